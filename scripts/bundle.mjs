@@ -1,0 +1,28 @@
+// Bundles each action's entry into dist/<name>/index.js with @vercel/ncc.
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+
+const entries = { build: 'src/build/index.ts' }
+
+for (const [name, entry] of Object.entries(entries)) {
+  const out = `dist/${name}`
+  rmSync(out, { recursive: true, force: true })
+  execFileSync(
+    'npx',
+    [
+      'ncc',
+      'build',
+      entry,
+      '--out',
+      out,
+      '--license',
+      'licenses.txt',
+      '--target',
+      'es2022',
+      '--quiet'
+    ],
+    {
+      stdio: 'inherit'
+    }
+  )
+}

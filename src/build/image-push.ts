@@ -1,0 +1,100 @@
+// Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
+import type { Docker } from '../docker/docker.js'
+import { ActionError } from '../errors.js'
+import type { RegistryClient } from '../registry/client.js'
+import {
+  formatReference,
+  repositoryName,
+  sameRepository,
+  type ImageReference,
+  type Repository
+} from '../registry/reference.js'
+
+/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
+export function digestFromPushOutput(output: string): string | undefined {
+  const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g))
+  return matches.at(-1)?.[1]
+}
+
+export async function pushShaTag(
+  docker: Docker,
+  registry: RegistryClient,
+  image: Repository,
+  tag: string
+): Promise<string> {
+  const reference = `${repositoryName(image)}:${tag}`
+  const pushed = await docker.run(['push', reference], { allowFailure: true })
+  if (pushed.exitCode !== 0) {
+    throw new ActionError(
+      `pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`
+    )
+  }
+  const descriptor = await registry.resolve(image.path, tag)
+  if (descriptor === undefined) {
+    throw new ActionError(`the registry does not list ${reference} right after the push`)
+  }
+  const reported = digestFromPushOutput(pushed.stdout)
+  if (reported !== undefined && reported !== descriptor.digest) {
+    throw new ActionError(
+      `${reference} is ${descriptor.digest} in the registry, not the ${reported} just pushed: another run moved it`
+    )
+  }
+  return descriptor.digest
+}
+
+function pushFailure(output: string, registry: string): string {
+  const line =
+    output
+      .split('\n')
+      .map((text) => text.trim())
+      .filter((text) => text !== '')
+      .at(-1) ?? 'no output'
+  if (/unauthorized|authentication required|denied/i.test(line)) {
+    return `authentication failed for registry ${registry} (${line})`
+  }
+  return line
+}
+
+/**
+ * Puts the SHA tag's manifest under each extra tag: in the same repository as a pointer change
+ * (no layer moves), elsewhere with `docker push` of the same local image.
+ */
+export async function pushExtraTags(
+  docker: Docker,
+  registry: RegistryClient,
+  image: Repository,
+  shaTag: string,
+  digest: string,
+  extraTags: readonly ImageReference[],
+  localImage: string | undefined
+): Promise<string[]> {
+  const pushed: string[] = []
+  const sameRepositoryTags = extraTags.filter((reference) =>
+    sameRepository(reference.repository, image)
+  )
+  if (sameRepositoryTags.length > 0) {
+    const manifest = await registry.fetch(image.path, digest)
+    if (manifest === undefined)
+      throw new ActionError(`${repositoryName(image)}@${digest} vanished from the registry`)
+    for (const reference of sameRepositoryTags) {
+      await registry.put(image.path, reference.tag ?? shaTag, manifest)
+      pushed.push(formatReference(reference))
+    }
+  }
+  for (const reference of extraTags.filter(
+    (candidate) => !sameRepository(candidate.repository, image)
+  )) {
+    const target = formatReference(reference)
+    const source = localImage ?? `${repositoryName(image)}@${digest}`
+    if (localImage === undefined) await docker.run(['pull', source])
+    await docker.run(['tag', source, target], { silent: true })
+    const result = await docker.run(['push', target], { allowFailure: true })
+    if (result.exitCode !== 0) {
+      throw new ActionError(
+        `pushing ${target} failed: ${pushFailure(result.stderr || result.stdout, reference.repository.registry)}`
+      )
+    }
+    pushed.push(target)
+  }
+  return pushed
+}

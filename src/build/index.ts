@@ -1,0 +1,5 @@
+import { isPost } from '../state.js'
+import { run } from './main.js'
+import { post } from './post.js'
+
+await (isPost ? post() : run())

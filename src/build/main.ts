@@ -1,0 +1,239 @@
+// The root action: build the image, test inside it, push it only if the tests pass, report the digest.
+import * as core from '@actions/core'
+import { Docker } from '../docker/docker.js'
+import { createDockerConfig, login } from '../docker/config.js'
+import { ActionError, getErrorMessage, isExpected } from '../errors.js'
+import { readCheckout } from '../git/checkout.js'
+import { runContext, type RunContext } from '../github/context.js'
+import { RegistryClient } from '../registry/client.js'
+import { credentialsFromDockerConfig, dockerConfigDir } from '../registry/credentials.js'
+import { RegistryError } from '../registry/errors.js'
+import { repositoryName } from '../registry/reference.js'
+import type { BuildReport, TestReport } from '../render/report.js'
+import { getBuildSettings, type BuildSettings } from '../settings/build.js'
+import { markMainRan, saveDockerConfigDir } from '../state.js'
+import { buildImage, ociLabels, type BuiltImage } from './image-build.js'
+import { pushExtraTags, pushShaTag } from './image-push.js'
+import { testImage } from './image-test.js'
+import { commentOnPullRequest, setOutputs, writeSummary } from './report-out.js'
+import { chooseRevision, shaTag, type Revision } from './revision.js'
+
+const NOT_RUN: TestReport = {
+  result: 'skipped',
+  command: undefined,
+  durationMs: undefined,
+  exitCode: undefined,
+  timedOut: false,
+  outputTail: ''
+}
+
+export async function run(): Promise<void> {
+  markMainRan()
+  try {
+    const settings = getBuildSettings()
+    const context = runContext()
+    const docker = new Docker()
+    await core.group('Docker engine', async () => {
+      core.info(`Engine ${await docker.ensureEngine()}`)
+    })
+    const revision = chooseRevision(await readCheckout(settings.context), context, new Date())
+    for (const warning of revision.warnings) core.warning(warning)
+    await publish(settings, context, revision, await pipeline(settings, context, revision, docker))
+  } catch (error) {
+    fail(error)
+  }
+}
+
+interface PipelineResult {
+  readonly report: BuildReport
+  readonly imageId: string | undefined
+}
+
+async function pipeline(
+  settings: BuildSettings,
+  context: RunContext,
+  revision: Revision,
+  baseDocker: Docker
+): Promise<PipelineResult> {
+  const image = repositoryName(settings.image)
+  const tag = shaTag(revision.sha, settings.shaFormat)
+  const reference = `${image}:${tag}`
+  const base = {
+    image,
+    shaTag: tag,
+    sha: revision.sha,
+    warnings: revision.warnings,
+    runUrl: context.runUrl
+  }
+  let built: BuiltImage | undefined
+  let test: TestReport = NOT_RUN
+  try {
+    const docker = await loggedIn(settings, baseDocker)
+    const registry = new RegistryClient(settings.image.registry, {
+      access: 'push',
+      credentials:
+        settings.credentials ??
+        (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
+    })
+
+    if (settings.push && settings.ifExists !== 'overwrite') {
+      const existing = await core.group(`Look for ${reference}`, () =>
+        registry.resolve(settings.image.path, tag)
+      )
+      if (existing !== undefined && settings.ifExists === 'fail') {
+        throw new ActionError(
+          `${reference} already exists (${existing.digest}) and if-exists is 'fail'`
+        )
+      }
+      if (existing !== undefined) {
+        core.info(
+          `${reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`
+        )
+        const extra = await pushExtraTags(
+          docker,
+          registry,
+          settings.image,
+          tag,
+          existing.digest,
+          settings.extraTags,
+          undefined
+        )
+        return {
+          report: {
+            ...base,
+            ...unknownImage,
+            outcome: 'reused',
+            digest: existing.digest,
+            tags: [reference, ...extra],
+            test,
+            failure: undefined
+          },
+          imageId: undefined
+        }
+      }
+    }
+
+    built = await core.group(`Build ${reference}`, () =>
+      buildImage(docker, settings, reference, ociLabels(settings, revision, context.repositoryUrl))
+    )
+    const imageId = built.id
+    core.info(`Built ${imageId}`)
+    if (settings.test.command === undefined)
+      core.warning('No test-command given: the image is pushed untested.')
+    test = await core.group(`Test inside ${reference}`, () =>
+      testImage(docker, imageId, settings.test)
+    )
+    if (test.result === 'failed') {
+      const why = test.timedOut
+        ? `timed out after ${settings.test.timeoutSeconds} s`
+        : `failed with exit code ${test.exitCode ?? '?'}`
+      return failed(
+        { ...base, ...imageFacts(built), test },
+        `the tests ${why}: nothing was pushed`,
+        'test-failed',
+        built.id
+      )
+    }
+    if (!settings.push) {
+      return {
+        report: {
+          ...base,
+          ...imageFacts(built),
+          outcome: 'built',
+          digest: undefined,
+          tags: [],
+          test,
+          failure: undefined
+        },
+        imageId
+      }
+    }
+    const digest = await core.group(`Push ${reference}`, () =>
+      pushShaTag(docker, registry, settings.image, tag)
+    )
+    const extra = await core.group('Push extra tags', () =>
+      pushExtraTags(docker, registry, settings.image, tag, digest, settings.extraTags, reference)
+    )
+    return {
+      report: {
+        ...base,
+        ...imageFacts(built),
+        outcome: 'pushed',
+        digest,
+        tags: [reference, ...extra],
+        test,
+        failure: undefined
+      },
+      imageId
+    }
+  } catch (error) {
+    if (!isExpected(error) && !(error instanceof RegistryError)) throw error
+    return failed(
+      { ...base, ...(built ? imageFacts(built) : unknownImage), test },
+      getErrorMessage(error),
+      'failed',
+      built?.id
+    )
+  }
+}
+
+const unknownImage = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined }
+
+function imageFacts(
+  built: BuiltImage
+): Pick<BuildReport, 'sizeBytes' | 'layers' | 'buildDurationMs'> {
+  return { sizeBytes: built.sizeBytes, layers: built.layers, buildDurationMs: built.durationMs }
+}
+
+function failed(
+  partial: Omit<BuildReport, 'outcome' | 'digest' | 'tags' | 'failure'>,
+  failure: string,
+  outcome: 'test-failed' | 'failed',
+  imageId: string | undefined
+): PipelineResult {
+  return { report: { ...partial, outcome, digest: undefined, tags: [], failure }, imageId }
+}
+
+/** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
+async function loggedIn(settings: BuildSettings, docker: Docker): Promise<Docker> {
+  const credentials = settings.credentials
+  if (credentials === undefined) return docker
+  const configDir = await createDockerConfig(dockerConfigDir())
+  saveDockerConfigDir(configDir)
+  const own = docker.withConfig(configDir)
+  await core.group(`Log in to ${settings.image.registry}`, () =>
+    login(own, settings.image.registry, credentials)
+  )
+  return own
+}
+
+async function publish(
+  settings: BuildSettings,
+  context: RunContext,
+  revision: Revision,
+  result: PipelineResult
+): Promise<void> {
+  const { report } = result
+  setOutputs(report, result.imageId)
+  await writeSummary(report)
+  const commentUrl = settings.comment
+    ? await commentOnPullRequest(report, context, settings.githubToken)
+    : ''
+  core.setOutput('comment-url', commentUrl)
+  if (report.failure !== undefined) throw new ActionError(report.failure)
+  core.info(
+    `${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${report.digest === undefined ? `${report.image}:${report.shaTag}` : `${report.image}@${report.digest}`} (commit ${revision.sha})`
+  )
+}
+
+function fail(error: unknown): void {
+  if (
+    !isExpected(error) &&
+    !(error instanceof RegistryError) &&
+    error instanceof Error &&
+    error.stack !== undefined
+  ) {
+    core.debug(error.stack)
+  }
+  core.setFailed(getErrorMessage(error))
+}

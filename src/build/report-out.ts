@@ -1,0 +1,68 @@
+// Tells the world what the build did: step outputs, the job summary and the pull-request comment.
+import * as core from '@actions/core'
+import { getOctokit } from '@actions/github'
+import { getErrorMessage } from '../errors.js'
+import type { RunContext } from '../github/context.js'
+import { upsertStickyComment } from '../github/sticky-comment.js'
+import { commentMarker, renderComment, renderReport } from '../render/comment.js'
+import { imageRef, type BuildReport } from '../render/report.js'
+
+export function setOutputs(report: BuildReport, imageId: string | undefined): void {
+  core.setOutput('image', report.image)
+  core.setOutput('tag', report.shaTag)
+  core.setOutput('tags', report.tags.join('\n'))
+  core.setOutput('digest', report.digest ?? '')
+  core.setOutput('ref', imageRef(report) ?? '')
+  core.setOutput('image-id', imageId ?? '')
+  core.setOutput('test-result', report.test.result)
+  core.setOutput('pushed', String(report.outcome === 'pushed'))
+}
+
+export async function writeSummary(report: BuildReport): Promise<void> {
+  try {
+    await core.summary.addRaw(renderReport(report), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${getErrorMessage(error)}`)
+  }
+}
+
+/** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */
+export async function commentOnPullRequest(
+  report: BuildReport,
+  run: RunContext,
+  token: string
+): Promise<string> {
+  if (run.pullRequest === undefined) {
+    core.info('Not a pull request: no comment.')
+    return ''
+  }
+  if (token === '') {
+    core.warning('No github-token: the pull request comment is skipped.')
+    return ''
+  }
+  try {
+    const octokit = getOctokit(token, { baseUrl: run.apiUrl })
+    const comment = await upsertStickyComment(
+      octokit,
+      {
+        owner: run.owner,
+        repo: run.repo,
+        issueNumber: run.pullRequest.number,
+        marker: commentMarker(report.image)
+      },
+      renderComment(report)
+    )
+    core.info(
+      `${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${comment.url}`
+    )
+    return comment.url
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    const why =
+      status === 403 && run.pullRequest.fromFork
+        ? 'the token of a pull request from a fork is read-only'
+        : getErrorMessage(error)
+    core.warning(`Could not comment on pull request #${run.pullRequest.number}: ${why}`)
+    return ''
+  }
+}

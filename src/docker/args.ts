@@ -1,0 +1,55 @@
+// Pure argv builders for the docker commands the actions run.
+
+export interface BuildCommand {
+  readonly buildx: boolean
+  readonly context: string
+  readonly file: string
+  readonly tag: string
+  readonly iidFile: string
+  /** Names only: values reach docker through the environment, never the argument list. */
+  readonly buildArgNames: readonly string[]
+  readonly labels: ReadonlyMap<string, string>
+  readonly target: string | undefined
+}
+
+export function buildArgs(command: BuildCommand): string[] {
+  const args = command.buildx ? ['buildx', 'build', '--load'] : ['build']
+  args.push('--file', command.file, '--tag', command.tag, '--iidfile', command.iidFile)
+  for (const name of command.buildArgNames) args.push('--build-arg', name)
+  for (const [key, value] of command.labels) args.push('--label', `${key}=${value}`)
+  if (command.target !== undefined) args.push('--target', command.target)
+  args.push(command.context)
+  return args
+}
+
+export interface TestRunCommand {
+  readonly containerName: string
+  readonly imageId: string
+  /** The command to run, first element as the entrypoint so the image's ENTRYPOINT is bypassed. */
+  readonly command: readonly string[]
+  readonly network: string
+  /** Names only: values reach the container through the environment of `docker run`. */
+  readonly envNames: readonly string[]
+}
+
+export function testRunArgs(run: TestRunCommand): string[] {
+  const [entrypoint, ...rest] = run.command
+  if (entrypoint === undefined) throw new Error('the test command is empty')
+  const args = [
+    'run',
+    '--rm',
+    '--name',
+    run.containerName,
+    '--network',
+    run.network,
+    '--pull',
+    'never'
+  ]
+  for (const name of run.envNames) args.push('--env', name)
+  args.push('--entrypoint', entrypoint, run.imageId, ...rest)
+  return args
+}
+
+export function loginArgs(registry: string, username: string): string[] {
+  return ['login', '--username', username, '--password-stdin', registry]
+}

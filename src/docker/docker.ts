@@ -1,0 +1,118 @@
+// The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
+import * as exec from '@actions/exec'
+import { ActionError } from '../errors.js'
+
+export interface DockerRunOptions {
+  /** Bytes for stdin (e.g. a password for `login --password-stdin`). */
+  readonly input?: Buffer
+  /** Extra environment for this call only (values stay out of the argument list). */
+  readonly env?: Readonly<Record<string, string>>
+  /** Keep output out of the log (it is still captured). */
+  readonly silent?: boolean
+  /** Return a failed exit code instead of throwing. */
+  readonly allowFailure?: boolean
+  /** Called with each chunk of stdout and stderr as it arrives. */
+  readonly onOutput?: (chunk: Buffer) => void
+}
+
+export interface DockerResult {
+  readonly exitCode: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Keeps the last `limit` characters of a stream without holding all of it. */
+export class OutputTail {
+  private text = ''
+  constructor(private readonly limit: number) {}
+  append(chunk: string): void {
+    this.text = (this.text + chunk).slice(-this.limit)
+  }
+  toString(): string {
+    return this.text
+  }
+}
+
+const CAPTURE_LIMIT = 1024 * 1024
+
+export class Docker {
+  constructor(private readonly baseEnv: Readonly<Record<string, string>> = {}) {}
+
+  /** A client bound to a Docker config directory (where `login` stores credentials). */
+  withConfig(configDir: string): Docker {
+    return new Docker({ ...this.baseEnv, DOCKER_CONFIG: configDir })
+  }
+
+  get configDir(): string | undefined {
+    return this.baseEnv.DOCKER_CONFIG
+  }
+
+  async run(args: readonly string[], options: DockerRunOptions = {}): Promise<DockerResult> {
+    const stdout = new OutputTail(CAPTURE_LIMIT)
+    const stderr = new OutputTail(CAPTURE_LIMIT)
+    const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env }
+    let exitCode: number
+    try {
+      exitCode = await exec.exec('docker', [...args], {
+        env,
+        ignoreReturnCode: true,
+        silent: options.silent ?? false,
+        ...(options.input === undefined ? {} : { input: options.input }),
+        listeners: {
+          stdout: (data) => {
+            stdout.append(data.toString('utf8'))
+            options.onOutput?.(data)
+          },
+          stderr: (data) => {
+            stderr.append(data.toString('utf8'))
+            options.onOutput?.(data)
+          }
+        }
+      })
+    } catch (error) {
+      throw new ActionError(
+        `could not run docker: ${error instanceof Error ? error.message : String(error)}`
+      )
+    }
+    const result = { exitCode, stdout: stdout.toString(), stderr: stderr.toString() }
+    if (exitCode !== 0 && options.allowFailure !== true) {
+      throw new ActionError(
+        `docker ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`
+      )
+    }
+    return result
+  }
+
+  /** Fails with a clear message when no engine answers. */
+  async ensureEngine(): Promise<string> {
+    const result = await this.run(['version', '--format', '{{.Server.Version}}'], {
+      silent: true,
+      allowFailure: true
+    })
+    if (result.exitCode !== 0 || result.stdout.trim() === '') {
+      throw new ActionError(
+        `no Docker engine is reachable: ${lastLine(result.stderr) || 'docker version printed nothing'}`
+      )
+    }
+    return result.stdout.trim()
+  }
+
+  async hasBuildx(): Promise<boolean> {
+    const result = await this.run(['buildx', 'version'], { silent: true, allowFailure: true })
+    return result.exitCode === 0
+  }
+}
+
+export function lastLine(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  return lines.at(-1) ?? ''
+}
+
+function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) result[key] = value
+  return result
+}

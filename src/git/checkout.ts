@@ -1,0 +1,36 @@
+// What git says about the checkout the build context sits in.
+import * as exec from '@actions/exec'
+
+export interface Checkout {
+  /** The full SHA of HEAD. */
+  readonly sha: string
+  /** Committer time of HEAD, ISO 8601. */
+  readonly committedAt: string
+  /** Tracked or untracked (not ignored) files differ from HEAD. */
+  readonly dirty: boolean
+}
+
+async function git(dir: string, args: string[]): Promise<{ exitCode: number; stdout: string }> {
+  // safe.directory: the workspace is often owned by another user than the one running the step.
+  const result = await exec.getExecOutput('git', ['-c', 'safe.directory=*', '-C', dir, ...args], {
+    silent: true,
+    ignoreReturnCode: true
+  })
+  return { exitCode: result.exitCode, stdout: result.stdout.trim() }
+}
+
+/** The checked-out commit, or undefined when the directory is not inside a git work tree. */
+export async function readCheckout(dir: string): Promise<Checkout | undefined> {
+  let head: { exitCode: number; stdout: string }
+  try {
+    head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD'])
+  } catch {
+    return undefined // git itself is not installed
+  }
+  if (head.exitCode !== 0) return undefined
+  const [sha, committedAt] = head.stdout.split(' ')
+  if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
+    return undefined
+  const status = await git(dir, ['status', '--porcelain'])
+  return { sha, committedAt, dirty: status.exitCode === 0 && status.stdout !== '' }
+}

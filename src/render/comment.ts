@@ -1,0 +1,128 @@
+// The pull-request comment and the job summary: one pure rendering of a BuildReport.
+import {
+  codeBlock,
+  details,
+  formatBytes,
+  formatDuration,
+  inlineCode,
+  plainText
+} from './markdown.js'
+import { imageRef, type BuildReport } from './report.js'
+
+/** GitHub refuses bodies over 65,536 characters; keep well under it. */
+export const MAX_BODY = 60_000
+const TEST_TAIL_LINES = 60
+const MAX_TAIL_CHARS = 20_000
+
+export function commentMarker(image: string): string {
+  return `<!-- immutable-image:${image.replace(/--/g, '- -')} -->`
+}
+
+const HEADLINES: Record<BuildReport['outcome'], string> = {
+  pushed: '✅ Tested and pushed',
+  reused: '♻️ Already built and pushed: reused',
+  built: '✅ Built and tested (not pushed: `push` is off)',
+  'test-failed': '❌ Tests failed: nothing pushed',
+  failed: '❌ Failed: nothing pushed'
+}
+
+export function renderComment(report: BuildReport): string {
+  return capLength(`${commentMarker(report.image)}\n${sections(report)}`)
+}
+
+/** The same facts for the job summary, which needs no marker. */
+export function renderReport(report: BuildReport): string {
+  return capLength(sections(report))
+}
+
+function sections(report: BuildReport): string {
+  return [
+    headline(report),
+    ...facts(report),
+    ...warnings(report),
+    testSection(report),
+    commands(report),
+    footer(report)
+  ]
+    .filter((section) => section !== '')
+    .join('\n\n')
+}
+
+function headline(report: BuildReport): string {
+  return `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`
+}
+
+function facts(report: BuildReport): string[] {
+  const rows: [string, string][] = []
+  const ref = imageRef(report)
+  if (ref !== undefined) rows.push(['Ref', inlineCode(ref)])
+  rows.push(['Commit', inlineCode(report.sha)])
+  if (report.tags.length > 0)
+    rows.push(['Tags', report.tags.map((tag) => inlineCode(tag)).join('<br>')])
+  rows.push(['Tests', testSummary(report)])
+  if (report.sizeBytes !== undefined) {
+    rows.push([
+      'Size',
+      `${formatBytes(report.sizeBytes)}${report.layers === undefined ? '' : ` in ${report.layers} layers`}`
+    ])
+  }
+  if (report.buildDurationMs !== undefined)
+    rows.push(['Build', formatDuration(report.buildDurationMs)])
+  if (report.failure !== undefined) rows.push(['Error', plainText(report.failure)])
+  return ['| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')]
+}
+
+function testSummary(report: BuildReport): string {
+  const { test } = report
+  const command = test.command === undefined ? '' : ` ${inlineCode(test.command)}`
+  const took = test.durationMs === undefined ? '' : ` in ${formatDuration(test.durationMs)}`
+  switch (test.result) {
+    case 'passed':
+      return `passed${command}${took}`
+    case 'failed':
+      return test.timedOut
+        ? `timed out${command}${took}`
+        : `failed${command} (exit ${test.exitCode ?? '?'})${took}`
+    case 'skipped':
+      return report.outcome === 'reused'
+        ? 'not run again (tested before it was pushed)'
+        : 'skipped: no `test-command`'
+  }
+}
+
+function warnings(report: BuildReport): string[] {
+  return report.warnings.map((warning) => `> [!WARNING]\n> ${plainText(warning)}`)
+}
+
+function testSection(report: BuildReport): string {
+  const tail = lastLines(report.test.outputTail, TEST_TAIL_LINES)
+  if (tail === '') return ''
+  const open = report.test.result === 'failed' ? ' open' : ''
+  return details(`Test output (last ${TEST_TAIL_LINES} lines)`, codeBlock(tail, 'text')).replace(
+    '<details>',
+    `<details${open}>`
+  )
+}
+
+function commands(report: BuildReport): string {
+  const ref = imageRef(report)
+  if (ref === undefined) return ''
+  return codeBlock(`docker pull ${ref}\ndocker run --rm ${ref}`, 'sh')
+}
+
+function footer(report: BuildReport): string {
+  return report.runUrl === '' ? '' : `<sub>[Workflow run](${report.runUrl}) · immutable-image</sub>`
+}
+
+function lastLines(text: string, count: number): string {
+  // Strip ANSI colours and carriage-return progress lines so the tail reads as a log.
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r(?!\n)/g, '\n')
+  return clean.slice(-MAX_TAIL_CHARS).split('\n').slice(-count).join('\n').trim()
+}
+
+function capLength(body: string): string {
+  if (body.length <= MAX_BODY) return body
+  const cut = '\n\n… (cut to stay under GitHub’s comment size limit)'
+  return body.slice(0, MAX_BODY - cut.length) + cut
+}

@@ -1,0 +1,207 @@
+// The root action's inputs, read once into one typed, readonly settings object.
+import * as core from '@actions/core'
+import { existsSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { InputError } from '../errors.js'
+import type { Credentials } from '../registry/credentials.js'
+import {
+  InvalidReferenceError,
+  parseReference,
+  parseRepository,
+  parseTag,
+  type ImageReference,
+  type Repository
+} from '../registry/reference.js'
+import { boolean, keyValues, list, oneOf, printable, seconds, text } from './inputs.js'
+
+export const IF_EXISTS = ['skip', 'fail', 'overwrite'] as const
+export type IfExists = (typeof IF_EXISTS)[number]
+
+export interface TestSettings {
+  /** argv run inside the image; undefined when no test-command was given. */
+  readonly command: readonly string[] | undefined
+  readonly env: ReadonlyMap<string, string>
+  readonly network: string
+  readonly timeoutSeconds: number
+}
+
+export interface BuildSettings {
+  readonly image: Repository
+  /** Absolute path of the build context. */
+  readonly context: string
+  /** Absolute path of the Dockerfile. */
+  readonly file: string
+  readonly buildArgs: ReadonlyMap<string, string>
+  readonly target: string | undefined
+  readonly labels: ReadonlyMap<string, string>
+  /** Further tags, each resolved to a full reference (a bare tag lands in `image`). */
+  readonly extraTags: readonly ImageReference[]
+  readonly shaFormat: 'short' | 'long'
+  readonly test: TestSettings
+  readonly push: boolean
+  readonly ifExists: IfExists
+  /** Explicit credentials; undefined means whatever the Docker config holds, or none. */
+  readonly credentials: Credentials | undefined
+  readonly githubToken: string
+  readonly comment: boolean
+}
+
+const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/
+const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+
+export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
+  const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
+  const image = imageInput(env)
+  const context = pathInput('context', text('context') || '.', workspace)
+  const file = dockerfileInput(context, workspace)
+  const username = text('username')
+  const password = text('password')
+  const githubToken = text('github-token')
+  for (const secret of [password, githubToken]) if (secret !== '') core.setSecret(secret)
+  return {
+    image,
+    context,
+    file,
+    buildArgs: keyValues('build-args'),
+    target: optionalTarget(),
+    labels: keyValues('labels', LABEL_KEY),
+    extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
+    shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
+    test: {
+      command: testCommandInput(),
+      env: keyValues('test-env'),
+      network: networkInput(),
+      timeoutSeconds: seconds('test-timeout', 900)
+    },
+    push: boolean('push', true),
+    ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
+    credentials: credentialsInput(username, password, image, githubToken, env),
+    githubToken,
+    comment: boolean('comment', true)
+  }
+}
+
+function imageInput(env: NodeJS.ProcessEnv): Repository {
+  const given = text('image')
+  const value = given !== '' ? given : defaultImage(env)
+  try {
+    return parseRepository(value)
+  } catch (error) {
+    if (error instanceof InvalidReferenceError) throw new InputError('image', error.message)
+    throw error
+  }
+}
+
+function defaultImage(env: NodeJS.ProcessEnv): string {
+  const repository = env.GITHUB_REPOSITORY
+  if (repository === undefined || repository === '') {
+    throw new InputError(
+      'image',
+      'is empty and GITHUB_REPOSITORY is not set to derive ghcr.io/<owner>/<repo>'
+    )
+  }
+  return `ghcr.io/${repository.toLowerCase()}`
+}
+
+/** Resolves a path input against the workspace and refuses one that leaves it. */
+function pathInput(name: string, value: string, workspace: string): string {
+  if (value.includes('\0')) throw new InputError(name, 'contains a NUL character')
+  const path = resolve(workspace, value)
+  const inside = relative(workspace, path)
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new InputError(name, `'${printable(value)}' is outside the workspace ${workspace}`)
+  }
+  if (name === 'context' && !(existsSync(path) && statSync(path).isDirectory())) {
+    throw new InputError(name, `'${printable(value)}' is not a directory`)
+  }
+  return path
+}
+
+function dockerfileInput(context: string, workspace: string): string {
+  const given = text('file')
+  const file = given === '' ? resolve(context, 'Dockerfile') : pathInput('file', given, workspace)
+  if (!(existsSync(file) && statSync(file).isFile())) {
+    throw new InputError('file', `no Dockerfile at ${file}`)
+  }
+  return file
+}
+
+function optionalTarget(): string | undefined {
+  const target = text('target')
+  if (target === '') return undefined
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) {
+    throw new InputError('target', `'${printable(target)}' is not a valid build stage name`)
+  }
+  return target
+}
+
+function extraTagInput(value: string, image: Repository): ImageReference {
+  try {
+    if (!value.includes('/') && !value.includes(':') && !value.includes('@')) {
+      return { repository: image, tag: parseTag(value) }
+    }
+    const reference = parseReference(value)
+    if (reference.tag === undefined || reference.digest !== undefined) {
+      throw new InvalidReferenceError(
+        `'${value}' must be a tag or a reference with a tag (no digest)`
+      )
+    }
+    return reference
+  } catch (error) {
+    if (error instanceof InvalidReferenceError) throw new InputError('tags', error.message)
+    throw error
+  }
+}
+
+/** A JSON array runs in exec form (no shell needed in the image); anything else via /bin/sh -c. */
+function testCommandInput(): readonly string[] | undefined {
+  const command = text('test-command')
+  if (command === '') return undefined
+  if (!command.startsWith('[')) return ['/bin/sh', '-c', command]
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(command)
+  } catch {
+    throw new InputError('test-command', 'starts with [ but is not a JSON array of strings')
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length === 0 ||
+    !parsed.every((item) => typeof item === 'string' && item !== '')
+  ) {
+    throw new InputError(
+      'test-command',
+      'a JSON array must hold one or more non-empty strings, e.g. ["npm","test"]'
+    )
+  }
+  return parsed as string[]
+}
+
+function networkInput(): string {
+  const network = text('test-network') || 'none'
+  if (!NETWORK.test(network)) {
+    throw new InputError(
+      'test-network',
+      `'${printable(network)}' is not a Docker network name (none, host, bridge or a network's name)`
+    )
+  }
+  return network
+}
+
+function credentialsInput(
+  username: string,
+  password: string,
+  image: Repository,
+  githubToken: string,
+  env: NodeJS.ProcessEnv
+): Credentials | undefined {
+  if (username !== '' && password === '')
+    throw new InputError('password', `is empty but username '${username}' is set`)
+  if (password !== '' && username === '')
+    throw new InputError('username', 'is empty but password is set')
+  if (username !== '') return { username, password }
+  if (image.registry === 'ghcr.io' && githubToken !== '') {
+    return { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken }
+  }
+  return undefined
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { buildArgs, loginArgs, testRunArgs } from '../../src/docker/args.js'
+
+describe('buildArgs', () => {
+  const base = {
+    context: '/w',
+    file: '/w/Dockerfile',
+    tag: 'r/web:sha-1',
+    iidFile: '/t/iid',
+    buildArgNames: [],
+    labels: new Map<string, string>(),
+    target: undefined
+  }
+
+  it('uses buildx with --load when it is there', () => {
+    expect(buildArgs({ ...base, buildx: true }).slice(0, 3)).toEqual(['buildx', 'build', '--load'])
+  })
+
+  it('uses the classic build otherwise', () => {
+    expect(buildArgs({ ...base, buildx: false })).toEqual([
+      'build',
+      '--file',
+      '/w/Dockerfile',
+      '--tag',
+      'r/web:sha-1',
+      '--iidfile',
+      '/t/iid',
+      '/w'
+    ])
+  })
+
+  it('passes build-arg names only, labels, and the target', () => {
+    const args = buildArgs({
+      ...base,
+      buildx: false,
+      buildArgNames: ['TOKEN'],
+      labels: new Map([['org.opencontainers.image.revision', 'abc']]),
+      target: 'test'
+    })
+    expect(args).toEqual([
+      'build',
+      '--file',
+      '/w/Dockerfile',
+      '--tag',
+      'r/web:sha-1',
+      '--iidfile',
+      '/t/iid',
+      '--build-arg',
+      'TOKEN',
+      '--label',
+      'org.opencontainers.image.revision=abc',
+      '--target',
+      'test',
+      '/w'
+    ])
+  })
+})
+
+describe('testRunArgs', () => {
+  it('runs the command as the entrypoint of a fresh container of the image id, env by name', () => {
+    expect(
+      testRunArgs({
+        containerName: 'c1',
+        imageId: 'sha256:abc',
+        command: ['/bin/sh', '-c', 'npm test'],
+        network: 'none',
+        envNames: ['CI', 'SECRET']
+      })
+    ).toEqual([
+      'run',
+      '--rm',
+      '--name',
+      'c1',
+      '--network',
+      'none',
+      '--pull',
+      'never',
+      '--env',
+      'CI',
+      '--env',
+      'SECRET',
+      '--entrypoint',
+      '/bin/sh',
+      'sha256:abc',
+      '-c',
+      'npm test'
+    ])
+  })
+})
+
+describe('loginArgs', () => {
+  it('reads the password from stdin', () => {
+    expect(loginArgs('ghcr.io', 'me')).toEqual([
+      'login',
+      '--username',
+      'me',
+      '--password-stdin',
+      'ghcr.io'
+    ])
+  })
+})

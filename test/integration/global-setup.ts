@@ -1,0 +1,11 @@
+// Brings up the real engine and registries before the integration tests; never skips them.
+import { execFileSync } from 'node:child_process'
+import { resolve } from 'node:path'
+
+export default function setup(): void {
+  const root = resolve(import.meta.dirname, '../..')
+  execFileSync('bash', [resolve(root, 'scripts/test-env.sh'), 'up'], {
+    stdio: 'inherit',
+    cwd: root
+  })
+}

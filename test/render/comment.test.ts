@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { commentMarker, MAX_BODY, renderComment } from '../../src/render/comment.js'
+import { codeBlock, formatBytes, inlineCode, plainText } from '../../src/render/markdown.js'
+import type { BuildReport } from '../../src/render/report.js'
+
+const DIGEST = `sha256:${'d'.repeat(64)}`
+
+function report(overrides: Partial<BuildReport> = {}): BuildReport {
+  return {
+    outcome: 'pushed',
+    image: 'ghcr.io/acme/web',
+    shaTag: 'sha-1a2b3c4',
+    sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d',
+    digest: DIGEST,
+    tags: ['ghcr.io/acme/web:sha-1a2b3c4', 'ghcr.io/acme/web:pr-7'],
+    test: {
+      result: 'passed',
+      command: 'npm test',
+      durationMs: 4200,
+      exitCode: 0,
+      timedOut: false,
+      outputTail: 'ok 1 - adds\n# pass 1\n'
+    },
+    sizeBytes: 123_456_789,
+    layers: 5,
+    buildDurationMs: 61_000,
+    warnings: [],
+    failure: undefined,
+    runUrl: 'https://github.com/acme/web/actions/runs/1',
+    ...overrides
+  }
+}
+
+describe('renderComment', () => {
+  it('renders a passed and pushed image', () => {
+    expect(renderComment(report())).toMatchSnapshot()
+  })
+
+  it('renders failed tests with the output open and no pull command', () => {
+    expect(
+      renderComment(
+        report({
+          outcome: 'test-failed',
+          digest: undefined,
+          tags: [],
+          test: {
+            result: 'failed',
+            command: 'npm test',
+            durationMs: 900,
+            exitCode: 1,
+            timedOut: false,
+            outputTail: 'not ok 1 - adds\n'
+          },
+          failure: 'the tests failed with exit code 1: nothing was pushed'
+        })
+      )
+    ).toMatchSnapshot()
+  })
+
+  it('renders a skipped test and a re-run that reused the image', () => {
+    const skipped = renderComment(
+      report({
+        test: {
+          result: 'skipped',
+          command: undefined,
+          durationMs: undefined,
+          exitCode: undefined,
+          timedOut: false,
+          outputTail: ''
+        }
+      })
+    )
+    expect(skipped).toContain('skipped: no `test-command`')
+    const reused = renderComment(
+      report({
+        outcome: 'reused',
+        sizeBytes: undefined,
+        layers: undefined,
+        buildDurationMs: undefined,
+        test: {
+          result: 'skipped',
+          command: undefined,
+          durationMs: undefined,
+          exitCode: undefined,
+          timedOut: false,
+          outputTail: ''
+        }
+      })
+    )
+    expect(reused).toMatchSnapshot()
+  })
+
+  it('starts with the marker that finds it again', () => {
+    expect(renderComment(report()).startsWith(commentMarker('ghcr.io/acme/web'))).toBe(true)
+  })
+
+  it('shows the ref with digest and ready-to-paste pull and run lines', () => {
+    const body = renderComment(report())
+    expect(body).toContain(`docker pull ghcr.io/acme/web@${DIGEST}`)
+    expect(body).toContain(`docker run --rm ghcr.io/acme/web@${DIGEST}`)
+  })
+
+  it('keeps test output that holds fences and HTML inside its code block', () => {
+    const hostile = 'x\n```\n</details>\n<img src=x>\n@octocat\n````\nend'
+    const body = renderComment(report({ test: { ...report().test, outputTail: hostile } }))
+    expect(body).toContain('`````text\n' + hostile + '\n`````')
+  })
+
+  it('says when the build did not match the pull request head', () => {
+    const body = renderComment(
+      report({ warnings: ['Built commit fffffff is not the pull request head 1a2b3c4.'] })
+    )
+    expect(body).toContain(
+      '> [!WARNING]\n> Built commit fffffff is not the pull request head 1a2b3c4.'
+    )
+  })
+
+  it('stays under GitHub’s size limit with a visible cut', () => {
+    const body = renderComment(
+      report({
+        warnings: Array.from({ length: 2000 }, (_, index) => `warning ${index} ${'w'.repeat(40)}`)
+      })
+    )
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY)
+    expect(body).toMatch(/cut to stay under GitHub’s comment size limit\)$/)
+  })
+})
+
+describe('markdown', () => {
+  it('fences code with more backticks than the text holds', () => {
+    expect(codeBlock('a ```` b')).toBe('`````\na ```` b\n`````')
+  })
+
+  it('quotes inline code that holds backticks', () => {
+    expect(inlineCode('a`b')).toBe('``a`b``')
+  })
+
+  it('escapes HTML and defuses mentions in plain text', () => {
+    expect(plainText('<b>@octocat</b>')).toBe('&lt;b&gt;@\u200boctocat&lt;/b&gt;')
+  })
+
+  it.each([
+    [999, '999 B'],
+    [1500, '1.5 KB'],
+    [123_456_789, '123 MB']
+  ])('formatBytes(%i)', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text)
+  })
+})
