@@ -30016,7 +30016,10 @@ function pathInput(name, value, workspace) {
 }
 function dockerfileInput(context, workspace) {
     const given = inputs_text('file');
-    const file = given === '' ? (0,external_node_path_.resolve)(context, 'Dockerfile') : pathInput('file', given, workspace);
+    // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
+    const file = given === ''
+        ? (0,external_node_path_.format)({ dir: context, base: 'Dockerfile' })
+        : pathInput('file', given, workspace);
     if (!((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isFile())) {
         throw new errors/* InputError */.dz('file', `no Dockerfile at ${file}`);
     }

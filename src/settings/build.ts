@@ -1,7 +1,7 @@
 // The root action's inputs, read once into one typed, readonly settings object.
 import * as core from '@actions/core'
 import { existsSync, statSync } from 'node:fs'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { format, isAbsolute, relative, resolve } from 'node:path'
 import { InputError } from '../errors.js'
 import type { Credentials } from '../registry/credentials.js'
 import {
@@ -119,7 +119,11 @@ function pathInput(name: string, value: string, workspace: string): string {
 
 function dockerfileInput(context: string, workspace: string): string {
   const given = text('file')
-  const file = given === '' ? resolve(context, 'Dockerfile') : pathInput('file', given, workspace)
+  // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
+  const file =
+    given === ''
+      ? format({ dir: context, base: 'Dockerfile' })
+      : pathInput('file', given, workspace)
   if (!(existsSync(file) && statSync(file).isFile())) {
     throw new InputError('file', `no Dockerfile at ${file}`)
   }

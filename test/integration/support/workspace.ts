@@ -24,13 +24,13 @@ function git(dir: string, args: string[]): string {
   }).trim()
 }
 
-/** A git work tree holding examples/hello (or the given files), committed once. */
+/** A git work tree holding an example app (hello unless told otherwise) plus the given files, committed once. */
 export function makeWorkspace(
   files: Record<string, string> = {},
-  options: { example?: string } = {}
+  options: { example?: string | false } = {}
 ): Workspace {
   const dir = mkdtempSync(join(tmpdir(), 'workspace-'))
-  if (options.example !== undefined || Object.keys(files).length === 0) {
+  if (options.example !== false) {
     cpSync(join(PROJECT_ROOT, 'examples', options.example ?? 'hello'), dir, { recursive: true })
   }
   writeFiles(dir, { '.nonce': `${Date.now()}-${Math.random()}\n`, ...files })
