@@ -63,10 +63,20 @@ registry_answers() {
   [ "$code" = "$2" ]
 }
 
+registry_accepts_login() {
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -u "ci:$(cat "$state/registry/password")" \
+    "http://127.0.0.1:$1/v2/" 2>/dev/null || true)
+  [ "$code" = 200 ]
+}
+
 # start_registry NAME PORT EXPECTED_V2_STATUS AUTH_YAML
 start_registry() {
   local name=$1 port=$2 expected=$3 auth=$4 dir=$state/$1
   if registry_answers "$port" "$expected"; then
+    if [ "$expected" = 401 ] && ! registry_accepts_login "$port"; then
+      die "127.0.0.1:$port runs a registry that refuses this checkout's password (another checkout's?): stop it or set IMMUTABLE_IMAGE_TEST_REGISTRY_PORT"
+    fi
     say "registry $name on 127.0.0.1:$port ready (reused)"
     return
   fi
