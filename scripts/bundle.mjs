@@ -2,7 +2,11 @@
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 
-const entries = { build: 'src/build/index.ts' }
+const entries = {
+  build: 'src/build/index.ts',
+  promote: 'src/promote/index.ts',
+  rollback: 'src/rollback/index.ts'
+}
 
 for (const [name, entry] of Object.entries(entries)) {
   const out = `dist/${name}`

@@ -29216,7 +29216,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9996);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5190);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6952);
 
 
@@ -29228,7 +29228,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9996:
+/***/ 5190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29937,6 +29937,36 @@ function printable(value) {
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
 
+;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
+// Registry credentials from the inputs, shared by every action that talks to a registry.
+
+
+
+/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
+function registryAuthInputs(image, env) {
+    const username = inputs_text('username');
+    const password = inputs_text('password');
+    const githubToken = inputs_text('github-token');
+    for (const secret of [password, githubToken])
+        if (secret !== '')
+            core/* setSecret */.Pq(secret);
+    if (username !== '' && password === '') {
+        throw new errors/* InputError */.dz('password', `is empty but username '${username}' is set`);
+    }
+    if (password !== '' && username === '') {
+        throw new errors/* InputError */.dz('username', 'is empty but password is set');
+    }
+    if (username !== '')
+        return { credentials: { username, password }, githubToken };
+    if (image.registry === 'ghcr.io' && githubToken !== '') {
+        return {
+            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
+            githubToken
+        };
+    }
+    return { credentials: undefined, githubToken };
+}
+
 ;// CONCATENATED MODULE: ./src/settings/build.ts
 // The root action's inputs, read once into one typed, readonly settings object.
 
@@ -29953,12 +29983,6 @@ function getBuildSettings(env = process.env) {
     const image = imageInput(env);
     const context = pathInput('context', inputs_text('context') || '.', workspace);
     const file = dockerfileInput(context, workspace);
-    const username = inputs_text('username');
-    const password = inputs_text('password');
-    const githubToken = inputs_text('github-token');
-    for (const secret of [password, githubToken])
-        if (secret !== '')
-            core/* setSecret */.Pq(secret);
     return {
         image,
         context,
@@ -29976,8 +30000,7 @@ function getBuildSettings(env = process.env) {
         },
         push: inputs_boolean('push', true),
         ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
-        credentials: credentialsInput(username, password, image, githubToken, env),
-        githubToken,
+        ...registryAuthInputs(image, env),
         comment: inputs_boolean('comment', true)
     };
 }
@@ -30079,17 +30102,18 @@ function networkInput() {
     }
     return network;
 }
-function credentialsInput(username, password, image, githubToken, env) {
-    if (username !== '' && password === '')
-        throw new errors/* InputError */.dz('password', `is empty but username '${username}' is set`);
-    if (password !== '' && username === '')
-        throw new errors/* InputError */.dz('username', 'is empty but password is set');
-    if (username !== '')
-        return { username, password };
-    if (image.registry === 'ghcr.io' && githubToken !== '') {
-        return { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken };
-    }
-    return undefined;
+
+;// CONCATENATED MODULE: ./src/fail-step.ts
+// The one top-level catch: any thrown value becomes one `::error::` line that fails the step.
+
+
+
+function failStep(error) {
+    // Errors we anticipated are the whole story; a bug keeps its stack, but only in the debug log.
+    const anticipated = (0,errors/* isExpected */.Dn)(error) || error instanceof RegistryError;
+    if (!anticipated && error instanceof Error && error.stack !== undefined)
+        core/* debug */.Yz(error.stack);
+    core/* setFailed */.C1((0,errors/* getErrorMessage */.u1)(error));
 }
 
 // EXTERNAL MODULE: ./src/state.ts
@@ -35599,6 +35623,7 @@ function shaTag(sha, format) {
 
 
 
+
 const NOT_RUN = {
     result: 'skipped',
     command: undefined,
@@ -35622,7 +35647,7 @@ async function run() {
         await publish(settings, context, revision, await pipeline(settings, context, revision, docker));
     }
     catch (error) {
-        fail(error);
+        failStep(error);
     }
 }
 async function pipeline(settings, context, revision, baseDocker) {
@@ -35743,15 +35768,6 @@ async function publish(settings, context, revision, result) {
     if (report.failure !== undefined)
         throw new errors/* ActionError */.lZ(report.failure);
     core/* info */.pq(`${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${report.digest === undefined ? `${report.image}:${report.shaTag}` : `${report.image}@${report.digest}`} (commit ${revision.sha})`);
-}
-function fail(error) {
-    if (!(0,errors/* isExpected */.Dn)(error) &&
-        !(error instanceof RegistryError) &&
-        error instanceof Error &&
-        error.stack !== undefined) {
-        core/* debug */.Yz(error.stack);
-    }
-    core/* setFailed */.C1((0,errors/* getErrorMessage */.u1)(error));
 }
 
 

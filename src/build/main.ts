@@ -11,6 +11,7 @@ import { RegistryError } from '../registry/errors.js'
 import { repositoryName } from '../registry/reference.js'
 import type { BuildReport, TestReport } from '../render/report.js'
 import { getBuildSettings, type BuildSettings } from '../settings/build.js'
+import { failStep } from '../fail-step.js'
 import { markMainRan, saveDockerConfigDir } from '../state.js'
 import { buildImage, ociLabels, type BuiltImage } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
@@ -40,7 +41,7 @@ export async function run(): Promise<void> {
     for (const warning of revision.warnings) core.warning(warning)
     await publish(settings, context, revision, await pipeline(settings, context, revision, docker))
   } catch (error) {
-    fail(error)
+    failStep(error)
   }
 }
 
@@ -224,16 +225,4 @@ async function publish(
   core.info(
     `${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${report.digest === undefined ? `${report.image}:${report.shaTag}` : `${report.image}@${report.digest}`} (commit ${revision.sha})`
   )
-}
-
-function fail(error: unknown): void {
-  if (
-    !isExpected(error) &&
-    !(error instanceof RegistryError) &&
-    error instanceof Error &&
-    error.stack !== undefined
-  ) {
-    core.debug(error.stack)
-  }
-  core.setFailed(getErrorMessage(error))
 }

@@ -1,9 +1,7 @@
 // The root action's inputs, read once into one typed, readonly settings object.
-import * as core from '@actions/core'
 import { existsSync, statSync } from 'node:fs'
 import { format, isAbsolute, relative, resolve } from 'node:path'
 import { InputError } from '../errors.js'
-import type { Credentials } from '../registry/credentials.js'
 import {
   InvalidReferenceError,
   parseReference,
@@ -12,6 +10,7 @@ import {
   type ImageReference,
   type Repository
 } from '../registry/reference.js'
+import { registryAuthInputs, type RegistryAuthInputs } from './registry-auth.js'
 import { boolean, keyValues, list, oneOf, printable, seconds, text } from './inputs.js'
 
 export const IF_EXISTS = ['skip', 'fail', 'overwrite'] as const
@@ -25,7 +24,7 @@ export interface TestSettings {
   readonly timeoutSeconds: number
 }
 
-export interface BuildSettings {
+export interface BuildSettings extends RegistryAuthInputs {
   readonly image: Repository
   /** Absolute path of the build context. */
   readonly context: string
@@ -40,9 +39,6 @@ export interface BuildSettings {
   readonly test: TestSettings
   readonly push: boolean
   readonly ifExists: IfExists
-  /** Explicit credentials; undefined means whatever the Docker config holds, or none. */
-  readonly credentials: Credentials | undefined
-  readonly githubToken: string
   readonly comment: boolean
 }
 
@@ -54,10 +50,6 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
   const image = imageInput(env)
   const context = pathInput('context', text('context') || '.', workspace)
   const file = dockerfileInput(context, workspace)
-  const username = text('username')
-  const password = text('password')
-  const githubToken = text('github-token')
-  for (const secret of [password, githubToken]) if (secret !== '') core.setSecret(secret)
   return {
     image,
     context,
@@ -75,8 +67,7 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
     },
     push: boolean('push', true),
     ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
-    credentials: credentialsInput(username, password, image, githubToken, env),
-    githubToken,
+    ...registryAuthInputs(image, env),
     comment: boolean('comment', true)
   }
 }
@@ -190,22 +181,4 @@ function networkInput(): string {
     )
   }
   return network
-}
-
-function credentialsInput(
-  username: string,
-  password: string,
-  image: Repository,
-  githubToken: string,
-  env: NodeJS.ProcessEnv
-): Credentials | undefined {
-  if (username !== '' && password === '')
-    throw new InputError('password', `is empty but username '${username}' is set`)
-  if (password !== '' && username === '')
-    throw new InputError('username', 'is empty but password is set')
-  if (username !== '') return { username, password }
-  if (image.registry === 'ghcr.io' && githubToken !== '') {
-    return { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken }
-  }
-  return undefined
 }

@@ -1,0 +1,146 @@
+// Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
+import type { getOctokit } from '@actions/github'
+
+type Octokit = ReturnType<typeof getOctokit>
+
+export const PAYLOAD_TOOL = 'immutable-image'
+
+/** What each deployment we create carries in its payload. */
+export interface PromotionPayload {
+  readonly tool: typeof PAYLOAD_TOOL
+  readonly image: string
+  readonly digest: string
+  readonly source: string
+  /** What the first target pointed at before; '' when it was new. */
+  readonly previous_digest: string
+  readonly targets: readonly string[]
+  readonly actor: string
+  readonly run_url: string
+}
+
+export interface RepositoryId {
+  readonly owner: string
+  readonly repo: string
+}
+
+export interface HistoryEntry {
+  readonly deploymentId: number
+  readonly payload: PromotionPayload
+  /** The latest status: success, inactive (a success since superseded), failure, in_progress… */
+  readonly state: string
+}
+
+export async function startDeployment(
+  octokit: Octokit,
+  repository: RepositoryId,
+  deployment: { ref: string; environment: string; payload: PromotionPayload; logUrl: string }
+): Promise<number> {
+  const { data } = await octokit.rest.repos.createDeployment({
+    ...repository,
+    ref: deployment.ref,
+    environment: deployment.environment,
+    task: 'deploy',
+    auto_merge: false,
+    required_contexts: [],
+    payload: { ...deployment.payload },
+    description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
+    transient_environment: false,
+    production_environment: /^prod(uction)?$/i.test(deployment.environment)
+  })
+  if (!('id' in data))
+    throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`)
+  await octokit.rest.repos.createDeploymentStatus({
+    ...repository,
+    deployment_id: data.id,
+    state: 'in_progress',
+    log_url: deployment.logUrl
+  })
+  return data.id
+}
+
+export async function finishDeployment(
+  octokit: Octokit,
+  repository: RepositoryId,
+  deploymentId: number,
+  outcome: { state: 'success' | 'failure'; logUrl: string; description: string }
+): Promise<void> {
+  await octokit.rest.repos.createDeploymentStatus({
+    ...repository,
+    deployment_id: deploymentId,
+    state: outcome.state,
+    log_url: outcome.logUrl,
+    description: outcome.description.slice(0, 140),
+    auto_inactive: true
+  })
+}
+
+function asPayload(value: unknown, image: string): PromotionPayload | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const payload = value as Partial<PromotionPayload>
+  if (
+    payload.tool !== PAYLOAD_TOOL ||
+    payload.image !== image ||
+    typeof payload.digest !== 'string'
+  )
+    return undefined
+  return payload as PromotionPayload
+}
+
+/** Our deployments of one image to one environment, newest first, each with its latest status. */
+export async function* environmentHistory(
+  octokit: Octokit,
+  repository: RepositoryId,
+  environment: string,
+  image: string
+): AsyncGenerator<HistoryEntry> {
+  const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
+    ...repository,
+    environment,
+    per_page: 100
+  })
+  for await (const page of pages) {
+    for (const deployment of page.data) {
+      const payload = asPayload(deployment.payload, image)
+      if (payload === undefined) continue
+      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+        ...repository,
+        deployment_id: deployment.id,
+        per_page: 1
+      })
+      yield { deploymentId: deployment.id, payload, state: statuses[0]?.state ?? 'pending' }
+    }
+  }
+}
+
+/** A deployment that went live: still live (success) or since superseded (inactive). */
+function wentLive(entry: HistoryEntry): boolean {
+  return entry.state === 'success' || entry.state === 'inactive'
+}
+
+export type PreviousLookup =
+  | { readonly found: true; readonly digest: string; readonly deploymentId: number }
+  | { readonly found: false; readonly reason: string }
+
+/**
+ * The digest the environment held before the deployment that put `current` there, as
+ * `kubectl rollout undo` does: a rollback records the digest it replaced, so a second one flips back.
+ */
+export async function previousDigest(
+  current: string,
+  history: AsyncIterable<HistoryEntry>
+): Promise<PreviousLookup> {
+  for await (const entry of history) {
+    if (!wentLive(entry) || entry.payload.digest !== current) continue
+    if (entry.payload.previous_digest === '') {
+      return {
+        found: false,
+        reason: `deployment ${entry.deploymentId} put ${current} there first: nothing came before it`
+      }
+    }
+    return { found: true, digest: entry.payload.previous_digest, deploymentId: entry.deploymentId }
+  }
+  return {
+    found: false,
+    reason: `no successful deployment in the history put the current ${current} there`
+  }
+}

@@ -1,0 +1,6 @@
+// The promote action: point target tags at a source's digest and record the deployment.
+import { runPromotion } from './run-promotion.js'
+
+export function run(): Promise<void> {
+  return runPromotion('promote')
+}

@@ -1,0 +1,67 @@
+// Puts one manifest under several tags; if any put fails, puts back what the moved tags held.
+import * as core from '@actions/core'
+import { getErrorMessage } from '../errors.js'
+import type { Manifest, ManifestDescriptor, RegistryClient } from '../registry/client.js'
+
+export interface TargetState {
+  readonly tag: string
+  /** What the tag pointed at before; undefined when it did not exist. */
+  readonly before: ManifestDescriptor | undefined
+}
+
+export interface RetagResult {
+  readonly moved: readonly string[]
+  readonly unchanged: readonly string[]
+}
+
+export async function retag(
+  registry: RegistryClient,
+  repository: string,
+  manifest: Manifest,
+  targets: readonly TargetState[]
+): Promise<RetagResult> {
+  const moved: TargetState[] = []
+  const unchanged: string[] = []
+  for (const target of targets) {
+    if (target.before?.digest === manifest.digest) {
+      core.info(`${target.tag} already points at ${manifest.digest}: left alone.`)
+      unchanged.push(target.tag)
+      continue
+    }
+    try {
+      await registry.put(repository, target.tag, manifest)
+    } catch (error) {
+      await restore(registry, repository, moved)
+      throw error
+    }
+    core.info(`${target.tag}: ${target.before?.digest ?? '(new)'} → ${manifest.digest}`)
+    moved.push(target)
+  }
+  return { moved: moved.map((target) => target.tag), unchanged }
+}
+
+/** Best effort: a tag that did not exist before cannot be deleted without deleting the manifest. */
+async function restore(
+  registry: RegistryClient,
+  repository: string,
+  moved: readonly TargetState[]
+): Promise<void> {
+  for (const target of moved) {
+    if (target.before === undefined) {
+      core.warning(
+        `${target.tag} was new and stays at the promoted digest: registries cannot delete a tag alone.`
+      )
+      continue
+    }
+    try {
+      const previous = await registry.fetch(repository, target.before.digest)
+      if (previous === undefined) throw new Error(`${target.before.digest} is gone`)
+      await registry.put(repository, target.tag, previous)
+      core.info(`${target.tag} put back at ${target.before.digest}.`)
+    } catch (error) {
+      core.error(
+        `Could not put ${target.tag} back at ${target.before.digest}: ${getErrorMessage(error)}`
+      )
+    }
+  }
+}

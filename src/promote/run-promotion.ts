@@ -1,0 +1,38 @@
+// The promote and rollback actions' shared body: settings → registry → promotion → outputs.
+import * as core from '@actions/core'
+import { failStep } from '../fail-step.js'
+import { runContext } from '../github/context.js'
+import { RegistryClient } from '../registry/client.js'
+import { credentialsFromDockerConfig, dockerConfigDir } from '../registry/credentials.js'
+import { repositoryName } from '../registry/reference.js'
+import { getPromoteSettings, type PromoteMode } from '../settings/promote.js'
+import { githubDeploymentLog } from './deployment-log.js'
+import { promote } from './promotion.js'
+import { setPromotionOutputs, writePromotionSummary } from './report.js'
+
+export async function runPromotion(mode: PromoteMode): Promise<void> {
+  try {
+    const settings = getPromoteSettings(mode)
+    const run = runContext()
+    const registry = new RegistryClient(settings.image.registry, {
+      access: 'push',
+      credentials:
+        settings.credentials ??
+        (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
+    })
+    const log = githubDeploymentLog(run, {
+      token: settings.githubToken,
+      record: settings.record,
+      environment: settings.environment,
+      image: repositoryName(settings.image)
+    })
+    const result = await promote(settings, run, registry, log)
+    setPromotionOutputs(result)
+    await writePromotionSummary(result, settings.environment)
+    core.info(
+      `${settings.environment}: ${result.image}@${result.digest} (${registry.requestCount} registry requests)`
+    )
+  } catch (error) {
+    failStep(error)
+  }
+}
