@@ -40,7 +40,8 @@ export class RegistryClient {
   private readonly baseUrl: string
   private readonly retry: RetryPolicy
   private challenge: Challenge | undefined
-  private readonly authorizations = new Map<string, string | undefined>()
+  private readonly authorizations = new Map<string, Promise<string | undefined>>()
+  private discovery: Promise<void> | undefined
   /** Requests sent, for logs and benchmarks. */
   requestCount = 0
 
@@ -152,11 +153,36 @@ export class RegistryClient {
     return `${this.baseUrl}/v2/${repository}/manifests/${reference}`
   }
 
-  /** Sends with the cached authorization; on a 401 answers the challenge once and resends. */
+  /**
+   * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
+   * first request to a host discovers its challenge while the others wait, so parallel requests
+   * share one 401 and one token instead of each paying for their own.
+   */
   private async request(repository: string, request: HttpRequest): Promise<HttpResponse> {
+    if (this.discovery !== undefined) {
+      await this.discovery
+    } else if (this.challenge === undefined) {
+      let discovered = (): void => undefined
+      this.discovery = new Promise((resolve) => (discovered = resolve))
+      try {
+        return await this.authenticatedRequest(repository, request)
+      } finally {
+        discovered()
+      }
+    }
+    return this.authenticatedRequest(repository, request)
+  }
+
+  private async authenticatedRequest(
+    repository: string,
+    request: HttpRequest
+  ): Promise<HttpResponse> {
     const scopes = this.scopesFor(repository)
-    let authorization = await this.cachedAuthorization(repository, scopes)
-    let response = await this.sendCounted(request, authorization, repository)
+    const cached =
+      this.challenge === undefined
+        ? undefined
+        : this.authorization(repository, this.challenge, scopes)
+    let response = await this.sendCounted(request, await cached, repository)
     if (response.status !== 401) return response
     const header = response.headers.get('www-authenticate')
     const challenge = header === null ? undefined : parseChallenge(header)
@@ -168,9 +194,14 @@ export class RegistryClient {
         'UNAUTHORIZED'
       )
     }
+    // A 401 despite a cached token means it expired: fetch a fresh one, once.
+    if (cached !== undefined) this.authorizations.delete(scopes.join(' '))
     this.challenge = challenge
-    authorization = await this.authorize(repository, challenge, scopes)
-    response = await this.sendCounted(request, authorization, repository)
+    response = await this.sendCounted(
+      request,
+      await this.authorization(repository, challenge, scopes),
+      repository
+    )
     if (response.status === 401) {
       throw this.error(
         `authentication failed for registry ${this.registry}${this.options.credentials === undefined ? ' (no credentials given)' : ` as '${this.options.credentials.username}'`}`,
@@ -186,15 +217,19 @@ export class RegistryClient {
     return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`]
   }
 
-  private async cachedAuthorization(
+  /** One authorization per scope, shared by every request that needs it, fetched once. */
+  private authorization(
     repository: string,
+    challenge: Challenge,
     scopes: string[]
   ): Promise<string | undefined> {
     const key = scopes.join(' ')
-    if (this.authorizations.has(key)) return this.authorizations.get(key)
-    // Once the host's challenge is known, fetch the token up front instead of paying a 401.
-    if (this.challenge === undefined) return undefined
-    return this.authorize(repository, this.challenge, scopes)
+    const known = this.authorizations.get(key)
+    if (known !== undefined) return known
+    const pending = this.authorize(repository, challenge, scopes)
+    this.authorizations.set(key, pending)
+    pending.catch(() => this.authorizations.delete(key))
+    return pending
   }
 
   private async authorize(
@@ -203,15 +238,8 @@ export class RegistryClient {
     scopes: string[]
   ): Promise<string | undefined> {
     try {
-      const authorization = await authorizationFor(
-        challenge,
-        scopes,
-        this.options.credentials,
-        this.retry
-      )
-      this.authorizations.set(scopes.join(' '), authorization)
-      this.requestCount += challenge.scheme === 'bearer' ? 1 : 0
-      return authorization
+      if (challenge.scheme === 'bearer') this.requestCount++
+      return await authorizationFor(challenge, scopes, this.options.credentials, this.retry)
     } catch (error) {
       if (error instanceof AuthenticationError) {
         throw this.error(
