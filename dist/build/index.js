@@ -29216,7 +29216,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5190);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6160);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6952);
 
 
@@ -29228,7 +29228,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5190:
+/***/ 6160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30022,7 +30022,9 @@ function getBuildSettings(env = process.env) {
             command: testCommandInput(),
             env: keyValues('test-env'),
             network: networkInput(),
-            timeoutSeconds: seconds('test-timeout', 900)
+            timeoutSeconds: seconds('test-timeout', 900),
+            memory: memoryInput(),
+            pidsLimit: pidsInput()
         },
         push: inputs_boolean('push', true),
         ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
@@ -30127,6 +30129,25 @@ function networkInput() {
         throw new errors/* InputError */.dz('test-network', `'${printable(network)}' is not a Docker network name (none, host, bridge or a network's name)`);
     }
     return network;
+}
+/** `0` or `none` lifts the limit; otherwise Docker's size syntax (512m, 4g). */
+function memoryInput() {
+    const value = inputs_text('test-memory') || '4g';
+    if (value === '0' || value === 'none')
+        return undefined;
+    if (!/^[1-9]\d*[bkmg]?$/i.test(value)) {
+        throw new errors/* InputError */.dz('test-memory', `'${printable(value)}' is not a size like 512m or 4g (or none)`);
+    }
+    return value.toLowerCase();
+}
+function pidsInput() {
+    const value = inputs_text('test-pids-limit') || '4096';
+    if (value === '0' || value === 'none')
+        return undefined;
+    if (!/^[1-9]\d{0,6}$/.test(value)) {
+        throw new errors/* InputError */.dz('test-pids-limit', `'${printable(value)}' is not a whole number of processes (or none)`);
+    }
+    return Number(value);
 }
 
 ;// CONCATENATED MODULE: ./src/fail-step.ts
@@ -30306,6 +30327,8 @@ async function testImage(docker, imageId, test) {
             imageId,
             command: test.command,
             network: test.network,
+            memory: test.memory,
+            pidsLimit: test.pidsLimit,
             envNames: [...test.env.keys()]
         }), {
             env: Object.fromEntries(test.env),
@@ -35340,28 +35363,76 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/github/retry.ts
+// Retries a GitHub API call through server errors and rate limits; other refusals fail at once.
+const DEFAULT_GITHUB_RETRY = {
+    attempts: 4,
+    baseDelayMs: 1000,
+    maxWaitMs: 60_000
+};
+/** How long to wait before trying again, or undefined when the error will not go away. */
+function retryDelayMs(error, attempt, policy, now = Date.now()) {
+    const { status, response } = (error ?? {});
+    const headers = response?.headers ?? {};
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined && /^\d+$/.test(retryAfter))
+        return Number(retryAfter) * 1000;
+    if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
+        const reset = Number(headers['x-ratelimit-reset'] ?? 0) * 1000;
+        return Math.max(0, reset - now) + 1000;
+    }
+    if (status === undefined || status >= 500 || status === 429) {
+        return policy.baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+    }
+    return undefined;
+}
+async function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const delay = retryDelayMs(error, attempt, policy);
+            if (delay === undefined || delay > policy.maxWaitMs || attempt === policy.attempts - 1)
+                throw error;
+            await sleep(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
 /** Creates the comment, or updates the one that carries the marker (searching every page). */
 async function upsertStickyComment(octokit, target, body) {
-    const existing = await findComment(octokit, target);
+    const repository = { owner: target.owner, repo: target.repo };
+    const [existing] = await withGitHubRetry(() => markedComments(octokit, target));
     if (existing !== undefined) {
-        const { data } = await octokit.rest.issues.updateComment({
-            owner: target.owner,
-            repo: target.repo,
-            comment_id: existing,
-            body
-        });
+        const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: existing, body }));
         return { id: data.id, url: data.html_url, created: false };
     }
-    const { data } = await octokit.rest.issues.createComment({
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        body
-    });
-    return { id: data.id, url: data.html_url, created: true };
+    const { data } = await withGitHubRetry(() => octokit.rest.issues.createComment({ ...repository, issue_number: target.issueNumber, body }));
+    return ((await settleRace(octokit, target, body)) ?? { id: data.id, url: data.html_url, created: true });
 }
-async function findComment(octokit, target) {
+/**
+ * Two runs on one pull request can both find no comment and both create one. Whoever looks
+ * afterwards keeps the oldest, gives it the newest body and deletes the rest: both runs agree.
+ */
+async function settleRace(octokit, target, body) {
+    const [keep, ...duplicates] = await withGitHubRetry(() => markedComments(octokit, target));
+    if (keep === undefined || duplicates.length === 0)
+        return undefined;
+    const repository = { owner: target.owner, repo: target.repo };
+    for (const duplicate of duplicates) {
+        await octokit.rest.issues
+            .deleteComment({ ...repository, comment_id: duplicate })
+            .catch(() => undefined);
+    }
+    const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: keep, body }));
+    return { id: data.id, url: data.html_url, created: false };
+}
+/** The ids of every comment carrying the marker, oldest first, across all pages. */
+async function markedComments(octokit, target) {
+    const ids = [];
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
         owner: target.owner,
         repo: target.repo,
@@ -35369,11 +35440,12 @@ async function findComment(octokit, target) {
         per_page: 100
     });
     for await (const page of pages) {
-        const found = page.data.find((comment) => comment.body?.startsWith(target.marker) === true);
-        if (found !== undefined)
-            return found.id;
+        for (const comment of page.data) {
+            if (comment.body?.startsWith(target.marker) === true)
+                ids.push(comment.id);
+        }
     }
-    return undefined;
+    return ids.sort((a, b) => a - b);
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
@@ -35696,27 +35768,35 @@ async function pipeline(settings, context, revision, baseDocker) {
             credentials: settings.credentials ??
                 (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
         });
-        if (settings.push && settings.ifExists !== 'overwrite') {
-            const existing = await core/* group */.Os(`Look for ${reference}`, () => registry.resolve(settings.image.path, tag));
+        const existingTag = async (when) => {
+            if (!settings.push || settings.ifExists === 'overwrite')
+                return undefined;
+            const existing = await core/* group */.Os(`Look for ${reference} ${when}`, () => registry.resolve(settings.image.path, tag));
             if (existing !== undefined && settings.ifExists === 'fail') {
                 throw new errors/* ActionError */.lZ(`${reference} already exists (${existing.digest}) and if-exists is 'fail'`);
             }
-            if (existing !== undefined) {
-                core/* info */.pq(`${reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`);
-                const extra = await pushExtraTags(docker, registry, settings.image, tag, existing.digest, settings.extraTags, undefined);
-                return {
-                    report: {
-                        ...base,
-                        ...unknownImage,
-                        outcome: 'reused',
-                        digest: existing.digest,
-                        tags: [reference, ...extra],
-                        test,
-                        failure: undefined
-                    },
-                    imageId: undefined
-                };
-            }
+            return existing;
+        };
+        const reuse = async (existing) => {
+            const extra = await pushExtraTags(docker, registry, settings.image, tag, existing.digest, settings.extraTags, undefined);
+            const facts = built === undefined ? unknownImage : imageFacts(built);
+            return {
+                report: {
+                    ...base,
+                    ...facts,
+                    outcome: 'reused',
+                    digest: existing.digest,
+                    tags: [reference, ...extra],
+                    test,
+                    failure: undefined
+                },
+                imageId: built?.id
+            };
+        };
+        const existing = await existingTag('before building');
+        if (existing !== undefined) {
+            core/* info */.pq(`${reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`);
+            return await reuse(existing);
         }
         built = await core/* group */.Os(`Build ${reference}`, () => buildImage(docker, settings, reference, ociLabels(settings, revision, context.repositoryUrl)));
         const imageId = built.id;
@@ -35743,6 +35823,12 @@ async function pipeline(settings, context, revision, baseDocker) {
                 },
                 imageId
             };
+        }
+        // Another run of the same commit may have pushed while this one built and tested.
+        const pushedMeanwhile = await existingTag('before pushing');
+        if (pushedMeanwhile !== undefined) {
+            core/* info */.pq(`${reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`);
+            return await reuse(pushedMeanwhile);
         }
         const digest = await core/* group */.Os(`Push ${reference}`, () => pushShaTag(docker, registry, settings.image, tag));
         const extra = await core/* group */.Os('Push extra tags', () => pushExtraTags(docker, registry, settings.image, tag, digest, settings.extraTags, reference));
@@ -35855,16 +35941,14 @@ function testRunArgs(run) {
     const [entrypoint, ...rest] = run.command;
     if (entrypoint === undefined)
         throw new Error('the test command is empty');
-    const args = [
-        'run',
-        '--rm',
-        '--name',
-        run.containerName,
-        '--network',
-        run.network,
-        '--pull',
-        'never'
-    ];
+    const args = ['run', '--rm', '--name', run.containerName, '--network', run.network];
+    args.push('--pull', 'never');
+    // Untrusted test code: no new privileges, bounded memory and processes, no host mounts.
+    args.push('--security-opt', 'no-new-privileges');
+    if (run.memory !== undefined)
+        args.push('--memory', run.memory);
+    if (run.pidsLimit !== undefined)
+        args.push('--pids-limit', String(run.pidsLimit));
     for (const name of run.envNames)
         args.push('--env', name);
     args.push('--entrypoint', entrypoint, run.imageId, ...rest);

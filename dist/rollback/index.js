@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(266);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5930);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 266:
+/***/ 5930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38035,10 +38035,48 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/github/retry.ts
+// Retries a GitHub API call through server errors and rate limits; other refusals fail at once.
+const DEFAULT_GITHUB_RETRY = {
+    attempts: 4,
+    baseDelayMs: 1000,
+    maxWaitMs: 60_000
+};
+/** How long to wait before trying again, or undefined when the error will not go away. */
+function retryDelayMs(error, attempt, policy, now = Date.now()) {
+    const { status, response } = (error ?? {});
+    const headers = response?.headers ?? {};
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined && /^\d+$/.test(retryAfter))
+        return Number(retryAfter) * 1000;
+    if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
+        const reset = Number(headers['x-ratelimit-reset'] ?? 0) * 1000;
+        return Math.max(0, reset - now) + 1000;
+    }
+    if (status === undefined || status >= 500 || status === 429) {
+        return policy.baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+    }
+    return undefined;
+}
+async function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const delay = retryDelayMs(error, attempt, policy);
+            if (delay === undefined || delay > policy.maxWaitMs || attempt === policy.attempts - 1)
+                throw error;
+            await sleep(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
+
 const PAYLOAD_TOOL = 'immutable-image';
 async function startDeployment(octokit, repository, deployment) {
-    const { data } = await octokit.rest.repos.createDeployment({
+    const { data } = await withGitHubRetry(() => octokit.rest.repos.createDeployment({
         ...repository,
         ref: deployment.ref,
         environment: deployment.environment,
@@ -38049,26 +38087,27 @@ async function startDeployment(octokit, repository, deployment) {
         description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
         transient_environment: false,
         production_environment: /^prod(uction)?$/i.test(deployment.environment)
-    });
+    }));
     if (!('id' in data))
         throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-    await octokit.rest.repos.createDeploymentStatus({
+    const id = data.id;
+    await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
         ...repository,
-        deployment_id: data.id,
+        deployment_id: id,
         state: 'in_progress',
         log_url: deployment.logUrl
-    });
-    return data.id;
+    }));
+    return id;
 }
 async function finishDeployment(octokit, repository, deploymentId, outcome) {
-    await octokit.rest.repos.createDeploymentStatus({
+    await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
         ...repository,
         deployment_id: deploymentId,
         state: outcome.state,
         log_url: outcome.logUrl,
         description: outcome.description.slice(0, 140),
         auto_inactive: true
-    });
+    }));
 }
 function asPayload(value, image) {
     if (typeof value !== 'object' || value === null)
@@ -38092,11 +38131,11 @@ async function* environmentHistory(octokit, repository, environment, image) {
             const payload = asPayload(deployment.payload, image);
             if (payload === undefined)
                 continue;
-            const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+            const { data: statuses } = await withGitHubRetry(() => octokit.rest.repos.listDeploymentStatuses({
                 ...repository,
                 deployment_id: deployment.id,
                 per_page: 1
-            });
+            }));
             yield { deploymentId: deployment.id, payload, state: statuses[0]?.state ?? 'pending' };
         }
     }

@@ -50,6 +50,8 @@ export async function testImage(
         imageId,
         command: test.command,
         network: test.network,
+        memory: test.memory,
+        pidsLimit: test.pidsLimit,
         envNames: [...test.env.keys()]
       }),
       {

@@ -5,7 +5,7 @@ import { createDockerConfig, login } from '../docker/config.js'
 import { ActionError, getErrorMessage, isExpected } from '../errors.js'
 import { readCheckout } from '../git/checkout.js'
 import { runContext, type RunContext } from '../github/context.js'
-import { RegistryClient } from '../registry/client.js'
+import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../registry/credentials.js'
 import { RegistryError } from '../registry/errors.js'
 import { repositoryName } from '../registry/reference.js'
@@ -77,8 +77,9 @@ async function pipeline(
         (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
     })
 
-    if (settings.push && settings.ifExists !== 'overwrite') {
-      const existing = await core.group(`Look for ${reference}`, () =>
+    const existingTag = async (when: string): Promise<ManifestDescriptor | undefined> => {
+      if (!settings.push || settings.ifExists === 'overwrite') return undefined
+      const existing = await core.group(`Look for ${reference} ${when}`, () =>
         registry.resolve(settings.image.path, tag)
       )
       if (existing !== undefined && settings.ifExists === 'fail') {
@@ -86,32 +87,39 @@ async function pipeline(
           `${reference} already exists (${existing.digest}) and if-exists is 'fail'`
         )
       }
-      if (existing !== undefined) {
-        core.info(
-          `${reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`
-        )
-        const extra = await pushExtraTags(
-          docker,
-          registry,
-          settings.image,
-          tag,
-          existing.digest,
-          settings.extraTags,
-          undefined
-        )
-        return {
-          report: {
-            ...base,
-            ...unknownImage,
-            outcome: 'reused',
-            digest: existing.digest,
-            tags: [reference, ...extra],
-            test,
-            failure: undefined
-          },
-          imageId: undefined
-        }
+      return existing
+    }
+    const reuse = async (existing: ManifestDescriptor): Promise<PipelineResult> => {
+      const extra = await pushExtraTags(
+        docker,
+        registry,
+        settings.image,
+        tag,
+        existing.digest,
+        settings.extraTags,
+        undefined
+      )
+      const facts = built === undefined ? unknownImage : imageFacts(built)
+      return {
+        report: {
+          ...base,
+          ...facts,
+          outcome: 'reused',
+          digest: existing.digest,
+          tags: [reference, ...extra],
+          test,
+          failure: undefined
+        },
+        imageId: built?.id
       }
+    }
+
+    const existing = await existingTag('before building')
+    if (existing !== undefined) {
+      core.info(
+        `${reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`
+      )
+      return await reuse(existing)
     }
 
     built = await core.group(`Build ${reference}`, () =>
@@ -148,6 +156,14 @@ async function pipeline(
         },
         imageId
       }
+    }
+    // Another run of the same commit may have pushed while this one built and tested.
+    const pushedMeanwhile = await existingTag('before pushing')
+    if (pushedMeanwhile !== undefined) {
+      core.info(
+        `${reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`
+      )
+      return await reuse(pushedMeanwhile)
     }
     const digest = await core.group(`Push ${reference}`, () =>
       pushShaTag(docker, registry, settings.image, tag)

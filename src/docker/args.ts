@@ -28,6 +28,8 @@ export interface TestRunCommand {
   /** The command to run, first element as the entrypoint so the image's ENTRYPOINT is bypassed. */
   readonly command: readonly string[]
   readonly network: string
+  readonly memory: string | undefined
+  readonly pidsLimit: number | undefined
   /** Names only: values reach the container through the environment of `docker run`. */
   readonly envNames: readonly string[]
 }
@@ -35,16 +37,12 @@ export interface TestRunCommand {
 export function testRunArgs(run: TestRunCommand): string[] {
   const [entrypoint, ...rest] = run.command
   if (entrypoint === undefined) throw new Error('the test command is empty')
-  const args = [
-    'run',
-    '--rm',
-    '--name',
-    run.containerName,
-    '--network',
-    run.network,
-    '--pull',
-    'never'
-  ]
+  const args = ['run', '--rm', '--name', run.containerName, '--network', run.network]
+  args.push('--pull', 'never')
+  // Untrusted test code: no new privileges, bounded memory and processes, no host mounts.
+  args.push('--security-opt', 'no-new-privileges')
+  if (run.memory !== undefined) args.push('--memory', run.memory)
+  if (run.pidsLimit !== undefined) args.push('--pids-limit', String(run.pidsLimit))
   for (const name of run.envNames) args.push('--env', name)
   args.push('--entrypoint', entrypoint, run.imageId, ...rest)
   return args

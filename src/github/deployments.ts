@@ -1,5 +1,6 @@
 // Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
 import type { getOctokit } from '@actions/github'
+import { withGitHubRetry } from './retry.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -35,27 +36,32 @@ export async function startDeployment(
   repository: RepositoryId,
   deployment: { ref: string; environment: string; payload: PromotionPayload; logUrl: string }
 ): Promise<number> {
-  const { data } = await octokit.rest.repos.createDeployment({
-    ...repository,
-    ref: deployment.ref,
-    environment: deployment.environment,
-    task: 'deploy',
-    auto_merge: false,
-    required_contexts: [],
-    payload: { ...deployment.payload },
-    description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
-    transient_environment: false,
-    production_environment: /^prod(uction)?$/i.test(deployment.environment)
-  })
+  const { data } = await withGitHubRetry(() =>
+    octokit.rest.repos.createDeployment({
+      ...repository,
+      ref: deployment.ref,
+      environment: deployment.environment,
+      task: 'deploy',
+      auto_merge: false,
+      required_contexts: [],
+      payload: { ...deployment.payload },
+      description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
+      transient_environment: false,
+      production_environment: /^prod(uction)?$/i.test(deployment.environment)
+    })
+  )
   if (!('id' in data))
     throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`)
-  await octokit.rest.repos.createDeploymentStatus({
-    ...repository,
-    deployment_id: data.id,
-    state: 'in_progress',
-    log_url: deployment.logUrl
-  })
-  return data.id
+  const id = data.id
+  await withGitHubRetry(() =>
+    octokit.rest.repos.createDeploymentStatus({
+      ...repository,
+      deployment_id: id,
+      state: 'in_progress',
+      log_url: deployment.logUrl
+    })
+  )
+  return id
 }
 
 export async function finishDeployment(
@@ -64,14 +70,16 @@ export async function finishDeployment(
   deploymentId: number,
   outcome: { state: 'success' | 'failure'; logUrl: string; description: string }
 ): Promise<void> {
-  await octokit.rest.repos.createDeploymentStatus({
-    ...repository,
-    deployment_id: deploymentId,
-    state: outcome.state,
-    log_url: outcome.logUrl,
-    description: outcome.description.slice(0, 140),
-    auto_inactive: true
-  })
+  await withGitHubRetry(() =>
+    octokit.rest.repos.createDeploymentStatus({
+      ...repository,
+      deployment_id: deploymentId,
+      state: outcome.state,
+      log_url: outcome.logUrl,
+      description: outcome.description.slice(0, 140),
+      auto_inactive: true
+    })
+  )
 }
 
 function asPayload(value: unknown, image: string): PromotionPayload | undefined {
@@ -102,11 +110,13 @@ export async function* environmentHistory(
     for (const deployment of page.data) {
       const payload = asPayload(deployment.payload, image)
       if (payload === undefined) continue
-      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
-        ...repository,
-        deployment_id: deployment.id,
-        per_page: 1
-      })
+      const { data: statuses } = await withGitHubRetry(() =>
+        octokit.rest.repos.listDeploymentStatuses({
+          ...repository,
+          deployment_id: deployment.id,
+          per_page: 1
+        })
+      )
       yield { deploymentId: deployment.id, payload, state: statuses[0]?.state ?? 'pending' }
     }
   }

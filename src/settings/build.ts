@@ -21,6 +21,10 @@ export interface TestSettings {
   readonly command: readonly string[] | undefined
   readonly env: ReadonlyMap<string, string>
   readonly network: string
+  /** Docker's --memory value, e.g. 4g; undefined for no limit. */
+  readonly memory: string | undefined
+  /** Docker's --pids-limit; undefined for no limit. */
+  readonly pidsLimit: number | undefined
   readonly timeoutSeconds: number
 }
 
@@ -63,7 +67,9 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
       command: testCommandInput(),
       env: keyValues('test-env'),
       network: networkInput(),
-      timeoutSeconds: seconds('test-timeout', 900)
+      timeoutSeconds: seconds('test-timeout', 900),
+      memory: memoryInput(),
+      pidsLimit: pidsInput()
     },
     push: boolean('push', true),
     ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
@@ -181,4 +187,29 @@ function networkInput(): string {
     )
   }
   return network
+}
+
+/** `0` or `none` lifts the limit; otherwise Docker's size syntax (512m, 4g). */
+function memoryInput(): string | undefined {
+  const value = text('test-memory') || '4g'
+  if (value === '0' || value === 'none') return undefined
+  if (!/^[1-9]\d*[bkmg]?$/i.test(value)) {
+    throw new InputError(
+      'test-memory',
+      `'${printable(value)}' is not a size like 512m or 4g (or none)`
+    )
+  }
+  return value.toLowerCase()
+}
+
+function pidsInput(): number | undefined {
+  const value = text('test-pids-limit') || '4096'
+  if (value === '0' || value === 'none') return undefined
+  if (!/^[1-9]\d{0,6}$/.test(value)) {
+    throw new InputError(
+      'test-pids-limit',
+      `'${printable(value)}' is not a whole number of processes (or none)`
+    )
+  }
+  return Number(value)
 }

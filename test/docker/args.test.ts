@@ -64,6 +64,8 @@ describe('testRunArgs', () => {
         imageId: 'sha256:abc',
         command: ['/bin/sh', '-c', 'npm test'],
         network: 'none',
+        memory: '4g',
+        pidsLimit: 4096,
         envNames: ['CI', 'SECRET']
       })
     ).toEqual([
@@ -75,6 +77,12 @@ describe('testRunArgs', () => {
       'none',
       '--pull',
       'never',
+      '--security-opt',
+      'no-new-privileges',
+      '--memory',
+      '4g',
+      '--pids-limit',
+      '4096',
       '--env',
       'CI',
       '--env',
@@ -97,5 +105,27 @@ describe('loginArgs', () => {
       '--password-stdin',
       'ghcr.io'
     ])
+  })
+})
+
+describe('test container limits', () => {
+  const base = {
+    containerName: 'c',
+    imageId: 'i',
+    command: ['true'],
+    network: 'none',
+    envNames: []
+  }
+
+  it('leaves out the limits that were lifted', () => {
+    const args = testRunArgs({ ...base, memory: undefined, pidsLimit: undefined })
+    expect(args).not.toContain('--memory')
+    expect(args).not.toContain('--pids-limit')
+    expect(args).toContain('no-new-privileges')
+  })
+
+  it('never mounts anything from the host', () => {
+    const args = testRunArgs({ ...base, memory: '1g', pidsLimit: 10 })
+    expect(args.filter((arg) => /^(-v|--volume|--mount|--privileged)$/.test(arg))).toEqual([])
   })
 })

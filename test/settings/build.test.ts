@@ -41,7 +41,13 @@ describe('getBuildSettings', () => {
       ifExists: 'skip',
       comment: true,
       target: undefined,
-      test: { command: undefined, network: 'none', timeoutSeconds: 900 }
+      test: {
+        command: undefined,
+        network: 'none',
+        timeoutSeconds: 900,
+        memory: '4g',
+        pidsLimit: 4096
+      }
     })
   })
 
@@ -125,6 +131,8 @@ describe('getBuildSettings', () => {
     [{ 'test-timeout': 'ten' }, "Input 'test-timeout': expected a whole number of seconds"],
     [{ 'test-timeout': '0' }, "Input 'test-timeout': expected a whole number of seconds"],
     [{ 'test-timeout': '1.5' }, "Input 'test-timeout': expected a whole number of seconds"],
+    [{ 'test-memory': '4 gigs' }, "Input 'test-memory': '4 gigs' is not a size"],
+    [{ 'test-pids-limit': '-1' }, "Input 'test-pids-limit': '-1' is not a whole number"],
     [{ push: 'yes' }, "Input 'push': expected true or false, got 'yes'"],
     [{ comment: 'maybe' }, "Input 'comment': expected true or false"],
     [
@@ -155,6 +163,11 @@ describe('getBuildSettings', () => {
   ])('refuses %j', (given, message) => {
     inputs(given)
     expect(() => getBuildSettings()).toThrow(message)
+  })
+
+  it('lifts the test container limits with none', () => {
+    inputs({ 'test-memory': 'none', 'test-pids-limit': '0' })
+    expect(getBuildSettings().test).toMatchObject({ memory: undefined, pidsLimit: undefined })
   })
 
   it('never echoes a malformed build-arg line, which may hold a secret', () => {
