@@ -13,6 +13,8 @@ import { imageRef, type BuildReport } from './report.js'
 export const MAX_BODY = 60_000
 const TEST_TAIL_LINES = 60
 const MAX_TAIL_CHARS = 20_000
+/** The starter workflow users copy for manual promotion (workflows/promote.yml). */
+const PROMOTE_WORKFLOW = 'promote.yml'
 
 export function commentMarker(image: string): string {
   return `<!-- immutable-image:${image.replace(/--/g, '- -')} -->`
@@ -20,8 +22,8 @@ export function commentMarker(image: string): string {
 
 const HEADLINES: Record<BuildReport['outcome'], string> = {
   pushed: '✅ Tested and pushed',
-  reused: '♻️ Already built and pushed: reused',
-  built: '✅ Built and tested (not pushed: `push` is off)',
+  reused: '♻️ Already pushed: reused',
+  built: '✅ Built and tested (not pushed)',
   'test-failed': '❌ Tests failed: nothing pushed',
   failed: '❌ Failed: nothing pushed'
 }
@@ -35,13 +37,16 @@ export function renderReport(report: BuildReport): string {
   return capLength(sections(report))
 }
 
+/** Short at the top (status, ref, pull command); the rest collapsed for whoever wants it. */
 function sections(report: BuildReport): string {
   return [
     headline(report),
-    ...facts(report),
+    pullCommand(report),
     ...warnings(report),
-    testSection(report),
-    commands(report),
+    failure(report),
+    details('Details', factsTable(report)),
+    testOutput(report),
+    promotion(report),
     footer(report)
   ]
     .filter((section) => section !== '')
@@ -49,27 +54,38 @@ function sections(report: BuildReport): string {
 }
 
 function headline(report: BuildReport): string {
-  return `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`
+  const ref = imageRef(report)
+  const title = `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`
+  return ref === undefined ? title : `${title}\n\n${inlineCode(ref)}`
 }
 
-function facts(report: BuildReport): string[] {
-  const rows: [string, string][] = []
+function pullCommand(report: BuildReport): string {
   const ref = imageRef(report)
-  if (ref !== undefined) rows.push(['Ref', inlineCode(ref)])
-  rows.push(['Commit', inlineCode(report.sha)])
-  if (report.tags.length > 0)
+  return ref === undefined ? '' : codeBlock(`docker pull ${ref}`, 'sh')
+}
+
+function warnings(report: BuildReport): string[] {
+  return report.warnings.map((warning) => `> [!WARNING]\n> ${plainText(warning)}`)
+}
+
+function failure(report: BuildReport): string {
+  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure)}`
+}
+
+function factsTable(report: BuildReport): string {
+  const rows: [string, string][] = [['Commit', inlineCode(report.sha)]]
+  if (report.tags.length > 0) {
     rows.push(['Tags', report.tags.map((tag) => inlineCode(tag)).join('<br>')])
+  }
   rows.push(['Tests', testSummary(report)])
   if (report.sizeBytes !== undefined) {
-    rows.push([
-      'Size',
-      `${formatBytes(report.sizeBytes)}${report.layers === undefined ? '' : ` in ${report.layers} layers`}`
-    ])
+    const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`
+    rows.push(['Size', `${formatBytes(report.sizeBytes)}${layers}`])
   }
-  if (report.buildDurationMs !== undefined)
+  if (report.buildDurationMs !== undefined) {
     rows.push(['Build', formatDuration(report.buildDurationMs)])
-  if (report.failure !== undefined) rows.push(['Error', plainText(report.failure)])
-  return ['| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')]
+  }
+  return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')
 }
 
 function testSummary(report: BuildReport): string {
@@ -90,24 +106,21 @@ function testSummary(report: BuildReport): string {
   }
 }
 
-function warnings(report: BuildReport): string[] {
-  return report.warnings.map((warning) => `> [!WARNING]\n> ${plainText(warning)}`)
-}
-
-function testSection(report: BuildReport): string {
+function testOutput(report: BuildReport): string {
   const tail = lastLines(report.test.outputTail, TEST_TAIL_LINES)
   if (tail === '') return ''
-  const open = report.test.result === 'failed' ? ' open' : ''
-  return details(`Test output (last ${TEST_TAIL_LINES} lines)`, codeBlock(tail, 'text')).replace(
-    '<details>',
-    `<details${open}>`
-  )
+  const section = details(`Test output (last ${TEST_TAIL_LINES} lines)`, codeBlock(tail, 'text'))
+  return report.test.result === 'failed' ? section.replace('<details>', '<details open>') : section
 }
 
-function commands(report: BuildReport): string {
-  const ref = imageRef(report)
-  if (ref === undefined) return ''
-  return codeBlock(`docker pull ${ref}\ndocker run --rm ${ref}`, 'sh')
+function promotion(report: BuildReport): string {
+  if (report.digest === undefined) return ''
+  const ref = imageRef(report) ?? ''
+  const commands = [
+    `gh workflow run ${PROMOTE_WORKFLOW} -f environment=staging -f source=${report.digest}`,
+    `docker run --rm ${ref}`
+  ]
+  return details('Promote or run this digest', codeBlock(commands.join('\n'), 'sh'))
 }
 
 function footer(report: BuildReport): string {

@@ -71,6 +71,7 @@ describe('renderComment', () => {
       })
     )
     expect(skipped).toContain('skipped: no `test-command`')
+    expect(skipped).toMatchSnapshot()
     const reused = renderComment(
       report({
         outcome: 'reused',
