@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Makes sure a Docker engine and two registries run on loopback for the tests and the demo: reuses
-# what runs already, installs Debian's docker.io and docker-registry when missing, starts dockerd off
-# any bridge network, a registry with htpasswd auth and one without, and builds the local base images
-# (nothing can be pulled). Usage: test-env.sh [up|down|env]
+# Brings up what the integration tests and the demo need, on loopback only: a Docker engine (reused
+# if one answers, else Debian's docker.io started off every bridge), a registry with htpasswd auth
+# and one without, and base images built locally, since nothing can be pulled. Writes the
+# connection details to $STATE_DIR/env. Usage: test-env.sh [up|down|env]; `down` stops only what
+# this script started.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,63 +20,97 @@ die() {
 
 apt_updated=false
 install_packages() {
-  [ "$(id -u)" = 0 ] || die "$* missing and not root: install them (apt-get install $*) or run as root"
-  command -v apt-get >/dev/null || die "$* missing and no apt-get to install them"
+  [ "$(id -u)" = 0 ] || die "$* not installed and not root: run 'apt-get install $*' as root first"
+  command -v apt-get >/dev/null || die "$* not installed and no apt-get to install them"
   if ! $apt_updated; then
     say "apt-get update"
     apt-get update -qq >/dev/null
     apt_updated=true
   fi
   say "installing $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  # Keep the packages' own services (a dockerd on the default bridge, a registry on :5000) from
+  # starting: policy-rc.d answering 101 is Debian's way to say "do not start services now".
+  local policy=/usr/sbin/policy-rc.d created=false status=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    created=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null ||
+    status=$?
+  if $created; then rm -f "$policy"; fi
+  [ "$status" = 0 ] || die "apt-get install $* failed (exit $status)"
+}
+
+# start_background PIDFILE LOG COMMAND...: in its own session, so a Ctrl-C on the caller's terminal
+# does not reach it, holding none of the caller's pipes or our lock.
+start_background() {
+  local pidfile=$1 log=$2
+  shift 2
+  setsid "$@" </dev/null >"$log" 2>&1 9>&- &
+  echo $! >"$pidfile"
+}
+
+dockerd_running() {
+  local comm name
+  for comm in /proc/[0-9]*/comm; do
+    read -r name <"$comm" 2>/dev/null && [ "$name" = dockerd ] && return 0
+  done
+  return 1
+}
+
+# wait_for_engine SECONDS: true once `docker info` answers.
+wait_for_engine() {
+  local tries=$(($1 * 4))
+  while [ "$tries" -gt 0 ]; do
+    docker info >/dev/null 2>&1 && return 0
+    sleep 0.25
+    tries=$((tries - 1))
+  done
+  return 1
 }
 
 ensure_engine() {
-  if docker info >/dev/null 2>&1; then
-    say "engine ready (reused)"
+  local version
+  if version=$(docker info --format '{{.ServerVersion}}' 2>/dev/null); then
+    say "engine ready (reused, $version)"
     return
   fi
-  local missing=()
-  command -v dockerd >/dev/null || missing+=(docker.io)
-  command -v docker >/dev/null || missing+=(docker.io)
-  [ ${#missing[@]} -eq 0 ] || install_packages docker.io
-  mkdir -p "$state"
-  say "starting dockerd"
+  if dockerd_running; then
+    say "waiting for the running dockerd to answer"
+    wait_for_engine 30 && { say "engine ready (reused)"; return; }
+    die "a dockerd runs but 'docker info' fails: $(docker info 2>&1 >/dev/null | tail -n 1)"
+  fi
+  [ "$(id -u)" = 0 ] || die "no Docker engine answers and starting dockerd needs root: run as root"
+  if ! command -v dockerd >/dev/null || ! command -v docker >/dev/null; then
+    install_packages docker.io
+  fi
+  say "starting dockerd (log: $state/dockerd.log)"
   # Off every bridge: traffic to private-range addresses is not allowed on these machines.
-  nohup dockerd --bridge=none --iptables=false --ip-forward=false --ip-masq=false \
-    >"$state/dockerd.log" 2>&1 &
-  echo $! >"$state/dockerd.pid"
-  for _ in $(seq 1 60); do
-    if docker info >/dev/null 2>&1; then
-      say "engine ready (started)"
-      return
-    fi
-    kill -0 "$(cat "$state/dockerd.pid")" 2>/dev/null || break
-    sleep 0.5
-  done
+  start_background "$state/dockerd.pid" "$state/dockerd.log" \
+    dockerd --bridge=none --iptables=false --ip-forward=false --ip-masq=false
+  if wait_for_engine 30; then
+    say "engine ready (started, $(docker info --format '{{.ServerVersion}}'))"
+    return
+  fi
   tail -n 20 "$state/dockerd.log" >&2 || true
-  die "no Docker engine: dockerd did not come up (log: $state/dockerd.log)"
+  die "no Docker engine: dockerd did not answer within 30 s (log: $state/dockerd.log)"
 }
 
-registry_answers() {
-  local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/v2/" 2>/dev/null || true)
-  [ "$code" = "$2" ]
-}
-
-registry_accepts_login() {
-  local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' -u "ci:$(cat "$state/registry/password")" \
-    "http://127.0.0.1:$1/v2/" 2>/dev/null || true)
-  [ "$code" = 200 ]
+# v2_status PORT [CURL_ARGS...]: the HTTP status of the registry's /v2/, empty if nothing answers.
+v2_status() {
+  local port=$1
+  shift
+  curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" "http://127.0.0.1:$port/v2/" || true
 }
 
 # start_registry NAME PORT EXPECTED_V2_STATUS AUTH_YAML
 start_registry() {
   local name=$1 port=$2 expected=$3 auth=$4 dir=$state/$1
-  if registry_answers "$port" "$expected"; then
-    if [ "$expected" = 401 ] && ! registry_accepts_login "$port"; then
-      die "127.0.0.1:$port runs a registry that refuses this checkout's password (another checkout's?): stop it or set IMMUTABLE_IMAGE_TEST_REGISTRY_PORT"
+  if [ "$(v2_status "$port")" = "$expected" ]; then
+    if [ "$expected" = 401 ] && [ "$(v2_status "$port" -u "ci:$password")" != 200 ]; then
+      die "127.0.0.1:$port runs a registry that refuses this checkout's password" \
+        "(another checkout's?): stop it or set IMMUTABLE_IMAGE_TEST_REGISTRY_PORT"
     fi
     say "registry $name on 127.0.0.1:$port ready (reused)"
     return
@@ -94,14 +129,15 @@ http:
   addr: 127.0.0.1:$port
 $auth
 YAML
-  nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
-  echo $! >"$dir/registry.pid"
-  for _ in $(seq 1 40); do
-    if registry_answers "$port" "$expected"; then
+  start_background "$dir/registry.pid" "$dir/registry.log" docker-registry serve "$dir/config.yml"
+  local tries=40
+  while [ "$tries" -gt 0 ]; do
+    if [ "$(v2_status "$port")" = "$expected" ]; then
       say "registry $name on 127.0.0.1:$port ready (started)"
       return
     fi
     sleep 0.25
+    tries=$((tries - 1))
   done
   tail -n 20 "$dir/registry.log" >&2 || true
   die "registry $name did not answer on 127.0.0.1:$port (log: $dir/registry.log)"
@@ -114,12 +150,14 @@ ensure_registries() {
   command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"
   mkdir -p "$state/registry"
+  # Only the owner may read the password and its hash.
   if [ ! -s "$state/registry/password" ]; then
-    head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$state/registry/password"
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$state/registry/password")
     rm -f "$state/registry/htpasswd"
   fi
+  password=$(cat "$state/registry/password")
   [ -s "$state/registry/htpasswd" ] ||
-    htpasswd -Bbn ci "$(cat "$state/registry/password")" >"$state/registry/htpasswd"
+    (umask 077 && htpasswd -Bbn ci "$password" >"$state/registry/htpasswd")
   start_registry registry "$registry_port" 401 "auth:
   htpasswd:
     realm: immutable-image-test
@@ -127,80 +165,126 @@ ensure_registries() {
   start_registry open-registry "$open_registry_port" 200 ""
 }
 
-# build_base NAME CONTEXT_DIR: builds unless an image with the same inputs' hash exists.
+# busybox_context DIR: FROM scratch, busybox with every applet linked where it belongs (/bin/sh,
+# /usr/bin/env, ...), so the Dockerfile only copies and no container runs during the build.
+busybox_context() {
+  local dir=$1 applet
+  mkdir -p "$dir/rootfs/bin" "$dir/rootfs/etc" "$dir/rootfs/tmp"
+  chmod 1777 "$dir/rootfs/tmp"
+  cp /bin/busybox "$dir/rootfs/bin/busybox"
+  /bin/busybox --list-full | while read -r applet; do
+    [ "$applet" = bin/busybox ] && continue
+    mkdir -p "$dir/rootfs/$(dirname "$applet")"
+    ln -s /bin/busybox "$dir/rootfs/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' \
+    >"$dir/rootfs/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$dir/rootfs/etc/group"
+  printf '%s\n' 'FROM scratch' 'COPY rootfs/ /' \
+    'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'CMD ["sh"]' \
+    >"$dir/Dockerfile"
+}
+
+# The Node binary is linked against glibc: ship it with exactly the libraries it loads, where it
+# loads them from.
+node_libraries() {
+  ldd "$runner_node" | grep -o '/[^ ]*'
+}
+
+node_context() {
+  local dir=$1 lib
+  mkdir -p "$dir/rootfs/usr/local/bin"
+  cp "$runner_node" "$dir/rootfs/usr/local/bin/node"
+  node_libraries | while read -r lib; do
+    mkdir -p "$dir/rootfs$(dirname "$lib")"
+    cp -L "$lib" "$dir/rootfs$lib"
+  done
+  printf '%s\n' 'FROM immutable-image-base/busybox:1' 'COPY rootfs/ /' 'CMD ["node"]' \
+    >"$dir/Dockerfile"
+}
+
+# build_base NAME CONTEXT_FUNCTION EXTRA_INPUT INPUT_FILES...: builds unless the image's label
+# already holds the hash of its inputs. Input files count by path, size and mtime, so the check
+# stays fast (hashing the 120 MB Node binary alone takes longer than the whole warm `up`); the
+# recipe counts by its code.
 build_base() {
-  local name=$1 context=$2 hash current
-  hash=$(cd "$context" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
-  current=$(docker image inspect --format '{{index .Config.Labels "immutable-image.base-hash"}}' "$name" 2>/dev/null || true)
+  local name=$1 context=$2 extra=$3 hash current work output
+  shift 3
+  hash=$({
+    declare -f "$context"
+    echo "$extra"
+    stat -L -c '%n %s %Y' "$@"
+  } | sha256sum | cut -c1-16)
+  current=$(docker image inspect "$name" \
+    --format '{{index .Config.Labels "immutable-image.base-hash"}}' 2>/dev/null || true)
   if [ "$current" = "$hash" ]; then
     say "base image $name ready (cached)"
     return
   fi
   say "building base image $name"
-  DOCKER_BUILDKIT=0 docker build --quiet --network host --label "immutable-image.base-hash=$hash" \
-    --tag "$name" "$context" >/dev/null
+  work=$(mktemp -d)
+  # The image's file modes must not depend on the caller's umask.
+  (umask 022 && "$context" "$work")
+  # The 28.x client without the buildx plugin can only use the legacy builder.
+  if ! output=$(DOCKER_BUILDKIT=0 docker build --quiet --label "immutable-image.base-hash=$hash" \
+    --tag "$name" "$work" 2>&1); then
+    rm -rf "$work"
+    echo "$output" >&2
+    die "could not build base image $name"
+  fi
+  rm -rf "$work"
+  say "base image $name ready (built, $(docker image inspect --format '{{.Size}}' "$name" |
+    numfmt --to=si)B)"
 }
 
 ensure_base_images() {
-  { [ -x /bin/busybox ] && file_is_static /bin/busybox; } || install_packages busybox-static
+  # The image has no libc: only a static busybox runs there.
+  case $(ldd /bin/busybox 2>&1 || true) in
+    *'not a dynamic executable'* | *'statically linked'*) ;;
+    *) install_packages busybox-static ;;
+  esac
   [ -x "$runner_node" ] || die "no Node 24 at $runner_node: run 'npm ci' first"
-  local work
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
-
-  mkdir -p "$work/busybox"
-  cp /bin/busybox "$work/busybox/busybox"
-  cat >"$work/busybox/Dockerfile" <<'DOCKERFILE'
-FROM scratch
-COPY busybox /bin/busybox
-RUN ["/bin/busybox", "--install", "-s", "/bin"]
-RUN mkdir -p /tmp /usr/bin /usr/local/bin && chmod 1777 /tmp
-ENV PATH=/usr/local/bin:/usr/bin:/bin
-DOCKERFILE
-  build_base immutable-image-base/busybox:1 "$work/busybox"
-
-  mkdir -p "$work/node/rootfs/usr/local/bin"
-  cp "$runner_node" "$work/node/rootfs/usr/local/bin/node"
-  # The node binary is linked against glibc: ship exactly the libraries it loads.
-  ldd "$runner_node" | grep -o '/[^ ]*' | while read -r lib; do
-    mkdir -p "$work/node/rootfs$(dirname "$lib")"
-    cp -L "$lib" "$work/node/rootfs$lib"
-  done
-  cat >"$work/node/Dockerfile" <<'DOCKERFILE'
-FROM immutable-image-base/busybox:1
-COPY rootfs/ /
-DOCKERFILE
-  # The busybox image is part of this one's inputs.
-  docker image inspect --format '{{.Id}}' immutable-image-base/busybox:1 >"$work/node/base-id"
-  build_base immutable-image-base/node:24 "$work/node"
-}
-
-file_is_static() {
-  ! ldd "$1" >/dev/null 2>&1
+  build_base immutable-image-base/busybox:1 busybox_context "" /bin/busybox
+  local libraries busybox_id
+  mapfile -t libraries < <(node_libraries)
+  busybox_id=$(docker image inspect --format '{{.Id}}' immutable-image-base/busybox:1)
+  build_base immutable-image-base/node:24 node_context "$busybox_id" \
+    "$runner_node" "${libraries[@]}"
 }
 
 write_env() {
-  cat >"$state/env" <<ENV
+  (umask 077 && : >"$state/env.new")
+  cat >"$state/env.new" <<ENV
 IMMUTABLE_IMAGE_TEST_REGISTRY=127.0.0.1:$registry_port
 IMMUTABLE_IMAGE_TEST_REGISTRY_USER=ci
-IMMUTABLE_IMAGE_TEST_REGISTRY_PASSWORD=$(cat "$state/registry/password")
+IMMUTABLE_IMAGE_TEST_REGISTRY_PASSWORD=$password
 IMMUTABLE_IMAGE_TEST_OPEN_REGISTRY=127.0.0.1:$open_registry_port
 IMMUTABLE_IMAGE_RUNNER_NODE=$runner_node
 ENV
+  mv "$state/env.new" "$state/env"
 }
 
-stop_pidfile() {
-  local pidfile=$1
+# stop PIDFILE COMMAND: only if that pid still runs COMMAND, so a reused pid is left alone.
+stop() {
+  local pidfile=$1 command=$2 pid tries=80
   [ -f "$pidfile" ] || return 0
-  local pid
   pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
-    say "stopping $(basename "$pidfile" .pid) ($pid)"
+  if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$command" ]; then
+    say "stopping $command ($pid)"
     kill "$pid"
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    while [ "$tries" -gt 0 ] && kill -0 "$pid" 2>/dev/null; do
+      sleep 0.25
+      tries=$((tries - 1))
+    done
+    kill -0 "$pid" 2>/dev/null && die "$command ($pid) still runs 20 s after SIGTERM"
   fi
   rm -f "$pidfile"
 }
+
+mkdir -p "$state"
+# One `up` or `down` at a time: vitest's global setup and a shell may race.
+exec 9>"$state/lock"
+flock 9
 
 case "${1:-up}" in
   up)
@@ -210,11 +294,12 @@ case "${1:-up}" in
     write_env
     ;;
   down)
-    stop_pidfile "$state/registry/registry.pid"
-    stop_pidfile "$state/open-registry/registry.pid"
-    stop_pidfile "$state/dockerd.pid"
+    stop "$state/registry/registry.pid" docker-registry
+    stop "$state/open-registry/registry.pid" docker-registry
+    stop "$state/dockerd.pid" dockerd
     ;;
   env)
+    [ -f "$state/env" ] || die "no $state/env yet: run $0 up"
     cat "$state/env"
     ;;
   *)

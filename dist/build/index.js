@@ -35510,13 +35510,15 @@ function imageRef(report) {
 const MAX_BODY = 60_000;
 const TEST_TAIL_LINES = 60;
 const MAX_TAIL_CHARS = 20_000;
+/** The starter workflow users copy for manual promotion (workflows/promote.yml). */
+const PROMOTE_WORKFLOW = 'promote.yml';
 function commentMarker(image) {
     return `<!-- immutable-image:${image.replace(/--/g, '- -')} -->`;
 }
 const HEADLINES = {
     pushed: '✅ Tested and pushed',
-    reused: '♻️ Already built and pushed: reused',
-    built: '✅ Built and tested (not pushed: `push` is off)',
+    reused: '♻️ Already pushed: reused',
+    built: '✅ Built and tested (not pushed)',
     'test-failed': '❌ Tests failed: nothing pushed',
     failed: '❌ Failed: nothing pushed'
 };
@@ -35527,41 +35529,50 @@ function renderComment(report) {
 function renderReport(report) {
     return capLength(sections(report));
 }
+/** Short at the top (status, ref, pull command); the rest collapsed for whoever wants it. */
 function sections(report) {
     return [
         headline(report),
-        ...facts(report),
+        pullCommand(report),
         ...warnings(report),
-        testSection(report),
-        commands(report),
+        failure(report),
+        details('Details', factsTable(report)),
+        testOutput(report),
+        promotion(report),
         footer(report)
     ]
         .filter((section) => section !== '')
         .join('\n\n');
 }
 function headline(report) {
-    return `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`;
-}
-function facts(report) {
-    const rows = [];
     const ref = imageRef(report);
-    if (ref !== undefined)
-        rows.push(['Ref', inlineCode(ref)]);
-    rows.push(['Commit', inlineCode(report.sha)]);
-    if (report.tags.length > 0)
+    const title = `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`;
+    return ref === undefined ? title : `${title}\n\n${inlineCode(ref)}`;
+}
+function pullCommand(report) {
+    const ref = imageRef(report);
+    return ref === undefined ? '' : codeBlock(`docker pull ${ref}`, 'sh');
+}
+function warnings(report) {
+    return report.warnings.map((warning) => `> [!WARNING]\n> ${plainText(warning)}`);
+}
+function failure(report) {
+    return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure)}`;
+}
+function factsTable(report) {
+    const rows = [['Commit', inlineCode(report.sha)]];
+    if (report.tags.length > 0) {
         rows.push(['Tags', report.tags.map((tag) => inlineCode(tag)).join('<br>')]);
+    }
     rows.push(['Tests', testSummary(report)]);
     if (report.sizeBytes !== undefined) {
-        rows.push([
-            'Size',
-            `${formatBytes(report.sizeBytes)}${report.layers === undefined ? '' : ` in ${report.layers} layers`}`
-        ]);
+        const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`;
+        rows.push(['Size', `${formatBytes(report.sizeBytes)}${layers}`]);
     }
-    if (report.buildDurationMs !== undefined)
+    if (report.buildDurationMs !== undefined) {
         rows.push(['Build', formatDuration(report.buildDurationMs)]);
-    if (report.failure !== undefined)
-        rows.push(['Error', plainText(report.failure)]);
-    return ['| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')];
+    }
+    return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n');
 }
 function testSummary(report) {
     const { test } = report;
@@ -35580,21 +35591,22 @@ function testSummary(report) {
                 : 'skipped: no `test-command`';
     }
 }
-function warnings(report) {
-    return report.warnings.map((warning) => `> [!WARNING]\n> ${plainText(warning)}`);
-}
-function testSection(report) {
+function testOutput(report) {
     const tail = lastLines(report.test.outputTail, TEST_TAIL_LINES);
     if (tail === '')
         return '';
-    const open = report.test.result === 'failed' ? ' open' : '';
-    return details(`Test output (last ${TEST_TAIL_LINES} lines)`, codeBlock(tail, 'text')).replace('<details>', `<details${open}>`);
+    const section = details(`Test output (last ${TEST_TAIL_LINES} lines)`, codeBlock(tail, 'text'));
+    return report.test.result === 'failed' ? section.replace('<details>', '<details open>') : section;
 }
-function commands(report) {
-    const ref = imageRef(report);
-    if (ref === undefined)
+function promotion(report) {
+    if (report.digest === undefined)
         return '';
-    return codeBlock(`docker pull ${ref}\ndocker run --rm ${ref}`, 'sh');
+    const ref = imageRef(report) ?? '';
+    const commands = [
+        `gh workflow run ${PROMOTE_WORKFLOW} -f environment=staging -f source=${report.digest}`,
+        `docker run --rm ${ref}`
+    ];
+    return details('Promote or run this digest', codeBlock(commands.join('\n'), 'sh'));
 }
 function footer(report) {
     return report.runUrl === '' ? '' : `<sub>[Workflow run](${report.runUrl}) · immutable-image</sub>`;

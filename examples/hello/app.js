@@ -4,16 +4,14 @@ import { greeting } from './greeting.js'
 
 export function createApp(revision = process.env.REVISION) {
   return createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (url.pathname === '/healthz') {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+    if (request.method === 'GET' && pathname === '/') {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify(greeting(revision)))
+    } else if (request.method === 'GET' && pathname === '/healthz') {
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n')
-      return
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')
     }
-    if (url.pathname === '/' && request.method === 'GET') {
-      const body = JSON.stringify(greeting(url.searchParams.get('name'), revision))
-      response.writeHead(200, { 'content-type': 'application/json' }).end(body)
-      return
-    }
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')
   })
 }

@@ -1,5 +1,4 @@
-// What the service says: a pure function, so it is tested without a server.
-export function greeting(name, revision) {
-  const who = typeof name === 'string' && name.trim() !== '' ? name.trim() : 'world'
-  return { message: `hello, ${who}`, revision: revision ?? 'unknown' }
+// What the service answers on GET /: a pure function, so it is tested without a server.
+export function greeting(revision) {
+  return { message: 'hello', revision: revision ?? 'unknown' }
 }

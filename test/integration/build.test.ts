@@ -115,9 +115,11 @@ describe('on a pull request with passing tests', () => {
       encoding: 'utf8'
     }).trim()
     expect(result.outputs['image-id']).toBe(id)
-    expect(result.main.stdout).toContain(
-      `--network none --pull never --entrypoint /bin/sh ${id} -c node --test`
-    )
+    const dockerRun =
+      result.main.stdout.split('\n').find((line) => line.includes('docker run')) ?? ''
+    expect(dockerRun).toContain('--network none')
+    expect(dockerRun).toContain('--memory 4g --pids-limit 4096')
+    expect(dockerRun).toContain(`--entrypoint /bin/sh ${id} -c node --test`)
     expect(result.main.stdout).toMatch(/pass [1-9]/)
   })
 

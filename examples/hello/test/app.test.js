@@ -13,14 +13,16 @@ before(async () => {
 
 after(() => server.close())
 
-test('answers / with a JSON greeting and the revision', async () => {
-  const response = await fetch(`${base}/?name=reviewer`)
+test('answers / with the greeting and its revision as JSON', async () => {
+  const response = await fetch(`${base}/`)
   assert.equal(response.status, 200)
-  assert.deepEqual(await response.json(), { message: 'hello, reviewer', revision: 'test-revision' })
+  assert.equal(response.headers.get('content-type'), 'application/json')
+  assert.deepEqual(await response.json(), { message: 'hello', revision: 'test-revision' })
 })
 
 test('answers the health check', async () => {
   const response = await fetch(`${base}/healthz`)
+  assert.equal(response.status, 200)
   assert.equal(await response.text(), 'ok\n')
 })
 

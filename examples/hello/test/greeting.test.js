@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { greeting } from '../greeting.js'
 
-test('greets the world by default', () => {
-  assert.deepEqual(greeting(undefined, 'abc'), { message: 'hello, world', revision: 'abc' })
+test('says hello with the revision it runs', () => {
+  assert.deepEqual(greeting('5d5a1c9'), { message: 'hello', revision: '5d5a1c9' })
 })
 
-test('greets by name, trimmed', () => {
-  assert.equal(greeting('  Ada ', undefined).message, 'hello, Ada')
+test('says the revision is unknown when none is set', () => {
+  assert.deepEqual(greeting(undefined), { message: 'hello', revision: 'unknown' })
 })

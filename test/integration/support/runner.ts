@@ -2,11 +2,12 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parse } from 'yaml'
+import { PROJECT_ROOT } from './project-root.js'
 import { testEnv } from './test-env.js'
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..')
+export { PROJECT_ROOT }
 
 interface ActionManifest {
   inputs?: Record<string, { default?: string }>
@@ -25,6 +26,8 @@ export interface ActionRunOptions {
   /** Value that `${{ github.token }}` expands to. */
   readonly token?: string
   readonly runPost?: boolean
+  /** Sees the steps' stdout and stderr as they come (the demo shows progress with it). */
+  readonly onOutput?: (chunk: string) => void
 }
 
 export interface StepResult {
@@ -82,7 +85,12 @@ function inputEnv(
   return env
 }
 
-function runStep(script: string, env: Record<string, string>, cwd: string): Promise<StepResult> {
+function runStep(
+  script: string,
+  env: Record<string, string>,
+  cwd: string,
+  onOutput?: (chunk: string) => void
+): Promise<StepResult> {
   return new Promise((resolveStep, reject) => {
     const child = spawn(testEnv().runnerNode, [script], {
       env,
@@ -93,9 +101,11 @@ function runStep(script: string, env: Record<string, string>, cwd: string): Prom
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8')
+      onOutput?.(chunk.toString('utf8'))
     })
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8')
+      onOutput?.(chunk.toString('utf8'))
     })
     child.on('error', reject)
     child.on('close', (code) => {
@@ -146,7 +156,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   }
   const env = { ...base, ...inputEnv(manifest, options.inputs ?? {}, token) }
   const mainScript = join(actionDir, manifest.runs.main)
-  const main = await runStep(mainScript, env, options.workspace)
+  const main = await runStep(mainScript, env, options.workspace, options.onOutput)
   const state = parseFileCommands(readFileSync(files.state, 'utf8'))
   let post: StepResult | undefined
   if (options.runPost !== false && manifest.runs.post !== undefined) {

@@ -1,6 +1,7 @@
 // The engine and registries scripts/test-env.sh brought up, as the integration tests see them.
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { PROJECT_ROOT } from './project-root.js'
 
 export interface TestEnvironment {
   readonly registry: string
@@ -10,8 +11,7 @@ export interface TestEnvironment {
   readonly runnerNode: string
 }
 
-const STATE_DIR =
-  process.env.IMMUTABLE_IMAGE_TEST_STATE ?? resolve(import.meta.dirname, '../../../.tmp/test-env')
+const STATE_DIR = process.env.IMMUTABLE_IMAGE_TEST_STATE ?? join(PROJECT_ROOT, '.tmp/test-env')
 
 export function testEnv(): TestEnvironment {
   const values = Object.fromEntries(

@@ -1,0 +1,218 @@
+// The whole story on this machine: build, test and push, comment, promote, second commit, rollback.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  startGitHubApiDouble,
+  WRITE_TOKEN,
+  type GitHubApiDouble
+} from '../../test/support/github-api-double.js'
+import { pullRequestEvent } from '../../test/support/event-payloads.js'
+import { PROJECT_ROOT, runAction, type ActionRun } from '../../test/integration/support/runner.js'
+import { testEnv } from '../../test/integration/support/test-env.js'
+import { commitChange } from '../../test/integration/support/workspace.js'
+import { ANSI, PLAIN, renderMarkdown, type Style } from './terminal-markdown.js'
+
+const style: Style = process.stdout.isTTY && process.env.NO_COLOR === undefined ? ANSI : PLAIN
+const started = Date.now()
+const elapsed = (since = started): string => `${((Date.now() - since) / 1000).toFixed(1)} s`
+const say = (text = ''): void => {
+  process.stdout.write(`${text}\n`)
+}
+
+const { registry, username, password } = testEnv()
+const path = 'demo/hello'
+const image = `${registry}/${path}`
+const owner = 'acme'
+const repo = 'hello'
+
+async function step<T extends ActionRun>(
+  title: string,
+  run: (onOutput: (chunk: string) => void) => Promise<T>
+): Promise<T> {
+  const since = Date.now()
+  say(style.bold(`▶ ${title}`))
+  const result = await run((chunk) => {
+    for (const line of chunk.split('\n')) {
+      const group = /^::group::(.*)$/.exec(line)
+      if (group !== null) say(style.dim(`    · ${group[1] ?? ''}  [${elapsed()}]`))
+      const problem = /^::(error|warning)::(.*)$/.exec(line)
+      if (problem !== null) say(`    ${problem[1] === 'error' ? '✖' : '⚠'} ${problem[2] ?? ''}`)
+    }
+  })
+  if (result.main.exitCode !== 0) {
+    say(result.main.stdout.split('\n').slice(-30).join('\n'))
+    throw new Error(`${title} failed`)
+  }
+  say(`  ✔ done in ${elapsed(since)}${result.outputs.digest ? `: ${result.outputs.digest}` : ''}`)
+  return result
+}
+
+function git(dir: string, args: string[]): string {
+  return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim()
+}
+
+function build(
+  github: GitHubApiDouble,
+  workspace: string,
+  context: string,
+  sha: string,
+  number: number
+) {
+  return (onOutput: (chunk: string) => void): Promise<ActionRun> =>
+    runAction({
+      workspace,
+      token: WRITE_TOKEN,
+      eventName: 'pull_request',
+      event: pullRequestEvent({ owner, repo, number, headSha: sha }),
+      inputs: {
+        image,
+        context,
+        username,
+        password,
+        'test-command': 'node --test',
+        tags: `pr-${number}`
+      },
+      env: { GITHUB_API_URL: github.url, GITHUB_SHA: sha, GITHUB_REPOSITORY: `${owner}/${repo}` },
+      onOutput
+    })
+}
+
+function promotion(
+  github: GitHubApiDouble,
+  name: 'promote' | 'rollback',
+  inputs: Record<string, string>
+) {
+  return (onOutput: (chunk: string) => void): Promise<ActionRun> =>
+    runAction({
+      action: name,
+      workspace: PROJECT_ROOT,
+      token: WRITE_TOKEN,
+      eventName: 'workflow_dispatch',
+      inputs: { image, username, password, ...inputs },
+      env: {
+        GITHUB_API_URL: github.url,
+        GITHUB_REPOSITORY: `${owner}/${repo}`,
+        GITHUB_SHA: git(PROJECT_ROOT, ['rev-parse', 'HEAD'])
+      },
+      onOutput
+    })
+}
+
+function history(github: GitHubApiDouble): string {
+  const short = (digest: unknown): string =>
+    typeof digest === 'string' && digest !== '' ? digest.slice(7, 19) : '(new)'
+  const rows = github.deployments
+    .slice()
+    .reverse()
+    .map((deployment) => {
+      const payload = deployment.payload as {
+        digest?: string
+        previous_digest?: string
+        source?: string
+      }
+      const state = deployment.statuses.at(-1)?.state ?? 'pending'
+      return [
+        String(deployment.id),
+        deployment.environment,
+        short(payload.digest),
+        short(payload.previous_digest),
+        state,
+        payload.source ?? ''
+      ]
+    })
+  const header = ['deployment', 'environment', 'digest', 'before', 'status', 'source']
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length))
+  )
+  const format = (row: string[]): string =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd()
+  return [style.bold(format(header)), ...rows.map(format)].map((line) => `  ${line}`).join('\n')
+}
+
+async function main(): Promise<void> {
+  const github = await startGitHubApiDouble()
+  const second = mkdtempSync(join(tmpdir(), 'demo-second-commit-'))
+  try {
+    const head = git(PROJECT_ROOT, ['rev-parse', 'HEAD'])
+    say(
+      style.bold(
+        `immutable-image demo: ${image}, registry ${registry}, commit ${head.slice(0, 7)}\n`
+      )
+    )
+
+    const first = await step(
+      `1/6 Build examples/hello at ${head.slice(0, 7)}, test inside the image, push`,
+      build(github, PROJECT_ROOT, 'examples/hello', head, 1)
+    )
+
+    say(style.bold('\n▶ 2/6 The pull-request comment, as GitHub receives it'))
+    const comment = github.comments.find((candidate) => candidate.issueNumber === 1)
+    say(renderMarkdown(comment?.body ?? '(no comment)', style).replace(/^/gm, '  │ '))
+    say(
+      style.dim(
+        `  The job summary carries the same facts (${first.summary.split('\n').length} lines of Markdown).\n`
+      )
+    )
+
+    const tag = first.outputs.tag ?? ''
+    await step(
+      '3/6 Promote it to staging',
+      promotion(github, 'promote', { source: tag, target: 'staging' })
+    )
+    await step(
+      '4/6 Promote the same digest to production',
+      promotion(github, 'promote', { source: first.outputs.digest ?? '', target: 'production' })
+    )
+
+    cpSync(join(PROJECT_ROOT, 'examples/hello'), second, { recursive: true })
+    git(second, ['init', '--quiet', '--initial-branch', 'main'])
+    const secondSha = commitChange(second, { 'version.js': 'export const version = 2\n' })
+    const next = await step(
+      `5/6 A second commit ${secondSha.slice(0, 7)}: build, test, push, promote to staging and production`,
+      build(github, second, '.', secondSha, 2)
+    )
+    for (const target of ['staging', 'production']) {
+      await step(
+        `    promote ${next.outputs.tag ?? ''} to ${target}`,
+        promotion(github, 'promote', { source: next.outputs.tag ?? '', target })
+      )
+    }
+
+    const back = await step(
+      '6/6 Roll production back (source: previous)',
+      promotion(github, 'rollback', { environment: 'production' })
+    )
+    say(`  production: ${back.outputs['previous-digest'] ?? ''} → ${back.outputs.digest ?? ''}\n`)
+
+    say(style.bold('Environment history (newest first), as the Environments page shows it:'))
+    say(history(github))
+    say()
+    say(style.bold(`Done in ${elapsed()}. Created in ${registry}:`))
+    for (const [name, run] of [
+      ['first commit', first],
+      ['second commit', next]
+    ] as const) {
+      say(
+        `  ${name.padEnd(14)} ${run.outputs.tags?.split('\n').join(', ') ?? ''}\n  ${''.padEnd(14)} ${run.outputs.ref ?? ''}`
+      )
+    }
+    say(
+      `  staging        → ${next.outputs.digest ?? ''}\n  production     → ${back.outputs.digest ?? ''} (rolled back)`
+    )
+    say(
+      style.dim(
+        '\nClean up: bash scripts/test-env.sh down && rm -rf .tmp/test-env   (stops the engine and registries it started, drops the registry storage)'
+      )
+    )
+  } finally {
+    rmSync(second, { recursive: true, force: true })
+    await github.close()
+  }
+}
+
+await main()
