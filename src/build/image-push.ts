@@ -1,4 +1,5 @@
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
+import * as core from '@actions/core'
 import type { Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
@@ -60,7 +61,7 @@ function pushFailure(output: string, registry: string): string {
  * (no layer moves), elsewhere with `docker push` of the same local image.
  */
 export async function pushExtraTags(
-  docker: Docker,
+  docker: () => Promise<Docker>,
   registry: RegistryClient,
   image: Repository,
   shaTag: string,
@@ -78,17 +79,18 @@ export async function pushExtraTags(
       throw new ActionError(`${repositoryName(image)}@${digest} vanished from the registry`)
     for (const reference of sameRepositoryTags) {
       await registry.put(image.path, reference.tag ?? shaTag, manifest)
+      core.info(`Tagged ${formatReference(reference)} → ${digest}`)
       pushed.push(formatReference(reference))
     }
   }
-  for (const reference of extraTags.filter(
-    (candidate) => !sameRepository(candidate.repository, image)
-  )) {
+  const elsewhere = extraTags.filter((candidate) => !sameRepository(candidate.repository, image))
+  for (const reference of elsewhere) {
     const target = formatReference(reference)
     const source = localImage ?? `${repositoryName(image)}@${digest}`
-    if (localImage === undefined) await docker.run(['pull', source])
-    await docker.run(['tag', source, target], { silent: true })
-    const result = await docker.run(['push', target], { allowFailure: true })
+    const client = await docker()
+    if (localImage === undefined) await client.run(['pull', source])
+    await client.run(['tag', source, target], { silent: true })
+    const result = await client.run(['push', target], { allowFailure: true })
     if (result.exitCode !== 0) {
       throw new ActionError(
         `pushing ${target} failed: ${pushFailure(result.stderr || result.stdout, reference.repository.registry)}`

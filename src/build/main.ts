@@ -69,7 +69,9 @@ async function pipeline(
   let built: BuiltImage | undefined
   let test: TestReport = NOT_RUN
   try {
-    const docker = await loggedIn(settings, baseDocker)
+    // Log in only when docker needs the registry: a re-run that reuses the SHA tag never does.
+    let login: Promise<Docker> | undefined
+    const docker = (): Promise<Docker> => (login ??= loggedIn(settings, baseDocker))
     const registry = new RegistryClient(settings.image.registry, {
       access: 'push',
       credentials:
@@ -122,15 +124,20 @@ async function pipeline(
       return await reuse(existing)
     }
 
-    built = await core.group(`Build ${reference}`, () =>
-      buildImage(docker, settings, reference, ociLabels(settings, revision, context.repositoryUrl))
+    built = await core.group(`Build ${reference}`, async () =>
+      buildImage(
+        await docker(),
+        settings,
+        reference,
+        ociLabels(settings, revision, context.repositoryUrl)
+      )
     )
     const imageId = built.id
     core.info(`Built ${imageId}`)
     if (settings.test.command === undefined)
       core.warning('No test-command given: the image is pushed untested.')
-    test = await core.group(`Test inside ${reference}`, () =>
-      testImage(docker, imageId, settings.test)
+    test = await core.group(`Test inside ${reference}`, async () =>
+      testImage(await docker(), imageId, settings.test)
     )
     if (test.result === 'failed') {
       const why = test.timedOut
@@ -165,8 +172,8 @@ async function pipeline(
       )
       return await reuse(pushedMeanwhile)
     }
-    const digest = await core.group(`Push ${reference}`, () =>
-      pushShaTag(docker, registry, settings.image, tag)
+    const digest = await core.group(`Push ${reference}`, async () =>
+      pushShaTag(await docker(), registry, settings.image, tag)
     )
     const extra = await core.group('Push extra tags', () =>
       pushExtraTags(docker, registry, settings.image, tag, digest, settings.extraTags, reference)

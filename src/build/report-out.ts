@@ -1,8 +1,8 @@
 // Tells the world what the build did: step outputs, the job summary and the pull-request comment.
 import * as core from '@actions/core'
-import { getOctokit } from '@actions/github'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
+import { createOctokit } from '../github/octokit.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
 import { imageRef, type BuildReport } from '../render/report.js'
@@ -41,7 +41,7 @@ export async function commentOnPullRequest(
     return ''
   }
   try {
-    const octokit = getOctokit(token, { baseUrl: run.apiUrl })
+    const octokit = await createOctokit(token, run.apiUrl)
     const comment = await upsertStickyComment(
       octokit,
       {

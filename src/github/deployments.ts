@@ -1,8 +1,6 @@
 // Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
-import type { getOctokit } from '@actions/github'
+import type { Octokit } from './octokit.js'
 import { withGitHubRetry } from './retry.js'
-
-type Octokit = ReturnType<typeof getOctokit>
 
 export const PAYLOAD_TOOL = 'immutable-image'
 

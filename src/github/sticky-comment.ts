@@ -1,8 +1,6 @@
 // One comment per image per pull request, found again by a hidden marker and updated in place.
-import type { getOctokit } from '@actions/github'
+import type { Octokit } from './octokit.js'
 import { withGitHubRetry } from './retry.js'
-
-type Octokit = ReturnType<typeof getOctokit>
 
 export interface StickyCommentTarget {
   readonly owner: string

@@ -1,8 +1,8 @@
 // The promotion's GitHub side: deployment records and the environment's history.
 import * as core from '@actions/core'
-import { getOctokit } from '@actions/github'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
+import { createOctokit, type Octokit } from '../github/octokit.js'
 import {
   environmentHistory,
   finishDeployment,
@@ -43,18 +43,18 @@ export interface DeploymentLogOptions {
  * Reading the history for a rollback is different: without it there is no safe answer.
  */
 export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptions): DeploymentLog {
-  const octokit =
-    options.token === '' ? undefined : getOctokit(options.token, { baseUrl: run.apiUrl })
+  let client: Promise<Octokit> | undefined
+  const octokit = (): Promise<Octokit> => (client ??= createOctokit(options.token, run.apiUrl))
   const repository = { owner: run.owner, repo: run.repo }
   return {
     async start(promotion) {
       if (!options.record) return undefined
-      if (octokit === undefined) {
+      if (options.token === '') {
         core.warning('No github-token: the promotion is not recorded as a deployment.')
         return undefined
       }
       try {
-        const id = await startDeployment(octokit, repository, {
+        const id = await startDeployment(await octokit(), repository, {
           ref: run.eventSha,
           environment: options.environment,
           logUrl: run.runUrl,
@@ -79,9 +79,9 @@ export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptio
       }
     },
     async finish(deploymentId, state, description) {
-      if (deploymentId === undefined || octokit === undefined) return
+      if (deploymentId === undefined || options.token === '') return
       try {
-        await finishDeployment(octokit, repository, deploymentId, {
+        await finishDeployment(await octokit(), repository, deploymentId, {
           state,
           logUrl: run.runUrl,
           description
@@ -93,12 +93,12 @@ export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptio
       }
     },
     async previous(current) {
-      if (octokit === undefined) {
+      if (options.token === '') {
         return { found: false, reason: 'no github-token to read the deployment history with' }
       }
       return previousDigest(
         current,
-        environmentHistory(octokit, repository, options.environment, options.image)
+        environmentHistory(await octokit(), repository, options.environment, options.image)
       )
     }
   }

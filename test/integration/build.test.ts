@@ -188,6 +188,8 @@ describe('on a pull request with passing tests', () => {
       expect(rerun.outputs.pushed).toBe('false')
       expect(rerun.main.stdout).not.toContain('docker build')
       expect(rerun.main.stdout).not.toContain('docker push')
+      expect(rerun.main.stdout).not.toContain('docker login')
+      expect(rerun.main.stdout).not.toContain('::group::Log in')
     })
 
     it('updates the one comment instead of adding another', () => {
