@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import * as prettier from 'prettier'
 import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -40,16 +41,18 @@ function outputsTable(action) {
 /** Replaces what stands between `<!-- inputs: promote/action.yml -->` and `<!-- end -->`. */
 export function renderTables(readme) {
   return readme.replace(
-    /(<!-- (inputs|outputs): ([\w/.-]+) -->\n)[\s\S]*?(\n<!-- end -->)/g,
+    /(<!-- (inputs|outputs): ([\w/.-]+) -->)[\s\S]*?(<!-- end -->)/g,
     (_match, open, kind, file, close) => {
       const action = parse(readFileSync(join(root, file), 'utf8'))
-      return `${open}${kind === 'inputs' ? inputsTable(action) : outputsTable(action)}${close}`
+      return `${open}\n\n${kind === 'inputs' ? inputsTable(action) : outputsTable(action)}\n\n${close}`
     }
   )
 }
 
 const current = readFileSync(readmePath, 'utf8')
-const wanted = renderTables(current)
+// Formatted as `prettier --check` wants it, so the two checks agree on one text.
+const options = (await prettier.resolveConfig(join(root, 'README.md'))) ?? {}
+const wanted = await prettier.format(renderTables(current), { ...options, parser: 'markdown' })
 if (check) {
   if (current !== wanted) {
     console.error(
