@@ -451,6 +451,44 @@ describe('comments', () => {
   })
 })
 
+describe('what the tag names', () => {
+  it('says so in the log and the comment when the checkout is not the pull request head', async () => {
+    const workspace = makeWorkspace()
+    const head = 'f'.repeat(40)
+    const result = await runAction({
+      workspace: workspace.dir,
+      token: WRITE_TOKEN,
+      eventName: 'pull_request',
+      event: pullRequestEvent({ owner: 'acme', repo: 'web', number: 41, headSha: head }),
+      inputs: {
+        image: `${testEnv().registry}/${freshRepository('merge')}`,
+        push: 'false',
+        'test-command': 'true'
+      },
+      env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.outputs.tag).toBe(`sha-${workspace.sha.slice(0, 7)}`)
+    const warning = `Built commit ${workspace.sha.slice(0, 7)} is not the pull request head fffffff`
+    expect(result.main.stdout).toContain(`::warning::${warning}`)
+    expect(commentsOn(41)[0]?.body).toContain(warning)
+  })
+
+  it('says so when the tree has uncommitted changes', async () => {
+    const workspace = makeWorkspace()
+    writeFileSync(join(workspace.dir, 'greeting.js'), '// edited after the commit\n', { flag: 'a' })
+    const result = await build({
+      workspace,
+      path: freshRepository('dirty'),
+      inputs: { push: 'false' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.main.stdout).toContain(
+      `::warning::The checkout has uncommitted changes: the image holds more than commit ${workspace.sha.slice(0, 7)}.`
+    )
+  })
+})
+
 describe('bad input', () => {
   it.each([
     [{ image: 'ghcr.io/Acme/Web' }, "Input 'image'"],
