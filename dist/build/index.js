@@ -29044,6 +29044,20 @@ async function credentialsFromDockerConfig(registry, configDir) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/render/report.ts
+// What one run of the build action did, as plain data for the comment, the summary and the outputs.
+const TESTS_NOT_RUN = {
+    result: 'skipped',
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    outputTail: ''
+};
+function imageRef(report) {
+    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Typed readers for action inputs: each turns one raw string into a value or an InputError.
 
@@ -29454,6 +29468,7 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
 
 
 
+
 const TAIL_CHARS = 64 * 1024;
 /** `docker run` exits 125-127 when the container could not start at all. */
 const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
@@ -29463,16 +29478,8 @@ function describeCommand(command) {
     return JSON.stringify(command);
 }
 async function testImage(docker, imageId, test) {
-    if (test.command === undefined) {
-        return {
-            result: 'skipped',
-            command: undefined,
-            durationMs: undefined,
-            exitCode: undefined,
-            timedOut: false,
-            outputTail: ''
-        };
-    }
+    if (test.command === undefined)
+        return TESTS_NOT_RUN;
     const containerName = `immutable-image-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
     const tail = new docker_docker/* OutputTail */.gY(TAIL_CHARS);
     const started = Date.now();
@@ -29658,12 +29665,6 @@ function formatDuration(ms) {
     if (seconds < 60)
         return `${seconds.toFixed(1)} s`;
     return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/render/report.ts
-// What one run of the build action did, as plain data for the comment, the summary and the outputs.
-function imageRef(report) {
-    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
@@ -29898,14 +29899,7 @@ function shaTag(sha, format) {
 
 
 
-const NOT_RUN = {
-    result: 'skipped',
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    outputTail: ''
-};
+
 async function run() {
     (0,state/* markMainRan */.Q)();
     try {
@@ -29936,7 +29930,7 @@ async function pipeline(settings, context, revision, baseDocker) {
         runUrl: context.runUrl
     };
     let built;
-    let test = NOT_RUN;
+    let test = TESTS_NOT_RUN;
     try {
         // Log in only when docker needs the registry: a re-run that reuses the SHA tag never does.
         let login;

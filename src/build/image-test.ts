@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import { testRunArgs } from '../docker/args.js'
 import { OutputTail, type Docker } from '../docker/docker.js'
 import type { TestSettings } from '../settings/build.js'
-import type { TestReport } from '../render/report.js'
+import { TESTS_NOT_RUN, type TestReport } from '../render/report.js'
 
 const TAIL_CHARS = 64 * 1024
 /** `docker run` exits 125-127 when the container could not start at all. */
@@ -21,16 +21,7 @@ export async function testImage(
   imageId: string,
   test: TestSettings
 ): Promise<TestReport> {
-  if (test.command === undefined) {
-    return {
-      result: 'skipped',
-      command: undefined,
-      durationMs: undefined,
-      exitCode: undefined,
-      timedOut: false,
-      outputTail: ''
-    }
-  }
+  if (test.command === undefined) return TESTS_NOT_RUN
   const containerName = `immutable-image-test-${randomBytes(6).toString('hex')}`
   const tail = new OutputTail(TAIL_CHARS)
   const started = Date.now()

@@ -9,7 +9,7 @@ import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
 import { credentialsFromDockerConfig, dockerConfigDir } from '../registry/credentials.js'
 import { RegistryError } from '../registry/errors.js'
 import { repositoryName } from '../registry/reference.js'
-import type { BuildReport, TestReport } from '../render/report.js'
+import { TESTS_NOT_RUN, type BuildReport, type TestReport } from '../render/report.js'
 import { getBuildSettings, type BuildSettings } from '../settings/build.js'
 import { failStep } from '../fail-step.js'
 import { markMainRan, saveDockerConfigDir } from '../state.js'
@@ -18,15 +18,6 @@ import { pushExtraTags, pushShaTag } from './image-push.js'
 import { testImage } from './image-test.js'
 import { commentOnPullRequest, setOutputs, writeSummary } from './report-out.js'
 import { chooseRevision, shaTag, type Revision } from './revision.js'
-
-const NOT_RUN: TestReport = {
-  result: 'skipped',
-  command: undefined,
-  durationMs: undefined,
-  exitCode: undefined,
-  timedOut: false,
-  outputTail: ''
-}
 
 export async function run(): Promise<void> {
   markMainRan()
@@ -67,7 +58,7 @@ async function pipeline(
     runUrl: context.runUrl
   }
   let built: BuiltImage | undefined
-  let test: TestReport = NOT_RUN
+  let test: TestReport = TESTS_NOT_RUN
   try {
     // Log in only when docker needs the registry: a re-run that reuses the SHA tag never does.
     let login: Promise<Docker> | undefined

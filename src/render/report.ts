@@ -21,6 +21,15 @@ export interface TestReport {
   readonly outputTail: string
 }
 
+export const TESTS_NOT_RUN: TestReport = {
+  result: 'skipped',
+  command: undefined,
+  durationMs: undefined,
+  exitCode: undefined,
+  timedOut: false,
+  outputTail: ''
+}
+
 export interface BuildReport {
   readonly outcome: Outcome
   /** Repository name, e.g. ghcr.io/acme/web. */
