@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4806);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5969);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6952);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4806:
+/***/ 5969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28996,14 +28996,31 @@ class RegistryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/render/report.ts
+// What one run of the build action did, as plain data for the comment, the summary and the outputs.
+const TESTS_NOT_RUN = {
+    result: 'skipped',
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    outputTail: ''
+};
+function imageRef(report) {
+    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Where registry credentials come from: the inputs, else the Docker config, else none.
+
 
 
 
@@ -29017,7 +29034,10 @@ const DOCKER_HUB_CONFIG_KEYS = [
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
 }
-/** The `auths` entry docker/login-action (or `docker login`) stored for this registry. */
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
 async function credentialsFromDockerConfig(registry, configDir) {
     let config;
     try {
@@ -29027,6 +29047,11 @@ async function credentialsFromDockerConfig(registry, configDir) {
         return undefined;
     }
     const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return (fromAuths(config, keys) ??
+        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+}
+function fromAuths(config, keys) {
     for (const [key, entry] of Object.entries(config.auths ?? {})) {
         const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
         if (!keys.includes(key) && !keys.includes(host))
@@ -29043,19 +29068,25 @@ async function credentialsFromDockerConfig(registry, configDir) {
     }
     return undefined;
 }
-
-;// CONCATENATED MODULE: ./src/render/report.ts
-// What one run of the build action did, as plain data for the comment, the summary and the outputs.
-const TESTS_NOT_RUN = {
-    result: 'skipped',
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    outputTail: ''
-};
-function imageRef(report) {
-    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9._-]+$/.test(helper))
+        return undefined;
+    const answer = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+            resolve(error === null ? stdout : undefined);
+        });
+        child.stdin?.end(serverUrl);
+    });
+    if (answer === undefined)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(answer);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
@@ -29139,6 +29170,7 @@ function printable(value) {
 
 
 
+
 /** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
 function registryAuthInputs(image, env) {
     const username = inputs_text('username');
@@ -29162,6 +29194,15 @@ function registryAuthInputs(image, env) {
         };
     }
     return { credentials: undefined, githubToken };
+}
+/** The credentials to use: the inputs', else what `docker login` left in the Docker config, masked. */
+async function resolveRegistryCredentials(auth, registry) {
+    if (auth.credentials !== undefined)
+        return auth.credentials;
+    const stored = await credentialsFromDockerConfig(registry, dockerConfigDir());
+    if (stored !== undefined)
+        core/* setSecret */.Pq(stored.password);
+    return stored;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/build.ts
@@ -29900,6 +29941,7 @@ function shaTag(sha, format) {
 
 
 
+
 async function run() {
     (0,state/* markMainRan */.Q)();
     try {
@@ -29937,8 +29979,7 @@ async function pipeline(settings, context, revision, baseDocker) {
         const docker = () => (login ??= loggedIn(settings, baseDocker));
         const registry = new RegistryClient(settings.image.registry, {
             access: 'push',
-            credentials: settings.credentials ??
-                (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
+            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
         });
         const existingTag = async (when) => {
             if (!settings.push || settings.ifExists === 'overwrite')

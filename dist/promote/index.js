@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8475);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8527);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8475:
+/***/ 8527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31941,6 +31941,8 @@ class RegistryClient {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
@@ -31949,6 +31951,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Where registry credentials come from: the inputs, else the Docker config, else none.
+
 
 
 
@@ -31962,7 +31965,10 @@ const DOCKER_HUB_CONFIG_KEYS = [
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
 }
-/** The `auths` entry docker/login-action (or `docker login`) stored for this registry. */
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
 async function credentialsFromDockerConfig(registry, configDir) {
     let config;
     try {
@@ -31972,6 +31978,11 @@ async function credentialsFromDockerConfig(registry, configDir) {
         return undefined;
     }
     const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return (fromAuths(config, keys) ??
+        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+}
+function fromAuths(config, keys) {
     for (const [key, entry] of Object.entries(config.auths ?? {})) {
         const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
         if (!keys.includes(key) && !keys.includes(host))
@@ -31987,6 +31998,26 @@ async function credentialsFromDockerConfig(registry, configDir) {
         }
     }
     return undefined;
+}
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9._-]+$/.test(helper))
+        return undefined;
+    const answer = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+            resolve(error === null ? stdout : undefined);
+        });
+        child.stdin?.end(serverUrl);
+    });
+    if (answer === undefined)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(answer);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
@@ -32070,6 +32101,7 @@ function printable(value) {
 
 
 
+
 /** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
 function registryAuthInputs(image, env) {
     const username = inputs_text('username');
@@ -32093,6 +32125,15 @@ function registryAuthInputs(image, env) {
         };
     }
     return { credentials: undefined, githubToken };
+}
+/** The credentials to use: the inputs', else what `docker login` left in the Docker config, masked. */
+async function resolveRegistryCredentials(auth, registry) {
+    if (auth.credentials !== undefined)
+        return auth.credentials;
+    const stored = await credentialsFromDockerConfig(registry, dockerConfigDir());
+    if (stored !== undefined)
+        core_setSecret(stored.password);
+    return stored;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/promote.ts
@@ -32613,8 +32654,7 @@ async function runPromotion(mode) {
         const run = runContext();
         const registry = new RegistryClient(settings.image.registry, {
             access: 'push',
-            credentials: settings.credentials ??
-                (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
+            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
         });
         const log = githubDeploymentLog(run, {
             token: settings.githubToken,

@@ -6,12 +6,13 @@ import { ActionError, getErrorMessage, isExpected } from '../errors.js'
 import { readCheckout } from '../git/checkout.js'
 import { runContext, type RunContext } from '../github/context.js'
 import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
-import { credentialsFromDockerConfig, dockerConfigDir } from '../registry/credentials.js'
 import { RegistryError } from '../registry/errors.js'
 import { repositoryName } from '../registry/reference.js'
 import { TESTS_NOT_RUN, type BuildReport, type TestReport } from '../render/report.js'
 import { getBuildSettings, type BuildSettings } from '../settings/build.js'
+import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import { failStep } from '../fail-step.js'
+import { dockerConfigDir } from '../registry/credentials.js'
 import { markMainRan, saveDockerConfigDir } from '../state.js'
 import { buildImage, ociLabels, type BuiltImage } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
@@ -65,9 +66,7 @@ async function pipeline(
     const docker = (): Promise<Docker> => (login ??= loggedIn(settings, baseDocker))
     const registry = new RegistryClient(settings.image.registry, {
       access: 'push',
-      credentials:
-        settings.credentials ??
-        (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
+      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
     })
 
     const existingTag = async (when: string): Promise<ManifestDescriptor | undefined> => {

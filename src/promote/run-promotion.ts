@@ -3,8 +3,8 @@ import * as core from '@actions/core'
 import { failStep } from '../fail-step.js'
 import { runContext } from '../github/context.js'
 import { RegistryClient } from '../registry/client.js'
-import { credentialsFromDockerConfig, dockerConfigDir } from '../registry/credentials.js'
 import { repositoryName } from '../registry/reference.js'
+import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import { getPromoteSettings, type PromoteMode } from '../settings/promote.js'
 import { githubDeploymentLog } from './deployment-log.js'
 import { promote } from './promotion.js'
@@ -16,9 +16,7 @@ export async function runPromotion(mode: PromoteMode): Promise<void> {
     const run = runContext()
     const registry = new RegistryClient(settings.image.registry, {
       access: 'push',
-      credentials:
-        settings.credentials ??
-        (await credentialsFromDockerConfig(settings.image.registry, dockerConfigDir()))
+      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
     })
     const log = githubDeploymentLog(run, {
       token: settings.githubToken,

@@ -1,4 +1,5 @@
 // Where registry credentials come from: the inputs, else the Docker config, else none.
+import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -18,13 +19,18 @@ const DOCKER_HUB_CONFIG_KEYS = [
 
 interface DockerConfig {
   auths?: Record<string, { auth?: string; username?: string; password?: string }>
+  credHelpers?: Record<string, string>
+  credsStore?: string
 }
 
 export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.DOCKER_CONFIG ?? join(homedir(), '.docker')
 }
 
-/** The `auths` entry docker/login-action (or `docker login`) stored for this registry. */
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
 export async function credentialsFromDockerConfig(
   registry: string,
   configDir: string
@@ -36,6 +42,14 @@ export async function credentialsFromDockerConfig(
     return undefined
   }
   const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry]
+  const helper = config.credHelpers?.[registry] ?? config.credsStore
+  return (
+    fromAuths(config, keys) ??
+    (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry))
+  )
+}
+
+function fromAuths(config: DockerConfig, keys: readonly string[]): Credentials | undefined {
   for (const [key, entry] of Object.entries(config.auths ?? {})) {
     const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '')
     if (!keys.includes(key) && !keys.includes(host)) continue
@@ -50,4 +64,27 @@ export async function credentialsFromDockerConfig(
     }
   }
   return undefined
+}
+
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper: string, serverUrl: string): Promise<Credentials | undefined> {
+  if (!/^[A-Za-z0-9._-]+$/.test(helper)) return undefined
+  const answer = await new Promise<string | undefined>((resolve) => {
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ['get'],
+      { timeout: 10_000 },
+      (error, stdout) => {
+        resolve(error === null ? stdout : undefined)
+      }
+    )
+    child.stdin?.end(serverUrl)
+  })
+  if (answer === undefined) return undefined
+  try {
+    const { Username, Secret } = JSON.parse(answer) as { Username?: string; Secret?: string }
+    return Username && Secret ? { username: Username, password: Secret } : undefined
+  } catch {
+    return undefined
+  }
 }

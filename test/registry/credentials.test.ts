@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { credentialsFromDockerConfig } from '../../src/registry/credentials.js'
 
 function configDir(config: unknown): string {
@@ -53,5 +53,51 @@ describe('credentialsFromDockerConfig', () => {
     const broken = mkdtempSync(join(tmpdir(), 'broken-'))
     writeFileSync(join(broken, 'config.json'), '{not json')
     expect(await credentialsFromDockerConfig('ghcr.io', broken)).toBeUndefined()
+  })
+})
+
+describe('credential helpers', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  /** A docker-credential-<name> on PATH that answers for one server URL only. */
+  function installHelper(name: string, serverUrl: string): void {
+    const bin = mkdtempSync(join(tmpdir(), 'helper-'))
+    const script = join(bin, `docker-credential-${name}`)
+    writeFileSync(
+      script,
+      `#!/bin/sh\nread url\n[ "$1" = get ] && [ "$url" = "${serverUrl}" ] || exit 1\necho '{"ServerURL":"'$url'","Username":"AWS","Secret":"from-helper"}'\n`
+    )
+    chmodSync(script, 0o755)
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`)
+  }
+
+  it('asks the registry’s credHelpers entry', async () => {
+    installHelper('ecr-login', '1234.dkr.ecr.eu-west-1.amazonaws.com')
+    const dir = configDir({ credHelpers: { '1234.dkr.ecr.eu-west-1.amazonaws.com': 'ecr-login' } })
+    expect(await credentialsFromDockerConfig('1234.dkr.ecr.eu-west-1.amazonaws.com', dir)).toEqual({
+      username: 'AWS',
+      password: 'from-helper'
+    })
+  })
+
+  it('asks the credsStore with Docker Hub’s server URL when auths holds only a placeholder', async () => {
+    installHelper('desktop', 'https://index.docker.io/v1/')
+    const dir = configDir({ auths: { 'https://index.docker.io/v1/': {} }, credsStore: 'desktop' })
+    expect(await credentialsFromDockerConfig('docker.io', dir)).toEqual({
+      username: 'AWS',
+      password: 'from-helper'
+    })
+  })
+
+  it('gives nothing when the helper has no answer or is missing', async () => {
+    installHelper('other', 'somewhere-else')
+    expect(
+      await credentialsFromDockerConfig('ghcr.io', configDir({ credsStore: 'other' }))
+    ).toBeUndefined()
+    expect(
+      await credentialsFromDockerConfig('ghcr.io', configDir({ credsStore: 'not-installed' }))
+    ).toBeUndefined()
   })
 })
