@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5969);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6874);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6952);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5969:
+/***/ 6874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28398,10 +28398,59 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3360);
 // EXTERNAL MODULE: ./src/docker/docker.ts
 var docker_docker = __nccwpck_require__(3234);
-// EXTERNAL MODULE: ./src/docker/config.ts
-var config = __nccwpck_require__(656);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// A registry failure that keeps where it happened and what the registry itself said.
+class RegistryError extends Error {
+    registry;
+    repository;
+    status;
+    code;
+    constructor(message, details, options) {
+        super(message, options);
+        this.name = 'RegistryError';
+        this.registry = details.registry;
+        this.repository = details.repository;
+        this.status = details.status;
+        this.code = details.code;
+    }
+}
+/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
+function parseErrorBody(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = parsed.errors?.[0];
+        return {
+            ...(first?.code === undefined ? {} : { code: first.code }),
+            ...(first?.message === undefined ? {} : { message: first.message })
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** Registries that keep tags immutable refuse a re-tag each in their own way. */
+function isImmutableTagRefusal(status, code) {
+    return ((status === 400 && code === 'TAG_INVALID') ||
+        status === 412 ||
+        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
+        status === 405);
+}
+
+;// CONCATENATED MODULE: ./src/fail-step.ts
+// The one top-level catch: any thrown value becomes one `::error::` line that fails the step.
+
+
+
+function failStep(error) {
+    // Errors we anticipated are the whole story; a bug keeps its stack, but only in the debug log.
+    const anticipated = (0,errors/* isExpected */.Dn)(error) || error instanceof RegistryError;
+    if (!anticipated && error instanceof Error && error.stack !== undefined)
+        core/* debug */.Yz(error.stack);
+    core/* setFailed */.C1((0,errors/* getErrorMessage */.u1)(error));
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./src/git/checkout.ts
@@ -28482,196 +28531,8 @@ function pullRequestFacts(payload) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// HTTP for the registry client: a timeout on every request, retries with backoff on transient faults.
-const DEFAULT_RETRY = {
-    attempts: 4,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    timeoutMs: 30_000
-};
-const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function isTransient(status) {
-    return status === 429 || status === 408 || status >= 500;
-}
-/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(header, now = Date.now()) {
-    if (header === null || header.trim() === '')
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header.trim()) * 1000;
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Full jitter: a random delay up to the exponential bound, so parallel clients spread out. */
-function backoffMs(attempt, policy, random = Math.random) {
-    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return Math.round(bound / 2 + (random() * bound) / 2);
-}
-class TransportError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'TransportError';
-    }
-}
-/** Sends a request, retrying 408/429/5xx and network errors; returns the last response. */
-async function send(request, policy = DEFAULT_RETRY, sleep = sleepFor) {
-    for (let attempt = 0;; attempt++) {
-        const last = attempt === policy.attempts - 1;
-        let response;
-        try {
-            response = await sendOnce(request, policy.timeoutMs);
-        }
-        catch (error) {
-            if (last)
-                throw describeTransportError(request, error, policy.attempts);
-            await sleep(backoffMs(attempt, policy));
-            continue;
-        }
-        if (!isTransient(response.status) || last)
-            return response;
-        const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt, policy);
-        await sleep(Math.min(wait, policy.maxDelayMs * 6));
-    }
-}
-async function sendOnce(request, timeoutMs) {
-    const response = await fetch(request.url, {
-        method: request.method,
-        headers: request.headers ?? {},
-        ...(request.body === undefined ? {} : { body: request.body }),
-        redirect: 'follow',
-        signal: AbortSignal.timeout(timeoutMs)
-    });
-    const body = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, headers: response.headers, body };
-}
-function describeTransportError(request, error, attempts) {
-    const host = new URL(request.url).host;
-    const cause = error instanceof Error ? error : new Error(String(error));
-    const reason = cause.name === 'TimeoutError'
-        ? 'timed out'
-        : (cause.cause?.code ?? cause.message);
-    return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
-        cause
-    });
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-
-/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
-function parseChallenge(header) {
-    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (match === null)
-        return undefined;
-    const scheme = (match[1] ?? '').toLowerCase();
-    if (scheme !== 'basic' && scheme !== 'bearer')
-        return undefined;
-    const params = {};
-    const pattern = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-    for (const param of (match[2] ?? '').matchAll(pattern)) {
-        const key = (param[1] ?? '').toLowerCase();
-        params[key] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
-    }
-    return { scheme, params };
-}
-class AuthenticationError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'AuthenticationError';
-    }
-}
-function basic(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-/** Fetches a Bearer token for the given scopes from the challenge's realm. */
-async function fetchToken(challenge, scopes, credentials, policy) {
-    const realm = challenge.params.realm;
-    if (realm === undefined)
-        throw new AuthenticationError('the registry sent a Bearer challenge without a realm');
-    const url = new URL(realm);
-    if (challenge.params.service !== undefined)
-        url.searchParams.set('service', challenge.params.service);
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    const headers = {};
-    if (credentials !== undefined)
-        headers.authorization = basic(credentials);
-    const response = await send({ method: 'GET', url: url.toString(), headers }, policy);
-    if (response.status === 401 || response.status === 403) {
-        throw new AuthenticationError(credentials === undefined
-            ? 'the registry refused anonymous access'
-            : `the registry refused the credentials of '${credentials.username}'`);
-    }
-    if (response.status !== 200) {
-        throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`);
-    }
-    const body = JSON.parse(response.body.toString('utf8'));
-    const token = body.token ?? body.access_token;
-    if (token === undefined || token === '') {
-        throw new AuthenticationError(`the token service at ${url.host} returned no token`);
-    }
-    return token;
-}
-/** The Authorization header value that answers a challenge; undefined for anonymous Basic. */
-async function authorizationFor(challenge, scopes, credentials, policy) {
-    if (challenge.scheme === 'basic') {
-        if (credentials === undefined) {
-            throw new AuthenticationError('the registry requires a username and password');
-        }
-        return basic(credentials);
-    }
-    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy)}`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// A registry failure that keeps where it happened and what the registry itself said.
-class RegistryError extends Error {
-    registry;
-    repository;
-    status;
-    code;
-    constructor(message, details, options) {
-        super(message, options);
-        this.name = 'RegistryError';
-        this.registry = details.registry;
-        this.repository = details.repository;
-        this.status = details.status;
-        this.code = details.code;
-    }
-}
-/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
-function parseErrorBody(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = parsed.errors?.[0];
-        return {
-            ...(first?.code === undefined ? {} : { code: first.code }),
-            ...(first?.message === undefined ? {} : { message: first.message })
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** Registries that keep tags immutable refuse a re-tag each in their own way. */
-function isImmutableTagRefusal(status, code) {
-    return ((status === 400 && code === 'TAG_INVALID') ||
-        status === 412 ||
-        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
-        status === 405);
-}
-
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-// The manifest media types a registry may hold under a tag.
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 // Image references in Docker's grammar: registry host, repository path, tag and digest.
 const DOCKER_HUB = 'docker.io';
@@ -28786,232 +28647,6 @@ function registryBaseUrl(registry) {
     return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// A small OCI Distribution client: resolve, fetch and put manifests, authenticated once per host.
-
-
-
-
-
-
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-class RegistryClient {
-    registry;
-    options;
-    baseUrl;
-    retry;
-    challenge;
-    authorizations = new Map();
-    discovery;
-    /** Requests sent, for logs and benchmarks. */
-    requestCount = 0;
-    constructor(registry, options) {
-        this.registry = registry;
-        this.options = options;
-        this.baseUrl = registryBaseUrl(registry);
-        this.retry = options.retry ?? DEFAULT_RETRY;
-    }
-    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
-    async resolve(repository, reference) {
-        const response = await this.request(repository, {
-            method: 'HEAD',
-            url: this.manifestUrl(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS }
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
-        const digest = response.headers.get('docker-content-digest');
-        if (digest === null || !isDigest(digest)) {
-            // Some registries omit the digest on HEAD; the body tells the truth.
-            const manifest = await this.fetch(repository, reference);
-            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
-        }
-        return {
-            digest,
-            mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
-            size: Number(response.headers.get('content-length') ?? 0)
-        };
-    }
-    /** GET a manifest and verify its bytes against the digest asked for or announced. */
-    async fetch(repository, reference) {
-        const response = await this.request(repository, {
-            method: 'GET',
-            url: this.manifestUrl(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS }
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `fetch ${repository}:${reference}`);
-        const digest = sha256Digest(response.body);
-        const expected = isDigest(reference) ? reference : response.headers.get('docker-content-digest');
-        if (expected !== null && expected.startsWith('sha256:') && expected !== digest) {
-            throw this.error(`the manifest of ${repository}:${reference} does not match its digest ${expected}`, repository);
-        }
-        const mediaType = this.mediaTypeOf(response, repository);
-        return { digest, mediaType, size: response.body.length, bytes: response.body };
-    }
-    /** PUT the exact bytes of a manifest under a tag; returns the digest the registry stored. */
-    async put(repository, tag, manifest) {
-        const response = await this.request(repository, {
-            method: 'PUT',
-            url: this.manifestUrl(repository, tag),
-            headers: { 'content-type': manifest.mediaType },
-            body: manifest.bytes
-        });
-        if (response.status !== 201 && response.status !== 200) {
-            const { code, message } = parseErrorBody(response.body.toString('utf8'));
-            if (isImmutableTagRefusal(response.status, code)) {
-                throw this.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, response.status, code);
-            }
-            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
-        }
-        return response.headers.get('docker-content-digest') ?? manifest.digest;
-    }
-    mediaTypeOf(response, repository) {
-        const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-        let declared;
-        try {
-            declared = JSON.parse(response.body.toString('utf8')).mediaType;
-        }
-        catch {
-            throw this.error(`the manifest from ${repository} is not JSON`, repository);
-        }
-        if (declared !== undefined &&
-            MANIFEST_MEDIA_TYPES.includes(contentType) &&
-            declared !== contentType) {
-            throw this.error(`the manifest from ${repository} says ${declared} but was served as ${contentType}`, repository);
-        }
-        const mediaType = declared ?? contentType;
-        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
-            throw this.error(`the manifest from ${repository} has an unsupported media type '${mediaType}'`, repository);
-        }
-        return mediaType;
-    }
-    manifestUrl(repository, reference) {
-        return `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
-    }
-    /**
-     * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
-     * first request to a host discovers its challenge while the others wait, so parallel requests
-     * share one 401 and one token instead of each paying for their own.
-     */
-    async request(repository, request) {
-        if (this.discovery !== undefined) {
-            await this.discovery;
-        }
-        else if (this.challenge === undefined) {
-            let discovered = () => undefined;
-            this.discovery = new Promise((resolve) => (discovered = resolve));
-            try {
-                return await this.authenticatedRequest(repository, request);
-            }
-            finally {
-                discovered();
-            }
-        }
-        return this.authenticatedRequest(repository, request);
-    }
-    async authenticatedRequest(repository, request) {
-        const scopes = this.scopesFor(repository);
-        const cached = this.challenge === undefined
-            ? undefined
-            : this.authorization(repository, this.challenge, scopes);
-        let response = await this.sendCounted(request, await cached, repository);
-        if (response.status !== 401)
-            return response;
-        const header = response.headers.get('www-authenticate');
-        const challenge = header === null ? undefined : parseChallenge(header);
-        if (challenge === undefined) {
-            throw this.error(`authentication failed for registry ${this.registry}`, repository, 401, 'UNAUTHORIZED');
-        }
-        // A 401 despite a cached token means it expired: fetch a fresh one, once.
-        if (cached !== undefined)
-            this.authorizations.delete(scopes.join(' '));
-        this.challenge = challenge;
-        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes), repository);
-        if (response.status === 401) {
-            throw this.error(`authentication failed for registry ${this.registry}${this.options.credentials === undefined ? ' (no credentials given)' : ` as '${this.options.credentials.username}'`}`, repository, 401, parseErrorBody(response.body.toString('utf8')).code);
-        }
-        return response;
-    }
-    scopesFor(repository) {
-        return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`];
-    }
-    /** One authorization per scope, shared by every request that needs it, fetched once. */
-    authorization(repository, challenge, scopes) {
-        const key = scopes.join(' ');
-        const known = this.authorizations.get(key);
-        if (known !== undefined)
-            return known;
-        const pending = this.authorize(repository, challenge, scopes);
-        this.authorizations.set(key, pending);
-        pending.catch(() => this.authorizations.delete(key));
-        return pending;
-    }
-    async authorize(repository, challenge, scopes) {
-        try {
-            if (challenge.scheme === 'bearer')
-                this.requestCount++;
-            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry);
-        }
-        catch (error) {
-            if (error instanceof AuthenticationError) {
-                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, 401);
-            }
-            throw error;
-        }
-    }
-    async sendCounted(request, authorization, repository) {
-        this.requestCount++;
-        try {
-            return await send({
-                ...request,
-                headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) }
-            }, this.retry);
-        }
-        catch (error) {
-            if (error instanceof TransportError) {
-                throw this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, undefined, undefined, error);
-            }
-            throw error;
-        }
-    }
-    expectOk(response, repository, what, message) {
-        if (response.status >= 200 && response.status < 300)
-            return;
-        const parsed = parseErrorBody(response.body.toString('utf8'));
-        const detail = message ?? parsed.message;
-        throw this.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, response.status, parsed.code);
-    }
-    error(message, repository, status, code, cause) {
-        return new RegistryError(message, {
-            registry: this.registry,
-            repository,
-            ...(status === undefined ? {} : { status }),
-            ...(code === undefined ? {} : { code })
-        }, cause === undefined ? undefined : { cause });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/render/report.ts
-// What one run of the build action did, as plain data for the comment, the summary and the outputs.
-const TESTS_NOT_RUN = {
-    result: 'skipped',
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    outputTail: ''
-};
-function imageRef(report) {
-    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -29362,21 +28997,386 @@ function pidsInput() {
     return Number(value);
 }
 
-;// CONCATENATED MODULE: ./src/fail-step.ts
-// The one top-level catch: any thrown value becomes one `::error::` line that fails the step.
-
-
-
-function failStep(error) {
-    // Errors we anticipated are the whole story; a bug keeps its stack, but only in the debug log.
-    const anticipated = (0,errors/* isExpected */.Dn)(error) || error instanceof RegistryError;
-    if (!anticipated && error instanceof Error && error.stack !== undefined)
-        core/* debug */.Yz(error.stack);
-    core/* setFailed */.C1((0,errors/* getErrorMessage */.u1)(error));
-}
-
 // EXTERNAL MODULE: ./src/state.ts
 var state = __nccwpck_require__(2462);
+// EXTERNAL MODULE: ./src/docker/config.ts
+var config = __nccwpck_require__(656);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/http.ts
+// HTTP for the registry client: a timeout on every request, retries with backoff on transient faults.
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    timeoutMs: 30_000
+};
+const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function isTransient(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header.trim() === '')
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Full jitter: a random delay up to the exponential bound, so parallel clients spread out. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(bound / 2 + (random() * bound) / 2);
+}
+class TransportError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'TransportError';
+    }
+}
+/** Sends a request, retrying 408/429/5xx and network errors; returns the last response. */
+async function send(request, policy = DEFAULT_RETRY, sleep = sleepFor) {
+    for (let attempt = 0;; attempt++) {
+        const last = attempt === policy.attempts - 1;
+        let response;
+        try {
+            response = await sendOnce(request, policy.timeoutMs);
+        }
+        catch (error) {
+            if (last)
+                throw describeTransportError(request, error, policy.attempts);
+            await sleep(backoffMs(attempt, policy));
+            continue;
+        }
+        if (!isTransient(response.status) || last)
+            return response;
+        const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt, policy);
+        await sleep(Math.min(wait, policy.maxDelayMs * 6));
+    }
+}
+async function sendOnce(request, timeoutMs) {
+    const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers ?? {},
+        ...(request.body === undefined ? {} : { body: request.body }),
+        redirect: 'follow',
+        signal: AbortSignal.timeout(timeoutMs)
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, headers: response.headers, body };
+}
+function describeTransportError(request, error, attempts) {
+    const host = new URL(request.url).host;
+    const cause = error instanceof Error ? error : new Error(String(error));
+    const reason = cause.name === 'TimeoutError'
+        ? 'timed out'
+        : (cause.cause?.code ?? cause.message);
+    return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
+        cause
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
+function parseChallenge(header) {
+    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (match === null)
+        return undefined;
+    const scheme = (match[1] ?? '').toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    const pattern = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const param of (match[2] ?? '').matchAll(pattern)) {
+        const key = (param[1] ?? '').toLowerCase();
+        params[key] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme, params };
+}
+class AuthenticationError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AuthenticationError';
+    }
+}
+function basic(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** Fetches a Bearer token for the given scopes from the challenge's realm. */
+async function fetchToken(challenge, scopes, credentials, policy) {
+    const realm = challenge.params.realm;
+    if (realm === undefined)
+        throw new AuthenticationError('the registry sent a Bearer challenge without a realm');
+    const url = new URL(realm);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    const headers = {};
+    if (credentials !== undefined)
+        headers.authorization = basic(credentials);
+    const response = await send({ method: 'GET', url: url.toString(), headers }, policy);
+    if (response.status === 401 || response.status === 403) {
+        throw new AuthenticationError(credentials === undefined
+            ? 'the registry refused anonymous access'
+            : `the registry refused the credentials of '${credentials.username}'`);
+    }
+    if (response.status !== 200) {
+        throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`);
+    }
+    const body = JSON.parse(response.body.toString('utf8'));
+    const token = body.token ?? body.access_token;
+    if (token === undefined || token === '') {
+        throw new AuthenticationError(`the token service at ${url.host} returned no token`);
+    }
+    return token;
+}
+/** The Authorization header value that answers a challenge; undefined for anonymous Basic. */
+async function authorizationFor(challenge, scopes, credentials, policy) {
+    if (challenge.scheme === 'basic') {
+        if (credentials === undefined) {
+            throw new AuthenticationError('the registry requires a username and password');
+        }
+        return basic(credentials);
+    }
+    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy)}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+// The manifest media types a registry may hold under a tag.
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// A small OCI Distribution client: resolve, fetch and put manifests, authenticated once per host.
+
+
+
+
+
+
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+class RegistryClient {
+    registry;
+    options;
+    baseUrl;
+    retry;
+    challenge;
+    authorizations = new Map();
+    discovery;
+    /** Requests sent, for logs and benchmarks. */
+    requestCount = 0;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.options = options;
+        this.baseUrl = registryBaseUrl(registry);
+        this.retry = options.retry ?? DEFAULT_RETRY;
+    }
+    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
+    async resolve(repository, reference) {
+        const response = await this.request(repository, {
+            method: 'HEAD',
+            url: this.manifestUrl(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS }
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        if (digest === null || !isDigest(digest)) {
+            // Some registries omit the digest on HEAD; the body tells the truth.
+            const manifest = await this.fetch(repository, reference);
+            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
+        }
+        return {
+            digest,
+            mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
+            size: Number(response.headers.get('content-length') ?? 0)
+        };
+    }
+    /** GET a manifest and verify its bytes against the digest asked for or announced. */
+    async fetch(repository, reference) {
+        const response = await this.request(repository, {
+            method: 'GET',
+            url: this.manifestUrl(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS }
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `fetch ${repository}:${reference}`);
+        const digest = sha256Digest(response.body);
+        const expected = isDigest(reference) ? reference : response.headers.get('docker-content-digest');
+        if (expected !== null && expected.startsWith('sha256:') && expected !== digest) {
+            throw this.error(`the manifest of ${repository}:${reference} does not match its digest ${expected}`, repository);
+        }
+        const mediaType = this.mediaTypeOf(response, repository);
+        return { digest, mediaType, size: response.body.length, bytes: response.body };
+    }
+    /** PUT the exact bytes of a manifest under a tag; returns the digest the registry stored. */
+    async put(repository, tag, manifest) {
+        const response = await this.request(repository, {
+            method: 'PUT',
+            url: this.manifestUrl(repository, tag),
+            headers: { 'content-type': manifest.mediaType },
+            body: manifest.bytes
+        });
+        if (response.status !== 201 && response.status !== 200) {
+            const { code, message } = parseErrorBody(response.body.toString('utf8'));
+            if (isImmutableTagRefusal(response.status, code)) {
+                throw this.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, response.status, code);
+            }
+            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
+        }
+        return response.headers.get('docker-content-digest') ?? manifest.digest;
+    }
+    mediaTypeOf(response, repository) {
+        const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+        let declared;
+        try {
+            declared = JSON.parse(response.body.toString('utf8')).mediaType;
+        }
+        catch {
+            throw this.error(`the manifest from ${repository} is not JSON`, repository);
+        }
+        if (declared !== undefined &&
+            MANIFEST_MEDIA_TYPES.includes(contentType) &&
+            declared !== contentType) {
+            throw this.error(`the manifest from ${repository} says ${declared} but was served as ${contentType}`, repository);
+        }
+        const mediaType = declared ?? contentType;
+        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
+            throw this.error(`the manifest from ${repository} has an unsupported media type '${mediaType}'`, repository);
+        }
+        return mediaType;
+    }
+    manifestUrl(repository, reference) {
+        return `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
+    }
+    /**
+     * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
+     * first request to a host discovers its challenge while the others wait, so parallel requests
+     * share one 401 and one token instead of each paying for their own.
+     */
+    async request(repository, request) {
+        if (this.discovery !== undefined) {
+            await this.discovery;
+        }
+        else if (this.challenge === undefined) {
+            let discovered = () => undefined;
+            this.discovery = new Promise((resolve) => (discovered = resolve));
+            try {
+                return await this.authenticatedRequest(repository, request);
+            }
+            finally {
+                discovered();
+            }
+        }
+        return this.authenticatedRequest(repository, request);
+    }
+    async authenticatedRequest(repository, request) {
+        const scopes = this.scopesFor(repository);
+        const cached = this.challenge === undefined
+            ? undefined
+            : this.authorization(repository, this.challenge, scopes);
+        let response = await this.sendCounted(request, await cached, repository);
+        if (response.status !== 401)
+            return response;
+        const header = response.headers.get('www-authenticate');
+        const challenge = header === null ? undefined : parseChallenge(header);
+        if (challenge === undefined) {
+            throw this.error(`authentication failed for registry ${this.registry}`, repository, 401, 'UNAUTHORIZED');
+        }
+        // A 401 despite a cached token means it expired: fetch a fresh one, once.
+        if (cached !== undefined)
+            this.authorizations.delete(scopes.join(' '));
+        this.challenge = challenge;
+        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes), repository);
+        if (response.status === 401) {
+            throw this.error(`authentication failed for registry ${this.registry}${this.options.credentials === undefined ? ' (no credentials given)' : ` as '${this.options.credentials.username}'`}`, repository, 401, parseErrorBody(response.body.toString('utf8')).code);
+        }
+        return response;
+    }
+    scopesFor(repository) {
+        return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`];
+    }
+    /** One authorization per scope, shared by every request that needs it, fetched once. */
+    authorization(repository, challenge, scopes) {
+        const key = scopes.join(' ');
+        const known = this.authorizations.get(key);
+        if (known !== undefined)
+            return known;
+        const pending = this.authorize(repository, challenge, scopes);
+        this.authorizations.set(key, pending);
+        pending.catch(() => this.authorizations.delete(key));
+        return pending;
+    }
+    async authorize(repository, challenge, scopes) {
+        try {
+            if (challenge.scheme === 'bearer')
+                this.requestCount++;
+            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry);
+        }
+        catch (error) {
+            if (error instanceof AuthenticationError) {
+                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, 401);
+            }
+            throw error;
+        }
+    }
+    async sendCounted(request, authorization, repository) {
+        this.requestCount++;
+        try {
+            return await send({
+                ...request,
+                headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) }
+            }, this.retry);
+        }
+        catch (error) {
+            if (error instanceof TransportError) {
+                throw this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, undefined, undefined, error);
+            }
+            throw error;
+        }
+    }
+    expectOk(response, repository, what, message) {
+        if (response.status >= 200 && response.status < 300)
+            return;
+        const parsed = parseErrorBody(response.body.toString('utf8'));
+        const detail = message ?? parsed.message;
+        throw this.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, response.status, parsed.code);
+    }
+    error(message, repository, status, code, cause) {
+        return new RegistryError(message, {
+            registry: this.registry,
+            repository,
+            ...(status === undefined ? {} : { status }),
+            ...(code === undefined ? {} : { code })
+        }, cause === undefined ? undefined : { cause });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/report.ts
+// What one run of the build action did, as plain data for the comment, the summary and the outputs.
+const TESTS_NOT_RUN = {
+    result: 'skipped',
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    outputTail: ''
+};
+function imageRef(report) {
+    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+}
+
 // EXTERNAL MODULE: ./src/docker/args.ts
 var docker_args = __nccwpck_require__(8391);
 ;// CONCATENATED MODULE: ./src/build/image-build.ts
@@ -29567,6 +29567,185 @@ async function testImage(docker, imageId, test) {
         timedOut: timeout.expired,
         outputTail: tail.toString()
     };
+}
+
+;// CONCATENATED MODULE: ./src/build/revision.ts
+// Which commit the image is tagged with, and what a reviewer should be told about it.
+
+/**
+ * The commit checked out where the build context is; the event's commit only when the context is
+ * not a git checkout (on pull_request, the PR head rather than GitHub's throwaway merge commit).
+ */
+function chooseRevision(checkout, run, now) {
+    const warnings = [];
+    if (checkout === undefined) {
+        const sha = run.pullRequest?.headSha ?? run.eventSha;
+        if (!/^[0-9a-f]{40}$/.test(sha)) {
+            throw new errors/* ActionError */.lZ('the build context is not a git checkout and the event names no commit (GITHUB_SHA is not set)');
+        }
+        warnings.push(`The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`);
+        return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings };
+    }
+    const head = run.pullRequest?.headSha;
+    if (head !== undefined && head !== checkout.sha) {
+        warnings.push(`Built commit ${checkout.sha.slice(0, 7)} is not the pull request head ${head.slice(0, 7)}` +
+            (checkout.sha === run.eventSha
+                ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
+                : '.'));
+    }
+    if (checkout.dirty) {
+        warnings.push(`The checkout has uncommitted changes: the image holds more than commit ${checkout.sha.slice(0, 7)}.`);
+    }
+    return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
+}
+function shaTag(sha, format) {
+    return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
+}
+
+;// CONCATENATED MODULE: ./src/build/pipeline.ts
+// The build, test and push of one commit's image, as a report of what happened.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
+class BuildPipeline {
+    settings;
+    context;
+    revision;
+    engine;
+    registry;
+    tag;
+    reference;
+    built;
+    test = TESTS_NOT_RUN;
+    loggedIn;
+    constructor(settings, context, revision, engine, registry) {
+        this.settings = settings;
+        this.context = context;
+        this.revision = revision;
+        this.engine = engine;
+        this.registry = registry;
+        this.tag = shaTag(revision.sha, settings.shaFormat);
+        this.reference = `${repositoryName(settings.image)}:${this.tag}`;
+    }
+    static async create(settings, context, revision, engine) {
+        const registry = new RegistryClient(settings.image.registry, {
+            access: 'push',
+            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
+        });
+        return new BuildPipeline(settings, context, revision, engine, registry);
+    }
+    /** Runs to the end; a failure the user can act on becomes the report's `failure`. */
+    async run() {
+        try {
+            return await this.steps();
+        }
+        catch (error) {
+            if (!(0,errors/* isExpected */.Dn)(error) && !(error instanceof RegistryError))
+                throw error;
+            return this.result('failed', undefined, [], (0,errors/* getErrorMessage */.u1)(error));
+        }
+    }
+    async steps() {
+        const existing = await this.existingTag('before building');
+        if (existing !== undefined) {
+            core/* info */.pq(`${this.reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`);
+            return this.reuse(existing);
+        }
+        const built = await core/* group */.Os(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, ociLabels(this.settings, this.revision, this.context.repositoryUrl)));
+        this.built = built;
+        core/* info */.pq(`Built ${built.id}`);
+        if (this.settings.test.command === undefined)
+            core/* warning */.$e('No test-command given: the image is pushed untested.');
+        this.test = await core/* group */.Os(`Test inside ${this.reference}`, async () => testImage(await this.docker(), built.id, this.settings.test));
+        if (this.test.result === 'failed') {
+            const why = this.test.timedOut
+                ? `timed out after ${this.settings.test.timeoutSeconds} s`
+                : `failed with exit code ${this.test.exitCode ?? '?'}`;
+            return this.result('test-failed', undefined, [], `the tests ${why}: nothing was pushed`);
+        }
+        if (!this.settings.push)
+            return this.result('built', undefined, [], undefined);
+        // Another run of the same commit may have pushed while this one built and tested.
+        const pushedMeanwhile = await this.existingTag('before pushing');
+        if (pushedMeanwhile !== undefined) {
+            core/* info */.pq(`${this.reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`);
+            return this.reuse(pushedMeanwhile);
+        }
+        const digest = await core/* group */.Os(`Push ${this.reference}`, async () => pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag));
+        const extra = await core/* group */.Os('Push extra tags', () => this.pushExtraTags(digest, this.reference));
+        return this.result('pushed', digest, [this.reference, ...extra], undefined);
+    }
+    /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
+    async existingTag(when) {
+        if (!this.settings.push || this.settings.ifExists === 'overwrite')
+            return undefined;
+        const existing = await core/* group */.Os(`Look for ${this.reference} ${when}`, () => this.registry.resolve(this.settings.image.path, this.tag));
+        if (existing !== undefined && this.settings.ifExists === 'fail') {
+            throw new errors/* ActionError */.lZ(`${this.reference} already exists (${existing.digest}) and if-exists is 'fail'`);
+        }
+        return existing;
+    }
+    async reuse(existing) {
+        const extra = await this.pushExtraTags(existing.digest, undefined);
+        return this.result('reused', existing.digest, [this.reference, ...extra], undefined);
+    }
+    pushExtraTags(digest, localImage) {
+        const docker = () => this.docker();
+        return pushExtraTags(docker, this.registry, this.settings.image, this.tag, digest, this.settings.extraTags, localImage);
+    }
+    /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
+    docker() {
+        this.loggedIn ??= this.logIn();
+        return this.loggedIn;
+    }
+    /** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
+    async logIn() {
+        const { credentials, image } = this.settings;
+        if (credentials === undefined)
+            return this.engine;
+        const configDir = await (0,config/* createDockerConfig */.lp)(dockerConfigDir());
+        (0,state/* saveDockerConfigDir */.Xt)(configDir);
+        const own = this.engine.withConfig(configDir);
+        await core/* group */.Os(`Log in to ${image.registry}`, () => (0,config/* login */.iD)(own, image.registry, credentials));
+        return own;
+    }
+    result(outcome, digest, tags, failure) {
+        const built = this.built;
+        return {
+            report: {
+                outcome,
+                image: repositoryName(this.settings.image),
+                shaTag: this.tag,
+                sha: this.revision.sha,
+                digest,
+                tags,
+                test: this.test,
+                ...(built === undefined
+                    ? UNKNOWN_IMAGE
+                    : {
+                        sizeBytes: built.sizeBytes,
+                        layers: built.layers,
+                        buildDurationMs: built.durationMs
+                    }),
+                warnings: this.revision.warnings,
+                failure,
+                runUrl: this.context.runUrl
+            },
+            imageId: built?.id
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/octokit.ts
@@ -29887,50 +30066,8 @@ async function commentOnPullRequest(report, run, token) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/revision.ts
-// Which commit the image is tagged with, and what a reviewer should be told about it.
-
-/**
- * The commit checked out where the build context is; the event's commit only when the context is
- * not a git checkout (on pull_request, the PR head rather than GitHub's throwaway merge commit).
- */
-function chooseRevision(checkout, run, now) {
-    const warnings = [];
-    if (checkout === undefined) {
-        const sha = run.pullRequest?.headSha ?? run.eventSha;
-        if (!/^[0-9a-f]{40}$/.test(sha)) {
-            throw new errors/* ActionError */.lZ('the build context is not a git checkout and the event names no commit (GITHUB_SHA is not set)');
-        }
-        warnings.push(`The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`);
-        return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings };
-    }
-    const head = run.pullRequest?.headSha;
-    if (head !== undefined && head !== checkout.sha) {
-        warnings.push(`Built commit ${checkout.sha.slice(0, 7)} is not the pull request head ${head.slice(0, 7)}` +
-            (checkout.sha === run.eventSha
-                ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
-                : '.'));
-    }
-    if (checkout.dirty) {
-        warnings.push(`The checkout has uncommitted changes: the image holds more than commit ${checkout.sha.slice(0, 7)}.`);
-    }
-    return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
-}
-function shaTag(sha, format) {
-    return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/build/main.ts
 // The root action: build the image, test inside it, push it only if the tests pass, report the digest.
-
-
-
-
-
-
-
-
-
 
 
 
@@ -29954,135 +30091,15 @@ async function run() {
         const revision = chooseRevision(await readCheckout(settings.context), context, new Date());
         for (const warning of revision.warnings)
             core/* warning */.$e(warning);
-        await publish(settings, context, revision, await pipeline(settings, context, revision, docker));
+        const pipeline = await BuildPipeline.create(settings, context, revision, docker);
+        await publish(settings, context, await pipeline.run());
     }
     catch (error) {
         failStep(error);
     }
 }
-async function pipeline(settings, context, revision, baseDocker) {
-    const image = repositoryName(settings.image);
-    const tag = shaTag(revision.sha, settings.shaFormat);
-    const reference = `${image}:${tag}`;
-    const base = {
-        image,
-        shaTag: tag,
-        sha: revision.sha,
-        warnings: revision.warnings,
-        runUrl: context.runUrl
-    };
-    let built;
-    let test = TESTS_NOT_RUN;
-    try {
-        // Log in only when docker needs the registry: a re-run that reuses the SHA tag never does.
-        let login;
-        const docker = () => (login ??= loggedIn(settings, baseDocker));
-        const registry = new RegistryClient(settings.image.registry, {
-            access: 'push',
-            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-        });
-        const existingTag = async (when) => {
-            if (!settings.push || settings.ifExists === 'overwrite')
-                return undefined;
-            const existing = await core/* group */.Os(`Look for ${reference} ${when}`, () => registry.resolve(settings.image.path, tag));
-            if (existing !== undefined && settings.ifExists === 'fail') {
-                throw new errors/* ActionError */.lZ(`${reference} already exists (${existing.digest}) and if-exists is 'fail'`);
-            }
-            return existing;
-        };
-        const reuse = async (existing) => {
-            const extra = await pushExtraTags(docker, registry, settings.image, tag, existing.digest, settings.extraTags, undefined);
-            const facts = built === undefined ? unknownImage : imageFacts(built);
-            return {
-                report: {
-                    ...base,
-                    ...facts,
-                    outcome: 'reused',
-                    digest: existing.digest,
-                    tags: [reference, ...extra],
-                    test,
-                    failure: undefined
-                },
-                imageId: built?.id
-            };
-        };
-        const existing = await existingTag('before building');
-        if (existing !== undefined) {
-            core/* info */.pq(`${reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`);
-            return await reuse(existing);
-        }
-        built = await core/* group */.Os(`Build ${reference}`, async () => buildImage(await docker(), settings, reference, ociLabels(settings, revision, context.repositoryUrl)));
-        const imageId = built.id;
-        core/* info */.pq(`Built ${imageId}`);
-        if (settings.test.command === undefined)
-            core/* warning */.$e('No test-command given: the image is pushed untested.');
-        test = await core/* group */.Os(`Test inside ${reference}`, async () => testImage(await docker(), imageId, settings.test));
-        if (test.result === 'failed') {
-            const why = test.timedOut
-                ? `timed out after ${settings.test.timeoutSeconds} s`
-                : `failed with exit code ${test.exitCode ?? '?'}`;
-            return failed({ ...base, ...imageFacts(built), test }, `the tests ${why}: nothing was pushed`, 'test-failed', built.id);
-        }
-        if (!settings.push) {
-            return {
-                report: {
-                    ...base,
-                    ...imageFacts(built),
-                    outcome: 'built',
-                    digest: undefined,
-                    tags: [],
-                    test,
-                    failure: undefined
-                },
-                imageId
-            };
-        }
-        // Another run of the same commit may have pushed while this one built and tested.
-        const pushedMeanwhile = await existingTag('before pushing');
-        if (pushedMeanwhile !== undefined) {
-            core/* info */.pq(`${reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`);
-            return await reuse(pushedMeanwhile);
-        }
-        const digest = await core/* group */.Os(`Push ${reference}`, async () => pushShaTag(await docker(), registry, settings.image, tag));
-        const extra = await core/* group */.Os('Push extra tags', () => pushExtraTags(docker, registry, settings.image, tag, digest, settings.extraTags, reference));
-        return {
-            report: {
-                ...base,
-                ...imageFacts(built),
-                outcome: 'pushed',
-                digest,
-                tags: [reference, ...extra],
-                test,
-                failure: undefined
-            },
-            imageId
-        };
-    }
-    catch (error) {
-        if (!(0,errors/* isExpected */.Dn)(error) && !(error instanceof RegistryError))
-            throw error;
-        return failed({ ...base, ...(built ? imageFacts(built) : unknownImage), test }, (0,errors/* getErrorMessage */.u1)(error), 'failed', built?.id);
-    }
-}
-const unknownImage = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
-function imageFacts(built) {
-    return { sizeBytes: built.sizeBytes, layers: built.layers, buildDurationMs: built.durationMs };
-}
-function failed(partial, failure, outcome, imageId) {
-    return { report: { ...partial, outcome, digest: undefined, tags: [], failure }, imageId };
-}
-/** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
-async function loggedIn(settings, docker) {
-    const credentials = settings.credentials;
-    if (credentials === undefined)
-        return docker;
-    const configDir = await (0,config/* createDockerConfig */.lp)(dockerConfigDir());
-    (0,state/* saveDockerConfigDir */.Xt)(configDir);
-    const own = docker.withConfig(configDir);
-    await core/* group */.Os(`Log in to ${settings.image.registry}`, () => (0,config/* login */.iD)(own, settings.image.registry, credentials));
-    return own;
-}
-async function publish(settings, context, revision, result) {
+/** Outputs, summary and comment, whatever the outcome; then the step fails if the build did. */
+async function publish(settings, context, result) {
     const { report } = result;
     setOutputs(report, result.imageId);
     await writeSummary(report);
@@ -30092,7 +30109,10 @@ async function publish(settings, context, revision, result) {
     core/* setOutput */.uH('comment-url', commentUrl);
     if (report.failure !== undefined)
         throw new errors/* ActionError */.lZ(report.failure);
-    core/* info */.pq(`${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${report.digest === undefined ? `${report.image}:${report.shaTag}` : `${report.image}@${report.digest}`} (commit ${revision.sha})`);
+    const where = report.digest === undefined
+        ? `${report.image}:${report.shaTag}`
+        : `${report.image}@${report.digest}`;
+    core/* info */.pq(`${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${where} (commit ${report.sha})`);
 }
 
 

@@ -1,0 +1,194 @@
+// The build, test and push of one commit's image, as a report of what happened.
+import * as core from '@actions/core'
+import { createDockerConfig, login } from '../docker/config.js'
+import type { Docker } from '../docker/docker.js'
+import { ActionError, getErrorMessage, isExpected } from '../errors.js'
+import type { RunContext } from '../github/context.js'
+import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
+import { dockerConfigDir } from '../registry/credentials.js'
+import { RegistryError } from '../registry/errors.js'
+import { repositoryName } from '../registry/reference.js'
+import { TESTS_NOT_RUN, type BuildReport, type TestReport } from '../render/report.js'
+import type { BuildSettings } from '../settings/build.js'
+import { resolveRegistryCredentials } from '../settings/registry-auth.js'
+import { saveDockerConfigDir } from '../state.js'
+import { buildImage, ociLabels, type BuiltImage } from './image-build.js'
+import { pushExtraTags, pushShaTag } from './image-push.js'
+import { testImage } from './image-test.js'
+import { shaTag, type Revision } from './revision.js'
+
+export interface PipelineResult {
+  readonly report: BuildReport
+  readonly imageId: string | undefined
+}
+
+const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined }
+
+export class BuildPipeline {
+  private readonly tag: string
+  private readonly reference: string
+  private built: BuiltImage | undefined
+  private test: TestReport = TESTS_NOT_RUN
+  private loggedIn: Promise<Docker> | undefined
+
+  private constructor(
+    private readonly settings: BuildSettings,
+    private readonly context: RunContext,
+    private readonly revision: Revision,
+    private readonly engine: Docker,
+    private readonly registry: RegistryClient
+  ) {
+    this.tag = shaTag(revision.sha, settings.shaFormat)
+    this.reference = `${repositoryName(settings.image)}:${this.tag}`
+  }
+
+  static async create(
+    settings: BuildSettings,
+    context: RunContext,
+    revision: Revision,
+    engine: Docker
+  ): Promise<BuildPipeline> {
+    const registry = new RegistryClient(settings.image.registry, {
+      access: 'push',
+      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
+    })
+    return new BuildPipeline(settings, context, revision, engine, registry)
+  }
+
+  /** Runs to the end; a failure the user can act on becomes the report's `failure`. */
+  async run(): Promise<PipelineResult> {
+    try {
+      return await this.steps()
+    } catch (error) {
+      if (!isExpected(error) && !(error instanceof RegistryError)) throw error
+      return this.result('failed', undefined, [], getErrorMessage(error))
+    }
+  }
+
+  private async steps(): Promise<PipelineResult> {
+    const existing = await this.existingTag('before building')
+    if (existing !== undefined) {
+      core.info(
+        `${this.reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`
+      )
+      return this.reuse(existing)
+    }
+    const built = await core.group(`Build ${this.reference}`, async () =>
+      buildImage(
+        await this.docker(),
+        this.settings,
+        this.reference,
+        ociLabels(this.settings, this.revision, this.context.repositoryUrl)
+      )
+    )
+    this.built = built
+    core.info(`Built ${built.id}`)
+    if (this.settings.test.command === undefined)
+      core.warning('No test-command given: the image is pushed untested.')
+    this.test = await core.group(`Test inside ${this.reference}`, async () =>
+      testImage(await this.docker(), built.id, this.settings.test)
+    )
+    if (this.test.result === 'failed') {
+      const why = this.test.timedOut
+        ? `timed out after ${this.settings.test.timeoutSeconds} s`
+        : `failed with exit code ${this.test.exitCode ?? '?'}`
+      return this.result('test-failed', undefined, [], `the tests ${why}: nothing was pushed`)
+    }
+    if (!this.settings.push) return this.result('built', undefined, [], undefined)
+    // Another run of the same commit may have pushed while this one built and tested.
+    const pushedMeanwhile = await this.existingTag('before pushing')
+    if (pushedMeanwhile !== undefined) {
+      core.info(
+        `${this.reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`
+      )
+      return this.reuse(pushedMeanwhile)
+    }
+    const digest = await core.group(`Push ${this.reference}`, async () =>
+      pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag)
+    )
+    const extra = await core.group('Push extra tags', () =>
+      this.pushExtraTags(digest, this.reference)
+    )
+    return this.result('pushed', digest, [this.reference, ...extra], undefined)
+  }
+
+  /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
+  private async existingTag(when: string): Promise<ManifestDescriptor | undefined> {
+    if (!this.settings.push || this.settings.ifExists === 'overwrite') return undefined
+    const existing = await core.group(`Look for ${this.reference} ${when}`, () =>
+      this.registry.resolve(this.settings.image.path, this.tag)
+    )
+    if (existing !== undefined && this.settings.ifExists === 'fail') {
+      throw new ActionError(
+        `${this.reference} already exists (${existing.digest}) and if-exists is 'fail'`
+      )
+    }
+    return existing
+  }
+
+  private async reuse(existing: ManifestDescriptor): Promise<PipelineResult> {
+    const extra = await this.pushExtraTags(existing.digest, undefined)
+    return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
+  }
+
+  private pushExtraTags(digest: string, localImage: string | undefined): Promise<string[]> {
+    const docker = (): Promise<Docker> => this.docker()
+    return pushExtraTags(
+      docker,
+      this.registry,
+      this.settings.image,
+      this.tag,
+      digest,
+      this.settings.extraTags,
+      localImage
+    )
+  }
+
+  /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
+  private docker(): Promise<Docker> {
+    this.loggedIn ??= this.logIn()
+    return this.loggedIn
+  }
+
+  /** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
+  private async logIn(): Promise<Docker> {
+    const { credentials, image } = this.settings
+    if (credentials === undefined) return this.engine
+    const configDir = await createDockerConfig(dockerConfigDir())
+    saveDockerConfigDir(configDir)
+    const own = this.engine.withConfig(configDir)
+    await core.group(`Log in to ${image.registry}`, () => login(own, image.registry, credentials))
+    return own
+  }
+
+  private result(
+    outcome: BuildReport['outcome'],
+    digest: string | undefined,
+    tags: string[],
+    failure: string | undefined
+  ): PipelineResult {
+    const built = this.built
+    return {
+      report: {
+        outcome,
+        image: repositoryName(this.settings.image),
+        shaTag: this.tag,
+        sha: this.revision.sha,
+        digest,
+        tags,
+        test: this.test,
+        ...(built === undefined
+          ? UNKNOWN_IMAGE
+          : {
+              sizeBytes: built.sizeBytes,
+              layers: built.layers,
+              buildDurationMs: built.durationMs
+            }),
+        warnings: this.revision.warnings,
+        failure,
+        runUrl: this.context.runUrl
+      },
+      imageId: built?.id
+    }
+  }
+}
