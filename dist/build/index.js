@@ -29453,10 +29453,10 @@ async function pushShaTag(docker, registry, image, tag) {
         throw new errors/* ActionError */.lZ(`the registry does not list ${reference} right after the push`);
     }
     const reported = digestFromPushOutput(pushed.stdout);
-    if (reported !== undefined && reported !== descriptor.digest) {
-        throw new errors/* ActionError */.lZ(`${reference} is ${descriptor.digest} in the registry, not the ${reported} just pushed: another run moved it`);
-    }
-    return descriptor.digest;
+    return {
+        digest: descriptor.digest,
+        ours: reported === undefined || reported === descriptor.digest
+    };
 }
 function pushFailure(output, registry) {
     const line = output
@@ -29683,7 +29683,13 @@ class BuildPipeline {
             core/* info */.pq(`${this.reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`);
             return this.reuse(pushedMeanwhile);
         }
-        const digest = await core/* group */.Os(`Push ${this.reference}`, async () => pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag));
+        const pushed = await core/* group */.Os(`Push ${this.reference}`, async () => pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag));
+        if (!pushed.ours) {
+            // Both runs built the same commit; the tag must name one image, so the registry's wins.
+            core/* warning */.$e(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
+            return this.reuse({ digest: pushed.digest });
+        }
+        const { digest } = pushed;
         const extra = await core/* group */.Os('Push extra tags', () => this.pushExtraTags(digest, this.reference));
         return this.result('pushed', digest, [this.reference, ...extra], undefined);
     }

@@ -17,12 +17,19 @@ export function digestFromPushOutput(output: string): string | undefined {
   return matches.at(-1)?.[1]
 }
 
+export interface ShaTagPush {
+  /** What the registry holds under the SHA tag right after the push. */
+  readonly digest: string
+  /** False when a concurrent run of the same commit pushed over ours: the registry's is kept. */
+  readonly ours: boolean
+}
+
 export async function pushShaTag(
   docker: Docker,
   registry: RegistryClient,
   image: Repository,
   tag: string
-): Promise<string> {
+): Promise<ShaTagPush> {
   const reference = `${repositoryName(image)}:${tag}`
   const pushed = await docker.run(['push', reference], { allowFailure: true })
   if (pushed.exitCode !== 0) {
@@ -35,12 +42,10 @@ export async function pushShaTag(
     throw new ActionError(`the registry does not list ${reference} right after the push`)
   }
   const reported = digestFromPushOutput(pushed.stdout)
-  if (reported !== undefined && reported !== descriptor.digest) {
-    throw new ActionError(
-      `${reference} is ${descriptor.digest} in the registry, not the ${reported} just pushed: another run moved it`
-    )
+  return {
+    digest: descriptor.digest,
+    ours: reported === undefined || reported === descriptor.digest
   }
-  return descriptor.digest
 }
 
 function pushFailure(output: string, registry: string): string {

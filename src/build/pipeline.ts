@@ -103,9 +103,17 @@ export class BuildPipeline {
       )
       return this.reuse(pushedMeanwhile)
     }
-    const digest = await core.group(`Push ${this.reference}`, async () =>
+    const pushed = await core.group(`Push ${this.reference}`, async () =>
       pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag)
     )
+    if (!pushed.ours) {
+      // Both runs built the same commit; the tag must name one image, so the registry's wins.
+      core.warning(
+        `Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`
+      )
+      return this.reuse({ digest: pushed.digest })
+    }
+    const { digest } = pushed
     const extra = await core.group('Push extra tags', () =>
       this.pushExtraTags(digest, this.reference)
     )
@@ -126,7 +134,7 @@ export class BuildPipeline {
     return existing
   }
 
-  private async reuse(existing: ManifestDescriptor): Promise<PipelineResult> {
+  private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
     const extra = await this.pushExtraTags(existing.digest, undefined)
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
