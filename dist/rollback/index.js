@@ -31469,11 +31469,16 @@ function pullRequestFacts(payload) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 // HTTP for the registry client: a timeout on every request, retries with backoff on transient faults.
+/** IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS shortens the per-request timeout (fault tests use it). */
+function timeoutFromEnv(fallback) {
+    const value = Number(process.env.IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+}
 const DEFAULT_RETRY = {
     attempts: 4,
     baseDelayMs: 500,
     maxDelayMs: 10_000,
-    timeoutMs: 30_000
+    timeoutMs: timeoutFromEnv(30_000)
 };
 const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function isTransient(status) {

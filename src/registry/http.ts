@@ -7,11 +7,17 @@ export interface RetryPolicy {
   readonly timeoutMs: number
 }
 
+/** IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS shortens the per-request timeout (fault tests use it). */
+function timeoutFromEnv(fallback: number): number {
+  const value = Number(process.env.IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS)
+  return Number.isInteger(value) && value > 0 ? value : fallback
+}
+
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 4,
   baseDelayMs: 500,
   maxDelayMs: 10_000,
-  timeoutMs: 30_000
+  timeoutMs: timeoutFromEnv(30_000)
 }
 
 export interface HttpRequest {

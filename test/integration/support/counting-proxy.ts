@@ -21,6 +21,8 @@ export interface CountingProxy {
   readonly bytes: number
   /** The next `times` requests (matching `method` when given) get the fault instead. */
   inject(fault: Fault, times: number, method?: string): void
+  /** Drops every fault still waiting. */
+  clearFaults(): void
   close(): Promise<void>
 }
 
@@ -85,6 +87,9 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
     },
     inject(fault, times, method) {
       faults.push({ fault, method, remaining: times })
+    },
+    clearFaults() {
+      faults.length = 0
     },
     close: () =>
       new Promise((resolve) => {

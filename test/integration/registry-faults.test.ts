@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  rateLimitExceeded,
+  startGitHubApiDouble,
+  WRITE_TOKEN,
+  type GitHubApiDouble
+} from '../support/github-api-double.js'
+import { pullRequestEvent } from '../support/event-payloads.js'
+import { startCountingProxy, type CountingProxy, type Fault } from './support/counting-proxy.js'
+import { pushImage } from './support/images.js'
+import { freshRepository, tagDigest } from './support/registry.js'
+import { runAction } from './support/runner.js'
+import { testEnv } from './support/test-env.js'
+import { makeWorkspace } from './support/workspace.js'
+
+let github: GitHubApiDouble
+let proxy: CountingProxy
+const path = freshRepository('faults')
+let source: string
+let before: string
+
+beforeAll(async () => {
+  github = await startGitHubApiDouble()
+  proxy = await startCountingProxy(testEnv().registry)
+  source = await pushImage(path, 'sha-5050505')
+  before = await pushImage(path, 'staging')
+})
+
+afterAll(async () => {
+  await github.close()
+  await proxy.close()
+})
+
+function promote(registry: string, target = 'staging'): ReturnType<typeof runAction> {
+  const { username, password } = testEnv()
+  return runAction({
+    action: 'promote',
+    workspace: makeWorkspace({}, { example: false }).dir,
+    token: WRITE_TOKEN,
+    eventName: 'workflow_dispatch',
+    inputs: { image: `${registry}/${path}`, username, password, source: 'sha-5050505', target },
+    env: { GITHUB_API_URL: github.url, IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS: '1500' }
+  })
+}
+
+describe('promote through registry faults', () => {
+  it.each<[string, Fault, number]>([
+    ['503s', { kind: 'status', status: 503 }, 2],
+    ['a 429 with Retry-After', { kind: 'status', status: 429, headers: { 'retry-after': '1' } }, 1],
+    ['a connection reset', { kind: 'reset' }, 1],
+    ['a response that stalls past the timeout', { kind: 'stall' }, 1]
+  ])('succeeds after %s', async (_name, fault, times) => {
+    await pushImage(path, 'transient', `reset-${Math.random()}`)
+    proxy.inject(fault, times)
+    const result = await promote(proxy.host, 'transient')
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(await tagDigest(path, 'transient')).toBe(source)
+  })
+
+  it.each<[string, Fault]>([
+    ['503', { kind: 'status', status: 503 }],
+    ['connection resets', { kind: 'reset' }]
+  ])('fails clearly on persistent %s and leaves every tag as it was', async (_name, fault) => {
+    proxy.inject(fault, 1000)
+    const result = await promote(proxy.host)
+    proxy.clearFaults()
+    expect(result.main.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(
+      new RegExp(`::error::registry ${proxy.host.replace(/\./g, '\\.')} `)
+    )
+    expect(await tagDigest(path, 'staging')).toBe(before)
+    expect(await tagDigest(path, 'sha-5050505')).toBe(source)
+  })
+
+  it('fails clearly when the registry is down, changing nothing', async () => {
+    const result = await promote('127.0.0.1:9')
+    expect(result.main.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^::error::registry 127\.0\.0\.1:9 unreachable: .*failed after 4 attempts/
+      )
+    ])
+    expect(await tagDigest(path, 'staging')).toBe(before)
+  })
+})
+
+describe('GitHub API faults', () => {
+  it('retries the deployment record through 5xx and a rate limit; the tag moves once', async () => {
+    await pushImage(path, 'qa', `qa-${Math.random()}`)
+    github.failNext({ method: 'POST', path: /\/deployments$/, status: 502, times: 2 })
+    github.failNext({
+      method: 'POST',
+      path: /\/statuses$/,
+      ...rateLimitExceeded(new Date(Date.now() + 1000)),
+      times: 1
+    })
+    const result = await promote(testEnv().registry, 'qa')
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(await tagDigest(path, 'qa')).toBe(source)
+    const id = Number(result.outputs['deployment-id'])
+    expect(
+      github.deployments
+        .find((deployment) => deployment.id === id)
+        ?.statuses.map((status) => status.state)
+    ).toEqual(['in_progress', 'success'])
+  })
+
+  it('warns when GitHub keeps failing, without undoing the promotion', async () => {
+    await pushImage(path, 'uat', `uat-${Math.random()}`)
+    github.failNext({ method: 'POST', path: /\/deployments$/, status: 500, times: 10 })
+    const result = await promote(testEnv().registry, 'uat')
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.main.stdout).toMatch(/::warning::Could not record the deployment of uat: /)
+    expect(await tagDigest(path, 'uat')).toBe(source)
+  })
+
+  it('retries the pull request comment, then warns, and never repeats the image work', async () => {
+    const { registry, username, password } = testEnv()
+    const workspace = makeWorkspace()
+    github.failNext({ method: 'POST', path: /\/comments$/, status: 500, times: 10 })
+    const result = await runAction({
+      workspace: workspace.dir,
+      token: WRITE_TOKEN,
+      eventName: 'pull_request',
+      event: pullRequestEvent({ owner: 'acme', repo: 'web', number: 71, headSha: workspace.sha }),
+      inputs: {
+        image: `${registry}/${freshRepository('comment-fault')}`,
+        username,
+        password,
+        'test-command': 'true'
+      },
+      env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.outputs.pushed).toBe('true')
+    expect(result.main.stdout).toMatch(/::warning::Could not comment on pull request #71: /)
+    expect(result.main.stdout.match(/\[command\]\S*docker push/g)).toHaveLength(1)
+  })
+})
+
+describe('docker engine faults', () => {
+  it('fails clearly when no engine runs, pushing nothing', async () => {
+    const { registry, username, password } = testEnv()
+    const workspace = makeWorkspace()
+    const repository = freshRepository('no-engine')
+    const result = await runAction({
+      workspace: workspace.dir,
+      inputs: { image: `${registry}/${repository}`, username, password, 'test-command': 'true' },
+      env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock', GITHUB_SHA: workspace.sha }
+    })
+    expect(result.main.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^::error::no Docker engine is reachable: /)
+    ])
+    expect(await tagDigest(repository, `sha-${workspace.sha.slice(0, 7)}`)).toBeUndefined()
+  })
+})
