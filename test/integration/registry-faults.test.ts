@@ -7,6 +7,7 @@ import {
 } from '../support/github-api-double.js'
 import { pullRequestEvent } from '../support/event-payloads.js'
 import { startCountingProxy, type CountingProxy, type Fault } from './support/counting-proxy.js'
+import { startDyingEngine } from './support/dying-engine.js'
 import { pushImage } from './support/images.js'
 import { freshRepository, tagDigest } from './support/registry.js'
 import { runAction } from './support/runner.js'
@@ -140,6 +141,29 @@ describe('GitHub API faults', () => {
 })
 
 describe('docker engine faults', () => {
+  it('fails clearly when the engine dies during the build, pushing nothing', async () => {
+    const { registry, username, password } = testEnv()
+    const engine = await startDyingEngine()
+    const workspace = makeWorkspace({
+      Dockerfile: 'FROM immutable-image-base/busybox:1\nRUN sleep 5\n'
+    })
+    const repository = freshRepository('engine-dies')
+    try {
+      const result = await runAction({
+        workspace: workspace.dir,
+        inputs: { image: `${registry}/${repository}`, username, password, 'test-command': 'true' },
+        env: { DOCKER_HOST: engine.host, GITHUB_SHA: workspace.sha }
+      })
+      expect(engine.builds).toBe(1)
+      expect(result.main.exitCode).toBe(1)
+      expect(result.errors).toEqual([expect.stringMatching(/^::error::the image build failed/)])
+      expect(result.main.stdout).not.toContain('docker push')
+      expect(await tagDigest(repository, `sha-${workspace.sha.slice(0, 7)}`)).toBeUndefined()
+    } finally {
+      await engine.close()
+    }
+  })
+
   it('fails clearly when no engine runs, pushing nothing', async () => {
     const { registry, username, password } = testEnv()
     const workspace = makeWorkspace()
