@@ -119,7 +119,7 @@ function history(github: GitHubApiDouble): string {
         short(payload.digest),
         short(payload.previous_digest),
         state,
-        payload.source ?? ''
+        (payload.source ?? '').replace(/sha256:([0-9a-f]{12})[0-9a-f]+/g, 'sha256:$1…')
       ]
     })
   const header = ['deployment', 'environment', 'digest', 'before', 'status', 'source']
