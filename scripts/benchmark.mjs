@@ -561,6 +561,15 @@ ${cold.map((row) => `| dist/${row.bundle} | ${ms(row.median)} | ${(row.bytes / 1
 
 async function main() {
   execFileSync('bash', [join(root, 'scripts/test-env.sh'), 'up'], { stdio: 'inherit' })
+  // skopeo is one of the alternatives measured; Debian ships it.
+  execFileSync(
+    'bash',
+    [
+      '-c',
+      'command -v skopeo >/dev/null || { apt-get update -qq && apt-get install -y -qq skopeo >/dev/null; }'
+    ],
+    { stdio: 'inherit' }
+  )
   const proxy = await countingProxy()
   await run('docker', ['login', '--username', user, '--password-stdin', proxy.host], {
     env: dockerEnv,
