@@ -4,7 +4,13 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/integration/**'] }
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/integration/**'],
+          // Its ESM imports JSON without an import attribute, which only a bundled copy survives.
+          server: { deps: { inline: ['@actions/workflow-parser'] } }
+        }
       },
       {
         test: {
