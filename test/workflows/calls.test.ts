@@ -91,9 +91,10 @@ function undeclaredAndMissing(
 }
 
 describe('workflows', () => {
-  it('has the reusable workflows and the starters', () => {
+  it('has the reusable workflows, the starters and the project’s CI', () => {
     expect(workflowFiles).toEqual(
       expect.arrayContaining([
+        '.github/workflows/ci.yml',
         '.github/workflows/promote.yml',
         '.github/workflows/rollback.yml',
         'workflows/build.yml',
