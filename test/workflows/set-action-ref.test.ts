@@ -37,6 +37,39 @@ describe('scripts/set-action-ref.mjs', () => {
     expect(run('--check', '--root', copy).status).toBe(0)
   })
 
+  it('moves the sub-action a reusable workflow calls with the ref its callers pin it at', () => {
+    // A step's uses: takes no expression, so the release itself must write the ref inside.
+    const copy = copyOfRepository()
+    expect(run('v1.4.2', '--root', copy).status).toBe(0)
+    for (const action of ['promote', 'rollback']) {
+      const inside = readFileSync(join(copy, `.github/workflows/${action}.yml`), 'utf8')
+      expect(inside).toContain(`uses: acme/immutable-image/${action}@v1.4.2\n`)
+    }
+    const readme = readFileSync(join(copy, 'README.md'), 'utf8')
+    expect(readme).toContain('uses: acme/immutable-image/.github/workflows/promote.yml@v1.4.2\n')
+  })
+
+  it('--check names a sub-action ref inside a reusable workflow that disagrees', () => {
+    const copy = copyOfRepository()
+    const path = join(copy, '.github/workflows/promote.yml')
+    const ref = actionRef()
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        `immutable-image/promote@${ref}`,
+        'immutable-image/promote@v0'
+      )
+    )
+    const result = run('--check', '--root', copy)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^\\.github/workflows/promote\\.yml:\\d+: acme/immutable-image/promote@v0, expected @${ref}$`,
+        'm'
+      )
+    )
+  })
+
   it('--check names each ref of ours that disagrees with actionRef', () => {
     const copy = copyOfRepository()
     const path = join(copy, 'workflows/build.yml')
