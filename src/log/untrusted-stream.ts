@@ -23,14 +23,17 @@ const CR = 0x0d
  * ends when the last of them does.
  */
 export class UntrustedLog {
+  private readonly sink: LogSink
+  private readonly newToken: () => string
   private token: string | undefined
   private readonly openStreams = new Set<symbol>()
   private atLineStart = true
 
-  constructor(
-    private readonly sink: LogSink,
-    private readonly newToken: () => string = stopCommandsToken
-  ) {}
+  // No parameter properties: Node runs this file as it is (type stripping) in the exit test.
+  constructor(sink: LogSink, newToken: () => string = stopCommandsToken) {
+    this.sink = sink
+    this.newToken = newToken
+  }
 
   /**
    * Runs `produce` with a writer whose text the runner shows but never executes. Commands resume

