@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   READ_TOKEN,
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-api-double.js'
+} from '../support/github-double/index.js'
 import { pullRequestEvent, pushEvent } from '../support/event-payloads.js'
 import { freshRepository, tagDigest } from './support/registry.js'
 import { runAction, type ActionRunOptions } from './support/runner.js'
@@ -18,11 +18,17 @@ import { commitChange, makeWorkspace, type Workspace } from './support/workspace
 let github: GitHubApiDouble
 
 beforeAll(async () => {
-  github = await startGitHubApiDouble()
+  github = await startGitHubApiDouble({
+    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [11, 12, 21, 31, 41] }]
+  })
 })
 
 afterAll(async () => {
   await github.close()
+})
+
+afterEach(() => {
+  github.assertNoViolations()
 })
 
 interface BuildCase {

@@ -1,30 +1,47 @@
 import { getOctokit } from '@actions/github'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  PERSONAL_TOKEN,
   READ_TOKEN,
   WRITE_TOKEN,
   rateLimitExceeded,
   startGitHubApiDouble,
   type GitHubApiDouble
-} from './github-api-double.js'
+} from './index.js'
 
 const owner = 'octo-org'
 const repo = 'shop'
 const sha = 'a'.repeat(40)
 const otherSha = 'b'.repeat(40)
+const NO_DEPLOYMENTS_TOKEN = 'ghs_DoubleNoDeploymentsToken000000000000'
 
 let double: GitHubApiDouble
 
 beforeEach(async () => {
-  double = await startGitHubApiDouble()
+  double = await startGitHubApiDouble({
+    repositories: [{ owner, repo, pullRequests: [7, 8], commits: [sha], refs: { main: otherSha } }],
+    tokens: {
+      [NO_DEPLOYMENTS_TOKEN]: {
+        identity: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+        kind: 'installation',
+        permissions: { 'pull-requests': 'write' }
+      }
+    }
+  })
 })
 
 afterEach(async () => {
+  double.assertNoViolations()
   await double.close()
 })
 
 function octokit(token = WRITE_TOKEN): ReturnType<typeof getOctokit> {
   return getOctokit(token, { baseUrl: double.url })
+}
+
+/** For tests that break the description on purpose: what the double saw, then a clean slate. */
+function takeViolations(): string[] {
+  return double.violations.splice(0)
 }
 
 describe('issue comments', () => {
@@ -55,7 +72,7 @@ describe('issue comments', () => {
       page: 2
     })
 
-    const { id } = (await octokit().rest.repos.get({ owner, repo })).data
+    const id = /\/repositories\/(\d+)\//.exec(headers.link ?? '')?.[1] ?? ''
     const page = (n: number): string =>
       `${double.url}/repositories/${id}/issues/7/comments?per_page=100&page=${n}`
     expect(headers.link).toBe(
@@ -76,20 +93,7 @@ describe('issue comments', () => {
     expect(whole.headers.link).toBeUndefined()
   })
 
-  it('serves at most 100 a page whatever per_page asks', async () => {
-    double.seedComments(owner, repo, 7, 150)
-
-    const { data } = await octokit().rest.issues.listComments({
-      owner,
-      repo,
-      issue_number: 7,
-      per_page: 150
-    })
-
-    expect(data).toHaveLength(100)
-  })
-
-  it('creates a comment as github-actions[bot] with the pull request html_url', async () => {
+  it('creates a comment as the token it was written with: github-actions[bot] for the workflow token', async () => {
     const { status, data, headers } = await octokit().rest.issues.createComment({
       owner,
       repo,
@@ -104,12 +108,30 @@ describe('issue comments', () => {
       user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
     })
     expect(headers['content-type']).toBe('application/json; charset=utf-8')
-    expect(headers['x-github-request-id']).toMatch(/^[0-9A-F:]+$/)
     expect(headers['x-ratelimit-remaining']).toBe('4999')
     expect(double.comments).toMatchObject([{ id: data.id, issueNumber: 7, body: 'hello' }])
   })
 
-  it('updates, reads back and deletes a comment', async () => {
+  it("creates a person's comment as that person", async () => {
+    const { data } = await octokit(PERSONAL_TOKEN).rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: 7,
+      body: 'by hand'
+    })
+
+    expect(data.user).toMatchObject({ login: 'octocat', type: 'User' })
+  })
+
+  it('lists seeded comments with their authors', async () => {
+    double.seedComments(owner, repo, 7, 1, { author: 'mallory' })
+
+    const { data } = await octokit().rest.issues.listComments({ owner, repo, issue_number: 7 })
+
+    expect(data[0]?.user).toMatchObject({ login: 'mallory', type: 'User' })
+  })
+
+  it('updates and deletes a comment', async () => {
     const [seeded] = double.seedComments(owner, repo, 7, 1)
     const comment_id = seeded?.id ?? 0
 
@@ -119,29 +141,42 @@ describe('issue comments', () => {
       comment_id,
       body: 'edited'
     })
-    const read = await octokit().rest.issues.getComment({ owner, repo, comment_id })
     const deleted = await octokit().rest.issues.deleteComment({ owner, repo, comment_id })
 
     expect(updated.data.body).toBe('edited')
-    expect(read.data.body).toBe('edited')
     expect(deleted.status).toBe(204)
     expect(double.comments).toEqual([])
   })
 
-  it('answers 404 for a comment id it does not hold', async () => {
-    await expect(
-      octokit().rest.issues.getComment({ owner, repo, comment_id: 1 })
-    ).rejects.toMatchObject({ status: 404, response: { data: { message: 'Not Found' } } })
+  it.each([
+    [
+      'a comment id it does not hold',
+      () => octokit().rest.issues.deleteComment({ owner, repo, comment_id: 1 })
+    ],
+    [
+      'a pull request the repository lacks',
+      () => octokit().rest.issues.createComment({ owner, repo, issue_number: 9, body: 'x' })
+    ],
+    [
+      'listing the comments of a missing pull request',
+      () => octokit().rest.issues.listComments({ owner, repo, issue_number: 9 })
+    ],
+    [
+      'a repository that does not exist',
+      () =>
+        octokit().rest.issues.createComment({ owner, repo: 'nowhere', issue_number: 7, body: 'x' })
+    ]
+  ])('answers 404 Not Found for %s', async (_, call) => {
+    await expect(call()).rejects.toMatchObject({
+      status: 404,
+      response: { data: { message: 'Not Found', status: '404' } }
+    })
+    expect(double.comments).toEqual([])
   })
 
   it('refuses a body over 65536 characters with 422', async () => {
     await expect(
-      octokit().rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: 7,
-        body: 'x'.repeat(65537)
-      })
+      octokit().rest.issues.createComment({ owner, repo, issue_number: 7, body: 'x'.repeat(65537) })
     ).rejects.toMatchObject({
       status: 422,
       response: {
@@ -154,8 +189,8 @@ describe('issue comments', () => {
   })
 })
 
-describe('authentication', () => {
-  it("lets a read token read but answers its writes 403 with GitHub's message", async () => {
+describe('tokens', () => {
+  it("lets a fork's read-only token read but answers its writes 403 with GitHub's message", async () => {
     double.seedComments(owner, repo, 7, 2)
 
     const listed = await octokit(READ_TOKEN).rest.issues.listComments({
@@ -180,11 +215,23 @@ describe('authentication', () => {
     expect(double.comments).toHaveLength(2)
   })
 
-  it('answers 401 Bad credentials without a token and with an unknown one', async () => {
-    const anonymous = await fetch(`${double.url}/repos/${owner}/${repo}`)
-    const unknown = await fetch(`${double.url}/repos/${owner}/${repo}`, {
-      headers: { authorization: 'Bearer ghs_unknown' }
+  it('refuses a deployment to a token without the deployments permission', async () => {
+    await expect(
+      octokit(NO_DEPLOYMENTS_TOKEN).rest.repos.createDeployment({ owner, repo, ref: sha })
+    ).rejects.toMatchObject({
+      status: 403,
+      response: { headers: { 'x-accepted-github-permissions': 'deployments=write' } }
     })
+    await expect(
+      octokit(NO_DEPLOYMENTS_TOKEN).rest.repos.listDeployments({ owner, repo })
+    ).rejects.toMatchObject({ status: 403 })
+    expect(double.deployments).toEqual([])
+  })
+
+  it('answers 401 Bad credentials without a token and with an unknown one', async () => {
+    const path = `${double.url}/repos/${owner}/${repo}/deployments`
+    const anonymous = await fetch(path)
+    const unknown = await fetch(path, { headers: { authorization: 'Bearer ghs_unknown' } })
 
     expect(anonymous.status).toBe(401)
     expect(unknown.status).toBe(401)
@@ -196,20 +243,74 @@ describe('authentication', () => {
   })
 
   it('records every request with its authorization header, for leak scans', async () => {
-    await octokit().rest.repos.get({ owner, repo })
+    await octokit().rest.repos.listDeployments({ owner, repo })
 
     expect(double.requests).toMatchObject([
       {
         method: 'GET',
-        path: `/repos/${owner}/${repo}`,
+        path: `/repos/${owner}/${repo}/deployments`,
         headers: { authorization: `token ${WRITE_TOKEN}` }
       }
     ])
   })
 })
 
-describe('routes', () => {
-  it("answers an unknown route with GitHub's 404", async () => {
+describe('GET /user', () => {
+  it('refuses an installation token, as GitHub refuses the workflow token', async () => {
+    await expect(octokit().rest.users.getAuthenticated()).rejects.toMatchObject({
+      status: 403,
+      response: {
+        data: {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user'
+        }
+      }
+    })
+  })
+
+  it("answers a person's token with that person", async () => {
+    const { data } = await octokit(PERSONAL_TOKEN).rest.users.getAuthenticated()
+
+    expect(data).toMatchObject({ login: 'octocat', id: 583231, type: 'User' })
+  })
+})
+
+describe("checks against api.github.com's description", () => {
+  it('answers a request that breaks the schema 422 and records the violation', async () => {
+    const id = await deploy('staging')
+
+    await expect(
+      octokit().rest.repos.createDeploymentStatus({
+        owner,
+        repo,
+        deployment_id: id,
+        state: 'done' as 'success'
+      })
+    ).rejects.toMatchObject({ status: 422 })
+    expect(takeViolations()).toEqual([
+      expect.stringMatching(
+        /^request repos\/create-deployment-status: request body\/state: must be equal to one of the allowed values/
+      )
+    ])
+  })
+
+  it('records a body field the operation does not have, as a misspelling would send', async () => {
+    const id = await deploy('staging')
+
+    await octokit()
+      .request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+        owner,
+        repo,
+        deployment_id: id,
+        state: 'success',
+        auto_inactve: false
+      })
+      .catch(() => undefined)
+
+    expect(takeViolations()).toEqual([expect.stringContaining('(auto_inactve)')])
+  })
+
+  it("answers an unknown route with GitHub's 404 and records it", async () => {
     const response = await fetch(`${double.url}/repos/${owner}/${repo}/nothing-here`, {
       headers: { authorization: `token ${WRITE_TOKEN}` }
     })
@@ -220,48 +321,44 @@ describe('routes', () => {
       documentation_url: 'https://docs.github.com/rest',
       status: '404'
     })
-  })
-
-  it('serves a seeded pull request with its head in a fork', async () => {
-    double.addPullRequest({ owner, repo, number: 7, headSha: sha, headRef: 'topic', fork: true })
-
-    const { data } = await octokit().rest.pulls.get({ owner, repo, pull_number: 7 })
-
-    expect(data.head).toMatchObject({ sha, ref: 'topic', repo: { fork: true } })
-    expect(data.head.repo.full_name).not.toBe(`${owner}/${repo}`)
-    expect(data.base.repo.full_name).toBe(`${owner}/${repo}`)
+    expect(takeViolations()).toEqual([
+      `GET /repos/${owner}/${repo}/nothing-here: no such route in the double`
+    ])
   })
 })
 
 describe('failNext', () => {
   it('fails the matching request the given number of times, then serves normally', async () => {
-    double.failNext({ method: 'GET', path: `/repos/${owner}/${repo}`, status: 502, times: 2 })
+    const list = (): Promise<unknown> => octokit().rest.repos.listDeployments({ owner, repo })
+    double.failNext({
+      method: 'GET',
+      path: `/repos/${owner}/${repo}/deployments`,
+      status: 502,
+      times: 2
+    })
 
-    const failures = await Promise.allSettled([
-      octokit().rest.repos.get({ owner, repo }),
-      octokit().rest.repos.get({ owner, repo })
-    ])
-    const third = await octokit().rest.repos.get({ owner, repo })
+    const failures = await Promise.allSettled([list(), list()])
+    const third = await list()
 
     expect(failures.map((f) => f.status)).toEqual(['rejected', 'rejected'])
-    expect(third.status).toBe(200)
+    expect(third).toMatchObject({ status: 200 })
   })
 
   it('leaves requests that do not match alone', async () => {
     double.failNext({ method: 'POST', path: /\/comments$/, status: 500 })
 
-    const repository = await octokit().rest.repos.get({ owner, repo })
+    const listed = await octokit().rest.repos.listDeployments({ owner, repo })
     await expect(
       octokit().rest.issues.createComment({ owner, repo, issue_number: 7, body: 'x' })
     ).rejects.toMatchObject({ status: 500 })
-    expect(repository.status).toBe(200)
+    expect(listed.status).toBe(200)
   })
 
   it('sends a primary rate limit with its headers', async () => {
     const resetAt = new Date('2030-01-01T00:00:00Z')
     double.failNext(rateLimitExceeded(resetAt))
 
-    await expect(octokit().rest.repos.get({ owner, repo })).rejects.toMatchObject({
+    await expect(octokit().rest.repos.listDeployments({ owner, repo })).rejects.toMatchObject({
       status: 403,
       response: {
         headers: {
@@ -274,7 +371,7 @@ describe('failNext', () => {
 })
 
 describe('deployments', () => {
-  it('creates a deployment and reads it back with its defaults', async () => {
+  it('creates a deployment with its defaults, as its creator', async () => {
     const created = await octokit().rest.repos.createDeployment({
       owner,
       repo,
@@ -284,13 +381,9 @@ describe('deployments', () => {
       required_contexts: [],
       auto_merge: false
     })
-    const id = created.status === 201 ? created.data.id : 0
-
-    const { data } = await octokit().rest.repos.getDeployment({ owner, repo, deployment_id: id })
 
     expect(created.status).toBe(201)
-    expect(data).toMatchObject({
-      id,
+    expect(created.data).toMatchObject({
       sha,
       ref: sha,
       task: 'deploy',
@@ -299,15 +392,12 @@ describe('deployments', () => {
       payload: { digest: 'sha256:1234' },
       production_environment: false,
       transient_environment: false,
-      creator: { login: 'github-actions[bot]' },
-      statuses_url: `${double.url}/repos/${owner}/${repo}/deployments/${id}/statuses`
+      creator: { login: 'github-actions[bot]' }
     })
   })
 
   it('lists deployments newest first, filtered by environment', async () => {
-    for (const environment of ['staging', 'production', 'staging']) {
-      await octokit().rest.repos.createDeployment({ owner, repo, ref: sha, environment })
-    }
+    for (const environment of ['staging', 'production', 'staging']) await deploy(environment)
 
     const { data } = await octokit().rest.repos.listDeployments({
       owner,
@@ -319,17 +409,35 @@ describe('deployments', () => {
     expect(data.map((d) => d.id)).toEqual(staging.map((d) => d.id).reverse())
   })
 
-  it('resolves a branch to its sha, and refuses a ref it does not know with 422', async () => {
-    double.setRef(owner, repo, 'main', otherSha)
+  it('resolves a branch to its commit', async () => {
+    const { data } = await octokit().rest.repos.createDeployment({ owner, repo, ref: 'main' })
 
-    const created = await octokit().rest.repos.createDeployment({ owner, repo, ref: 'main' })
+    expect(data).toMatchObject({ ref: 'main', sha: otherSha })
+  })
+
+  it.each(['nowhere', 'c'.repeat(40)])(
+    'refuses a ref the repository lacks (%s) with 422',
+    async (ref) => {
+      await expect(
+        octokit().rest.repos.createDeployment({ owner, repo, ref })
+      ).rejects.toMatchObject({
+        status: 422,
+        response: {
+          data: {
+            message: `No ref found for: ${ref}`,
+            documentation_url:
+              'https://docs.github.com/rest/deployments/deployments#create-a-deployment'
+          }
+        }
+      })
+      expect(double.deployments).toEqual([])
+    }
+  )
+
+  it('answers 404 for the statuses of a deployment it does not hold', async () => {
     await expect(
-      octokit().rest.repos.createDeployment({ owner, repo, ref: 'nowhere' })
-    ).rejects.toMatchObject({
-      status: 422,
-      response: { data: { message: 'No ref found for: nowhere' } }
-    })
-    expect(created.data).toMatchObject({ ref: 'main', sha: otherSha })
+      octokit().rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: 1 })
+    ).rejects.toMatchObject({ status: 404 })
   })
 
   it('returns statuses newest first, log_url doubling as target_url', async () => {
