@@ -45,16 +45,8 @@ export interface StoredComment {
   updatedAt: string
 }
 
-export const DEPLOYMENT_STATES = [
-  'error',
-  'failure',
-  'inactive',
-  'in_progress',
-  'queued',
-  'pending',
-  'success'
-] as const
-export type DeploymentState = (typeof DEPLOYMENT_STATES)[number]
+export type DeploymentState =
+  'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success'
 
 export interface StoredDeploymentStatus {
   readonly id: number

@@ -35,7 +35,7 @@ export const WRITE_TOKEN = 'ghs_DoubleWriteToken00000000000000000000'
 export const READ_TOKEN = 'ghs_DoubleReadToken000000000000000000000'
 /** A person's fine-grained token, shaped like one (github_pat_…). */
 export const PERSONAL_TOKEN = 'github_pat_DoublePersonalToken0000000000000000000'
-export const PERSONAL_USER: GitHubUser = { login: 'octocat', id: 583231, type: 'User' }
+const PERSONAL_USER: GitHubUser = { login: 'octocat', id: 583231, type: 'User' }
 
 export const DEFAULT_TOKENS: Readonly<Record<string, TokenGrant>> = {
   [WRITE_TOKEN]: { identity: GITHUB_ACTIONS_BOT, kind: 'installation', permissions: ALL_WRITE },
