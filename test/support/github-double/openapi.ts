@@ -69,19 +69,28 @@ function lookup(pointer: string): Json {
   return node
 }
 
+const COMPONENT_SCHEMA = /^#\/components\/schemas\/(.+)$/
+const registered = new Set<string>()
+
 /**
- * Inlines every $ref (a cycle becomes `{}`, accepting anything) and rewrites OpenAPI 3.0's
- * `nullable`, which plain JSON Schema lacks, as "null or the schema".
+ * Resolves $refs and rewrites OpenAPI 3.0's `nullable`, which plain JSON Schema lacks, as "null or
+ * the schema". With `share`, a component schema (a user, a deployment) is registered with ajv once
+ * and referred to, so it is compiled once for every operation that embeds it and cycles are fine;
+ * without, every $ref is inlined (a cycle becomes `{}`, accepting anything).
  */
-function resolve(node: Json, seen: readonly string[] = []): Json {
-  if (Array.isArray(node)) return node.map((item) => resolve(item, seen))
+function resolve(node: Json, share: boolean, seen: readonly string[] = []): Json {
+  if (Array.isArray(node)) return node.map((item) => resolve(item, share, seen))
   if (node === null || typeof node !== 'object') return node
   const ref = node.$ref
-  if (typeof ref === 'string') return seen.includes(ref) ? {} : resolve(lookup(ref), [...seen, ref])
+  if (typeof ref === 'string') {
+    const component = COMPONENT_SCHEMA.exec(ref)?.[1]
+    if (share && component !== undefined) return { $ref: sharedSchema(component) }
+    return seen.includes(ref) ? {} : resolve(lookup(ref), share, [...seen, ref])
+  }
   const copy: JsonObject = {}
   for (const [key, value] of Object.entries(node)) {
     if (key === 'example' || key === 'examples' || key === 'description') continue
-    copy[key] = key === 'properties' ? resolveEach(value, seen) : resolve(value, seen)
+    copy[key] = key === 'properties' ? resolveEach(value, share, seen) : resolve(value, share, seen)
   }
   if (copy.nullable !== true) return copy
   delete copy.nullable
@@ -89,10 +98,22 @@ function resolve(node: Json, seen: readonly string[] = []): Json {
 }
 
 /** A properties map: its keys are names, not keywords, so none is skipped. */
-function resolveEach(properties: Json, seen: readonly string[]): Json {
+function resolveEach(properties: Json, share: boolean, seen: readonly string[]): Json {
   return Object.fromEntries(
-    Object.entries(properties as JsonObject).map(([name, schema]) => [name, resolve(schema, seen)])
+    Object.entries(properties as JsonObject).map(([name, schema]) => [
+      name,
+      resolve(schema, share, seen)
+    ])
   )
+}
+
+function sharedSchema(component: string): string {
+  const key = `github-${component}`
+  if (!registered.has(key)) {
+    registered.add(key)
+    ajv.addSchema(resolve(lookup(`#/components/schemas/${component}`), true) as object, key)
+  }
+  return key
 }
 
 function compiled(key: string, make: () => Json, engine: Ajv = ajv): ValidateFunction {
@@ -120,14 +141,14 @@ function parametersSchema(parameters: readonly Parameter[], place: 'path' | 'que
   const own = parameters.filter((parameter) => parameter.in === place)
   return {
     type: 'object',
-    properties: Object.fromEntries(own.map((p) => [p.name, resolve(p.schema)])),
+    properties: Object.fromEntries(own.map((p) => [p.name, resolve(p.schema, false)])),
     required: own.filter((p) => p.required === true).map((p) => p.name),
     additionalProperties: false
   }
 }
 
 function requestBodySchema(operation: JsonObject): Json | undefined {
-  const body = resolve(operation.requestBody ?? null) as JsonObject | null
+  const body = resolve(operation.requestBody ?? null, true) as JsonObject | null
   const schema = (body?.content as JsonObject | undefined)?.['application/json'] as
     JsonObject | undefined
   if (schema?.schema === undefined) return undefined
@@ -145,11 +166,12 @@ function responseSchema(operation: JsonObject, status: number): Json | undefined
   if (documented === undefined) {
     // Any operation can answer an error the description leaves out (401, 403, 404, 5xx).
     if (status < 400) return undefined
-    return resolve({
-      $ref: `#/components/schemas/${status === 422 ? 'validation-error' : 'basic-error'}`
-    })
+    return resolve(
+      { $ref: `#/components/schemas/${status === 422 ? 'validation-error' : 'basic-error'}` },
+      true
+    )
   }
-  const content = (resolve(documented) as JsonObject).content as JsonObject | undefined
+  const content = (resolve(documented, true) as JsonObject).content as JsonObject | undefined
   const json = content?.['application/json'] as JsonObject | undefined
   return json?.schema ?? null
 }
@@ -162,7 +184,7 @@ function makeContract(method: string, template: string): OperationContract {
   }
   const id = operation.operationId
   const operationId = typeof id === 'string' ? id : `${method} ${template}`
-  const parameters = resolve(operation.parameters ?? []) as unknown as Parameter[]
+  const parameters = resolve(operation.parameters ?? [], false) as unknown as Parameter[]
   const docs = (operation.externalDocs as JsonObject | undefined)?.url
   return {
     operationId,
