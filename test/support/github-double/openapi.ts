@@ -186,6 +186,8 @@ function makeContract(method: string, template: string): OperationContract {
   const operationId = typeof id === 'string' ? id : `${method} ${template}`
   const parameters = resolve(operation.parameters ?? [], false) as unknown as Parameter[]
   const docs = (operation.externalDocs as JsonObject | undefined)?.url
+  let bodySchema: { schema: Json | undefined } | undefined
+  const statusSchemas = new Map<number, Json | undefined>()
   return {
     operationId,
     documentationUrl: typeof docs === 'string' ? docs : 'https://docs.github.com/rest',
@@ -200,7 +202,8 @@ function makeContract(method: string, template: string): OperationContract {
         const values = place === 'path' ? { ...params } : Object.fromEntries(query)
         if (!validate(values)) problems.push(...explain(`${place} parameters`, validate.errors))
       }
-      const schema = requestBodySchema(operation)
+      bodySchema ??= { schema: requestBodySchema(operation) }
+      const { schema } = bodySchema
       if (schema === undefined) {
         if (body !== undefined) problems.push('request: this operation takes no body')
       } else {
@@ -210,7 +213,8 @@ function makeContract(method: string, template: string): OperationContract {
       return problems.map((problem) => `${operationId}: ${problem}`)
     },
     checkResponse(status, body) {
-      const schema = responseSchema(operation, status)
+      if (!statusSchemas.has(status)) statusSchemas.set(status, responseSchema(operation, status))
+      const schema = statusSchemas.get(status)
       if (schema === undefined) return [`${operationId}: status ${status} is not documented`]
       if (schema === null) {
         return body === undefined ? [] : [`${operationId}: status ${status} documents no body`]

@@ -137,7 +137,7 @@ function answer(
   grant: TokenGrant,
   url: URL,
   pathname: string,
-  text: string
+  parsed: ReturnType<typeof parseJson> | undefined
 ): Reply {
   const { route, params, contract } = matched
   const repository =
@@ -150,7 +150,6 @@ function answer(
       'x-accepted-github-permissions': acceptedPermissions(route.need)
     })
   }
-  const parsed = text === '' ? undefined : parseJson(text)
   if (parsed !== undefined && !parsed.ok) throw new ApiError(400, 'Problems parsing JSON')
   const problems = contract.checkRequest(params, url.searchParams, parsed?.value)
   if (problems.length > 0) {
@@ -196,7 +195,7 @@ export function dispatch(state: DoubleState, req: IncomingMessage, text: string)
   } else {
     state.rateLimitUsed += 1
     try {
-      reply = answer(state, matched, grant, url, pathname, text)
+      reply = answer(state, matched, grant, url, pathname, parsed)
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
       const docs = matched.contract.documentationUrl
