@@ -19,7 +19,7 @@ let github: GitHubApiDouble
 
 beforeAll(async () => {
   github = await startGitHubApiDouble({
-    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [11, 12, 21, 31, 41] }]
+    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [11, 12, 21, 22, 31, 41] }]
   })
 })
 
@@ -428,6 +428,29 @@ describe('comments', () => {
       .slice(listed)
       .filter((request) => request.method === 'GET' && request.path.includes('/issues/21/comments'))
     expect(pagesRead).toHaveLength(3)
+  })
+
+  it('leaves a comment with its marker planted by someone else alone, and writes its own', async () => {
+    const path = freshRepository('planted')
+    const marker = `<!-- immutable-image:${testEnv().registry}/${path} -->`
+    const [planted] = github.seedComments('acme', 'web', 22, 1, {
+      author: 'mallory',
+      bodyPrefix: marker
+    })
+    const result = await build({
+      workspace: makeWorkspace(),
+      path,
+      pullRequest: { number: 22 },
+      inputs: { push: 'false' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    const comments = github.comments.filter((comment) => comment.issueNumber === 22)
+    expect(comments.map((comment) => comment.user.login)).toEqual([
+      'mallory',
+      'github-actions[bot]'
+    ])
+    expect(comments[0]).toMatchObject({ id: planted?.id, body: `${marker} 1` })
+    expect(comments[1]?.body.startsWith(`${marker}\n`)).toBe(true)
   })
 
   it('turns a fork’s read-only token refusal into a warning', async () => {
