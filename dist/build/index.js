@@ -29831,23 +29831,60 @@ async function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = (ms)
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 
-/** Creates the comment, or updates the one that carries the marker (searching every page). */
+/** The identity behind the workflow's GITHUB_TOKEN on github.com. */
+const WORKFLOW_TOKEN_IDENTITY = { login: 'github-actions[bot]', id: 41898282 };
+/**
+ * A comment is ours when our token wrote it and it opens with our marker. Anyone can post the
+ * marker; counting only our own comments keeps a planted one from being edited or deleted.
+ */
+function isOwnStickyComment(comment, marker, self) {
+    return comment.user?.id === self.id && comment.body?.startsWith(marker) === true;
+}
+/**
+ * GET /user names a person's token. Installation tokens (the workflow's GITHUB_TOKEN, another
+ * GitHub App's) are refused it and are taken as github-actions[bot]; another App learns its own
+ * name from the comment it creates (see upsertStickyComment).
+ */
+async function tokenIdentity(octokit) {
+    try {
+        const { data } = await withGitHubRetry(() => octokit.rest.users.getAuthenticated());
+        return { login: data.login, id: data.id };
+    }
+    catch (error) {
+        if (isIntegrationRefusal(error))
+            return WORKFLOW_TOKEN_IDENTITY;
+        throw error;
+    }
+}
+function isIntegrationRefusal(error) {
+    const { status, message } = error;
+    return status === 403 && /not accessible by integration/.test(message ?? '');
+}
+/** Creates the comment, or updates our own that carries the marker (searching every page). */
 async function upsertStickyComment(octokit, target, body) {
     const repository = { owner: target.owner, repo: target.repo };
-    const [existing] = await withGitHubRetry(() => markedComments(octokit, target));
+    const self = await tokenIdentity(octokit);
+    const [existing] = await withGitHubRetry(() => ownComments(octokit, target, self));
     if (existing !== undefined) {
         const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: existing, body }));
         return { id: data.id, url: data.html_url, created: false };
     }
     const { data } = await withGitHubRetry(() => octokit.rest.issues.createComment({ ...repository, issue_number: target.issueNumber, body }));
-    return ((await settleRace(octokit, target, body)) ?? { id: data.id, url: data.html_url, created: true });
+    // The comment we wrote names who we are: another App's token is not the bot we assumed, and
+    // settling with its true name finds the comment it left on an earlier run.
+    const author = data.user === null ? self : { login: data.user.login, id: data.user.id };
+    return ((await settleRace(octokit, target, body, author)) ?? {
+        id: data.id,
+        url: data.html_url,
+        created: true
+    });
 }
 /**
  * Two runs on one pull request can both find no comment and both create one. Whoever looks
- * afterwards keeps the oldest, gives it the newest body and deletes the rest: both runs agree.
+ * afterwards keeps our oldest, gives it the newest body and deletes our others: both runs agree.
  */
-async function settleRace(octokit, target, body) {
-    const [keep, ...duplicates] = await withGitHubRetry(() => markedComments(octokit, target));
+async function settleRace(octokit, target, body, self) {
+    const [keep, ...duplicates] = await withGitHubRetry(() => ownComments(octokit, target, self));
     if (keep === undefined || duplicates.length === 0)
         return undefined;
     const repository = { owner: target.owner, repo: target.repo };
@@ -29859,8 +29896,8 @@ async function settleRace(octokit, target, body) {
     const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: keep, body }));
     return { id: data.id, url: data.html_url, created: false };
 }
-/** The ids of every comment carrying the marker, oldest first, across all pages. */
-async function markedComments(octokit, target) {
+/** The ids of our own comments carrying the marker, oldest first, across all pages. */
+async function ownComments(octokit, target, self) {
     const ids = [];
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
         owner: target.owner,
@@ -29870,7 +29907,7 @@ async function markedComments(octokit, target) {
     });
     for await (const page of pages) {
         for (const comment of page.data) {
-            if (comment.body?.startsWith(target.marker) === true)
+            if (isOwnStickyComment(comment, target.marker, self))
                 ids.push(comment.id);
         }
     }
