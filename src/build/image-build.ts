@@ -1,4 +1,5 @@
 // Builds the image from the context and reads back what was built.
+import * as core from '@actions/core'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,18 +39,25 @@ export async function buildImage(
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'immutable-image-build-'))
   try {
     const iidFile = join(scratch, 'iid')
+    const buildx = await docker.hasBuildx()
+    if (!buildx) core.info('docker buildx is not available: using the classic builder')
     const args = buildArgs({
-      buildx: await docker.hasBuildx(),
+      buildx,
       context: settings.context,
       file: settings.file,
       tag,
       iidFile,
       buildArgNames: [...settings.buildArgs.keys()],
       labels,
-      target: settings.target
+      target: settings.target,
+      network: settings.network
     })
     const result = await docker.run(args, {
-      env: Object.fromEntries(settings.buildArgs),
+      // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
+      env: {
+        ...Object.fromEntries(settings.buildArgs),
+        ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
+      },
       allowFailure: true
     })
     if (result.exitCode !== 0) {

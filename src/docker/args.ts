@@ -10,6 +10,8 @@ export interface BuildCommand {
   readonly buildArgNames: readonly string[]
   readonly labels: ReadonlyMap<string, string>
   readonly target: string | undefined
+  /** `--network` of the RUN instructions; undefined leaves the builder's default. */
+  readonly network: string | undefined
 }
 
 export function buildArgs(command: BuildCommand): string[] {
@@ -18,6 +20,7 @@ export function buildArgs(command: BuildCommand): string[] {
   for (const name of command.buildArgNames) args.push('--build-arg', name)
   for (const [key, value] of command.labels) args.push('--label', `${key}=${value}`)
   if (command.target !== undefined) args.push('--target', command.target)
+  if (command.network !== undefined) args.push('--network', command.network)
   args.push(command.context)
   return args
 }

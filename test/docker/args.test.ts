@@ -9,7 +9,8 @@ describe('buildArgs', () => {
     iidFile: '/t/iid',
     buildArgNames: [],
     labels: new Map<string, string>(),
-    target: undefined
+    target: undefined,
+    network: undefined
   }
 
   it('uses buildx with --load when it is there', () => {
@@ -27,6 +28,17 @@ describe('buildArgs', () => {
       '/t/iid',
       '/w'
     ])
+  })
+
+  it.each<[string, string | undefined, boolean, string[]]>([
+    ['host, to buildx', 'host', true, ['--network', 'host', '/w']],
+    ['none, to the classic build', 'none', false, ['--network', 'none', '/w']],
+    ['a network name', 'build-net', true, ['--network', 'build-net', '/w']],
+    ["nothing, for the builder's default", undefined, true, ['--iidfile', '/t/iid', '/w']]
+  ])('passes the build network %s just before the context', (_, network, buildx, tail) => {
+    const args = buildArgs({ ...base, buildx, network })
+    expect(args.slice(-tail.length)).toEqual(tail)
+    expect(args.filter((arg) => arg === '--network')).toHaveLength(network === undefined ? 0 : 1)
   })
 
   it('passes build-arg names only, labels, and the target', () => {
