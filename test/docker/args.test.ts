@@ -5,7 +5,7 @@ describe('buildArgs', () => {
   const base = {
     context: '/w',
     file: '/w/Dockerfile',
-    tag: 'r/web:sha-1',
+    tags: ['r/web:sha-1'],
     iidFile: '/t/iid',
     buildArgNames: [],
     labels: new Map<string, string>(),
@@ -39,6 +39,11 @@ describe('buildArgs', () => {
     const args = buildArgs({ ...base, buildx, network })
     expect(args.slice(-tail.length)).toEqual(tail)
     expect(args.filter((arg) => arg === '--network')).toHaveLength(network === undefined ? 0 : 1)
+  })
+
+  it('names the image with every tag, in order', () => {
+    const args = buildArgs({ ...base, buildx: true, tags: ['r/web:sha-1', 'r/web:sha-1-run-ab'] })
+    expect(args.join(' ')).toContain('--tag r/web:sha-1 --tag r/web:sha-1-run-ab --iidfile')
   })
 
   it('passes build-arg names only, labels, and the target', () => {
