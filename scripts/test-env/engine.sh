@@ -9,17 +9,17 @@ engine_suite=trixie
 engine_packages=(docker.io docker-cli containerd docker-buildx tini oras cosign)
 engine_socket=$engine/docker.sock
 
-# debian_mirror: prints "URI [KEYRING]" of the Debian archive this machine's apt already uses, the
-# entry for its own release (not -updates or -security), from sources.list and sources.list.d.
+# debian_mirror [ETC]: prints "URI [KEYRING]" of the Debian archive this machine's apt already
+# uses, the entry for its own release (not -updates or -security), from sources.list(.d).
 debian_mirror() {
-  local codename files=()
-  codename=$(. /etc/os-release && echo "${ID:-}:${VERSION_CODENAME:-}")
+  local etc=${1:-/etc} codename files=()
+  codename=$(. "$etc/os-release" && echo "${ID:-}:${VERSION_CODENAME:-}")
   case $codename in
     debian:?*) codename=${codename#debian:} ;;
     *) return 1 ;;
   esac
   shopt -s nullglob
-  files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list)
+  files=("$etc/apt/sources.list" "$etc"/apt/sources.list.d/*.list)
   [ -f "${files[0]}" ] || files=("${files[@]:1}")
   if [ ${#files[@]} -gt 0 ]; then
     awk -v want="$codename" '
@@ -36,7 +36,7 @@ debian_mirror() {
       }
       END { exit !found }' "${files[@]}" && return 0
   fi
-  files=(/etc/apt/sources.list.d/*.sources)
+  files=("$etc"/apt/sources.list.d/*.sources)
   shopt -u nullglob
   [ ${#files[@]} -gt 0 ] || return 1
   awk -v want="$codename" '
