@@ -30,6 +30,10 @@ const registry = env.IMMUTABLE_IMAGE_TEST_REGISTRY
 const user = env.IMMUTABLE_IMAGE_TEST_REGISTRY_USER
 const password = env.IMMUTABLE_IMAGE_TEST_REGISTRY_PASSWORD
 const node24 = env.IMMUTABLE_IMAGE_RUNNER_NODE
+// Every docker below (and in the bundles) talks to the test engine, with its own client first.
+process.env.DOCKER_HOST = env.DOCKER_HOST
+if (env.IMMUTABLE_IMAGE_TEST_DOCKER_BIN)
+  process.env.PATH = `${env.IMMUTABLE_IMAGE_TEST_DOCKER_BIN}:${process.env.PATH}`
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const log = (text) => process.stderr.write(`bench: ${text}\n`)
 
@@ -158,6 +162,8 @@ function runnerEnv(inputs, extra = {}) {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    DOCKER_HOST: env.DOCKER_HOST,
+    ...(env.DOCKER_CONFIG ? { DOCKER_CONFIG: env.DOCKER_CONFIG } : {}),
     RUNNER_TEMP: temp,
     GITHUB_OUTPUT: join(temp, 'output'),
     GITHUB_STATE: join(temp, 'state'),

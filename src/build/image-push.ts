@@ -1,6 +1,6 @@
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
 import * as core from '@actions/core'
-import type { Docker } from '../docker/docker.js'
+import { lastLine, type Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
 import {
@@ -32,7 +32,13 @@ export async function pushShaTag(
   tag: string
 ): Promise<ShaTagPush> {
   const reference = `${repositoryName(image)}:${tag}`
-  const pushed = await docker.run(['push', reference], { allowFailure: true })
+  let pushed = await docker.run(['push', reference], { allowFailure: true })
+  if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
+    core.info(
+      `the registry failed during the push (${lastLine(pushed.stderr || pushed.stdout)}): pushing once more`
+    )
+    pushed = await docker.run(['push', reference], { allowFailure: true })
+  }
   if (pushed.exitCode !== 0) {
     throw new ActionError(
       `pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`
@@ -47,6 +53,16 @@ export async function pushShaTag(
     digest: descriptor.digest,
     ours: reported === undefined || reported === descriptor.digest
   }
+}
+
+/**
+ * A 5xx from the registry, e.g. while another run writes the same tag: containerd's pusher asks for
+ * the tag first, and docker push does not retry.
+ */
+export function isRegistryServerError(output: string): boolean {
+  return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test(
+    lastLine(output)
+  )
 }
 
 function pushFailure(output: string, registry: string): string {

@@ -12,7 +12,7 @@ import { TESTS_NOT_RUN, type BuildReport, type TestReport } from '../render/repo
 import type { BuildSettings } from '../settings/build.js'
 import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import { saveDockerConfigDir } from '../state.js'
-import { buildImage, ociLabels, type BuiltImage } from './image-build.js'
+import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import { testImage } from './image-test.js'
 import { shaTag, type Revision } from './revision.js'
@@ -63,6 +63,8 @@ export class BuildPipeline {
     } catch (error) {
       if (!isExpected(error) && !(error instanceof RegistryError)) throw error
       return this.result('failed', undefined, [], getErrorMessage(error))
+    } finally {
+      if (this.built !== undefined) await dropRunTag(await this.docker(), this.built)
     }
   }
 
@@ -104,9 +106,11 @@ export class BuildPipeline {
       )
       return this.reuse(pushedMeanwhile)
     }
-    const pushed = await core.group(`Push ${this.reference}`, async () =>
-      pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag)
-    )
+    const pushed = await core.group(`Push ${this.reference}`, async () => {
+      const docker = await this.docker()
+      await reclaimTag(docker, built, this.reference)
+      return pushShaTag(docker, this.registry, this.settings.image, this.tag)
+    })
     if (!pushed.ours) {
       // Both runs built the same commit; the tag must name one image, so the registry's wins.
       core.warning(

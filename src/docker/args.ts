@@ -4,20 +4,26 @@ export interface BuildCommand {
   readonly buildx: boolean
   readonly context: string
   readonly file: string
-  readonly tag: string
+  /** Local names of the image; the first is the one pushed. */
+  readonly tags: readonly string[]
   readonly iidFile: string
   /** Names only: values reach docker through the environment, never the argument list. */
   readonly buildArgNames: readonly string[]
   readonly labels: ReadonlyMap<string, string>
   readonly target: string | undefined
+  /** `--network` of the RUN instructions; undefined leaves the builder's default. */
+  readonly network: string | undefined
 }
 
 export function buildArgs(command: BuildCommand): string[] {
   const args = command.buildx ? ['buildx', 'build', '--load'] : ['build']
-  args.push('--file', command.file, '--tag', command.tag, '--iidfile', command.iidFile)
+  args.push('--file', command.file)
+  for (const tag of command.tags) args.push('--tag', tag)
+  args.push('--iidfile', command.iidFile)
   for (const name of command.buildArgNames) args.push('--build-arg', name)
   for (const [key, value] of command.labels) args.push('--label', `${key}=${value}`)
   if (command.target !== undefined) args.push('--target', command.target)
+  if (command.network !== undefined) args.push('--network', command.network)
   args.push(command.context)
   return args
 }

@@ -36,6 +36,8 @@ export interface BuildSettings extends RegistryAuthInputs {
   readonly file: string
   readonly buildArgs: ReadonlyMap<string, string>
   readonly target: string | undefined
+  /** Network of the build's RUN instructions (host, none or a network's name); undefined for the builder's default. */
+  readonly network: string | undefined
   readonly labels: ReadonlyMap<string, string>
   /** Further tags, each resolved to a full reference (a bare tag lands in `image`). */
   readonly extraTags: readonly ImageReference[]
@@ -60,6 +62,7 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
     file,
     buildArgs: keyValues('build-args'),
     target: optionalTarget(),
+    network: buildNetworkInput(),
     labels: keyValues('labels', LABEL_KEY),
     extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
     shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
@@ -184,6 +187,18 @@ function networkInput(): string {
     throw new InputError(
       'test-network',
       `'${printable(network)}' is not a Docker network name (none, host, bridge or a network's name)`
+    )
+  }
+  return network
+}
+
+function buildNetworkInput(): string | undefined {
+  const network = text('network')
+  if (network === '') return undefined
+  if (!NETWORK.test(network)) {
+    throw new InputError(
+      'network',
+      `'${printable(network)}' is not a Docker network name (host, none or a network's name)`
     )
   }
   return network

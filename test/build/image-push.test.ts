@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { digestFromPushOutput } from '../../src/build/image-push.js'
+import { digestFromPushOutput, isRegistryServerError } from '../../src/build/image-push.js'
 import { describeCommand } from '../../src/build/image-test.js'
 
 describe('digestFromPushOutput', () => {
@@ -17,5 +17,20 @@ describe('describeCommand', () => {
   it('shows a shell command as written and an exec-form command as JSON', () => {
     expect(describeCommand(['/bin/sh', '-c', 'npm test'])).toBe('npm test')
     expect(describeCommand(['npm', 'test'])).toBe('["npm","test"]')
+  })
+})
+
+describe('isRegistryServerError', () => {
+  it.each([
+    [
+      'unexpected status from HEAD request to http://r/v2/a/manifests/t: 500 Internal Server Error',
+      true
+    ],
+    ['received unexpected HTTP status: 503 Service Unavailable', true],
+    ['unexpected status from PUT request to http://r/v2/a/manifests/t: 401 Unauthorized', false],
+    ['denied: requested access to the resource is denied', false],
+    ['500 Internal Server Error\nunauthorized: authentication required', false]
+  ])('%j: %s', (output, expected) => {
+    expect(isRegistryServerError(output)).toBe(expected)
   })
 })

@@ -5,11 +5,12 @@ describe('buildArgs', () => {
   const base = {
     context: '/w',
     file: '/w/Dockerfile',
-    tag: 'r/web:sha-1',
+    tags: ['r/web:sha-1'],
     iidFile: '/t/iid',
     buildArgNames: [],
     labels: new Map<string, string>(),
-    target: undefined
+    target: undefined,
+    network: undefined
   }
 
   it('uses buildx with --load when it is there', () => {
@@ -27,6 +28,22 @@ describe('buildArgs', () => {
       '/t/iid',
       '/w'
     ])
+  })
+
+  it.each<[string, string | undefined, boolean, string[]]>([
+    ['host, to buildx', 'host', true, ['--network', 'host', '/w']],
+    ['none, to the classic build', 'none', false, ['--network', 'none', '/w']],
+    ['a network name', 'build-net', true, ['--network', 'build-net', '/w']],
+    ["nothing, for the builder's default", undefined, true, ['--iidfile', '/t/iid', '/w']]
+  ])('passes the build network %s just before the context', (_, network, buildx, tail) => {
+    const args = buildArgs({ ...base, buildx, network })
+    expect(args.slice(-tail.length)).toEqual(tail)
+    expect(args.filter((arg) => arg === '--network')).toHaveLength(network === undefined ? 0 : 1)
+  })
+
+  it('names the image with every tag, in order', () => {
+    const args = buildArgs({ ...base, buildx: true, tags: ['r/web:sha-1', 'r/web:sha-1-run-ab'] })
+    expect(args.join(' ')).toContain('--tag r/web:sha-1 --tag r/web:sha-1-run-ab --iidfile')
   })
 
   it('passes build-arg names only, labels, and the target', () => {

@@ -12,7 +12,7 @@ import {
 import { pullRequestEvent, pushEvent } from '../support/event-payloads.js'
 import { freshRepository, tagDigest } from './support/registry.js'
 import { runAction, type ActionRunOptions } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
+import { linkBuildxPlugin, testEnv } from './support/test-env.js'
 import { commitChange, makeWorkspace, type Workspace } from './support/workspace.js'
 
 let github: GitHubApiDouble
@@ -106,6 +106,10 @@ describe('on a pull request with passing tests', () => {
     expect(result.outputs.tag).toBe(`sha-${workspace.sha.slice(0, 7)}`)
     expect(result.outputs.pushed).toBe('true')
     expect(result.outputs['test-result']).toBe('passed')
+  })
+
+  it('builds with buildx, as GitHub-hosted runners do', () => {
+    expect(result.main.stdout).toMatch(/\[command\]\S*docker buildx build --load /)
   })
 
   it('outputs the registry’s own digest and the ref', async () => {
@@ -387,6 +391,7 @@ describe('credentials', () => {
     const { registry, username, password } = testEnv()
     const workspace = makeWorkspace()
     const dockerConfig = mkdtempSync(join(tmpdir(), 'docker-config-'))
+    linkBuildxPlugin(dockerConfig)
     writeFileSync(
       join(dockerConfig, 'config.json'),
       JSON.stringify({

@@ -1,6 +1,7 @@
 // Brings up the real engine and registries before the integration tests; never skips them.
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
+import { testEnv } from './support/test-env.js'
 
 export default function setup(): void {
   const root = resolve(import.meta.dirname, '../..')
@@ -8,4 +9,6 @@ export default function setup(): void {
     stdio: 'inherit',
     cwd: root
   })
+  // The test workers inherit it: every `docker` a test runs talks to the test engine.
+  Object.assign(process.env, testEnv().dockerEnv)
 }

@@ -160,7 +160,13 @@ describe('docker engine faults', () => {
     try {
       const result = await runAction({
         workspace: workspace.dir,
-        inputs: { image: `${registry}/${repository}`, username, password, 'test-command': 'true' },
+        inputs: {
+          image: `${registry}/${repository}`,
+          username,
+          password,
+          network: 'host',
+          'test-command': 'true'
+        },
         env: { DOCKER_HOST: engine.host, GITHUB_SHA: workspace.sha }
       })
       expect(engine.builds).toBe(1)

@@ -56,6 +56,7 @@ beforeAll(async () => {
         username,
         password,
         'build-args': `TOKEN=${BUILD_SECRET}`,
+        network: 'host',
         'test-command': 'cat /hostile.txt; exit 3'
       }
     }),
@@ -66,6 +67,7 @@ beforeAll(async () => {
         username,
         password,
         'build-args': `TOKEN=${BUILD_SECRET}`,
+        network: 'host',
         'test-command': 'true'
       }
     }),
@@ -112,14 +114,17 @@ describe('secrets', () => {
   })
 
   it.each([
-    ['the registry password', (): string => testEnv().password],
-    ['the GitHub token', (): string => WRITE_TOKEN],
-    ['a build-arg value', (): string => BUILD_SECRET]
+    ['the registry password', (): string => testEnv().password, 'log'],
+    ['the GitHub token', (): string => WRITE_TOKEN, 'log'],
+    // Build args are not secrets: BuildKit names each RUN step with them expanded, and the image
+    // history keeps them. Everything the action writes itself stays clean.
+    ['a build-arg value', (): string => BUILD_SECRET, 'log but BuildKit’s progress']
   ])(
-    '%s reaches no log, output, summary, comment, deployment or docker argument',
-    (_name, secret) => {
+    '%s reaches no %s, output, summary, comment, deployment or docker argument',
+    (_name, secret, log) => {
       const value = secret()
-      const written = everythingWritten().replaceAll(`::add-mask::${value}`, '')
+      let written = everythingWritten().replaceAll(`::add-mask::${value}`, '')
+      if (log !== 'log') written = written.replace(/^#\d+ .*$/gm, '')
       expect(written).not.toContain(value)
       const dockerArguments = runs.flatMap((run) =>
         run.main.stdout.split('\n').filter((line) => line.startsWith('[command]'))

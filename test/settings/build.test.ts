@@ -41,6 +41,7 @@ describe('getBuildSettings', () => {
       ifExists: 'skip',
       comment: true,
       target: undefined,
+      network: undefined,
       test: {
         command: undefined,
         network: 'none',
@@ -157,12 +158,21 @@ describe('getBuildSettings', () => {
       { 'test-network': 'host; rm -rf /' },
       "Input 'test-network': 'host; rm -rf /' is not a Docker network name"
     ],
+    [
+      { network: 'host --privileged' },
+      "Input 'network': 'host --privileged' is not a Docker network name"
+    ],
     [{ target: 'stage\nnext' }, "Input 'target': 'stage next' is not a valid build stage name"],
     [{ username: 'me' }, "Input 'password': is empty but username 'me' is set"],
     [{ password: 'hunter2' }, "Input 'username': is empty but password is set"]
   ])('refuses %j', (given, message) => {
     inputs(given)
     expect(() => getBuildSettings()).toThrow(message)
+  })
+
+  it.each(['host', 'none', 'build-net'])('takes %s as the build network', (network) => {
+    inputs({ network })
+    expect(getBuildSettings().network).toBe(network)
   })
 
   it('lifts the test container limits with none', () => {

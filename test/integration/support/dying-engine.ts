@@ -1,9 +1,10 @@
-// A Docker socket in front of the real one that drops the connection once a build has started,
+// A Docker socket in front of the real one that drops every connection once a build has started,
 // as an engine that dies mid-build would.
 import { mkdtempSync } from 'node:fs'
 import { createConnection, createServer, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { testEnv } from './test-env.js'
 
 export interface DyingEngine {
   /** DOCKER_HOST value for the action. */
@@ -14,23 +15,25 @@ export interface DyingEngine {
 }
 
 export async function startDyingEngine(
-  realSocket = '/var/run/docker.sock',
+  realSocket = testEnv().dockerEnv.DOCKER_HOST?.replace(/^unix:\/\//, '') ?? '',
   afterMs = 300
 ): Promise<DyingEngine> {
   const path = join(mkdtempSync(join(tmpdir(), 'dying-engine-')), 'docker.sock')
-  const state = { builds: 0 }
+  const state = { builds: 0, dying: false }
   const sockets = new Set<Socket>()
   const server = createServer((client) => {
     const engine = createConnection(realSocket)
     sockets.add(client).add(engine)
     client.on('data', (chunk: Buffer) => {
-      if (/^POST \/v[\d.]+\/build/m.test(chunk.toString('latin1'))) {
-        state.builds++
-        setTimeout(() => {
-          client.destroy()
-          engine.destroy()
-        }, afterMs)
-      }
+      // The classic builder posts /build; buildx opens a /session (and several /grpc streams).
+      if (state.dying || !/^POST (\/v[\d.]+\/build|\/session)/m.test(chunk.toString('latin1')))
+        return
+      state.builds++
+      state.dying = true
+      setTimeout(() => {
+        for (const socket of sockets) socket.destroy()
+        state.dying = false
+      }, afterMs)
     })
     client.pipe(engine).pipe(client)
     const close = (): void => {

@@ -18,9 +18,11 @@ function docker(args: string[], input?: string): string {
       stdio: ['pipe', 'ignore', 'inherit']
     })
   }
+  // The legacy builder's deprecation notice stays out of the test log; a failure still carries stderr.
   return execFileSync('docker', args, {
     env: { ...process.env, DOCKER_CONFIG: dockerConfig, DOCKER_BUILDKIT: '0' },
     encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
     ...(input === undefined ? {} : { input })
   })
 }

@@ -138,8 +138,8 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   for (const file of Object.values(files)) writeFileSync(file, '')
   writeFileSync(files.event, JSON.stringify(options.event ?? {}))
   const base: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/root',
+    ...testEnv().dockerEnv,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: runnerTemp,
