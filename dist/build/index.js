@@ -28862,6 +28862,7 @@ function getBuildSettings(env = process.env) {
         file,
         buildArgs: keyValues('build-args'),
         target: optionalTarget(),
+        network: buildNetworkInput(),
         labels: keyValues('labels', LABEL_KEY),
         extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
         shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
@@ -28974,6 +28975,15 @@ function networkInput() {
     const network = inputs_text('test-network') || 'none';
     if (!NETWORK.test(network)) {
         throw new errors/* InputError */.dz('test-network', `'${printable(network)}' is not a Docker network name (none, host, bridge or a network's name)`);
+    }
+    return network;
+}
+function buildNetworkInput() {
+    const network = inputs_text('network');
+    if (network === '')
+        return undefined;
+    if (!NETWORK.test(network)) {
+        throw new errors/* InputError */.dz('network', `'${printable(network)}' is not a Docker network name (host, none or a network's name)`);
     }
     return network;
 }
@@ -29391,6 +29401,8 @@ var docker_args = __nccwpck_require__(8391);
 
 
 
+
+
 function ociLabels(settings, revision, repositoryUrl) {
     return new Map([
         ['org.opencontainers.image.revision', revision.sha],
@@ -29401,21 +29413,32 @@ function ociLabels(settings, revision, repositoryUrl) {
 }
 async function buildImage(docker, settings, tag, labels) {
     const started = Date.now();
+    // With the containerd image store, a build that takes a name from another image deletes that
+    // image: a concurrent run of the same commit would delete ours before we test it.
+    const runTag = `${tag}-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'immutable-image-build-'));
     try {
         const iidFile = (0,external_node_path_.join)(scratch, 'iid');
+        const buildx = await docker.hasBuildx();
+        if (!buildx)
+            core/* info */.pq('docker buildx is not available: using the classic builder');
         const args = (0,docker_args/* buildArgs */.CH)({
-            buildx: await docker.hasBuildx(),
+            buildx,
             context: settings.context,
             file: settings.file,
-            tag,
+            tags: [tag, runTag],
             iidFile,
             buildArgNames: [...settings.buildArgs.keys()],
             labels,
-            target: settings.target
+            target: settings.target,
+            network: settings.network
         });
         const result = await docker.run(args, {
-            env: Object.fromEntries(settings.buildArgs),
+            // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
+            env: {
+                ...Object.fromEntries(settings.buildArgs),
+                ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
+            },
             allowFailure: true
         });
         if (result.exitCode !== 0) {
@@ -29423,7 +29446,7 @@ async function buildImage(docker, settings, tag, labels) {
         }
         const id = (await (0,promises_.readFile)(iidFile, 'utf8')).trim();
         const { sizeBytes, layers } = await inspectImage(docker, id);
-        return { id, sizeBytes, layers, durationMs: Date.now() - started };
+        return { id, runTag, sizeBytes, layers, durationMs: Date.now() - started };
     }
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
@@ -29435,6 +29458,18 @@ async function inspectImage(docker, reference) {
     });
     const image = JSON.parse(result.stdout);
     return { id: image.Id, sizeBytes: image.Size, layers: image.RootFS?.Layers?.length ?? 0 };
+}
+/** Gives the SHA tag back to the image this run built and tested, whoever built last. */
+async function reclaimTag(docker, built, tag) {
+    await docker.run(['tag', built.id, tag], { silent: true });
+}
+async function dropRunTag(docker, built) {
+    const result = await docker.run(['image', 'rm', built.runTag], {
+        silent: true,
+        allowFailure: true
+    });
+    if (result.exitCode !== 0)
+        core/* warning */.$e(`could not remove the local tag ${built.runTag}`);
 }
 
 ;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
@@ -29468,6 +29503,7 @@ function hex4(char) {
 
 
 
+
 /** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
 function digestFromPushOutput(output) {
     const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g));
@@ -29475,7 +29511,11 @@ function digestFromPushOutput(output) {
 }
 async function pushShaTag(docker, registry, image, tag) {
     const reference = `${repositoryName(image)}:${tag}`;
-    const pushed = await docker.run(['push', reference], { allowFailure: true });
+    let pushed = await docker.run(['push', reference], { allowFailure: true });
+    if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
+        core/* info */.pq(`the registry failed during the push (${(0,docker_docker/* lastLine */.fM)(pushed.stderr || pushed.stdout)}): pushing once more`);
+        pushed = await docker.run(['push', reference], { allowFailure: true });
+    }
     if (pushed.exitCode !== 0) {
         throw new errors/* ActionError */.lZ(`pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`);
     }
@@ -29488,6 +29528,13 @@ async function pushShaTag(docker, registry, image, tag) {
         digest: descriptor.digest,
         ours: reported === undefined || reported === descriptor.digest
     };
+}
+/**
+ * A 5xx from the registry, e.g. while another run writes the same tag: containerd's pusher asks for
+ * the tag first, and docker push does not retry.
+ */
+function isRegistryServerError(output) {
+    return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test((0,docker_docker/* lastLine */.fM)(output));
 }
 function pushFailure(output, registry) {
     const line = output
@@ -29688,6 +29735,10 @@ class BuildPipeline {
                 throw error;
             return this.result('failed', undefined, [], (0,errors/* getErrorMessage */.u1)(error));
         }
+        finally {
+            if (this.built !== undefined)
+                await dropRunTag(await this.docker(), this.built);
+        }
     }
     async steps() {
         const existing = await this.existingTag('before building');
@@ -29715,7 +29766,11 @@ class BuildPipeline {
             core/* info */.pq(`${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`);
             return this.reuse(pushedMeanwhile);
         }
-        const pushed = await core/* group */.Os(`Push ${this.reference}`, async () => pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag));
+        const pushed = await core/* group */.Os(`Push ${this.reference}`, async () => {
+            const docker = await this.docker();
+            await reclaimTag(docker, built, this.reference);
+            return pushShaTag(docker, this.registry, this.settings.image, this.tag);
+        });
         if (!pushed.ours) {
             // Both runs built the same commit; the tag must name one image, so the registry's wins.
             core/* warning */.$e(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
@@ -30237,13 +30292,18 @@ async function post() {
 // Pure argv builders for the docker commands the actions run.
 function buildArgs(command) {
     const args = command.buildx ? ['buildx', 'build', '--load'] : ['build'];
-    args.push('--file', command.file, '--tag', command.tag, '--iidfile', command.iidFile);
+    args.push('--file', command.file);
+    for (const tag of command.tags)
+        args.push('--tag', tag);
+    args.push('--iidfile', command.iidFile);
     for (const name of command.buildArgNames)
         args.push('--build-arg', name);
     for (const [key, value] of command.labels)
         args.push('--label', `${key}=${value}`);
     if (command.target !== undefined)
         args.push('--target', command.target);
+    if (command.network !== undefined)
+        args.push('--network', command.network);
     args.push(command.context);
     return args;
 }
