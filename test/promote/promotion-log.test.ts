@@ -4,7 +4,7 @@ import type { DeploymentLog } from '../../src/promote/deployment-log.js'
 import { promote } from '../../src/promote/promotion.js'
 import type { Manifest, RegistryClient } from '../../src/registry/client.js'
 import type { PromoteSettings } from '../../src/settings/promote.js'
-import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
+import { readWorkflowCommands } from '../harness/runner/workflow-commands.js'
 
 /** What a forged deployment payload or a hostile registry could hand the promotion. */
 const FORGED = [

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { testEnv } from './test-env.js'
+import { testEnv } from '../test-env.js'
 
 const ACCEPT = [
   'application/vnd.oci.image.index.v1+json',

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { tagDigest } from './registry.js'
-import { testEnv } from './test-env.js'
+import { tagDigest } from './tags.js'
+import { testEnv } from '../test-env.js'
 
 let dockerConfig: string | undefined
 
