@@ -1,9 +1,10 @@
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ActionError } from '../errors.js'
+import { DOCKER_HUB } from '../registry/reference.js'
 import type { Credentials } from '../registry/credentials.js'
 import { loginArgs } from './args.js'
 import { lastLine, type Docker } from './docker.js'
@@ -33,11 +34,54 @@ export async function removeDockerConfig(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
 }
 
+/** The names a Docker config may key a registry's helper by. */
+function helperKeys(registry: string): string[] {
+  if (registry !== DOCKER_HUB) return [registry]
+  return [DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io', 'https://index.docker.io/v1/']
+}
+
+/**
+ * Pins `registry` to the config file's own store: with `credsStore` or a `credHelpers` entry,
+ * `docker login` would hand the password to the machine's helper, where it outlives the job. An
+ * empty helper name is how Docker spells "this file" (getConfiguredCredentialStore), so every other
+ * registry keeps its helper and base images still pull through it.
+ */
+export function keepLoginInFile(
+  config: Record<string, unknown>,
+  registry: string
+): Record<string, unknown> {
+  const helpers = config.credHelpers
+  const kept = typeof helpers === 'object' && helpers !== null ? helpers : {}
+  const pinned = Object.fromEntries(helperKeys(registry).map((key) => [key, '']))
+  return { ...config, credHelpers: { ...kept, ...pinned } }
+}
+
+async function pinLoginToFile(configDir: string, registry: string): Promise<void> {
+  const file = join(configDir, 'config.json')
+  const config = existsSync(file) ? parseConfig(await readFile(file, 'utf8')) : {}
+  if (config === undefined) throw new ActionError(`the Docker config ${file} is not a JSON object`)
+  await writeFile(file, JSON.stringify(keepLoginInFile(config, registry), null, 2))
+}
+
+function parseConfig(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export async function login(
   docker: Docker,
   registry: string,
   credentials: Credentials
 ): Promise<void> {
+  // Never the machine's global config: the login must go where the post step removes it.
+  if (docker.configDir === undefined) throw new Error('login needs a Docker config of our own')
+  await pinLoginToFile(docker.configDir, registry)
   const result = await docker.run(loginArgs(registry, credentials.username), {
     input: Buffer.from(credentials.password),
     silent: true,
