@@ -1,16 +1,14 @@
-// The post step: remove the Docker config that held this job's registry login.
+// The post step: remove the Docker config that held this job's registry login, checking first that
+// it is the action's own: the path comes from state, which may be forged.
 import * as core from '@actions/core'
-import { removeDockerConfig } from '../docker/config.js'
-import { getErrorMessage } from '../errors.js'
+import { removeOwnDockerConfig } from '../docker/config.js'
+import { printable } from '../settings/inputs.js'
 import { dockerConfigDirToRemove } from '../state.js'
 
 export async function post(): Promise<void> {
   const dir = dockerConfigDirToRemove()
   if (dir === '') return
-  try {
-    await removeDockerConfig(dir)
-    core.info('Removed the Docker config holding the registry login.')
-  } catch (error) {
-    core.warning(`Could not remove ${dir}: ${getErrorMessage(error)}`)
-  }
+  const removal = await removeOwnDockerConfig(dir)
+  if (removal.removed) core.info('Removed the Docker config holding the registry login.')
+  else core.warning(`Did not remove '${printable(dir)}': ${removal.why}.`)
 }

@@ -1,9 +1,19 @@
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  realpath,
+  rm,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { ActionError } from '../errors.js'
+import { basename, isAbsolute, join } from 'node:path'
+import { ActionError, getErrorMessage } from '../errors.js'
 import { DOCKER_HUB } from '../registry/reference.js'
 import type { Credentials } from '../registry/credentials.js'
 import { loginArgs } from './args.js'
@@ -17,9 +27,9 @@ export async function createDockerConfig(
   userConfigDir: string,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<string> {
-  const parent = env.RUNNER_TEMP ?? tmpdir()
+  const parent = configParent(env)
   await mkdir(parent, { recursive: true })
-  const dir = await mkdtemp(join(parent, 'immutable-image-docker-'))
+  const dir = await mkdtemp(join(parent, CONFIG_PREFIX))
   if (existsSync(join(userConfigDir, 'config.json'))) {
     await copyFile(join(userConfigDir, 'config.json'), join(dir, 'config.json'))
   }
@@ -30,8 +40,41 @@ export async function createDockerConfig(
   return dir
 }
 
-export async function removeDockerConfig(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true })
+const CONFIG_PREFIX = 'immutable-image-docker-'
+/** mkdtemp appends six characters from this set. */
+const OWN_CONFIG_NAME = /^immutable-image-docker-[A-Za-z0-9]{6}$/
+
+function configParent(env: NodeJS.ProcessEnv): string {
+  return env.RUNNER_TEMP ?? tmpdir()
+}
+
+export type Removal = { readonly removed: true } | { readonly removed: false; readonly why: string }
+
+/**
+ * Removes `dir` only when it is a config this action created: a real directory (not a symlink)
+ * directly under RUNNER_TEMP, named with our prefix. The post step reads `dir` from state, which
+ * untrusted output may have written; anything else is left where it is.
+ */
+export async function removeOwnDockerConfig(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Removal> {
+  if (!isAbsolute(dir) || !OWN_CONFIG_NAME.test(basename(dir))) {
+    return { removed: false, why: `it is not named ${CONFIG_PREFIX}… as the action names its own` }
+  }
+  const entry = await lstat(dir).catch(() => undefined)
+  if (entry === undefined) return { removed: false, why: 'it does not exist' }
+  if (!entry.isDirectory()) return { removed: false, why: 'it is not a directory' }
+  try {
+    const [real, parent] = await Promise.all([realpath(dir), realpath(configParent(env))])
+    if (real !== join(parent, basename(dir))) {
+      return { removed: false, why: `it is not directly under RUNNER_TEMP (${parent})` }
+    }
+    await rm(real, { recursive: true, force: true })
+    return { removed: true }
+  } catch (error) {
+    return { removed: false, why: getErrorMessage(error) }
+  }
 }
 
 /** The names a Docker config may key a registry's helper by. */
