@@ -1,11 +1,34 @@
-// The post step: remove the Docker config that held this job's registry login, checking first that
-// it is the action's own: the path comes from state, which may be forged.
+// The post step: remove what the main step left behind (its registry login, a test container),
+// checking first that each is the action's own: the names come from state, which may be forged.
 import * as core from '@actions/core'
 import { removeOwnDockerConfig } from '../docker/config.js'
+import { Docker } from '../docker/docker.js'
+import { getErrorMessage } from '../errors.js'
 import { printable } from '../settings/inputs.js'
-import { dockerConfigDirToRemove } from '../state.js'
+import { dockerConfigDirToRemove, testContainerToRemove } from '../state.js'
+import { removeTestContainer, TEST_CONTAINER_NAME } from './image-test.js'
 
 export async function post(): Promise<void> {
+  await removeLeftTestContainer()
+  await removeDockerConfig()
+}
+
+async function removeLeftTestContainer(): Promise<void> {
+  const name = testContainerToRemove()
+  if (name === '') return
+  if (!TEST_CONTAINER_NAME.test(name)) {
+    core.warning(`Did not remove the container '${printable(name)}': not a test container name.`)
+    return
+  }
+  try {
+    if (await removeTestContainer(new Docker(), name))
+      core.info(`Removed the test container ${name} that the main step left running.`)
+  } catch (error) {
+    core.warning(`Could not remove the test container ${name}: ${getErrorMessage(error)}`)
+  }
+}
+
+async function removeDockerConfig(): Promise<void> {
   const dir = dockerConfigDirToRemove()
   if (dir === '') return
   const removal = await removeOwnDockerConfig(dir)

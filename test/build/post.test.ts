@@ -84,3 +84,14 @@ describe('post step, Docker config from state', () => {
     expect(printed()).not.toMatch(/^::error::pwned/m)
   })
 })
+
+describe('post step, test container from state', () => {
+  it('refuses a name that is not a test container of the action, without calling docker', async () => {
+    vi.stubEnv('STATE_testContainer', 'my-database')
+    await post()
+    expect(printed()).toContain(
+      "::warning::Did not remove the container 'my-database': not a test container name."
+    )
+    expect(printed()).not.toContain('[command]')
+  })
+})

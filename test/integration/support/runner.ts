@@ -1,5 +1,5 @@
 // Runs an action's bundle the way the GitHub runner does: INPUT_* from action.yml, file commands, post step.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,6 +28,8 @@ export interface ActionRunOptions {
   readonly runPost?: boolean
   /** Sees the steps' stdout and stderr as they come (the demo shows progress with it). */
   readonly onOutput?: (chunk: string) => void
+  /** Sees the main step's process once it starts (to signal it as the runner does on cancel). */
+  readonly onMainSpawn?: (child: ChildProcess) => void
 }
 
 export interface StepResult {
@@ -89,7 +91,8 @@ function runStep(
   script: string,
   env: Record<string, string>,
   cwd: string,
-  onOutput?: (chunk: string) => void
+  onOutput?: (chunk: string) => void,
+  onSpawn?: (child: ChildProcess) => void
 ): Promise<StepResult> {
   return new Promise((resolveStep, reject) => {
     const child = spawn(testEnv().runnerNode, [script], {
@@ -97,6 +100,7 @@ function runStep(
       cwd,
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    onSpawn?.(child)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -156,7 +160,13 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   }
   const env = { ...base, ...inputEnv(manifest, options.inputs ?? {}, token) }
   const mainScript = join(actionDir, manifest.runs.main)
-  const main = await runStep(mainScript, env, options.workspace, options.onOutput)
+  const main = await runStep(
+    mainScript,
+    env,
+    options.workspace,
+    options.onOutput,
+    options.onMainSpawn
+  )
   const state = parseFileCommands(readFileSync(files.state, 'utf8'))
   let post: StepResult | undefined
   if (options.runPost !== false && manifest.runs.post !== undefined) {
