@@ -28,14 +28,21 @@ interface Interrupted {
   readonly volumes: string[]
   /** The container's state the moment the main step's process was gone, before any post step. */
   readonly stateWhenMainEnded: string
+  /** From the first signal to the main step's exit. */
+  readonly exitedAfterMs: number
 }
 
 /** Runs the build with tests that sleep; once their container runs, signals the main step. */
-async function interruptTests(signal: NodeJS.Signals, runPost: boolean): Promise<Interrupted> {
+async function interruptTests(
+  signals: readonly NodeJS.Signals[],
+  runPost: boolean
+): Promise<Interrupted> {
   const { registry, username, password } = testEnv()
   const workspace = makeWorkspace({ Dockerfile: DOCKERFILE }, { example: false })
   let main: ChildProcess | undefined
   let stateWhenMainEnded = ''
+  let signalled = 0
+  let exited = 0
   let printed = ''
   let container: string | undefined
   let nameSeen: (name: string) => void = () => undefined
@@ -63,6 +70,7 @@ async function interruptTests(signal: NodeJS.Signals, runPost: boolean): Promise
       main = child
       // Synchronous, so it runs before the runner helper can start the post step.
       child.on('exit', () => {
+        exited = Date.now()
         if (container !== undefined) stateWhenMainEnded = containerState(container)
       })
     }
@@ -84,17 +92,25 @@ async function interruptTests(signal: NodeJS.Signals, runPost: boolean): Promise
     '{{range .Mounts}}{{.Name}} {{end}}',
     name
   ]).split(' ')
-  main?.kill(signal)
-  return { run: await running, container: name, volumes, stateWhenMainEnded }
+  signalled = Date.now()
+  for (const signal of signals) {
+    main?.kill(signal)
+    await sleep(20)
+  }
+  const run = await running
+  return { run, container: name, volumes, stateWhenMainEnded, exitedAfterMs: exited - signalled }
 }
 
 describe('a cancelled step', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)(
-    'on %s removes the test container and its volumes, then exits non-zero',
-    async (signal) => {
+  it.each([[['SIGTERM']], [['SIGINT']], [['SIGINT', 'SIGTERM']]] as const)(
+    'on %j removes the test container and its volumes, then exits non-zero',
+    async (signals) => {
       const started = Date.now()
-      const { run, container, volumes } = await interruptTests(signal, false)
+      const { run, container, volumes, exitedAfterMs } = await interruptTests(signals, false)
       expect(Date.now() - started).toBeLessThan(60_000)
+      // The runner follows SIGINT with SIGTERM after 7.5 s, then kills the process.
+      expect(exitedAfterMs).toBeLessThan(7_500)
+      const [signal] = signals
       expect(run.main.exitCode).toBe(signal === 'SIGTERM' ? 143 : 130)
       expect(run.main.stdout).toContain(
         `${signal}: removing the test container ${container} before exiting.`
@@ -111,7 +127,7 @@ describe('a cancelled step', () => {
 
 describe('a main step killed outright', () => {
   it('leaves the test container to the post step, which removes it and the login', async () => {
-    const { run, container, volumes, stateWhenMainEnded } = await interruptTests('SIGKILL', true)
+    const { run, container, volumes, stateWhenMainEnded } = await interruptTests(['SIGKILL'], true)
     expect(stateWhenMainEnded).toBe('running')
     expect(run.state.testContainer).toBe(container)
     expect(run.post?.exitCode).toBe(0)
