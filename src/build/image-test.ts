@@ -49,11 +49,15 @@ export async function removeTestContainer(docker: Docker, name: string): Promise
 export function cancelTests(signal: 'SIGINT' | 'SIGTERM'): Promise<never> {
   cancelling ??= (async () => {
     const tests = running
-    if (tests !== undefined) {
-      core.info(`${signal}: removing the test container ${tests.containerName} before exiting.`)
-      await removeTestContainer(tests.docker, tests.containerName)
+    try {
+      if (tests !== undefined) {
+        core.info(`${signal}: removing the test container ${tests.containerName} before exiting.`)
+        await removeTestContainer(tests.docker, tests.containerName)
+      }
+    } finally {
+      // Whatever happened above, the step ends now; the post step retries the removal.
+      process.exit(128 + constants.signals[signal])
     }
-    process.exit(128 + constants.signals[signal])
   })()
   return cancelling
 }
