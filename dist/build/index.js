@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6874);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9238);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6952);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6874:
+/***/ 9238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28396,8 +28396,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/docker/docker.ts
-var docker_docker = __nccwpck_require__(3234);
+// EXTERNAL MODULE: ./src/docker/docker.ts + 1 modules
+var docker_docker = __nccwpck_require__(5431);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
@@ -29437,8 +29437,34 @@ async function inspectImage(docker, reference) {
     return { id: image.Id, sizeBytes: image.Size, layers: image.RootFS?.Layers?.length ?? 0 };
 }
 
+;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
+// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
+const DEFAULT_MAX_CHARS = 200;
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
+ * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
+ * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
+ */
+function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
+    const characters = Array.from(String(value));
+    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
+    const escaped = capped
+        .replace(/\\/g, '\\\\')
+        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
+        .replace(/##\[/g, '##\\[');
+    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
+}
+function hex4(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
+}
+
 ;// CONCATENATED MODULE: ./src/build/image-push.ts
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
+
 
 
 
@@ -29487,7 +29513,7 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
             throw new errors/* ActionError */.lZ(`${repositoryName(image)}@${digest} vanished from the registry`);
         for (const reference of sameRepositoryTags) {
             await registry.put(image.path, reference.tag ?? shaTag, manifest);
-            core/* info */.pq(`Tagged ${formatReference(reference)} → ${digest}`);
+            core/* info */.pq(`Tagged ${formatReference(reference)} → ${untrustedText(digest)}`);
             pushed.push(formatReference(reference));
         }
     }
@@ -29623,6 +29649,7 @@ function shaTag(sha, format) {
 
 
 
+
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
@@ -29665,12 +29692,12 @@ class BuildPipeline {
     async steps() {
         const existing = await this.existingTag('before building');
         if (existing !== undefined) {
-            core/* info */.pq(`${this.reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`);
+            core/* info */.pq(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
             return this.reuse(existing);
         }
         const built = await core/* group */.Os(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, ociLabels(this.settings, this.revision, this.context.repositoryUrl)));
         this.built = built;
-        core/* info */.pq(`Built ${built.id}`);
+        core/* info */.pq(`Built ${untrustedText(built.id)}`);
         if (this.settings.test.command === undefined)
             core/* warning */.$e('No test-command given: the image is pushed untested.');
         this.test = await core/* group */.Os(`Test inside ${this.reference}`, async () => testImage(await this.docker(), built.id, this.settings.test));
@@ -29685,7 +29712,7 @@ class BuildPipeline {
         // Another run of the same commit may have pushed while this one built and tested.
         const pushedMeanwhile = await this.existingTag('before pushing');
         if (pushedMeanwhile !== undefined) {
-            core/* info */.pq(`${this.reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`);
+            core/* info */.pq(`${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`);
             return this.reuse(pushedMeanwhile);
         }
         const pushed = await core/* group */.Os(`Push ${this.reference}`, async () => pushShaTag(await this.docker(), this.registry, this.settings.image, this.tag));
@@ -30028,6 +30055,7 @@ function capLength(body) {
 
 
 
+
 function setOutputs(report, imageId) {
     core/* setOutput */.uH('image', report.image);
     core/* setOutput */.uH('tag', report.shaTag);
@@ -30064,7 +30092,7 @@ async function commentOnPullRequest(report, run, token) {
             issueNumber: run.pullRequest.number,
             marker: commentMarker(report.image)
         }, renderComment(report));
-        core/* info */.pq(`${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${comment.url}`);
+        core/* info */.pq(`${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${untrustedText(comment.url)}`);
         return comment.url;
     }
     catch (error) {
@@ -30090,6 +30118,7 @@ async function commentOnPullRequest(report, run, token) {
 
 
 
+
 async function run() {
     (0,state/* markMainRan */.Q)();
     try {
@@ -30097,7 +30126,7 @@ async function run() {
         const context = runContext();
         const docker = new docker_docker/* Docker */.Jg();
         await core/* group */.Os('Docker engine', async () => {
-            core/* info */.pq(`Engine ${await docker.ensureEngine()}`);
+            core/* info */.pq(`Engine ${untrustedText(await docker.ensureEngine())}`);
         });
         const revision = chooseRevision(await readCheckout(settings.context), context, new Date());
         for (const warning of revision.warnings)
@@ -30122,7 +30151,7 @@ async function publish(settings, context, result) {
         throw new errors/* ActionError */.lZ(report.failure);
     const where = report.digest === undefined
         ? `${report.image}:${report.shaTag}`
-        : `${report.image}@${report.digest}`;
+        : `${report.image}@${untrustedText(report.digest)}`;
     core/* info */.pq(`${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${where} (commit ${report.sha})`);
 }
 
@@ -30223,7 +30252,7 @@ function loginArgs(registry, username) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8391);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3234);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5431);
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
 
 
@@ -30270,17 +30299,111 @@ async function login(docker, registry, credentials) {
 
 /***/ }),
 
-/***/ 3234:
+/***/ 5431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jg: () => (/* binding */ Docker),
-/* harmony export */   fM: () => (/* binding */ lastLine),
-/* harmony export */   gY: () => (/* binding */ OutputTail)
-/* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2876);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jg: () => (/* binding */ Docker),
+  gY: () => (/* binding */ OutputTail),
+  fM: () => (/* binding */ lastLine)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/log/untrusted-stream.ts
+// Streams untrusted output (docker, the build, the tests) into the log with workflow commands stopped.
+
+
+/** A token the output cannot guess, fresh for each block as @actions/core's docs ask. */
+function stopCommandsToken() {
+    return (0,external_node_crypto_.randomBytes)(16).toString('hex');
+}
+const LF = 0x0a;
+const CR = 0x0d;
+/**
+ * Wraps untrusted output in `::stop-commands::<token>` … `::<token>::`. The runner keeps one stopped
+ * state per job and `::stop-commands::` does not nest, so overlapping streams share one block, which
+ * ends when the last of them does.
+ */
+class UntrustedLog {
+    sink;
+    newToken;
+    token;
+    openStreams = new Set();
+    atLineStart = true;
+    // No parameter properties: Node runs this file as it is (type stripping) in the exit test.
+    constructor(sink, newToken = stopCommandsToken) {
+        this.sink = sink;
+        this.newToken = newToken;
+    }
+    /**
+     * Runs `produce` with a writer whose text the runner shows but never executes. Commands resume
+     * when it settles, thrown or not; what is written after that is dropped, never printed unguarded.
+     */
+    async stream(produce) {
+        const stream = Symbol('untrusted stream');
+        this.open(stream);
+        try {
+            return await produce((chunk) => {
+                if (this.openStreams.has(stream))
+                    this.write(chunk);
+            });
+        }
+        finally {
+            this.close(stream);
+        }
+    }
+    /** Ends the block now, whatever is still streaming: for a process that exits mid-stream. */
+    resumeNow() {
+        if (this.openStreams.size === 0)
+            return;
+        this.openStreams.clear();
+        this.resume();
+    }
+    open(stream) {
+        this.openStreams.add(stream);
+        if (this.openStreams.size > 1)
+            return;
+        this.token = this.newToken();
+        this.sink.write(`::stop-commands::${this.token}${external_node_os_.EOL}`);
+    }
+    write(chunk) {
+        if (chunk.length === 0)
+            return;
+        this.sink.write(chunk);
+        const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk.at(-1);
+        this.atLineStart = last === LF || last === CR;
+    }
+    close(stream) {
+        if (!this.openStreams.delete(stream) || this.openStreams.size > 0)
+            return;
+        this.resume();
+    }
+    /** The runner reads `::<token>::` only at the start of a line: end a line the output left open. */
+    resume() {
+        this.sink.write(`${this.atLineStart ? '' : external_node_os_.EOL}::${this.token ?? ''}::${external_node_os_.EOL}`);
+        this.token = undefined;
+        this.atLineStart = true;
+    }
+}
+/** The action's own stdout; a process that exits mid-stream still resumes commands for later steps. */
+const untrustedLog = new UntrustedLog(process.stdout);
+process.on('exit', () => {
+    untrustedLog.resumeNow();
+});
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
 // The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
+
+
 
 
 /** Keeps the last `limit` characters of a stream without holding all of it. */
@@ -30314,31 +30437,40 @@ class Docker {
         const stdout = new OutputTail(CAPTURE_LIMIT);
         const stderr = new OutputTail(CAPTURE_LIMIT);
         const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env };
+        const execute = (show) => exec/* exec */.m('docker', [...args], {
+            env,
+            ignoreReturnCode: true,
+            silent: true,
+            ...(options.input === undefined ? {} : { input: options.input }),
+            listeners: {
+                stdout: (data) => {
+                    stdout.append(data.toString('utf8'));
+                    options.onOutput?.(data);
+                    show?.(data);
+                },
+                stderr: (data) => {
+                    stderr.append(data.toString('utf8'));
+                    options.onOutput?.(data);
+                    show?.(data);
+                }
+            }
+        });
         let exitCode;
         try {
-            exitCode = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .exec */ .m('docker', [...args], {
-                env,
-                ignoreReturnCode: true,
-                silent: options.silent ?? false,
-                ...(options.input === undefined ? {} : { input: options.input }),
-                listeners: {
-                    stdout: (data) => {
-                        stdout.append(data.toString('utf8'));
-                        options.onOutput?.(data);
-                    },
-                    stderr: (data) => {
-                        stderr.append(data.toString('utf8'));
-                        options.onOutput?.(data);
-                    }
-                }
-            });
+            exitCode =
+                options.silent === true
+                    ? await execute(undefined)
+                    : await untrustedLog.stream((show) => {
+                        show(`[command]docker ${args.join(' ')}${external_node_os_.EOL}`);
+                        return execute(show);
+                    });
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`could not run docker: ${error instanceof Error ? error.message : String(error)}`);
+            throw new errors/* ActionError */.lZ(`could not run docker: ${error instanceof Error ? error.message : String(error)}`);
         }
         const result = { exitCode, stdout: stdout.toString(), stderr: stderr.toString() };
         if (exitCode !== 0 && options.allowFailure !== true) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`docker ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`);
+            throw new errors/* ActionError */.lZ(`docker ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`);
         }
         return result;
     }
@@ -30349,7 +30481,7 @@ class Docker {
             allowFailure: true
         });
         if (result.exitCode !== 0 || result.stdout.trim() === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`no Docker engine is reachable: ${lastLine(result.stderr) || 'docker version printed nothing'}`);
+            throw new errors/* ActionError */.lZ(`no Docker engine is reachable: ${lastLine(result.stderr) || 'docker version printed nothing'}`);
         }
         return result.stdout.trim();
     }

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8527);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7499);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8527:
+/***/ 7499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32377,8 +32377,34 @@ async function previousDigest(current, history) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
+// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
+const DEFAULT_MAX_CHARS = 200;
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
+ * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
+ * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
+ */
+function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
+    const characters = Array.from(String(value));
+    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
+    const escaped = capped
+        .replace(/\\/g, '\\\\')
+        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
+        .replace(/##\[/g, '##\\[');
+    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
+}
+function hex4(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
+}
+
 ;// CONCATENATED MODULE: ./src/promote/deployment-log.ts
 // The promotion's GitHub side: deployment records and the environment's history.
+
 
 
 
@@ -32415,7 +32441,7 @@ function githubDeploymentLog(run, options) {
                         run_url: run.runUrl
                     }
                 });
-                info(`Recorded as deployment ${id} of ${options.environment}.`);
+                info(`Recorded as deployment ${untrustedText(id)} of ${options.environment}.`);
                 return id;
             }
             catch (error) {
@@ -32450,12 +32476,13 @@ function githubDeploymentLog(run, options) {
 // Puts one manifest under several tags; if any put fails, puts back what the moved tags held.
 
 
+
 async function retag(registry, repository, manifest, targets) {
     const moved = [];
     const unchanged = [];
     for (const target of targets) {
         if (target.before?.digest === manifest.digest) {
-            info(`${target.tag} already points at ${manifest.digest}: left alone.`);
+            info(`${target.tag} already points at ${untrustedText(manifest.digest)}: left alone.`);
             unchanged.push(target.tag);
             continue;
         }
@@ -32466,7 +32493,7 @@ async function retag(registry, repository, manifest, targets) {
             await restore(registry, repository, moved);
             throw error;
         }
-        info(`${target.tag}: ${target.before?.digest ?? '(new)'} → ${manifest.digest}`);
+        info(`${target.tag}: ${untrustedText(target.before?.digest ?? '(new)')} → ${untrustedText(manifest.digest)}`);
         moved.push(target);
     }
     return { moved: moved.map((target) => target.tag), unchanged };
@@ -32483,7 +32510,7 @@ async function restore(registry, repository, moved) {
             if (previous === undefined)
                 throw new Error(`${target.before.digest} is gone`);
             await registry.put(repository, target.tag, previous);
-            info(`${target.tag} put back at ${target.before.digest}.`);
+            info(`${target.tag} put back at ${untrustedText(target.before.digest)}.`);
         }
         catch (error) {
             core_error(`Could not put ${target.tag} back at ${target.before.digest}: ${getErrorMessage(error)}`);
@@ -32493,6 +32520,7 @@ async function restore(registry, repository, moved) {
 
 ;// CONCATENATED MODULE: ./src/promote/promotion.ts
 // One promotion: resolve the source to a digest, move the target tags to it, record it as a deployment.
+
 
 
 
@@ -32514,7 +32542,7 @@ async function promote(settings, run, registry, log) {
     const previousDigest = targets[0]?.before?.digest ?? '';
     const manifest = await sourceManifest(settings, registry, log, previousDigest);
     const source = describeSource(settings.source);
-    info(`Promoting ${image}@${manifest.digest} (${source}) to ${settings.targets.join(', ')}`);
+    info(`Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`);
     const deploymentId = await log.start({
         image,
         digest: manifest.digest,
@@ -32545,7 +32573,7 @@ async function sourceManifest(settings, registry, log, current) {
         if (!previous.found) {
             throw new ActionError(`cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`);
         }
-        info(`${settings.environment} ran ${previous.digest} before ${current} (deployment ${previous.deploymentId}).`);
+        info(`${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`);
         return fetchOrFail(registry, settings, previous.digest);
     }
     return fetchOrFail(registry, settings, source.kind === 'tag' ? source.tag : source.digest);
@@ -32653,6 +32681,7 @@ async function writePromotionSummary(result, environment) {
 
 
 
+
 async function runPromotion(mode) {
     try {
         const settings = getPromoteSettings(mode);
@@ -32670,7 +32699,7 @@ async function runPromotion(mode) {
         const result = await promote(settings, run, registry, log);
         setPromotionOutputs(result);
         await writePromotionSummary(result, settings.environment);
-        info(`${settings.environment}: ${result.image}@${result.digest} (${registry.requestCount} registry requests)`);
+        info(`${settings.environment}: ${result.image}@${untrustedText(result.digest)} (${registry.requestCount} registry requests)`);
     }
     catch (error) {
         failStep(error);

@@ -7,7 +7,7 @@ import {
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../../test/support/github-api-double.js'
+} from '../../test/support/github-double/index.js'
 import { pullRequestEvent } from '../../test/support/event-payloads.js'
 import { PROJECT_ROOT, runAction, type ActionRun } from '../../test/integration/support/runner.js'
 import { testEnv } from '../../test/integration/support/test-env.js'
@@ -135,10 +135,12 @@ function history(github: GitHubApiDouble): string {
 }
 
 async function main(): Promise<void> {
-  const github = await startGitHubApiDouble()
+  const head = git(PROJECT_ROOT, ['rev-parse', 'HEAD'])
+  const github = await startGitHubApiDouble({
+    repositories: [{ owner, repo, pullRequests: [1, 2], commits: [head] }]
+  })
   const second = mkdtempSync(join(tmpdir(), 'demo-second-commit-'))
   try {
-    const head = git(PROJECT_ROOT, ['rev-parse', 'HEAD'])
     say(
       style.bold(
         `immutable-image demo: ${image}, registry ${registry}, commit ${head.slice(0, 7)}\n`

@@ -10,6 +10,7 @@ import {
   type ImageReference,
   type Repository
 } from '../registry/reference.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 /** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
 export function digestFromPushOutput(output: string): string | undefined {
@@ -84,7 +85,7 @@ export async function pushExtraTags(
       throw new ActionError(`${repositoryName(image)}@${digest} vanished from the registry`)
     for (const reference of sameRepositoryTags) {
       await registry.put(image.path, reference.tag ?? shaTag, manifest)
-      core.info(`Tagged ${formatReference(reference)} → ${digest}`)
+      core.info(`Tagged ${formatReference(reference)} → ${untrustedText(digest)}`)
       pushed.push(formatReference(reference))
     }
   }

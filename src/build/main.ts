@@ -11,6 +11,7 @@ import { BuildPipeline, type PipelineResult } from './pipeline.js'
 import { cancelTests } from './image-test.js'
 import { commentOnPullRequest, setOutputs, writeSummary } from './report-out.js'
 import { chooseRevision } from './revision.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 export async function run(): Promise<void> {
   markMainRan()
@@ -22,7 +23,7 @@ export async function run(): Promise<void> {
     const context = runContext()
     const docker = new Docker()
     await core.group('Docker engine', async () => {
-      core.info(`Engine ${await docker.ensureEngine()}`)
+      core.info(`Engine ${untrustedText(await docker.ensureEngine())}`)
     })
     const revision = chooseRevision(await readCheckout(settings.context), context, new Date())
     for (const warning of revision.warnings) core.warning(warning)
@@ -50,7 +51,7 @@ async function publish(
   const where =
     report.digest === undefined
       ? `${report.image}:${report.shaTag}`
-      : `${report.image}@${report.digest}`
+      : `${report.image}@${untrustedText(report.digest)}`
   core.info(
     `${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${where} (commit ${report.sha})`
   )

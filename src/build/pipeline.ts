@@ -16,6 +16,7 @@ import { buildImage, ociLabels, type BuiltImage } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import { testImage } from './image-test.js'
 import { shaTag, type Revision } from './revision.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
   readonly report: BuildReport
@@ -69,7 +70,7 @@ export class BuildPipeline {
     const existing = await this.existingTag('before building')
     if (existing !== undefined) {
       core.info(
-        `${this.reference} is already in the registry at ${existing.digest}: reusing it, nothing is rebuilt.`
+        `${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`
       )
       return this.reuse(existing)
     }
@@ -82,7 +83,7 @@ export class BuildPipeline {
       )
     )
     this.built = built
-    core.info(`Built ${built.id}`)
+    core.info(`Built ${untrustedText(built.id)}`)
     if (this.settings.test.command === undefined)
       core.warning('No test-command given: the image is pushed untested.')
     this.test = await core.group(`Test inside ${this.reference}`, async () =>
@@ -99,7 +100,7 @@ export class BuildPipeline {
     const pushedMeanwhile = await this.existingTag('before pushing')
     if (pushedMeanwhile !== undefined) {
       core.info(
-        `${this.reference} was pushed by another run meanwhile (${pushedMeanwhile.digest}): reusing it.`
+        `${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`
       )
       return this.reuse(pushedMeanwhile)
     }

@@ -6,6 +6,7 @@ import { createOctokit } from '../github/octokit.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
 import { imageRef, type BuildReport } from '../render/report.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 export function setOutputs(report: BuildReport, imageId: string | undefined): void {
   core.setOutput('image', report.image)
@@ -53,7 +54,7 @@ export async function commentOnPullRequest(
       renderComment(report)
     )
     core.info(
-      `${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${comment.url}`
+      `${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${untrustedText(comment.url)}`
     )
     return comment.url
   } catch (error) {

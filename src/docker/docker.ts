@@ -1,13 +1,15 @@
 // The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
+import { EOL } from 'node:os'
 import * as exec from '@actions/exec'
 import { ActionError } from '../errors.js'
+import { untrustedLog, type UntrustedWriter } from '../log/untrusted-stream.js'
 
 export interface DockerRunOptions {
   /** Bytes for stdin (e.g. a password for `login --password-stdin`). */
   readonly input?: Buffer
   /** Extra environment for this call only (values stay out of the argument list). */
   readonly env?: Readonly<Record<string, string>>
-  /** Keep output out of the log (it is still captured). */
+  /** Keep output out of the log (it is still captured); otherwise it is shown with workflow commands stopped. */
   readonly silent?: boolean
   /** Return a failed exit code instead of throwing. */
   readonly allowFailure?: boolean
@@ -51,24 +53,34 @@ export class Docker {
     const stdout = new OutputTail(CAPTURE_LIMIT)
     const stderr = new OutputTail(CAPTURE_LIMIT)
     const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env }
-    let exitCode: number
-    try {
-      exitCode = await exec.exec('docker', [...args], {
+    const execute = (show: UntrustedWriter | undefined): Promise<number> =>
+      exec.exec('docker', [...args], {
         env,
         ignoreReturnCode: true,
-        silent: options.silent ?? false,
+        silent: true,
         ...(options.input === undefined ? {} : { input: options.input }),
         listeners: {
           stdout: (data) => {
             stdout.append(data.toString('utf8'))
             options.onOutput?.(data)
+            show?.(data)
           },
           stderr: (data) => {
             stderr.append(data.toString('utf8'))
             options.onOutput?.(data)
+            show?.(data)
           }
         }
       })
+    let exitCode: number
+    try {
+      exitCode =
+        options.silent === true
+          ? await execute(undefined)
+          : await untrustedLog.stream((show) => {
+              show(`[command]docker ${args.join(' ')}${EOL}`)
+              return execute(show)
+            })
     } catch (error) {
       throw new ActionError(
         `could not run docker: ${error instanceof Error ? error.message : String(error)}`

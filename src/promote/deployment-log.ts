@@ -11,6 +11,7 @@ import {
   startDeployment,
   type PreviousLookup
 } from '../github/deployments.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PromotionRecord {
   readonly image: string
@@ -69,7 +70,7 @@ export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptio
             run_url: run.runUrl
           }
         })
-        core.info(`Recorded as deployment ${id} of ${options.environment}.`)
+        core.info(`Recorded as deployment ${untrustedText(id)} of ${options.environment}.`)
         return id
       } catch (error) {
         core.warning(

@@ -7,6 +7,7 @@ import { repositoryName } from '../registry/reference.js'
 import type { PromoteSettings, Source } from '../settings/promote.js'
 import type { DeploymentLog } from './deployment-log.js'
 import { retag, type TargetState } from './retag.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PromotionResult {
   readonly image: string
@@ -43,7 +44,9 @@ export async function promote(
   const previousDigest = targets[0]?.before?.digest ?? ''
   const manifest = await sourceManifest(settings, registry, log, previousDigest)
   const source = describeSource(settings.source)
-  core.info(`Promoting ${image}@${manifest.digest} (${source}) to ${settings.targets.join(', ')}`)
+  core.info(
+    `Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`
+  )
 
   const deploymentId = await log.start({
     image,
@@ -83,7 +86,7 @@ async function sourceManifest(
       )
     }
     core.info(
-      `${settings.environment} ran ${previous.digest} before ${current} (deployment ${previous.deploymentId}).`
+      `${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`
     )
     return fetchOrFail(registry, settings, previous.digest)
   }

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
 import type { Manifest, ManifestDescriptor, RegistryClient } from '../registry/client.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 export interface TargetState {
   readonly tag: string
@@ -24,7 +25,7 @@ export async function retag(
   const unchanged: string[] = []
   for (const target of targets) {
     if (target.before?.digest === manifest.digest) {
-      core.info(`${target.tag} already points at ${manifest.digest}: left alone.`)
+      core.info(`${target.tag} already points at ${untrustedText(manifest.digest)}: left alone.`)
       unchanged.push(target.tag)
       continue
     }
@@ -34,7 +35,9 @@ export async function retag(
       await restore(registry, repository, moved)
       throw error
     }
-    core.info(`${target.tag}: ${target.before?.digest ?? '(new)'} → ${manifest.digest}`)
+    core.info(
+      `${target.tag}: ${untrustedText(target.before?.digest ?? '(new)')} → ${untrustedText(manifest.digest)}`
+    )
     moved.push(target)
   }
   return { moved: moved.map((target) => target.tag), unchanged }
@@ -57,7 +60,7 @@ async function restore(
       const previous = await registry.fetch(repository, target.before.digest)
       if (previous === undefined) throw new Error(`${target.before.digest} is gone`)
       await registry.put(repository, target.tag, previous)
-      core.info(`${target.tag} put back at ${target.before.digest}.`)
+      core.info(`${target.tag} put back at ${untrustedText(target.before.digest)}.`)
     } catch (error) {
       core.error(
         `Could not put ${target.tag} back at ${target.before.digest}: ${getErrorMessage(error)}`

@@ -9,6 +9,7 @@ import { getPromoteSettings, type PromoteMode } from '../settings/promote.js'
 import { githubDeploymentLog } from './deployment-log.js'
 import { promote } from './promotion.js'
 import { setPromotionOutputs, writePromotionSummary } from './report.js'
+import { untrustedText } from '../log/untrusted-text.js'
 
 export async function runPromotion(mode: PromoteMode): Promise<void> {
   try {
@@ -28,7 +29,7 @@ export async function runPromotion(mode: PromoteMode): Promise<void> {
     setPromotionOutputs(result)
     await writePromotionSummary(result, settings.environment)
     core.info(
-      `${settings.environment}: ${result.image}@${result.digest} (${registry.requestCount} registry requests)`
+      `${settings.environment}: ${result.image}@${untrustedText(result.digest)} (${registry.requestCount} registry requests)`
     )
   } catch (error) {
     failStep(error)

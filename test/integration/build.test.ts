@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   READ_TOKEN,
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-api-double.js'
+} from '../support/github-double/index.js'
 import { pullRequestEvent, pushEvent } from '../support/event-payloads.js'
 import { freshRepository, tagDigest } from './support/registry.js'
 import { runAction, type ActionRunOptions } from './support/runner.js'
@@ -18,11 +18,17 @@ import { commitChange, makeWorkspace, type Workspace } from './support/workspace
 let github: GitHubApiDouble
 
 beforeAll(async () => {
-  github = await startGitHubApiDouble()
+  github = await startGitHubApiDouble({
+    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [11, 12, 21, 22, 31, 41] }]
+  })
 })
 
 afterAll(async () => {
   await github.close()
+})
+
+afterEach(() => {
+  github.assertNoViolations()
 })
 
 interface BuildCase {
@@ -422,6 +428,29 @@ describe('comments', () => {
       .slice(listed)
       .filter((request) => request.method === 'GET' && request.path.includes('/issues/21/comments'))
     expect(pagesRead).toHaveLength(3)
+  })
+
+  it('leaves a comment with its marker planted by someone else alone, and writes its own', async () => {
+    const path = freshRepository('planted')
+    const marker = `<!-- immutable-image:${testEnv().registry}/${path} -->`
+    const [planted] = github.seedComments('acme', 'web', 22, 1, {
+      author: 'mallory',
+      bodyPrefix: marker
+    })
+    const result = await build({
+      workspace: makeWorkspace(),
+      path,
+      pullRequest: { number: 22 },
+      inputs: { push: 'false' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    const comments = github.comments.filter((comment) => comment.issueNumber === 22)
+    expect(comments.map((comment) => comment.user.login)).toEqual([
+      'mallory',
+      'github-actions[bot]'
+    ])
+    expect(comments[0]).toMatchObject({ id: planted?.id, body: `${marker} 1` })
+    expect(comments[1]?.body.startsWith(`${marker}\n`)).toBe(true)
   })
 
   it('turns a fork’s read-only token refusal into a warning', async () => {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { INVALID_INPUTS } from '../fixtures/invalid-inputs.js'
 import {
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-api-double.js'
+} from '../support/github-double/index.js'
 import { pullRequestEvent } from '../support/event-payloads.js'
 import { startCountingProxy, type CountingProxy } from './support/counting-proxy.js'
 import { runAction } from './support/runner.js'
@@ -16,7 +16,9 @@ let registry: CountingProxy
 let workspace: Workspace
 
 beforeAll(async () => {
-  github = await startGitHubApiDouble()
+  github = await startGitHubApiDouble({
+    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [5] }]
+  })
   registry = await startCountingProxy(testEnv().registry)
   workspace = makeWorkspace()
 })
@@ -24,6 +26,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await github.close()
   await registry.close()
+})
+
+afterEach(() => {
+  github.assertNoViolations()
 })
 
 describe.each(INVALID_INPUTS)('%s refuses %j', (action, inputs, named) => {

@@ -1,25 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-api-double.js'
+} from '../support/github-double/index.js'
 import { pushImage } from './support/images.js'
 import { freshRepository, tagDigest } from './support/registry.js'
 import { runAction } from './support/runner.js'
 import { testEnv } from './support/test-env.js'
 import { makeWorkspace } from './support/workspace.js'
 
+// GITHUB_SHA as the runner double sets it: the commit a promotion's deployment names.
+const RUNNER_SHA = '0'.repeat(40)
+
 let github: GitHubApiDouble
 let workspace: string
 
 beforeAll(async () => {
-  github = await startGitHubApiDouble()
+  github = await startGitHubApiDouble({
+    repositories: [{ owner: 'acme', repo: 'web', commits: [RUNNER_SHA] }]
+  })
   workspace = makeWorkspace({}, { example: false }).dir
 })
 
 afterAll(async () => {
   await github.close()
+})
+
+afterEach(() => {
+  github.assertNoViolations()
 })
 
 type Step = Awaited<ReturnType<typeof runAction>>

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   rateLimitExceeded,
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-api-double.js'
+} from '../support/github-double/index.js'
 import { pullRequestEvent } from '../support/event-payloads.js'
 import { startCountingProxy, type CountingProxy, type Fault } from './support/counting-proxy.js'
 import { startDyingEngine } from './support/dying-engine.js'
@@ -14,6 +14,9 @@ import { runAction } from './support/runner.js'
 import { testEnv } from './support/test-env.js'
 import { makeWorkspace } from './support/workspace.js'
 
+// GITHUB_SHA as the runner double sets it: the commit a promotion's deployment names.
+const RUNNER_SHA = '0'.repeat(40)
+
 let github: GitHubApiDouble
 let proxy: CountingProxy
 const path = freshRepository('faults')
@@ -21,7 +24,9 @@ let source: string
 let before: string
 
 beforeAll(async () => {
-  github = await startGitHubApiDouble()
+  github = await startGitHubApiDouble({
+    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [71], commits: [RUNNER_SHA] }]
+  })
   proxy = await startCountingProxy(testEnv().registry)
   source = await pushImage(path, 'sha-5050505')
   before = await pushImage(path, 'staging')
@@ -30,6 +35,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await github.close()
   await proxy.close()
+})
+
+afterEach(() => {
+  github.assertNoViolations()
 })
 
 function promote(registry: string, target = 'staging'): ReturnType<typeof runAction> {

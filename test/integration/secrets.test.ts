@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-api-double.js'
+} from '../support/github-double/index.js'
 import { pullRequestEvent } from '../support/event-payloads.js'
 import { freshRepository } from './support/registry.js'
 import { runAction, type ActionRun } from './support/runner.js'
@@ -24,7 +24,9 @@ let github: GitHubApiDouble
 const runs: ActionRun[] = []
 
 beforeAll(async () => {
-  github = await startGitHubApiDouble()
+  github = await startGitHubApiDouble({
+    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [81] }]
+  })
   const { registry, username, password } = testEnv()
   const workspace = makeWorkspace({
     Dockerfile:
@@ -83,6 +85,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await github.close()
+})
+
+afterEach(() => {
+  github.assertNoViolations()
 })
 
 function everythingWritten(): string {

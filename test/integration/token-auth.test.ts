@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-api-double.js'
+} from '../support/github-double/index.js'
 import { pushEvent } from '../support/event-payloads.js'
 import { freshRepository } from './support/registry.js'
 import { runAction, type ActionRun } from './support/runner.js'
@@ -138,7 +138,7 @@ describe('build pushing to a registry that hands out Bearer tokens', () => {
   let result: ActionRun
 
   beforeAll(async () => {
-    github = await startGitHubApiDouble()
+    github = await startGitHubApiDouble({ repositories: [{ owner: 'acme', repo: 'web' }] })
     workspace = makeWorkspace()
     const { tokenRegistry, username, password } = testEnv()
     result = await runAction({
@@ -158,6 +158,10 @@ describe('build pushing to a registry that hands out Bearer tokens', () => {
 
   afterAll(async () => {
     await github.close()
+  })
+
+  afterEach(() => {
+    github.assertNoViolations()
   })
 
   it('pushes the SHA tag and outputs the registry’s own digest', async () => {

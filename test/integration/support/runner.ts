@@ -1,4 +1,4 @@
-// Runs an action's bundle the way the GitHub runner does: INPUT_* from action.yml, file commands, post step.
+// Runs an action's bundle the way the GitHub runner does: INPUT_* from action.yml, workflow and file commands, post step.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from './project-root.js'
 import { testEnv } from './test-env.js'
+import { lineFeed, WorkflowCommandReader, type StepCommands } from './workflow-commands.js'
 
 export { PROJECT_ROOT }
 
@@ -36,6 +37,8 @@ export interface StepResult {
   readonly exitCode: number
   readonly stdout: string
   readonly stderr: string
+  /** What the runner did with the workflow commands the step printed. */
+  readonly commands: StepCommands
 }
 
 export interface ActionRun {
@@ -44,7 +47,7 @@ export interface ActionRun {
   readonly outputs: Record<string, string>
   readonly state: Record<string, string>
   readonly summary: string
-  /** Every `::error::` line of the main step. */
+  /** Every `::error::` command the runner executed in the main step. */
   readonly errors: string[]
   readonly runnerTemp: string
 }
@@ -91,6 +94,7 @@ function runStep(
   script: string,
   env: Record<string, string>,
   cwd: string,
+  reader: WorkflowCommandReader,
   onOutput?: (chunk: string) => void,
   onSpawn?: (child: ChildProcess) => void
 ): Promise<StepResult> {
@@ -101,19 +105,23 @@ function runStep(
       stdio: ['ignore', 'pipe', 'pipe']
     })
     onSpawn?.(child)
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-      onOutput?.(chunk.toString('utf8'))
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8')
-      onOutput?.(chunk.toString('utf8'))
-    })
+    reader.nextStep()
+    const streams = { stdout: '', stderr: '' }
+    for (const name of ['stdout', 'stderr'] as const) {
+      const feed = lineFeed(reader)
+      child[name].setEncoding('utf8')
+      child[name].on('data', (text: string) => {
+        streams[name] += text
+        feed.push(text)
+        onOutput?.(text)
+      })
+      child[name].on('end', () => {
+        feed.end()
+      })
+    }
     child.on('error', reject)
     child.on('close', (code) => {
-      resolveStep({ exitCode: code ?? 1, stdout, stderr })
+      resolveStep({ exitCode: code ?? 1, ...streams, commands: reader.commands })
     })
   })
 }
@@ -160,14 +168,17 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   }
   const env = { ...base, ...inputEnv(manifest, options.inputs ?? {}, token) }
   const mainScript = join(actionDir, manifest.runs.main)
+  const commandReader = new WorkflowCommandReader()
   const main = await runStep(
     mainScript,
     env,
     options.workspace,
+    commandReader,
     options.onOutput,
     options.onMainSpawn
   )
-  const state = parseFileCommands(readFileSync(files.state, 'utf8'))
+  // The runner reads the files after the step, so they win over stdout commands of the same name.
+  const state = { ...main.commands.state, ...parseFileCommands(readFileSync(files.state, 'utf8')) }
   let post: StepResult | undefined
   if (options.runPost !== false && manifest.runs.post !== undefined) {
     const stateEnv = Object.fromEntries(
@@ -176,16 +187,17 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     post = await runStep(
       join(actionDir, manifest.runs.post),
       { ...env, ...stateEnv },
-      options.workspace
+      options.workspace,
+      commandReader
     )
   }
   return {
     main,
     post,
-    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+    outputs: { ...main.commands.outputs, ...parseFileCommands(readFileSync(files.output, 'utf8')) },
     state,
     summary: readFileSync(files.summary, 'utf8'),
-    errors: main.stdout.split('\n').filter((line) => line.startsWith('::error')),
+    errors: main.commands.errors,
     runnerTemp
   }
 }

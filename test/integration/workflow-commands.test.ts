@@ -1,0 +1,134 @@
+// A pull request's build and tests print workflow commands: the runner must execute none of them.
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { pushEvent } from '../support/event-payloads.js'
+import { freshRepository } from './support/registry.js'
+import { runAction, type ActionRun } from './support/runner.js'
+import { testEnv } from './support/test-env.js'
+import { makeWorkspace } from './support/workspace.js'
+
+const TOKEN = 'ghs_workflowcommands'
+const EVIL_DIGEST = `sha256:${'e'.repeat(64)}`
+const ACTION_OUTPUTS = [
+  'comment-url',
+  'digest',
+  'image',
+  'image-id',
+  'pushed',
+  'ref',
+  'tag',
+  'tags',
+  'test-result'
+]
+
+/** RUN output of the classic builder reaches the log as it is; the nonce keeps the step out of the cache. */
+function hostileDockerfile(): string {
+  return `FROM immutable-image-base/busybox:1
+RUN echo "${randomUUID()}" && echo "::set-output name=from-the-build::planted" && echo "::add-mask::from-the-build" && echo "  ##[error]planted by the build"
+`
+}
+
+function hostileTests(canary: string, exit: string): string {
+  return [
+    `echo "::save-state name=dockerConfig::${canary}"`,
+    `echo "::set-output name=digest::${EVIL_DIGEST}"`,
+    'echo "::set-output name=from-the-tests::planted"',
+    'echo "::add-mask::sha256"',
+    'echo " ::warning::planted by the tests"',
+    'echo "tests: ##[error]planted mid-line"',
+    exit
+  ].join('; ')
+}
+
+/** The digest a tag points at in the open (no login) test registry. */
+async function openTagDigest(path: string, tag: string): Promise<string | null> {
+  const response = await fetch(`http://${testEnv().openRegistry}/v2/${path}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' }
+  })
+  return response.headers.get('docker-content-digest')
+}
+
+/** Without registry credentials (docker/login-action ran before) the action saves no dockerConfig. */
+function buildWithHostileOutput(testCommand: string): Promise<ActionRun> & { path: string } {
+  const workspace = makeWorkspace({ Dockerfile: hostileDockerfile() }, { example: false })
+  const path = freshRepository('commands')
+  const run = runAction({
+    workspace: workspace.dir,
+    token: TOKEN,
+    inputs: { image: `${testEnv().openRegistry}/${path}`, 'test-command': testCommand },
+    env: { GITHUB_SHA: workspace.sha },
+    eventName: 'push',
+    event: pushEvent({ owner: 'acme', repo: 'web', sha: workspace.sha, ref: 'refs/heads/main' })
+  })
+  return Object.assign(run, { path })
+}
+
+describe('workflow commands printed by the build and the tests', () => {
+  const canary = mkdtempSync(join(tmpdir(), 'canary-'))
+  writeFileSync(join(canary, 'keep'), 'a directory the post step must not remove\n')
+  let passing: ActionRun
+  let path: string
+
+  beforeAll(async () => {
+    const run = buildWithHostileOutput(hostileTests(canary, 'exit 0'))
+    path = run.path
+    passing = await run
+  })
+
+  it('still pushes and passes', () => {
+    console.log(passing.main.stdout)
+    expect(passing.main.exitCode).toBe(0)
+    expect(passing.post?.exitCode).toBe(0)
+    expect(passing.outputs.pushed).toBe('true')
+  })
+
+  it('are shown in the log, each on a line of its own', () => {
+    const lines = passing.main.stdout.split('\n')
+    expect(lines).toContain('::set-output name=from-the-build::planted')
+    expect(lines).toContain('::set-output name=from-the-tests::planted')
+  })
+
+  it('cannot choose what the post step removes', () => {
+    expect(existsSync(join(canary, 'keep'))).toBe(true)
+    expect(passing.state.dockerConfig).toBeUndefined()
+  })
+
+  it('leave the step only its own outputs, digest included', async () => {
+    expect(Object.keys(passing.outputs).sort()).toEqual(ACTION_OUTPUTS)
+    expect(passing.outputs.digest).toBe(await openTagDigest(path, passing.outputs.tag ?? ''))
+  })
+
+  it('add no mask, error or warning', () => {
+    expect(passing.main.commands.masks).toEqual([TOKEN])
+    expect(passing.errors).toEqual([])
+    expect(passing.main.commands.warnings).toEqual([])
+  })
+})
+
+describe('failing tests whose output ends in the middle of a line', () => {
+  let failing: ActionRun
+
+  beforeAll(async () => {
+    const canary = mkdtempSync(join(tmpdir(), 'canary-'))
+    failing = await buildWithHostileOutput(
+      hostileTests(canary, 'printf "::set-output name=pushed::true"; exit 3')
+    )
+  })
+
+  it('cannot keep the runner from reading the action’s own error', () => {
+    expect(failing.main.exitCode).toBe(1)
+    expect(failing.errors).toEqual([
+      expect.stringMatching(/^::error::the tests failed with exit code 3: nothing was pushed$/)
+    ])
+  })
+
+  it('leave the step only its own outputs, with no digest', () => {
+    expect(Object.keys(failing.outputs).sort()).toEqual(ACTION_OUTPUTS)
+    expect(failing.outputs.digest).toBe('')
+    expect(failing.outputs.pushed).toBe('false')
+  })
+})
