@@ -1,6 +1,6 @@
 // Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
 import type { Octokit } from './octokit.js'
-import { withGitHubRetry } from './retry.js'
+import { withGitHubCreateRetry, withGitHubRetry } from './retry.js'
 
 export const PAYLOAD_TOOL = 'immutable-image'
 
@@ -34,7 +34,7 @@ export async function startDeployment(
   repository: RepositoryId,
   deployment: { ref: string; environment: string; payload: PromotionPayload; logUrl: string }
 ): Promise<number> {
-  const { data } = await withGitHubRetry(() =>
+  const { data } = await withGitHubCreateRetry(() =>
     octokit.rest.repos.createDeployment({
       ...repository,
       ref: deployment.ref,
