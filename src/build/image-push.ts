@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import type { Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
+import { registryText } from '../registry/errors.js'
 import {
   formatReference,
   repositoryName,
@@ -48,13 +49,15 @@ export async function pushShaTag(
   }
 }
 
+/** The last line docker printed, which often quotes the registry: made one safe, capped line. */
 function pushFailure(output: string, registry: string): string {
-  const line =
+  const line = registryText(
     output
       .split('\n')
       .map((text) => text.trim())
       .filter((text) => text !== '')
       .at(-1) ?? 'no output'
+  )
   if (/unauthorized|authentication required|denied/i.test(line)) {
     return `authentication failed for registry ${registry} (${line})`
   }
