@@ -44,7 +44,8 @@ export async function fetchToken(
   challenge: Challenge,
   scopes: readonly string[],
   credentials: Credentials | undefined,
-  policy: RegistryRetryPolicy
+  policy: RegistryRetryPolicy,
+  checkRedirect: (target: URL) => string | undefined
 ): Promise<string> {
   const realm = challenge.params.realm
   if (realm === undefined)
@@ -61,7 +62,8 @@ export async function fetchToken(
       url: url.toString(),
       headers,
       bodyLimit: TOKEN_BODY_LIMIT,
-      what: `the answer of the token service at ${url.host}`
+      what: `the answer of the token service at ${url.host}`,
+      checkRedirect
     },
     policy
   )
@@ -95,7 +97,8 @@ export async function authorizationFor(
   challenge: Challenge,
   scopes: readonly string[],
   credentials: Credentials | undefined,
-  policy: RegistryRetryPolicy
+  policy: RegistryRetryPolicy,
+  checkRedirect: (target: URL) => string | undefined
 ): Promise<string | undefined> {
   if (challenge.scheme === 'basic') {
     if (credentials === undefined) {
@@ -103,5 +106,5 @@ export async function authorizationFor(
     }
     return basic(credentials)
   }
-  return `Bearer ${await fetchToken(challenge, scopes, credentials, policy)}`
+  return `Bearer ${await fetchToken(challenge, scopes, credentials, policy, checkRedirect)}`
 }

@@ -11,6 +11,7 @@ import {
   type Sleep
 } from '../retry.js'
 import { BodyTooLargeError, ERROR_BODY_LIMIT, readCapped } from './body.js'
+import { registryText } from './errors.js'
 
 export interface RegistryRetryPolicy extends RetryPolicy {
   readonly timeoutMs: number
@@ -39,6 +40,11 @@ export interface HttpRequest {
   readonly bodyLimit: number
   /** What the body is, for the error when it is too large ("the manifest of acme/web:v1"). */
   readonly what: string
+  /**
+   * When set, redirects are followed one hop at a time and each target is checked first: the
+   * reason it is refused, or undefined to follow it. Unset: followed as fetch does.
+   */
+  readonly checkRedirect?: (target: URL) => string | undefined
 }
 
 export interface HttpResponse {
@@ -46,6 +52,16 @@ export interface HttpResponse {
   readonly headers: Headers
   readonly body: Buffer
 }
+
+/** A failure that another attempt cannot fix: not retried. */
+export class RefusedAnswerError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RefusedAnswerError'
+  }
+}
+
+const MAX_REDIRECTS = 5
 
 export class TransportError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -63,7 +79,11 @@ function isTransient(status: number): boolean {
  * 5xx and network failures are retried. A body over its cap is not: it would be as large again.
  */
 function registryVerdict(outcome: AttemptOutcome<HttpResponse>): RetryVerdict {
-  if (!outcome.ok) return outcome.error instanceof BodyTooLargeError ? STOP : BACK_OFF
+  if (!outcome.ok) {
+    const final =
+      outcome.error instanceof BodyTooLargeError || outcome.error instanceof RefusedAnswerError
+    return final ? STOP : BACK_OFF
+  }
   if (!isTransient(outcome.value.status)) return STOP
   const asked = retryAfterMs(outcome.value.headers.get('retry-after'))
   return asked === undefined ? BACK_OFF : { retry: true, afterMs: asked }
@@ -83,20 +103,25 @@ export async function send(
       sleep
     )
   } catch (error) {
-    if (error instanceof BodyTooLargeError) throw error
+    if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError) throw error
     throw describeTransportError(request, error, policy.attempts)
   }
 }
 
-async function sendOnce(request: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+async function sendOnce(request: HttpRequest, timeoutMs: number, hops = 0): Promise<HttpResponse> {
   const connection = new AbortController()
   const response = await fetch(request.url, {
     method: request.method,
     headers: request.headers ?? {},
     ...(request.body === undefined ? {} : { body: request.body }),
-    redirect: 'follow',
+    redirect: request.checkRedirect === undefined ? 'follow' : 'manual',
     signal: AbortSignal.any([connection.signal, AbortSignal.timeout(timeoutMs)])
   })
+  const location = response.headers.get('location')
+  if (request.checkRedirect !== undefined && isRedirect(response.status) && location !== null) {
+    connection.abort()
+    return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1)
+  }
   const ok = response.status >= 200 && response.status < 300
   const body = await readCapped(
     response.body,
@@ -108,6 +133,26 @@ async function sendOnce(request: HttpRequest, timeoutMs: number): Promise<HttpRe
     }
   )
   return { status: response.status, headers: response.headers, body }
+}
+
+function isRedirect(status: number): boolean {
+  return [301, 302, 303, 307, 308].includes(status)
+}
+
+/** The next hop of a checked redirect, without our Authorization when it leaves the origin. */
+function redirected(request: HttpRequest, location: string, hops: number): HttpRequest {
+  const from = new URL(request.url)
+  const target = new URL(location, from)
+  const refusal =
+    hops >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : request.checkRedirect?.(target)
+  if (refusal !== undefined) {
+    throw new RefusedAnswerError(
+      `${from.host} redirected ${request.method} to '${registryText(target.href)}', which is refused: ${refusal}`
+    )
+  }
+  const headers = { ...request.headers }
+  if (target.origin !== from.origin) delete headers.authorization
+  return { ...request, url: target.href, headers }
 }
 
 function describeTransportError(request: HttpRequest, error: unknown, attempts: number): Error {

@@ -5,6 +5,7 @@ import type { Credentials } from './credentials.js'
 import { parseErrorBody, registryError, registryText, type RegistryErrorOptions } from './errors.js'
 import {
   DEFAULT_RETRY,
+  RefusedAnswerError,
   send,
   TransportError,
   type HttpRequest,
@@ -142,7 +143,13 @@ export class RegistryTransport {
     }
     try {
       if (challenge.scheme === 'bearer') this.requestCount++
-      return await authorizationFor(challenge, scopes, this.options.credentials, this.retry)
+      return await authorizationFor(
+        challenge,
+        scopes,
+        this.options.credentials,
+        this.retry,
+        (target) => realmRefusal(this.baseUrl, target.href)
+      )
     } catch (error) {
       if (error instanceof AuthenticationError) {
         throw this.error(
@@ -181,7 +188,7 @@ export class RegistryTransport {
         cause: error
       })
     }
-    if (error instanceof BodyTooLargeError) {
+    if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError) {
       return this.error(`registry ${this.registry}: ${error.message}`, repository, { cause: error })
     }
     return error

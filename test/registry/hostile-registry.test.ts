@@ -190,6 +190,43 @@ describe('a hostile token service', () => {
     expect((error as Error).message).not.toContain('\n')
   })
 
+  it('cannot redirect us to the cloud metadata service', async () => {
+    const tokens = await hostile((_request, response) => {
+      response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end()
+    })
+    const registry = await hostile((_request, response) => {
+      response
+        .writeHead(401, { 'www-authenticate': `Bearer realm="http://${tokens.host}/token"` })
+        .end()
+    })
+    await expect(client(registry.host).resolve('acme/web', 'v1')).rejects.toThrow(
+      `registry ${registry.host}: ${tokens.host} redirected GET to 'http://169.254.169.254/latest/meta-data/', which is refused: it uses plain http`
+    )
+    expect(tokens.requests).toHaveLength(1)
+  })
+
+  it('may redirect us within its own neighbourhood, dropping our credentials elsewhere', async () => {
+    let seen: string | undefined = 'none'
+    const issuer = await hostile((request, response) => {
+      seen = request.headers.authorization
+      response.writeHead(200).end(JSON.stringify({ token: 'token-1' }))
+    })
+    const tokens = await hostile((_request, response) => {
+      response.writeHead(307, { location: `http://${issuer.host}/issue` }).end()
+    })
+    const registry = await hostile((request, response) => {
+      if (request.headers.authorization === 'Bearer token-1') {
+        serveManifest(response)
+        return
+      }
+      response
+        .writeHead(401, { 'www-authenticate': `Bearer realm="http://${tokens.host}/token"` })
+        .end()
+    })
+    expect((await client(registry.host).resolve('acme/web', 'v1'))?.digest).toBe(digestOf(MANIFEST))
+    expect(seen).toBeUndefined()
+  })
+
   it('cannot put a token with a line break into our headers', async () => {
     const tokens = await hostile((_request, response) => {
       response.writeHead(200).end(JSON.stringify({ token: 'abc\r\nx-evil: 1' }))
