@@ -67,6 +67,18 @@ describe('send', () => {
     expect(waits).toEqual([2000])
   })
 
+  it('gives up at once when Retry-After asks for longer than it will wait', async () => {
+    const { url, hits } = await serve([429, 200], { 'retry-after': '3600' })
+    const waits: number[] = []
+    const response = await send(get(url), policy, (ms) => {
+      waits.push(ms)
+      return Promise.resolve()
+    })
+    expect(response.status).toBe(429)
+    expect(waits).toEqual([])
+    expect(hits()).toBe(1)
+  })
+
   it('names the host when the registry cannot be reached', async () => {
     await expect(send(get('http://127.0.0.1:9/'), policy, async () => {})).rejects.toThrow(
       /GET 127\.0\.0\.1:9 failed after 3 attempts/
