@@ -109,10 +109,10 @@ export class BuildPipeline {
     )
     if (!pushed.ours) {
       // Both runs built the same commit; the tag must name one image, so the registry's wins.
+      await this.requireThisCommit(pushed.digest)
       core.warning(
         `Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`
       )
-      await this.requireThisCommit(pushed.digest)
       return this.reuse({ digest: pushed.digest })
     }
     const { digest } = pushed
