@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { isDigest } from '../registry/reference.js'
 import type { Octokit } from './octokit.js'
-import { withGitHubRetry } from './retry.js'
+import { withGitHubCreateRetry, withGitHubRetry } from './retry.js'
 
 export const PAYLOAD_TOOL = 'immutable-image'
 
@@ -36,7 +36,7 @@ export async function startDeployment(
   repository: RepositoryId,
   deployment: { ref: string; environment: string; payload: PromotionPayload; logUrl: string }
 ): Promise<number> {
-  const { data } = await withGitHubRetry(() =>
+  const { data } = await withGitHubCreateRetry(() =>
     octokit.rest.repos.createDeployment({
       ...repository,
       ref: deployment.ref,
