@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 
 const IS_POST = 'isPost'
 const DOCKER_CONFIG = 'dockerConfig'
+const TEST_CONTAINER = 'testContainer'
 
 /** The runner runs the same bundle for main and post; the flag saved by main tells them apart. */
 export const isPost = core.getState(IS_POST) === 'true'
@@ -15,6 +16,17 @@ export function saveDockerConfigDir(dir: string): void {
   core.saveState(DOCKER_CONFIG, dir)
 }
 
+/** Untrusted in the post step: output that slipped past the runner's guard could have set it. */
 export function dockerConfigDirToRemove(): string {
   return core.getState(DOCKER_CONFIG)
+}
+
+/** Saved before the container starts, so the post step removes it when main died mid-test. */
+export function saveTestContainer(name: string): void {
+  core.saveState(TEST_CONTAINER, name)
+}
+
+/** Untrusted in the post step, as the Docker config directory is. */
+export function testContainerToRemove(): string {
+  return core.getState(TEST_CONTAINER)
 }

@@ -28368,12 +28368,145 @@ module.exports = {
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M5: () => (/* binding */ cancelTests),
+/* harmony export */   UZ: () => (/* binding */ removeTestContainer),
+/* harmony export */   ko: () => (/* binding */ testImage),
+/* harmony export */   vx: () => (/* binding */ TEST_CONTAINER_NAME)
+/* harmony export */ });
+/* unused harmony export describeCommand */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3360);
+/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8391);
+/* harmony import */ var _docker_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5431);
+/* harmony import */ var _render_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6076);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
+// Runs the test command in a fresh container of the built image, streaming its output, and makes
+// sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
+
+
+
+
+
+
+
+const TAIL_CHARS = 64 * 1024;
+/** `docker run` exits 125-127 when the container could not start at all. */
+const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
+const CONTAINER_PREFIX = 'immutable-image-test-';
+/** The only names the post step will remove: state it reads back may have been forged. */
+const TEST_CONTAINER_NAME = /^immutable-image-test-[0-9a-f]{12}$/;
+let running;
+let cancelling;
+function describeCommand(command) {
+    if (command[0] === '/bin/sh' && command[1] === '-c' && command.length === 3)
+        return command[2] ?? '';
+    return JSON.stringify(command);
+}
+/**
+ * Kills and removes a test container with its anonymous volumes (`--rm` would have taken them, a
+ * bare `docker kill` leaves them); true when there was one to remove.
+ */
+async function removeTestContainer(docker, name) {
+    const result = await docker.run(['rm', '--force', '--volumes', name], {
+        silent: true,
+        allowFailure: true
+    });
+    return result.exitCode === 0 && result.stdout.includes(name);
+}
+/**
+ * On SIGINT or SIGTERM (the runner cancelling the step): remove the running test container, then
+ * exit with the signal's code. Nothing after the tests runs: no push, no comment.
+ */
+function cancelTests(signal) {
+    cancelling ??= (async () => {
+        const tests = running;
+        try {
+            if (tests !== undefined) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${signal}: removing the test container ${tests.containerName} before exiting.`);
+                await removeTestContainer(tests.docker, tests.containerName);
+            }
+        }
+        finally {
+            // Whatever happened above, the step ends now; the post step retries the removal.
+            process.exit(128 + node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal]);
+        }
+    })();
+    return cancelling;
+}
+async function testImage(docker, imageId, test) {
+    if (test.command === undefined)
+        return _render_report_js__WEBPACK_IMPORTED_MODULE_4__/* .TESTS_NOT_RUN */ .e;
+    const containerName = `${CONTAINER_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .saveTestContainer */ .re)(containerName);
+    running = { docker, containerName };
+    const tail = new _docker_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputTail */ .gY(TAIL_CHARS);
+    const started = Date.now();
+    const timeout = { expired: false };
+    const timer = setTimeout(() => {
+        timeout.expired = true;
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .error */ .z3(`The tests ran longer than test-timeout (${test.timeoutSeconds} s): removing the container.`);
+        removeTestContainer(docker, containerName).catch(() => undefined);
+    }, test.timeoutSeconds * 1000);
+    let exitCode;
+    try {
+        const result = await docker.run((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_6__/* .testRunArgs */ .pl)({
+            containerName,
+            imageId,
+            command: test.command,
+            network: test.network,
+            memory: test.memory,
+            pidsLimit: test.pidsLimit,
+            envNames: [...test.env.keys()]
+        }), {
+            env: Object.fromEntries(test.env),
+            allowFailure: true,
+            onOutput: (chunk) => {
+                tail.append(chunk.toString('utf8'));
+            }
+        });
+        exitCode = result.exitCode;
+    }
+    finally {
+        clearTimeout(timer);
+        if (cancelling !== undefined)
+            await cancelling;
+        // `--rm` removes the container when docker run sees it exit; this covers a client that did not.
+        await removeTestContainer(docker, containerName);
+        running = undefined;
+    }
+    const durationMs = Date.now() - started;
+    const command = describeCommand(test.command);
+    if (!timeout.expired &&
+        DOCKER_RUN_ERRORS.has(exitCode) &&
+        /Error response from daemon|executable file not found|OCI runtime/i.test(tail.toString())) {
+        tail.append(`\n(the container could not start: check that ${test.command[0] ?? ''} exists in the image)`);
+    }
+    return {
+        result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
+        command,
+        durationMs,
+        exitCode,
+        timedOut: timeout.expired,
+        outputTail: tail.toString()
+    };
+}
+
+
+/***/ }),
+
 /***/ 2028:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9238);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6952);
 
 
@@ -28385,7 +28518,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9238:
+/***/ 3718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28400,8 +28533,34 @@ var core = __nccwpck_require__(3360);
 var docker_docker = __nccwpck_require__(5431);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
+// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
+const DEFAULT_MAX_CHARS = 200;
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
+ * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
+ * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
+ */
+function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
+    const characters = Array.from(String(value));
+    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
+    const escaped = capped
+        .replace(/\\/g, '\\\\')
+        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
+        .replace(/##\[/g, '##\\[');
+    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
+}
+function hex4(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
+}
+
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // A registry failure that keeps where it happened and what the registry itself said.
+
 class RegistryError extends Error {
     registry;
     repository;
@@ -28416,14 +28575,37 @@ class RegistryError extends Error {
         this.code = details.code;
     }
 }
+/** A RegistryError for one registry and repository, leaving out what is unknown. */
+function registryError(registry, repository, message, options = {}) {
+    const { status, code, cause } = options;
+    return new RegistryError(message, {
+        registry,
+        repository,
+        ...(status === undefined ? {} : { status }),
+        ...(code === undefined ? {} : { code })
+    }, cause === undefined ? undefined : { cause });
+}
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Text a registry chose (error messages, header values) made safe to put inside a message: one
+ * line with runs of control characters folded to a space, then capped and kept from reading as a
+ * workflow command, as every untrusted value in a log line is.
+ */
+function registryText(text) {
+    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
+}
 /** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
 function parseErrorBody(body) {
     try {
         const parsed = JSON.parse(body);
         const first = parsed.errors?.[0];
+        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
+        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
         return {
-            ...(first?.code === undefined ? {} : { code: first.code }),
-            ...(first?.message === undefined ? {} : { message: first.message })
+            ...(code === undefined ? {} : { code }),
+            ...(message === undefined ? {} : { message })
         };
     }
     catch {
@@ -28533,120 +28715,8 @@ function pullRequestFacts(payload) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references in Docker's grammar: registry host, repository path, tag and digest.
-const DOCKER_HUB = 'docker.io';
-class InvalidReferenceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidReferenceError';
-    }
-}
-const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const MAX_NAME_LENGTH = 255;
-function isTag(value) {
-    return TAG.test(value);
-}
-function isDigest(value) {
-    return DIGEST.test(value);
-}
-function parseTag(value) {
-    if (!isTag(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
-    }
-    return value;
-}
-function parseDigest(value) {
-    if (!isDigest(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
-    }
-    return value;
-}
-/** A repository without tag or digest, as the `image` input takes it. */
-function parseRepository(value) {
-    const reference = parseReference(value);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
-    }
-    return reference.repository;
-}
-/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
-function parseReference(value) {
-    if (value === '')
-        throw new InvalidReferenceError('the image reference is empty');
-    if (/\s/.test(value)) {
-        throw new InvalidReferenceError(`'${value}' contains white space`);
-    }
-    let rest = value;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = parseDigest(rest.slice(at + 1));
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon !== -1) {
-        tag = parseTag(rest.slice(colon + 1));
-        rest = rest.slice(0, colon);
-    }
-    const repository = splitRepository(value, rest);
-    return {
-        repository,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-function splitRepository(original, name) {
-    if (name.length > MAX_NAME_LENGTH) {
-        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    const namesRegistry = slash !== -1 &&
-        (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first !== first.toLowerCase());
-    const registry = namesRegistry ? first : DOCKER_HUB;
-    let path = namesRegistry ? name.slice(slash + 1) : name;
-    if (namesRegistry && !DOMAIN.test(registry)) {
-        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
-    }
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT.test(component)) {
-            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
-        }
-    }
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    return { registry, path };
-}
-/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
-function repositoryName(repository) {
-    return `${repository.registry}/${repository.path}`;
-}
-function formatReference(reference) {
-    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
-    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
-    return `${repositoryName(reference.repository)}${tag}${digest}`;
-}
-function sameRepository(a, b) {
-    return a.registry === b.registry && a.path === b.path;
-}
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
-/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
-function registryBaseUrl(registry) {
-    if (registry === DOCKER_HUB)
-        return 'https://registry-1.docker.io';
-    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
-}
-
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __nccwpck_require__(9310);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -28681,7 +28751,7 @@ async function credentialsFromDockerConfig(registry, configDir) {
     catch {
         return undefined;
     }
-    const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const keys = registry === registry_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_CONFIG_KEYS : [registry];
     const helper = config.credHelpers?.[registry] ?? config.credsStore;
     return (fromAuths(config, keys) ??
         (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
@@ -28724,82 +28794,8 @@ async function fromHelper(helper, serverUrl) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-// Typed readers for action inputs: each turns one raw string into a value or an InputError.
-
-
-function inputs_text(name) {
-    return core/* getInput */.V4(name).trim();
-}
-/** Lines of a multi-line input, without blanks or `#` comments. */
-function lines(name) {
-    return core/* getInput */.V4(name)
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-/** A list given one item a line or comma-separated, as docker/metadata-action outputs it. */
-function list(name) {
-    return lines(name).flatMap((line) => line
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== ''));
-}
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
-function inputs_boolean(name, fallback) {
-    const value = inputs_text(name);
-    if (value === '')
-        return fallback;
-    if (TRUE_WORDS.includes(value))
-        return true;
-    if (FALSE_WORDS.includes(value))
-        return false;
-    throw new errors/* InputError */.dz(name, `expected true or false, got '${printable(value)}'`);
-}
-function oneOf(name, choices, fallback) {
-    const value = inputs_text(name);
-    if (value === '')
-        return fallback;
-    const choice = choices.find((candidate) => candidate === value);
-    if (choice === undefined) {
-        throw new errors/* InputError */.dz(name, `expected one of ${choices.join(', ')}, got '${printable(value)}'`);
-    }
-    return choice;
-}
-function seconds(name, fallback) {
-    const value = inputs_text(name);
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 6 * 60 * 60) {
-        throw new errors/* InputError */.dz(name, `expected a whole number of seconds from 1 to 21600, got '${printable(value)}'`);
-    }
-    return Number(value);
-}
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `KEY=VALUE` lines; the value may contain `=` and is kept as written. */
-function keyValues(name, keyPattern = ENV_NAME) {
-    const pairs = new Map();
-    lines(name).forEach((line, index) => {
-        const separator = line.indexOf('=');
-        // The line itself is never echoed: a malformed line may hold a secret value.
-        if (separator === -1) {
-            throw new errors/* InputError */.dz(name, `line ${index + 1} is not KEY=VALUE (no '=')`);
-        }
-        const key = line.slice(0, separator);
-        if (!keyPattern.test(key)) {
-            throw new errors/* InputError */.dz(name, `line ${index + 1}: '${printable(key)}' is not a valid name`);
-        }
-        pairs.set(key, line.slice(separator + 1));
-    });
-    return pairs;
-}
-/** Quotes user text in an error message without letting it span lines or run on. */
-function printable(value) {
-    const oneLine = value.replace(/[\r\n\t]/g, ' ');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
-}
-
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __nccwpck_require__(7428);
 ;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
 // Registry credentials from the inputs, shared by every action that talks to a registry.
 
@@ -28808,9 +28804,9 @@ function printable(value) {
 
 /** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
 function registryAuthInputs(image, env) {
-    const username = inputs_text('username');
-    const password = inputs_text('password');
-    const githubToken = inputs_text('github-token');
+    const username = (0,inputs/* text */.Qq)('username');
+    const password = (0,inputs/* text */.Qq)('password');
+    const githubToken = (0,inputs/* text */.Qq)('github-token');
     for (const secret of [password, githubToken])
         if (secret !== '')
             core/* setSecret */.Pq(secret);
@@ -28852,42 +28848,42 @@ const IF_EXISTS = ['skip', 'fail', 'overwrite'];
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 function getBuildSettings(env = process.env) {
-    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd());
+    const workspace = realPath((0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()));
     const image = imageInput(env);
-    const context = pathInput('context', inputs_text('context') || '.', workspace);
+    const context = pathInput('context', (0,inputs/* text */.Qq)('context') || '.', workspace);
     const file = dockerfileInput(context, workspace);
     return {
         image,
         context,
         file,
-        buildArgs: keyValues('build-args'),
+        buildArgs: (0,inputs/* keyValues */.K7)('build-args'),
         target: optionalTarget(),
         network: buildNetworkInput(),
-        labels: keyValues('labels', LABEL_KEY),
-        extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
-        shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
+        labels: (0,inputs/* keyValues */.K7)('labels', LABEL_KEY),
+        extraTags: (0,inputs/* list */.p_)('tags').map((tag) => extraTagInput(tag, image)),
+        shaFormat: (0,inputs/* oneOf */.yL)('sha-format', ['short', 'long'], 'short'),
         test: {
             command: testCommandInput(),
-            env: keyValues('test-env'),
+            env: (0,inputs/* keyValues */.K7)('test-env'),
             network: networkInput(),
-            timeoutSeconds: seconds('test-timeout', 900),
+            timeoutSeconds: (0,inputs/* seconds */.YA)('test-timeout', 900),
             memory: memoryInput(),
             pidsLimit: pidsInput()
         },
-        push: inputs_boolean('push', true),
-        ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
+        push: (0,inputs/* boolean */.zM)('push', true),
+        ifExists: (0,inputs/* oneOf */.yL)('if-exists', IF_EXISTS, 'skip'),
         ...registryAuthInputs(image, env),
-        comment: inputs_boolean('comment', true)
+        comment: (0,inputs/* boolean */.zM)('comment', true)
     };
 }
 function imageInput(env) {
-    const given = inputs_text('image');
+    const given = (0,inputs/* text */.Qq)('image');
     const value = given !== '' ? given : defaultImage(env);
     try {
-        return parseRepository(value);
+        return (0,registry_reference/* parseRepository */.SU)(value);
     }
     catch (error) {
-        if (error instanceof InvalidReferenceError)
+        if (error instanceof registry_reference/* InvalidReferenceError */.x_)
             throw new errors/* InputError */.dz('image', error.message);
         throw error;
     }
@@ -28899,60 +28895,80 @@ function defaultImage(env) {
     }
     return `ghcr.io/${repository.toLowerCase()}`;
 }
-/** Resolves a path input against the workspace and refuses one that leaves it. */
+/**
+ * Resolves a path input against the workspace and refuses one that leaves it, lexically and then
+ * through symlinks: a committed `ctx -> /outside` would otherwise put host files into the image.
+ */
 function pathInput(name, value, workspace) {
     if (value.includes('\0'))
         throw new errors/* InputError */.dz(name, 'contains a NUL character');
     const path = (0,external_node_path_.resolve)(workspace, value);
+    if (!isInside(workspace, path)) {
+        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is outside the workspace ${workspace}`);
+    }
+    const real = realPath(path);
+    if (!isInside(workspace, real)) {
+        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is outside the workspace ${workspace} (it resolves to ${(0,inputs/* printable */.g$)(real)})`);
+    }
+    if (name === 'context' && !isKind(real, 'directory')) {
+        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is not a directory`);
+    }
+    if (name === 'file' && !isKind(real, 'file')) {
+        throw new errors/* InputError */.dz(name, `no Dockerfile at ${path}`);
+    }
+    return real;
+}
+function isInside(workspace, path) {
     const inside = (0,external_node_path_.relative)(workspace, path);
-    if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
-        throw new errors/* InputError */.dz(name, `'${printable(value)}' is outside the workspace ${workspace}`);
+    return !(inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside));
+}
+/** The path with every symlink followed; a missing path stays as it is (refused later). */
+function realPath(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
     }
-    if (name === 'context' && !((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isDirectory())) {
-        throw new errors/* InputError */.dz(name, `'${printable(value)}' is not a directory`);
+    catch {
+        return path;
     }
-    return path;
+}
+function isKind(path, kind) {
+    const stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+    return kind === 'directory' ? stat?.isDirectory() === true : stat?.isFile() === true;
 }
 function dockerfileInput(context, workspace) {
-    const given = inputs_text('file');
     // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
-    const file = given === ''
-        ? (0,external_node_path_.format)({ dir: context, base: 'Dockerfile' })
-        : pathInput('file', given, workspace);
-    if (!((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isFile())) {
-        throw new errors/* InputError */.dz('file', `no Dockerfile at ${file}`);
-    }
-    return file;
+    const given = (0,inputs/* text */.Qq)('file') || (0,external_node_path_.relative)(workspace, (0,external_node_path_.format)({ dir: context, base: 'Dockerfile' }));
+    return pathInput('file', given, workspace);
 }
 function optionalTarget() {
-    const target = inputs_text('target');
+    const target = (0,inputs/* text */.Qq)('target');
     if (target === '')
         return undefined;
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) {
-        throw new errors/* InputError */.dz('target', `'${printable(target)}' is not a valid build stage name`);
+        throw new errors/* InputError */.dz('target', `'${(0,inputs/* printable */.g$)(target)}' is not a valid build stage name`);
     }
     return target;
 }
 function extraTagInput(value, image) {
     try {
         if (!value.includes('/') && !value.includes(':') && !value.includes('@')) {
-            return { repository: image, tag: parseTag(value) };
+            return { repository: image, tag: (0,registry_reference/* parseTag */.ED)(value) };
         }
-        const reference = parseReference(value);
+        const reference = (0,registry_reference/* parseReference */.F2)(value);
         if (reference.tag === undefined || reference.digest !== undefined) {
-            throw new InvalidReferenceError(`'${value}' must be a tag or a reference with a tag (no digest)`);
+            throw new registry_reference/* InvalidReferenceError */.x_(`'${value}' must be a tag or a reference with a tag (no digest)`);
         }
         return reference;
     }
     catch (error) {
-        if (error instanceof InvalidReferenceError)
+        if (error instanceof registry_reference/* InvalidReferenceError */.x_)
             throw new errors/* InputError */.dz('tags', error.message);
         throw error;
     }
 }
 /** A JSON array runs in exec form (no shell needed in the image); anything else via /bin/sh -c. */
 function testCommandInput() {
-    const command = inputs_text('test-command');
+    const command = (0,inputs/* text */.Qq)('test-command');
     if (command === '')
         return undefined;
     if (!command.startsWith('['))
@@ -28972,37 +28988,37 @@ function testCommandInput() {
     return parsed;
 }
 function networkInput() {
-    const network = inputs_text('test-network') || 'none';
+    const network = (0,inputs/* text */.Qq)('test-network') || 'none';
     if (!NETWORK.test(network)) {
-        throw new errors/* InputError */.dz('test-network', `'${printable(network)}' is not a Docker network name (none, host, bridge or a network's name)`);
+        throw new errors/* InputError */.dz('test-network', `'${(0,inputs/* printable */.g$)(network)}' is not a Docker network name (none, host, bridge or a network's name)`);
     }
     return network;
 }
 function buildNetworkInput() {
-    const network = inputs_text('network');
+    const network = (0,inputs/* text */.Qq)('network');
     if (network === '')
         return undefined;
     if (!NETWORK.test(network)) {
-        throw new errors/* InputError */.dz('network', `'${printable(network)}' is not a Docker network name (host, none or a network's name)`);
+        throw new errors/* InputError */.dz('network', `'${(0,inputs/* printable */.g$)(network)}' is not a Docker network name (host, none or a network's name)`);
     }
     return network;
 }
 /** `0` or `none` lifts the limit; otherwise Docker's size syntax (512m, 4g). */
 function memoryInput() {
-    const value = inputs_text('test-memory') || '4g';
+    const value = (0,inputs/* text */.Qq)('test-memory') || '4g';
     if (value === '0' || value === 'none')
         return undefined;
     if (!/^[1-9]\d*[bkmg]?$/i.test(value)) {
-        throw new errors/* InputError */.dz('test-memory', `'${printable(value)}' is not a size like 512m or 4g (or none)`);
+        throw new errors/* InputError */.dz('test-memory', `'${(0,inputs/* printable */.g$)(value)}' is not a size like 512m or 4g (or none)`);
     }
     return value.toLowerCase();
 }
 function pidsInput() {
-    const value = inputs_text('test-pids-limit') || '4096';
+    const value = (0,inputs/* text */.Qq)('test-pids-limit') || '4096';
     if (value === '0' || value === 'none')
         return undefined;
     if (!/^[1-9]\d{0,6}$/.test(value)) {
-        throw new errors/* InputError */.dz('test-pids-limit', `'${printable(value)}' is not a whole number of processes (or none)`);
+        throw new errors/* InputError */.dz('test-pids-limit', `'${(0,inputs/* printable */.g$)(value)}' is not a whole number of processes (or none)`);
     }
     return Number(value);
 }
@@ -29011,10 +29027,190 @@ function pidsInput() {
 var state = __nccwpck_require__(2462);
 // EXTERNAL MODULE: ./src/docker/config.ts
 var config = __nccwpck_require__(656);
+;// CONCATENATED MODULE: ./src/registry/body.ts
+// Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
+const MiB = 1024 * 1024;
+/** The distribution spec lets registries refuse manifests over 4 MiB; we refuse to read more. */
+const MANIFEST_BODY_LIMIT = 4 * MiB;
+/** Token answers and error bodies are a few hundred bytes; 1 MiB is generous. */
+const TOKEN_BODY_LIMIT = MiB;
+const ERROR_BODY_LIMIT = MiB;
+/**
+ * An image config holds labels, environment and one history entry per layer: tens of KiB in
+ * practice. No spec sets a limit; 8 MiB leaves room for images with thousands of layers.
+ */
+const CONFIG_BODY_LIMIT = 8 * MiB;
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit, what) {
+        super(`${what} is larger than ${formatLimit(limit)}: stopped reading`);
+        this.limit = limit;
+        this.name = 'BodyTooLargeError';
+    }
+}
+function formatLimit(bytes) {
+    return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
+}
+/**
+ * Reads a body chunk by chunk and gives up as soon as it passes `limit`: `stop` then tears the
+ * connection down, so the rest is never received. A Content-Length over the limit fails at once.
+ */
+async function readCapped(body, declaredLength, limit, what, stop) {
+    if (body === null)
+        return Buffer.alloc(0);
+    if (declaredLength !== null && Number(declaredLength) > limit) {
+        stop();
+        throw new BodyTooLargeError(limit, what);
+    }
+    const chunks = [];
+    let received = 0;
+    const reader = body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        received += value.byteLength;
+        if (received > limit) {
+            stop();
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(limit, what);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+// Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
+
+
+/** `algorithm:encoded` as the OCI image spec writes it, before any algorithm is known. */
+const OCI_DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const MAX_DIGEST_LENGTH = 256;
+/** The algorithms we can verify, each with its encoding: lower-case hex of the hash's length. */
+const ALGORITHMS = {
+    sha256: /^[a-f0-9]{64}$/,
+    sha512: /^[a-f0-9]{128}$/
+};
+class DigestError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DigestError';
+    }
+}
+function matchesDigestGrammar(value) {
+    return value.length <= MAX_DIGEST_LENGTH && OCI_DIGEST.test(value);
+}
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/**
+ * A digest someone else wrote (a registry header, a manifest), checked before use: it must follow
+ * the grammar and name an algorithm we can verify, with a well-formed encoding.
+ */
+function parseVerifiableDigest(value, what) {
+    if (!matchesDigestGrammar(value)) {
+        throw new DigestError(`${what} is not a digest: '${registryText(value)}'`);
+    }
+    const colon = value.indexOf(':');
+    const algorithm = value.slice(0, colon);
+    const encoding = ALGORITHMS[algorithm];
+    if (encoding === undefined) {
+        throw new DigestError(`${what} uses the digest algorithm '${registryText(algorithm)}', which cannot be verified (sha256 and sha512 can)`);
+    }
+    if (!encoding.test(value.slice(colon + 1))) {
+        throw new DigestError(`${what} is not a valid ${algorithm} digest: '${registryText(value)}'`);
+    }
+    return value;
+}
+/** True when the bytes hash to the digest under the algorithm the digest names. */
+function bytesMatchDigest(bytes, digest, what) {
+    const verified = parseVerifiableDigest(digest, what);
+    const colon = verified.indexOf(':');
+    const algorithm = verified.slice(0, colon);
+    return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
+}
+
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+// The manifest media types a registry may hold under a tag.
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+
+;// CONCATENATED MODULE: ./src/retry.ts
+// The one retry loop for registry and GitHub calls: jittered backoff, Retry-After, a cap on waiting.
+const retry_STOP = { retry: false };
+const retry_BACK_OFF = { retry: true };
+const retry_sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header === undefined || header.trim() === '')
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Jitter in the upper half of an exponential bound, so parallel clients spread out. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(bound / 2 + (random() * bound) / 2);
+}
+/** The `code` of an error or of any error in its `cause` chain (ECONNREFUSED, ENOTFOUND…). */
+function errorCode(error) {
+    for (let current = error, depth = 0; depth < 5; depth++) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        const { code, cause } = current;
+        if (typeof code === 'string')
+            return code;
+        current = cause;
+    }
+    return undefined;
+}
+/**
+ * Network failures that happen before a request leaves this machine: the server cannot have acted
+ * on it, so even a call that creates something may be sent again.
+ */
+function retry_failedBeforeSending(error) {
+    const code = errorCode(error);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+/**
+ * Runs `call` until `judge` says stop or the attempts run out. A value judged worth retrying is
+ * returned as it is after the last attempt (the caller reports it); an error is thrown.
+ */
+async function retry_withRetry(call, judge, policy, sleep = retry_sleepFor) {
+    for (let attempt = 0;; attempt++) {
+        let outcome;
+        try {
+            outcome = { ok: true, value: await call() };
+        }
+        catch (error) {
+            outcome = { ok: false, error };
+        }
+        const verdict = judge(outcome);
+        const wait = verdict.retry ? (verdict.afterMs ?? backoffMs(attempt, policy)) : undefined;
+        const giveUp = wait === undefined || wait > policy.maxWaitMs || attempt >= policy.attempts - 1;
+        if (giveUp) {
+            if (outcome.ok)
+                return outcome.value;
+            throw outcome.error;
+        }
+        await sleep(wait);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http.ts
-// HTTP for the registry client: a timeout on every request, retries with backoff on transient faults.
+// HTTP for the registry client: a timeout on every request, capped bodies, the shared retry loop.
+
+
+
 /** IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS shortens the per-request timeout (fault tests use it). */
 function timeoutFromEnv(fallback) {
     const value = Number(process.env.IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS);
@@ -29024,62 +29220,86 @@ const DEFAULT_RETRY = {
     attempts: 4,
     baseDelayMs: 500,
     maxDelayMs: 10_000,
+    maxWaitMs: 60_000,
     timeoutMs: timeoutFromEnv(30_000)
 };
-const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function isTransient(status) {
-    return status === 429 || status === 408 || status >= 500;
+/** A failure that another attempt cannot fix: not retried. */
+class RefusedAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RefusedAnswerError';
+    }
 }
-/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(header, now = Date.now()) {
-    if (header === null || header.trim() === '')
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header.trim()) * 1000;
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Full jitter: a random delay up to the exponential bound, so parallel clients spread out. */
-function backoffMs(attempt, policy, random = Math.random) {
-    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return Math.round(bound / 2 + (random() * bound) / 2);
-}
+const MAX_REDIRECTS = 5;
 class TransportError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'TransportError';
     }
 }
-/** Sends a request, retrying 408/429/5xx and network errors; returns the last response. */
-async function send(request, policy = DEFAULT_RETRY, sleep = sleepFor) {
-    for (let attempt = 0;; attempt++) {
-        const last = attempt === policy.attempts - 1;
-        let response;
-        try {
-            response = await sendOnce(request, policy.timeoutMs);
-        }
-        catch (error) {
-            if (last)
-                throw describeTransportError(request, error, policy.attempts);
-            await sleep(backoffMs(attempt, policy));
-            continue;
-        }
-        if (!isTransient(response.status) || last)
-            return response;
-        const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt, policy);
-        await sleep(Math.min(wait, policy.maxDelayMs * 6));
+function isTransient(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+/**
+ * Every registry call is a read or a PUT of the same bytes, so repeating one is safe: 408, 429,
+ * 5xx and network failures are retried. A body over its cap is not: it would be as large again.
+ */
+function registryVerdict(outcome) {
+    if (!outcome.ok) {
+        const final = outcome.error instanceof BodyTooLargeError || outcome.error instanceof RefusedAnswerError;
+        return final ? retry_STOP : retry_BACK_OFF;
+    }
+    if (!isTransient(outcome.value.status))
+        return retry_STOP;
+    const asked = retryAfterMs(outcome.value.headers.get('retry-after'));
+    return asked === undefined ? retry_BACK_OFF : { retry: true, afterMs: asked };
+}
+/** Sends a request through the retry policy; returns the last response, or throws TransportError. */
+async function send(request, policy = DEFAULT_RETRY, sleep = retry_sleepFor) {
+    try {
+        return await retry_withRetry(() => sendOnce(request, policy.timeoutMs), registryVerdict, policy, sleep);
+    }
+    catch (error) {
+        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError)
+            throw error;
+        throw describeTransportError(request, error, policy.attempts);
     }
 }
-async function sendOnce(request, timeoutMs) {
+async function sendOnce(request, timeoutMs, hops = 0) {
+    const connection = new AbortController();
     const response = await fetch(request.url, {
         method: request.method,
         headers: request.headers ?? {},
         ...(request.body === undefined ? {} : { body: request.body }),
-        redirect: 'follow',
-        signal: AbortSignal.timeout(timeoutMs)
+        redirect: request.checkRedirect === undefined ? 'follow' : 'manual',
+        signal: AbortSignal.any([connection.signal, AbortSignal.timeout(timeoutMs)])
     });
-    const body = Buffer.from(await response.arrayBuffer());
+    const location = response.headers.get('location');
+    if (request.checkRedirect !== undefined && isRedirect(response.status) && location !== null) {
+        connection.abort();
+        return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1);
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    const body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+        connection.abort();
+    });
     return { status: response.status, headers: response.headers, body };
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status);
+}
+/** The next hop of a checked redirect, without our Authorization when it leaves the origin. */
+function redirected(request, location, hops) {
+    const from = new URL(request.url);
+    const target = new URL(location, from);
+    const refusal = hops >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : request.checkRedirect?.(target);
+    if (refusal !== undefined) {
+        throw new RefusedAnswerError(`${from.host} redirected ${request.method} to '${registryText(target.href)}', which is refused: ${refusal}`);
+    }
+    const headers = { ...request.headers };
+    if (target.origin !== from.origin)
+        delete headers.authorization;
+    return { ...request, url: target.href, headers };
 }
 function describeTransportError(request, error, attempts) {
     const host = new URL(request.url).host;
@@ -29093,6 +29313,8 @@ function describeTransportError(request, error, attempts) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Registry authentication: answers a WWW-Authenticate challenge with Basic or a Bearer token.
+
 
 /** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
 function parseChallenge(header) {
@@ -29120,7 +29342,7 @@ function basic(credentials) {
     return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
 /** Fetches a Bearer token for the given scopes from the challenge's realm. */
-async function fetchToken(challenge, scopes, credentials, policy) {
+async function fetchToken(challenge, scopes, credentials, policy, checkRedirect) {
     const realm = challenge.params.realm;
     if (realm === undefined)
         throw new AuthenticationError('the registry sent a Bearer challenge without a realm');
@@ -29132,7 +29354,14 @@ async function fetchToken(challenge, scopes, credentials, policy) {
     const headers = {};
     if (credentials !== undefined)
         headers.authorization = basic(credentials);
-    const response = await send({ method: 'GET', url: url.toString(), headers }, policy);
+    const response = await send({
+        method: 'GET',
+        url: url.toString(),
+        headers,
+        bodyLimit: TOKEN_BODY_LIMIT,
+        what: `the answer of the token service at ${url.host}`,
+        checkRedirect
+    }, policy);
     if (response.status === 401 || response.status === 403) {
         throw new AuthenticationError(credentials === undefined
             ? 'the registry refused anonymous access'
@@ -29141,45 +29370,123 @@ async function fetchToken(challenge, scopes, credentials, policy) {
     if (response.status !== 200) {
         throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`);
     }
-    const body = JSON.parse(response.body.toString('utf8'));
+    let body;
+    try {
+        body = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new AuthenticationError(`the token service at ${url.host} did not answer with JSON`);
+    }
     const token = body.token ?? body.access_token;
-    if (token === undefined || token === '') {
+    // A token is put in a header as it is: white space or control characters mean it is not one.
+    // eslint-disable-next-line no-control-regex
+    if (typeof token !== 'string' || token === '' || /[\s\u0000-\u001f\u007f]/.test(token)) {
         throw new AuthenticationError(`the token service at ${url.host} returned no token`);
     }
     return token;
 }
 /** The Authorization header value that answers a challenge; undefined for anonymous Basic. */
-async function authorizationFor(challenge, scopes, credentials, policy) {
+async function authorizationFor(challenge, scopes, credentials, policy, checkRedirect) {
     if (challenge.scheme === 'basic') {
         if (credentials === undefined) {
             throw new AuthenticationError('the registry requires a username and password');
         }
         return basic(credentials);
     }
-    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy)}`;
+    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy, checkRedirect)}`;
 }
 
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-// The manifest media types a registry may hold under a tag.
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/registry/realm.ts
+// Where a registry may send us for a token: the realm policy that keeps credentials at home.
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// A small OCI Distribution client: resolve, fetch and put manifests, authenticated once per host.
-
-
-
-
-
-
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+function blockList(subnets) {
+    const list = new external_node_net_.BlockList();
+    for (const [network, prefix, type] of subnets)
+        list.addSubnet(network, prefix, type);
+    return list;
 }
-class RegistryClient {
+const LOOPBACK = blockList([
+    ['127.0.0.0', 8, 'ipv4'],
+    ['0.0.0.0', 32, 'ipv4'],
+    ['::1', 128, 'ipv6'],
+    ['::', 128, 'ipv6']
+]);
+const LINK_LOCAL = blockList([
+    ['169.254.0.0', 16, 'ipv4'],
+    ['fe80::', 10, 'ipv6']
+]);
+const PRIVATE = blockList([
+    ['10.0.0.0', 8, 'ipv4'],
+    ['172.16.0.0', 12, 'ipv4'],
+    ['192.168.0.0', 16, 'ipv4'],
+    ['100.64.0.0', 10, 'ipv4'],
+    ['fc00::', 7, 'ipv6']
+]);
+/**
+ * Which network a host is on, from its address alone. Names other than localhost count as public:
+ * resolving them here would not stop a name that resolves differently when the token is fetched.
+ */
+function neighbourhood(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return 'loopback';
+    const family = (0,external_node_net_.isIP)(host);
+    if (family === 0)
+        return 'public';
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (LOOPBACK.check(host, type))
+        return 'loopback';
+    if (LINK_LOCAL.check(host, type))
+        return 'link-local';
+    if (PRIVATE.check(host, type))
+        return 'private';
+    return 'public';
+}
+/**
+ * Why the registry at `registryUrl` may not send us to `realm` for a token, or undefined when it
+ * may. Credentials travel to a realm only over https, unless the registry and the realm are both
+ * on loopback (where Docker speaks plain http too); a realm on loopback, link-local or private addresses is refused
+ * unless the registry lives there as well, so a hostile registry cannot aim us at the cloud
+ * metadata service or another machine on the runner's network.
+ */
+function realmRefusal(registryUrl, realm) {
+    let target;
+    try {
+        target = new URL(realm);
+    }
+    catch {
+        return 'it is not a URL';
+    }
+    const registry = new URL(registryUrl);
+    const registryPlace = neighbourhood(registry.hostname);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        return `it uses ${target.protocol.replace(/:$/, '')}, not https`;
+    }
+    const realmPlace = neighbourhood(target.hostname);
+    if (target.protocol === 'http:' && (registryPlace !== 'loopback' || realmPlace !== 'loopback')) {
+        return 'it uses plain http: credentials go only over https';
+    }
+    if (target.username !== '' || target.password !== '')
+        return 'it carries credentials of its own';
+    if (target.host === registry.host)
+        return undefined;
+    if (realmPlace !== 'public' && realmPlace !== registryPlace) {
+        return `it is on a ${realmPlace} address and the registry is not`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// The registry transport: answers auth challenges, caches tokens, guards realms, retries, caps bodies.
+
+
+
+
+
+
+class RegistryTransport {
     registry;
     options;
     baseUrl;
@@ -29187,100 +29494,24 @@ class RegistryClient {
     challenge;
     authorizations = new Map();
     discovery;
-    /** Requests sent, for logs and benchmarks. */
+    /** Requests sent, tokens included, for logs and benchmarks. */
     requestCount = 0;
     constructor(registry, options) {
         this.registry = registry;
         this.options = options;
-        this.baseUrl = registryBaseUrl(registry);
+        this.baseUrl = (0,registry_reference/* registryBaseUrl */.mO)(registry);
         this.retry = options.retry ?? DEFAULT_RETRY;
     }
-    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
-    async resolve(repository, reference) {
-        const response = await this.request(repository, {
-            method: 'HEAD',
-            url: this.manifestUrl(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS }
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
-        const digest = response.headers.get('docker-content-digest');
-        if (digest === null || !isDigest(digest)) {
-            // Some registries omit the digest on HEAD; the body tells the truth.
-            const manifest = await this.fetch(repository, reference);
-            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
-        }
-        return {
-            digest,
-            mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
-            size: Number(response.headers.get('content-length') ?? 0)
-        };
-    }
-    /** GET a manifest and verify its bytes against the digest asked for or announced. */
-    async fetch(repository, reference) {
-        const response = await this.request(repository, {
-            method: 'GET',
-            url: this.manifestUrl(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS }
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `fetch ${repository}:${reference}`);
-        const digest = sha256Digest(response.body);
-        const expected = isDigest(reference) ? reference : response.headers.get('docker-content-digest');
-        if (expected !== null && expected.startsWith('sha256:') && expected !== digest) {
-            throw this.error(`the manifest of ${repository}:${reference} does not match its digest ${expected}`, repository);
-        }
-        const mediaType = this.mediaTypeOf(response, repository);
-        return { digest, mediaType, size: response.body.length, bytes: response.body };
-    }
-    /** PUT the exact bytes of a manifest under a tag; returns the digest the registry stored. */
-    async put(repository, tag, manifest) {
-        const response = await this.request(repository, {
-            method: 'PUT',
-            url: this.manifestUrl(repository, tag),
-            headers: { 'content-type': manifest.mediaType },
-            body: manifest.bytes
-        });
-        if (response.status !== 201 && response.status !== 200) {
-            const { code, message } = parseErrorBody(response.body.toString('utf8'));
-            if (isImmutableTagRefusal(response.status, code)) {
-                throw this.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, response.status, code);
-            }
-            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
-        }
-        return response.headers.get('docker-content-digest') ?? manifest.digest;
-    }
-    mediaTypeOf(response, repository) {
-        const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-        let declared;
-        try {
-            declared = JSON.parse(response.body.toString('utf8')).mediaType;
-        }
-        catch {
-            throw this.error(`the manifest from ${repository} is not JSON`, repository);
-        }
-        if (declared !== undefined &&
-            MANIFEST_MEDIA_TYPES.includes(contentType) &&
-            declared !== contentType) {
-            throw this.error(`the manifest from ${repository} says ${declared} but was served as ${contentType}`, repository);
-        }
-        const mediaType = declared ?? contentType;
-        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
-            throw this.error(`the manifest from ${repository} has an unsupported media type '${mediaType}'`, repository);
-        }
-        return mediaType;
-    }
-    manifestUrl(repository, reference) {
-        return `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
+    /** An error that names this registry and the repository. */
+    error(message, repository, options) {
+        return registryError(this.registry, repository, message, options);
     }
     /**
      * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
      * first request to a host discovers its challenge while the others wait, so parallel requests
      * share one 401 and one token instead of each paying for their own.
      */
-    async request(repository, request) {
+    async request(request) {
         if (this.discovery !== undefined) {
             await this.discovery;
         }
@@ -29288,34 +29519,39 @@ class RegistryClient {
             let discovered = () => undefined;
             this.discovery = new Promise((resolve) => (discovered = resolve));
             try {
-                return await this.authenticatedRequest(repository, request);
+                return await this.authenticatedRequest(request);
             }
             finally {
                 discovered();
             }
         }
-        return this.authenticatedRequest(repository, request);
+        return this.authenticatedRequest(request);
     }
-    async authenticatedRequest(repository, request) {
+    async authenticatedRequest(request) {
+        const { repository } = request;
         const scopes = this.scopesFor(repository);
         const cached = this.challenge === undefined
             ? undefined
             : this.authorization(repository, this.challenge, scopes);
-        let response = await this.sendCounted(request, await cached, repository);
+        let response = await this.sendCounted(request, await cached);
         if (response.status !== 401)
             return response;
         const header = response.headers.get('www-authenticate');
         const challenge = header === null ? undefined : parseChallenge(header);
         if (challenge === undefined) {
-            throw this.error(`authentication failed for registry ${this.registry}`, repository, 401, 'UNAUTHORIZED');
+            throw this.error(`authentication failed for registry ${this.registry}`, repository, {
+                status: 401,
+                code: 'UNAUTHORIZED'
+            });
         }
         // A 401 despite a cached token means it expired: fetch a fresh one, once.
         if (cached !== undefined)
             this.authorizations.delete(scopes.join(' '));
         this.challenge = challenge;
-        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes), repository);
+        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes));
         if (response.status === 401) {
-            throw this.error(`authentication failed for registry ${this.registry}${this.options.credentials === undefined ? ' (no credentials given)' : ` as '${this.options.credentials.username}'`}`, repository, 401, parseErrorBody(response.body.toString('utf8')).code);
+            const { credentials } = this.options;
+            throw this.error(`authentication failed for registry ${this.registry}${credentials === undefined ? ' (no credentials given)' : ` as '${credentials.username}'`}`, repository, { status: 401, code: parseErrorBody(response.body.toString('utf8')).code });
         }
         return response;
     }
@@ -29334,64 +29570,318 @@ class RegistryClient {
         return pending;
     }
     async authorize(repository, challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (challenge.scheme === 'bearer' && realm !== undefined) {
+            const refusal = realmRefusal(this.baseUrl, realm);
+            if (refusal !== undefined) {
+                throw this.error(`registry ${this.registry} sent us to the token realm '${registryText(realm)}', which is refused: ${refusal}`, repository, { status: 401 });
+            }
+        }
         try {
             if (challenge.scheme === 'bearer')
                 this.requestCount++;
-            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry);
+            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry, (target) => realmRefusal(this.baseUrl, target.href));
         }
         catch (error) {
             if (error instanceof AuthenticationError) {
-                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, 401);
+                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, { status: 401 });
+            }
+            throw this.wrapped(error, repository);
+        }
+    }
+    async sendCounted(request, authorization) {
+        this.requestCount++;
+        const { repository, path, ...rest } = request;
+        try {
+            return await send({
+                ...rest,
+                url: `${this.baseUrl}/v2/${repository}/${path}`,
+                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) }
+            }, this.retry);
+        }
+        catch (error) {
+            throw this.wrapped(error, repository);
+        }
+    }
+    wrapped(error, repository) {
+        if (error instanceof TransportError) {
+            return this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, {
+                cause: error
+            });
+        }
+        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError) {
+            return this.error(`registry ${this.registry}: ${error.message}`, repository, { cause: error });
+        }
+        return error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// Manifest and blob operations on a registry: resolve, fetch, put, read a blob; auth stays below.
+
+
+
+
+
+
+
+class RegistryClient {
+    registry;
+    transport;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.transport = new RegistryTransport(registry, options);
+    }
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.transport.requestCount;
+    }
+    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
+    async resolve(repository, reference) {
+        const response = await this.transport.request({
+            method: 'HEAD',
+            repository,
+            path: this.manifestPath(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the manifest of ${repository}:${reference}`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        if (digest === null || !(0,registry_reference/* isDigest */.Bc)(digest)) {
+            // Some registries omit the digest on HEAD; the body tells the truth.
+            const manifest = await this.fetch(repository, reference);
+            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
+        }
+        return {
+            digest,
+            mediaType: registryText(contentType(response)),
+            size: Number(response.headers.get('content-length') ?? 0)
+        };
+    }
+    /** GET a manifest and verify its bytes against the digest asked for or announced. */
+    async fetch(repository, reference) {
+        const name = `${repository}${reference.includes(':') ? '@' : ':'}${reference}`;
+        const response = await this.transport.request({
+            method: 'GET',
+            repository,
+            path: this.manifestPath(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the manifest of ${name}`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `fetch ${name}`);
+        const announced = response.headers.get('docker-content-digest');
+        const expected = reference.includes(':') ? reference : announced;
+        if (expected !== null) {
+            this.verify(response.body, expected, repository, `the manifest of ${name}`);
+        }
+        const mediaType = this.mediaTypeOf(response, repository);
+        const digest = sha256Digest(response.body);
+        return { digest, mediaType, size: response.body.length, bytes: response.body };
+    }
+    /**
+     * PUT the exact bytes of a manifest under a tag; returns the digest the registry stored, which
+     * must be the digest of what was sent.
+     */
+    async put(repository, tag, manifest) {
+        const response = await this.transport.request({
+            method: 'PUT',
+            repository,
+            path: this.manifestPath(repository, tag),
+            headers: { 'content-type': manifest.mediaType },
+            body: manifest.bytes,
+            bodyLimit: ERROR_BODY_LIMIT,
+            what: `the answer to the put of ${repository}:${tag}`
+        });
+        if (response.status !== 201 && response.status !== 200) {
+            const { code, message } = parseErrorBody(response.body.toString('utf8'));
+            if (isImmutableTagRefusal(response.status, code)) {
+                throw this.transport.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, { status: response.status, code });
+            }
+            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
+        }
+        const stored = response.headers.get('docker-content-digest');
+        if (stored === null)
+            return manifest.digest;
+        const what = `the digest ${this.registry} answered for ${repository}:${tag}`;
+        if (stored !== manifest.digest &&
+            !this.verify(manifest.bytes, stored, repository, what, false)) {
+            throw this.transport.error(`registry ${this.registry} stored ${repository}:${tag} as ${registryText(stored)}, but the manifest sent was ${manifest.digest}`, repository);
+        }
+        return manifest.digest;
+    }
+    /** GET a blob (an image config) by digest, capped, and verify its bytes against the digest. */
+    async fetchBlob(repository, digest, limit = CONFIG_BODY_LIMIT) {
+        const what = `the blob ${repository}@${digest}`;
+        this.checkDigest(digest, repository, what);
+        const response = await this.transport.request({
+            method: 'GET',
+            repository,
+            path: `blobs/${digest}`,
+            bodyLimit: limit,
+            what: `${what} (at most ${formatLimit(limit)})`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `fetch ${what}`);
+        this.verify(response.body, digest, repository, what);
+        return response.body;
+    }
+    /** A tag, or a digest we can verify: nothing else goes into a URL. */
+    manifestPath(repository, reference) {
+        if (reference.includes(':')) {
+            this.checkDigest(reference, repository, `the reference '${registryText(reference)}'`);
+        }
+        else if (!(0,registry_reference/* isTag */.dz)(reference)) {
+            throw this.transport.error(`'${registryText(reference)}' is neither a tag nor a digest`, repository);
+        }
+        return `manifests/${reference}`;
+    }
+    checkDigest(digest, repository, what) {
+        try {
+            parseVerifiableDigest(digest, what);
+        }
+        catch (error) {
+            if (error instanceof DigestError) {
+                throw this.transport.error(`registry ${this.registry}: ${error.message}`, repository);
             }
             throw error;
         }
     }
-    async sendCounted(request, authorization, repository) {
-        this.requestCount++;
+    /**
+     * Whether the bytes match `digest` under the algorithm it names; a mismatch throws unless
+     * `mismatchThrows` is false. A malformed digest or an unknown algorithm always throws.
+     */
+    verify(bytes, digest, repository, what, mismatchThrows = true) {
+        this.checkDigest(digest, repository, what);
+        const matches = bytesMatchDigest(bytes, digest, what);
+        if (!matches && mismatchThrows) {
+            throw this.transport.error(`${what} does not match its digest ${digest}`, repository);
+        }
+        return matches;
+    }
+    mediaTypeOf(response, repository) {
+        const served = contentType(response);
+        let declared;
         try {
-            return await send({
-                ...request,
-                headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) }
-            }, this.retry);
+            declared = JSON.parse(response.body.toString('utf8')).mediaType;
         }
-        catch (error) {
-            if (error instanceof TransportError) {
-                throw this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, undefined, undefined, error);
-            }
-            throw error;
+        catch {
+            throw this.transport.error(`the manifest from ${repository} is not JSON`, repository);
         }
+        if (declared !== undefined && typeof declared !== 'string') {
+            throw this.transport.error(`the manifest from ${repository} has a mediaType that is not text`, repository);
+        }
+        if (declared !== undefined && MANIFEST_MEDIA_TYPES.includes(served) && declared !== served) {
+            throw this.transport.error(`the manifest from ${repository} says ${registryText(declared)} but was served as ${served}`, repository);
+        }
+        const mediaType = declared ?? served;
+        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
+            throw this.transport.error(`the manifest from ${repository} has an unsupported media type '${registryText(mediaType)}'`, repository);
+        }
+        return mediaType;
     }
     expectOk(response, repository, what, message) {
         if (response.status >= 200 && response.status < 300)
             return;
         const parsed = parseErrorBody(response.body.toString('utf8'));
         const detail = message ?? parsed.message;
-        throw this.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, response.status, parsed.code);
-    }
-    error(message, repository, status, code, cause) {
-        return new RegistryError(message, {
-            registry: this.registry,
-            repository,
-            ...(status === undefined ? {} : { status }),
-            ...(code === undefined ? {} : { code })
-        }, cause === undefined ? undefined : { cause });
+        throw this.transport.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, { status: response.status, code: parsed.code });
     }
 }
-
-;// CONCATENATED MODULE: ./src/render/report.ts
-// What one run of the build action did, as plain data for the comment, the summary and the outputs.
-const TESTS_NOT_RUN = {
-    result: 'skipped',
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    outputTail: ''
-};
-function imageRef(report) {
-    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+function contentType(response) {
+    return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
 }
 
+;// CONCATENATED MODULE: ./src/registry/image-revision.ts
+// Which commit an image in the registry was built from: the revision label of its config.
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
+const MAX_PLATFORMS = 32;
+/**
+ * The revision label of every platform image under `digest` (one for a single image; one per
+ * platform for an index, attestations left out); undefined where an image has no such label.
+ */
+async function imageRevisions(client, repository, digest) {
+    const manifest = await manifestJson(client, repository, digest);
+    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+        return [await configRevision(client, repository, digest, manifest)];
+    }
+    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
+    const platforms = listed
+        .filter((child) => typeof child === 'object' && child !== null)
+        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
+        child.platform?.os !== 'unknown');
+    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
+        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
+    }
+    const revisions = [];
+    for (const child of platforms) {
+        const childDigest = image_revision_text(child.digest);
+        if (!childDigest.includes(':')) {
+            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
+        }
+        const childManifest = await manifestJson(client, repository, childDigest);
+        revisions.push(await configRevision(client, repository, childDigest, childManifest));
+    }
+    return revisions;
+}
+async function manifestJson(client, repository, digest) {
+    const manifest = await client.fetch(repository, digest);
+    if (manifest === undefined) {
+        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
+    }
+    return {
+        ...parseObject(client, repository, manifest.bytes, `the manifest ${digest}`),
+        mediaType: manifest.mediaType
+    };
+}
+async function configRevision(client, repository, digest, manifest) {
+    const config = manifest.config;
+    const size = typeof config?.size === 'number' ? config.size : 0;
+    if (size > CONFIG_BODY_LIMIT) {
+        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
+    }
+    const configDigest = image_revision_text(config?.digest);
+    const bytes = await client.fetchBlob(repository, configDigest);
+    if (bytes === undefined) {
+        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
+    }
+    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
+        .config?.Labels;
+    const revision = labels?.[REVISION_LABEL];
+    return typeof revision === 'string' ? revision : undefined;
+}
+function parseObject(client, repository, bytes, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw fault(client, repository, `${what} in ${repository} is not JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
+    }
+    return parsed;
+}
+function image_revision_text(value) {
+    return typeof value === 'string' ? value : '';
+}
+function fault(client, repository, message) {
+    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
+}
+
+// EXTERNAL MODULE: ./src/render/report.ts
+var render_report = __nccwpck_require__(6076);
 // EXTERNAL MODULE: ./src/docker/args.ts
 var docker_args = __nccwpck_require__(8391);
 ;// CONCATENATED MODULE: ./src/build/image-build.ts
@@ -29472,33 +29962,9 @@ async function dropRunTag(docker, built) {
         core/* warning */.$e(`could not remove the local tag ${built.runTag}`);
 }
 
-;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
-// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
-const DEFAULT_MAX_CHARS = 200;
-/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
- * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
- * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
- */
-function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
-    const characters = Array.from(String(value));
-    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
-    const escaped = capped
-        .replace(/\\/g, '\\\\')
-        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
-        .replace(/##\[/g, '##\\[');
-    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
-}
-function hex4(char) {
-    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
-}
-
 ;// CONCATENATED MODULE: ./src/build/image-push.ts
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
+
 
 
 
@@ -29510,10 +29976,10 @@ function digestFromPushOutput(output) {
     return matches.at(-1)?.[1];
 }
 async function pushShaTag(docker, registry, image, tag) {
-    const reference = `${repositoryName(image)}:${tag}`;
+    const reference = `${(0,registry_reference/* repositoryName */.aR)(image)}:${tag}`;
     let pushed = await docker.run(['push', reference], { allowFailure: true });
     if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
-        core/* info */.pq(`the registry failed during the push (${(0,docker_docker/* lastLine */.fM)(pushed.stderr || pushed.stdout)}): pushing once more`);
+        core/* info */.pq(`the registry failed during the push (${registryText((0,docker_docker/* lastLine */.fM)(pushed.stderr || pushed.stdout))}): pushing once more`);
         pushed = await docker.run(['push', reference], { allowFailure: true });
     }
     if (pushed.exitCode !== 0) {
@@ -29536,12 +30002,13 @@ async function pushShaTag(docker, registry, image, tag) {
 function isRegistryServerError(output) {
     return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test((0,docker_docker/* lastLine */.fM)(output));
 }
+/** The last line docker printed, which often quotes the registry: made one safe, capped line. */
 function pushFailure(output, registry) {
-    const line = output
+    const line = registryText(output
         .split('\n')
         .map((text) => text.trim())
         .filter((text) => text !== '')
-        .at(-1) ?? 'no output';
+        .at(-1) ?? 'no output');
     if (/unauthorized|authentication required|denied/i.test(line)) {
         return `authentication failed for registry ${registry} (${line})`;
     }
@@ -29553,21 +30020,21 @@ function pushFailure(output, registry) {
  */
 async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags, localImage) {
     const pushed = [];
-    const sameRepositoryTags = extraTags.filter((reference) => sameRepository(reference.repository, image));
+    const sameRepositoryTags = extraTags.filter((reference) => (0,registry_reference/* sameRepository */.RB)(reference.repository, image));
     if (sameRepositoryTags.length > 0) {
         const manifest = await registry.fetch(image.path, digest);
         if (manifest === undefined)
-            throw new errors/* ActionError */.lZ(`${repositoryName(image)}@${digest} vanished from the registry`);
+            throw new errors/* ActionError */.lZ(`${(0,registry_reference/* repositoryName */.aR)(image)}@${digest} vanished from the registry`);
         for (const reference of sameRepositoryTags) {
             await registry.put(image.path, reference.tag ?? shaTag, manifest);
-            core/* info */.pq(`Tagged ${formatReference(reference)} → ${untrustedText(digest)}`);
-            pushed.push(formatReference(reference));
+            core/* info */.pq(`Tagged ${(0,registry_reference/* formatReference */.FH)(reference)} → ${untrustedText(digest)}`);
+            pushed.push((0,registry_reference/* formatReference */.FH)(reference));
         }
     }
-    const elsewhere = extraTags.filter((candidate) => !sameRepository(candidate.repository, image));
+    const elsewhere = extraTags.filter((candidate) => !(0,registry_reference/* sameRepository */.RB)(candidate.repository, image));
     for (const reference of elsewhere) {
-        const target = formatReference(reference);
-        const source = localImage ?? `${repositoryName(image)}@${digest}`;
+        const target = (0,registry_reference/* formatReference */.FH)(reference);
+        const source = localImage ?? `${(0,registry_reference/* repositoryName */.aR)(image)}@${digest}`;
         const client = await docker();
         if (localImage === undefined)
             await client.run(['pull', source]);
@@ -29581,72 +30048,8 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
     return pushed;
 }
 
-;// CONCATENATED MODULE: ./src/build/image-test.ts
-// Runs the test command in a fresh container of the built image, streaming its output.
-
-
-
-
-
-const TAIL_CHARS = 64 * 1024;
-/** `docker run` exits 125-127 when the container could not start at all. */
-const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
-function describeCommand(command) {
-    if (command[0] === '/bin/sh' && command[1] === '-c' && command.length === 3)
-        return command[2] ?? '';
-    return JSON.stringify(command);
-}
-async function testImage(docker, imageId, test) {
-    if (test.command === undefined)
-        return TESTS_NOT_RUN;
-    const containerName = `immutable-image-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    const tail = new docker_docker/* OutputTail */.gY(TAIL_CHARS);
-    const started = Date.now();
-    const timeout = { expired: false };
-    const timer = setTimeout(() => {
-        timeout.expired = true;
-        core/* error */.z3(`The tests ran longer than test-timeout (${test.timeoutSeconds} s): stopping the container.`);
-        void docker.run(['kill', containerName], { silent: true, allowFailure: true });
-    }, test.timeoutSeconds * 1000);
-    let exitCode;
-    try {
-        const result = await docker.run((0,docker_args/* testRunArgs */.pl)({
-            containerName,
-            imageId,
-            command: test.command,
-            network: test.network,
-            memory: test.memory,
-            pidsLimit: test.pidsLimit,
-            envNames: [...test.env.keys()]
-        }), {
-            env: Object.fromEntries(test.env),
-            allowFailure: true,
-            onOutput: (chunk) => {
-                tail.append(chunk.toString('utf8'));
-            }
-        });
-        exitCode = result.exitCode;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-    const durationMs = Date.now() - started;
-    const command = describeCommand(test.command);
-    if (!timeout.expired &&
-        DOCKER_RUN_ERRORS.has(exitCode) &&
-        /Error response from daemon|executable file not found|OCI runtime/i.test(tail.toString())) {
-        tail.append(`\n(the container could not start: check that ${test.command[0] ?? ''} exists in the image)`);
-    }
-    return {
-        result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
-        command,
-        durationMs,
-        exitCode,
-        timedOut: timeout.expired,
-        outputTail: tail.toString()
-    };
-}
-
+// EXTERNAL MODULE: ./src/build/image-test.ts
+var image_test = __nccwpck_require__(6982);
 ;// CONCATENATED MODULE: ./src/build/revision.ts
 // Which commit the image is tagged with, and what a reviewer should be told about it.
 
@@ -29697,6 +30100,7 @@ function shaTag(sha, format) {
 
 
 
+
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
@@ -29707,7 +30111,7 @@ class BuildPipeline {
     tag;
     reference;
     built;
-    test = TESTS_NOT_RUN;
+    test = render_report/* TESTS_NOT_RUN */.e;
     loggedIn;
     constructor(settings, context, revision, engine, registry) {
         this.settings = settings;
@@ -29716,7 +30120,7 @@ class BuildPipeline {
         this.engine = engine;
         this.registry = registry;
         this.tag = shaTag(revision.sha, settings.shaFormat);
-        this.reference = `${repositoryName(settings.image)}:${this.tag}`;
+        this.reference = `${(0,registry_reference/* repositoryName */.aR)(settings.image)}:${this.tag}`;
     }
     static async create(settings, context, revision, engine) {
         const registry = new RegistryClient(settings.image.registry, {
@@ -29751,7 +30155,7 @@ class BuildPipeline {
         core/* info */.pq(`Built ${untrustedText(built.id)}`);
         if (this.settings.test.command === undefined)
             core/* warning */.$e('No test-command given: the image is pushed untested.');
-        this.test = await core/* group */.Os(`Test inside ${this.reference}`, async () => testImage(await this.docker(), built.id, this.settings.test));
+        this.test = await core/* group */.Os(`Test inside ${this.reference}`, async () => (0,image_test/* testImage */.ko)(await this.docker(), built.id, this.settings.test));
         if (this.test.result === 'failed') {
             const why = this.test.timedOut
                 ? `timed out after ${this.settings.test.timeoutSeconds} s`
@@ -29773,6 +30177,7 @@ class BuildPipeline {
         });
         if (!pushed.ours) {
             // Both runs built the same commit; the tag must name one image, so the registry's wins.
+            await this.requireThisCommit(pushed.digest);
             core/* warning */.$e(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
             return this.reuse({ digest: pushed.digest });
         }
@@ -29788,7 +30193,23 @@ class BuildPipeline {
         if (existing !== undefined && this.settings.ifExists === 'fail') {
             throw new errors/* ActionError */.lZ(`${this.reference} already exists (${existing.digest}) and if-exists is 'fail'`);
         }
+        if (existing !== undefined)
+            await this.requireThisCommit(existing.digest);
         return existing;
+    }
+    /**
+     * A short SHA tag can name another commit (seven hex digits collide by chance in big
+     * repositories, and a fork can grind one on purpose): reuse only an image whose revision label
+     * is this very commit, or the tests of other code would pass for this one.
+     */
+    async requireThisCommit(digest) {
+        const revisions = await core/* group */.Os(`Check which commit ${this.reference} holds`, () => imageRevisions(this.registry, this.settings.image.path, digest));
+        const mismatch = revisions.findIndex((revision) => revision !== this.revision.sha);
+        if (mismatch === -1)
+            return;
+        const other = revisions[mismatch];
+        const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
+        throw new errors/* ActionError */.lZ(`${this.reference} holds ${held}, not this commit ${this.revision.sha}: it is not reused (if-exists: overwrite replaces it)`);
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);
@@ -29819,7 +30240,7 @@ class BuildPipeline {
         return {
             report: {
                 outcome,
-                image: repositoryName(this.settings.image),
+                image: (0,registry_reference/* repositoryName */.aR)(this.settings.image),
                 shaTag: this.tag,
                 sha: this.revision.sha,
                 digest,
@@ -29848,40 +30269,63 @@ async function createOctokit(token, baseUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/retry.ts
-// Retries a GitHub API call through server errors and rate limits; other refusals fail at once.
+// Which GitHub API failures are worth another attempt, on the shared retry loop.
+
 const DEFAULT_GITHUB_RETRY = {
     attempts: 4,
     baseDelayMs: 1000,
+    maxDelayMs: 16_000,
     maxWaitMs: 60_000
 };
-/** How long to wait before trying again, or undefined when the error will not go away. */
-function retryDelayMs(error, attempt, policy, now = Date.now()) {
+/**
+ * GitHub refused the call before acting on it: a rate limit (primary, with its reset time, or
+ * secondary, with Retry-After). Waiting is the fix, and nothing was created.
+ */
+function rateLimitWait(error, now) {
     const { status, response } = (error ?? {});
     const headers = response?.headers ?? {};
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined && /^\d+$/.test(retryAfter))
-        return Number(retryAfter) * 1000;
+    const retryAfter = retryAfterMs(headers['retry-after'], now);
+    if (retryAfter !== undefined && (status === 403 || status === 429 || status === 503)) {
+        return retryAfter;
+    }
     if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
         const reset = Number(headers['x-ratelimit-reset'] ?? 0) * 1000;
         return Math.max(0, reset - now) + 1000;
     }
-    if (status === undefined || status >= 500 || status === 429) {
-        return policy.baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-    }
     return undefined;
 }
-async function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const delay = retryDelayMs(error, attempt, policy);
-            if (delay === undefined || delay > policy.maxWaitMs || attempt === policy.attempts - 1)
-                throw error;
-            await sleep(delay);
-        }
-    }
+/** For reads and updates, which may be repeated: rate limits, server errors, network failures. */
+function readVerdict(error, now = Date.now()) {
+    const wait = rateLimitWait(error, now);
+    if (wait !== undefined)
+        return { retry: true, afterMs: wait };
+    const { status, response } = (error ?? {});
+    if (status !== undefined && status < 500 && status !== 429)
+        return retry_STOP;
+    const asked = retryAfterMs(response?.headers?.['retry-after'], now);
+    return asked === undefined ? retry_BACK_OFF : { retry: true, afterMs: asked };
+}
+/**
+ * For a call that creates something (a deployment): a 500, a reset or a timeout may come after
+ * GitHub created it, and another attempt would make a duplicate. Retried only when the failure
+ * proves nothing was created: a rate limit, or a connection that never left this machine.
+ */
+function createVerdict(error, now = Date.now()) {
+    const wait = rateLimitWait(error, now);
+    if (wait !== undefined)
+        return { retry: true, afterMs: wait };
+    return failedBeforeSending(error) ? BACK_OFF : STOP;
+}
+function judged(verdict) {
+    return (outcome) => (outcome.ok ? retry_STOP : verdict(outcome.error));
+}
+/** A read or an update, retried through rate limits, server errors and network failures. */
+function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = retry_sleepFor) {
+    return retry_withRetry(call, judged(readVerdict), policy, sleep);
+}
+/** A call that creates something, retried only when GitHub cannot have acted on it. */
+function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = sleepFor) {
+    return withRetry(call, judged(createVerdict), policy, sleep);
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
@@ -30032,7 +30476,7 @@ function commentMarker(image) {
 }
 const HEADLINES = {
     pushed: '✅ Tested and pushed',
-    reused: '♻️ Already pushed: reused',
+    reused: '♻️ Reused: pushed by an earlier run, not tested by this one',
     built: '✅ Built and tested (not pushed)',
     'test-failed': '❌ Tests failed: nothing pushed',
     failed: '❌ Failed: nothing pushed'
@@ -30060,12 +30504,12 @@ function sections(report) {
         .join('\n\n');
 }
 function headline(report) {
-    const ref = imageRef(report);
+    const ref = (0,render_report/* imageRef */.D)(report);
     const title = `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`;
     return ref === undefined ? title : `${title}\n\n${inlineCode(ref)}`;
 }
 function pullCommand(report) {
-    const ref = imageRef(report);
+    const ref = (0,render_report/* imageRef */.D)(report);
     return ref === undefined ? '' : codeBlock(`docker pull ${ref}`, 'sh');
 }
 function warnings(report) {
@@ -30089,7 +30533,18 @@ function factsTable(report) {
     }
     return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n');
 }
+/**
+ * A reused image was not tested by this run: say so, never "passed". When this run tested its own
+ * build and then found another run's image under the tag, the result is for its build only.
+ */
 function testSummary(report) {
+    if (report.outcome !== 'reused')
+        return testResult(report);
+    if (report.test.result === 'skipped')
+        return 'not run here: reused image pushed by an earlier run';
+    return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`;
+}
+function testResult(report) {
     const { test } = report;
     const command = test.command === undefined ? '' : ` ${inlineCode(test.command)}`;
     const took = test.durationMs === undefined ? '' : ` in ${formatDuration(test.durationMs)}`;
@@ -30101,9 +30556,7 @@ function testSummary(report) {
                 ? `timed out${command}${took}`
                 : `failed${command} (exit ${test.exitCode ?? '?'})${took}`;
         case 'skipped':
-            return report.outcome === 'reused'
-                ? 'not run again (tested before it was pushed)'
-                : 'skipped: no `test-command`';
+            return 'skipped: no `test-command`';
     }
 }
 function testOutput(report) {
@@ -30116,7 +30569,7 @@ function testOutput(report) {
 function promotion(report) {
     if (report.digest === undefined)
         return '';
-    const ref = imageRef(report) ?? '';
+    const ref = (0,render_report/* imageRef */.D)(report) ?? '';
     const commands = [
         `gh workflow run ${PROMOTE_WORKFLOW} -f environment=staging -f source=${report.digest}`,
         `docker run --rm ${ref}`
@@ -30153,7 +30606,7 @@ function setOutputs(report, imageId) {
     core/* setOutput */.uH('tag', report.shaTag);
     core/* setOutput */.uH('tags', report.tags.join('\n'));
     core/* setOutput */.uH('digest', report.digest ?? '');
-    core/* setOutput */.uH('ref', imageRef(report) ?? '');
+    core/* setOutput */.uH('ref', (0,render_report/* imageRef */.D)(report) ?? '');
     core/* setOutput */.uH('image-id', imageId ?? '');
     core/* setOutput */.uH('test-result', report.test.result);
     core/* setOutput */.uH('pushed', String(report.outcome === 'pushed'));
@@ -30211,8 +30664,12 @@ async function commentOnPullRequest(report, run, token) {
 
 
 
+
 async function run() {
     (0,state/* markMainRan */.Q)();
+    // The runner cancels a step with SIGINT, then SIGTERM: the test container must not outlive it.
+    process.on('SIGINT', () => void (0,image_test/* cancelTests */.M5)('SIGINT'));
+    process.on('SIGTERM', () => void (0,image_test/* cancelTests */.M5)('SIGTERM'));
     try {
         const settings = getBuildSettings();
         const context = runContext();
@@ -30258,24 +30715,49 @@ async function publish(settings, context, result) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(656);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
-// The post step: remove the Docker config that held this job's registry login.
+/* harmony import */ var _docker_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5431);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7428);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
+/* harmony import */ var _image_test_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6982);
+// The post step: remove what the main step left behind (its registry login, a test container),
+// checking first that each is the action's own: the names come from state, which may be forged.
+
+
+
 
 
 
 
 async function post() {
-    const dir = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerConfigDirToRemove */ .F1)();
-    if (dir === '')
+    await removeLeftTestContainer();
+    await removeDockerConfig();
+}
+async function removeLeftTestContainer() {
+    const name = (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .testContainerToRemove */ .jN)();
+    if (name === '')
         return;
+    if (!_image_test_js__WEBPACK_IMPORTED_MODULE_6__/* .TEST_CONTAINER_NAME */ .vx.test(name)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Did not remove the container '${(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(name)}': not a test container name.`);
+        return;
+    }
     try {
-        await (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_1__/* .removeDockerConfig */ .nS)(dir);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Removed the Docker config holding the registry login.');
+        if (await (0,_image_test_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTestContainer */ .UZ)(new _docker_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .Docker */ .Jg(), name))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed the test container ${name} that the main step left running.`);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove ${dir}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .getErrorMessage */ .u1)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove the test container ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u1)(error)}`);
     }
+}
+async function removeDockerConfig() {
+    const dir = (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerConfigDirToRemove */ .F1)();
+    if (dir === '')
+        return;
+    const removal = await (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_1__/* .removeOwnDockerConfig */ .H5)(dir);
+    if (removal.removed)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Removed the Docker config holding the registry login.');
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Did not remove '${(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(dir)}': ${removal.why}.`);
 }
 
 
@@ -30335,10 +30817,11 @@ function loginArgs(registry, username) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H5: () => (/* binding */ removeOwnDockerConfig),
 /* harmony export */   iD: () => (/* binding */ login),
-/* harmony export */   lp: () => (/* binding */ createDockerConfig),
-/* harmony export */   nS: () => (/* binding */ removeDockerConfig)
+/* harmony export */   lp: () => (/* binding */ createDockerConfig)
 /* harmony export */ });
+/* unused harmony export keepLoginInFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -30348,9 +30831,11 @@ function loginArgs(registry, username) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8391);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5431);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9310);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8391);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5431);
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
+
 
 
 
@@ -30363,9 +30848,9 @@ function loginArgs(registry, username) {
  * builder chosen by setup-buildx-action) so logging in here adds to it rather than hiding it.
  */
 async function createDockerConfig(userConfigDir, env = process.env) {
-    const parent = env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+    const parent = configParent(env);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(parent, { recursive: true });
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(parent, 'immutable-image-docker-'));
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(parent, CONFIG_PREFIX));
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(userConfigDir, 'config.json'))) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(userConfigDir, 'config.json'), (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json'));
     }
@@ -30375,17 +30860,86 @@ async function createDockerConfig(userConfigDir, env = process.env) {
     }
     return dir;
 }
-async function removeDockerConfig(dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+const CONFIG_PREFIX = 'immutable-image-docker-';
+/** mkdtemp appends six characters from this set. */
+const OWN_CONFIG_NAME = /^immutable-image-docker-[A-Za-z0-9]{6}$/;
+function configParent(env) {
+    return env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+}
+/**
+ * Removes `dir` only when it is a config this action created: a real directory (not a symlink)
+ * directly under RUNNER_TEMP, named with our prefix. The post step reads `dir` from state, which
+ * untrusted output may have written; anything else is left where it is.
+ */
+async function removeOwnDockerConfig(dir, env = process.env) {
+    if (!(0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(dir) || !OWN_CONFIG_NAME.test((0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(dir))) {
+        return { removed: false, why: `it is not named ${CONFIG_PREFIX}… as the action names its own` };
+    }
+    const entry = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir).catch(() => undefined);
+    if (entry === undefined)
+        return { removed: false, why: 'it does not exist' };
+    if (!entry.isDirectory())
+        return { removed: false, why: 'it is not a directory' };
+    try {
+        const [real, parent] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(configParent(env))]);
+        if (real !== (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(parent, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(dir))) {
+            return { removed: false, why: `it is not directly under RUNNER_TEMP (${parent})` };
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(real, { recursive: true, force: true });
+        return { removed: true };
+    }
+    catch (error) {
+        return { removed: false, why: (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .getErrorMessage */ .u1)(error) };
+    }
+}
+/** The names a Docker config may key a registry's helper by. */
+function helperKeys(registry) {
+    if (registry !== _registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_HUB */ .Xb)
+        return [registry];
+    return [_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_HUB */ .Xb, 'index.docker.io', 'registry-1.docker.io', 'https://index.docker.io/v1/'];
+}
+/**
+ * Pins `registry` to the config file's own store: with `credsStore` or a `credHelpers` entry,
+ * `docker login` would hand the password to the machine's helper, where it outlives the job. An
+ * empty helper name is how Docker spells "this file" (getConfiguredCredentialStore), so every other
+ * registry keeps its helper and base images still pull through it.
+ */
+function keepLoginInFile(config, registry) {
+    const helpers = config.credHelpers;
+    const kept = typeof helpers === 'object' && helpers !== null ? helpers : {};
+    const pinned = Object.fromEntries(helperKeys(registry).map((key) => [key, '']));
+    return { ...config, credHelpers: { ...kept, ...pinned } };
+}
+async function pinLoginToFile(configDir, registry) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(configDir, 'config.json');
+    const config = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? parseConfig(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8')) : {};
+    if (config === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ(`the Docker config ${file} is not a JSON object`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, JSON.stringify(keepLoginInFile(config, registry), null, 2));
+}
+function parseConfig(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 async function login(docker, registry, credentials) {
-    const result = await docker.run((0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .loginArgs */ .be)(registry, credentials.username), {
+    // Never the machine's global config: the login must go where the post step removes it.
+    if (docker.configDir === undefined)
+        throw new Error('login needs a Docker config of our own');
+    await pinLoginToFile(docker.configDir, registry);
+    const result = await docker.run((0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .loginArgs */ .be)(registry, credentials.username), {
         input: Buffer.from(credentials.password),
         silent: true,
         allowFailure: true
     });
     if (result.exitCode !== 0) {
-        const reason = (0,_docker_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(result.stderr);
+        const reason = (0,_docker_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(result.stderr);
         const refused = /unauthorized|denied|incorrect|401|403/i.test(reason);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ(refused
             ? `authentication failed for registry ${registry} as '${credentials.username}': check the username and password inputs`
@@ -30646,6 +31200,255 @@ function isExpected(error) {
 
 /***/ }),
 
+/***/ 9310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   ED: () => (/* binding */ parseTag),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   RB: () => (/* binding */ sameRepository),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   dz: () => (/* binding */ isTag),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl),
+/* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
+/* harmony export */ });
+/* unused harmony export parseDigest */
+// Image references in Docker's grammar: registry host, repository path, tag and digest.
+const DOCKER_HUB = 'docker.io';
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const MAX_NAME_LENGTH = 255;
+function isTag(value) {
+    return TAG.test(value);
+}
+function isDigest(value) {
+    return DIGEST.test(value);
+}
+function parseTag(value) {
+    if (!isTag(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
+    }
+    return value;
+}
+function parseDigest(value) {
+    if (!isDigest(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
+    }
+    return value;
+}
+/** A repository without tag or digest, as the `image` input takes it. */
+function parseRepository(value) {
+    const reference = parseReference(value);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
+    }
+    return reference.repository;
+}
+/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
+function parseReference(value) {
+    if (value === '')
+        throw new InvalidReferenceError('the image reference is empty');
+    if (/\s/.test(value)) {
+        throw new InvalidReferenceError(`'${value}' contains white space`);
+    }
+    let rest = value;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = parseDigest(rest.slice(at + 1));
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon !== -1) {
+        tag = parseTag(rest.slice(colon + 1));
+        rest = rest.slice(0, colon);
+    }
+    const repository = splitRepository(value, rest);
+    return {
+        repository,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+function splitRepository(original, name) {
+    if (name.length > MAX_NAME_LENGTH) {
+        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    const namesRegistry = slash !== -1 &&
+        (first.includes('.') ||
+            first.includes(':') ||
+            first === 'localhost' ||
+            first !== first.toLowerCase());
+    const registry = namesRegistry ? first : DOCKER_HUB;
+    let path = namesRegistry ? name.slice(slash + 1) : name;
+    if (namesRegistry && !DOMAIN.test(registry)) {
+        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
+    }
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
+        }
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, path };
+}
+/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
+function repositoryName(repository) {
+    return `${repository.registry}/${repository.path}`;
+}
+function formatReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${repositoryName(reference.repository)}${tag}${digest}`;
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.path === b.path;
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
+function registryBaseUrl(registry) {
+    if (registry === DOCKER_HUB)
+        return 'https://registry-1.docker.io';
+    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
+}
+
+
+/***/ }),
+
+/***/ 6076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ imageRef),
+/* harmony export */   e: () => (/* binding */ TESTS_NOT_RUN)
+/* harmony export */ });
+// What one run of the build action did, as plain data for the comment, the summary and the outputs.
+const TESTS_NOT_RUN = {
+    result: 'skipped',
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    outputTail: ''
+};
+function imageRef(report) {
+    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+}
+
+
+/***/ }),
+
+/***/ 7428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ keyValues),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   yL: () => (/* binding */ oneOf),
+/* harmony export */   zM: () => (/* binding */ boolean)
+/* harmony export */ });
+/* unused harmony export lines */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+// Typed readers for action inputs: each turns one raw string into a value or an InputError.
+
+
+function text(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+}
+/** Lines of a multi-line input, without blanks or `#` comments. */
+function lines(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/** A list given one item a line or comma-separated, as docker/metadata-action outputs it. */
+function list(name) {
+    return lines(name).flatMap((line) => line
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''));
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+function boolean(name, fallback) {
+    const value = text(name);
+    if (value === '')
+        return fallback;
+    if (TRUE_WORDS.includes(value))
+        return true;
+    if (FALSE_WORDS.includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `expected true or false, got '${printable(value)}'`);
+}
+function oneOf(name, choices, fallback) {
+    const value = text(name);
+    if (value === '')
+        return fallback;
+    const choice = choices.find((candidate) => candidate === value);
+    if (choice === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `expected one of ${choices.join(', ')}, got '${printable(value)}'`);
+    }
+    return choice;
+}
+function seconds(name, fallback) {
+    const value = text(name);
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 6 * 60 * 60) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `expected a whole number of seconds from 1 to 21600, got '${printable(value)}'`);
+    }
+    return Number(value);
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `KEY=VALUE` lines; the value may contain `=` and is kept as written. */
+function keyValues(name, keyPattern = ENV_NAME) {
+    const pairs = new Map();
+    lines(name).forEach((line, index) => {
+        const separator = line.indexOf('=');
+        // The line itself is never echoed: a malformed line may hold a secret value.
+        if (separator === -1) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `line ${index + 1} is not KEY=VALUE (no '=')`);
+        }
+        const key = line.slice(0, separator);
+        if (!keyPattern.test(key)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `line ${index + 1}: '${printable(key)}' is not a valid name`);
+        }
+        pairs.set(key, line.slice(separator + 1));
+    });
+    return pairs;
+}
+/** Quotes user text in an error message without letting it span lines or run on. */
+function printable(value) {
+    const oneLine = value.replace(/[\r\n\t]/g, ' ');
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}
+
+
+/***/ }),
+
 /***/ 2462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30653,6 +31456,8 @@ function isExpected(error) {
 /* harmony export */   F1: () => (/* binding */ dockerConfigDirToRemove),
 /* harmony export */   Q: () => (/* binding */ markMainRan),
 /* harmony export */   Xt: () => (/* binding */ saveDockerConfigDir),
+/* harmony export */   jN: () => (/* binding */ testContainerToRemove),
+/* harmony export */   re: () => (/* binding */ saveTestContainer),
 /* harmony export */   tl: () => (/* binding */ isPost)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
@@ -30660,6 +31465,7 @@ function isExpected(error) {
 
 const IS_POST = 'isPost';
 const DOCKER_CONFIG = 'dockerConfig';
+const TEST_CONTAINER = 'testContainer';
 /** The runner runs the same bundle for main and post; the flag saved by main tells them apart. */
 const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(IS_POST) === 'true';
 function markMainRan() {
@@ -30668,8 +31474,17 @@ function markMainRan() {
 function saveDockerConfigDir(dir) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(DOCKER_CONFIG, dir);
 }
+/** Untrusted in the post step: output that slipped past the runner's guard could have set it. */
 function dockerConfigDirToRemove() {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(DOCKER_CONFIG);
+}
+/** Saved before the container starts, so the post step removes it when main died mid-test. */
+function saveTestContainer(name) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(TEST_CONTAINER, name);
+}
+/** Untrusted in the post step, as the Docker config directory is. */
+function testContainerToRemove() {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(TEST_CONTAINER);
 }
 
 

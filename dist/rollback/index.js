@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(464);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2896);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 464:
+/***/ 2896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31365,8 +31365,34 @@ function isExpected(error) {
     return error instanceof errors_InputError || error instanceof ActionError;
 }
 
+;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
+// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
+const DEFAULT_MAX_CHARS = 200;
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
+ * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
+ * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
+ */
+function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
+    const characters = Array.from(String(value));
+    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
+    const escaped = capped
+        .replace(/\\/g, '\\\\')
+        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
+        .replace(/##\[/g, '##\\[');
+    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
+}
+function hex4(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
+}
+
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // A registry failure that keeps where it happened and what the registry itself said.
+
 class RegistryError extends Error {
     registry;
     repository;
@@ -31381,14 +31407,37 @@ class RegistryError extends Error {
         this.code = details.code;
     }
 }
+/** A RegistryError for one registry and repository, leaving out what is unknown. */
+function registryError(registry, repository, message, options = {}) {
+    const { status, code, cause } = options;
+    return new RegistryError(message, {
+        registry,
+        repository,
+        ...(status === undefined ? {} : { status }),
+        ...(code === undefined ? {} : { code })
+    }, cause === undefined ? undefined : { cause });
+}
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Text a registry chose (error messages, header values) made safe to put inside a message: one
+ * line with runs of control characters folded to a space, then capped and kept from reading as a
+ * workflow command, as every untrusted value in a log line is.
+ */
+function registryText(text) {
+    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
+}
 /** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
 function parseErrorBody(body) {
     try {
         const parsed = JSON.parse(body);
         const first = parsed.errors?.[0];
+        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
+        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
         return {
-            ...(first?.code === undefined ? {} : { code: first.code }),
-            ...(first?.message === undefined ? {} : { message: first.message })
+            ...(code === undefined ? {} : { code }),
+            ...(message === undefined ? {} : { message })
         };
     }
     catch {
@@ -31465,152 +31514,110 @@ function pullRequestFacts(payload) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/registry/body.ts
+// Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
+const MiB = 1024 * 1024;
+/** The distribution spec lets registries refuse manifests over 4 MiB; we refuse to read more. */
+const MANIFEST_BODY_LIMIT = 4 * MiB;
+/** Token answers and error bodies are a few hundred bytes; 1 MiB is generous. */
+const TOKEN_BODY_LIMIT = MiB;
+const ERROR_BODY_LIMIT = MiB;
+/**
+ * An image config holds labels, environment and one history entry per layer: tens of KiB in
+ * practice. No spec sets a limit; 8 MiB leaves room for images with thousands of layers.
+ */
+const CONFIG_BODY_LIMIT = 8 * MiB;
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit, what) {
+        super(`${what} is larger than ${formatLimit(limit)}: stopped reading`);
+        this.limit = limit;
+        this.name = 'BodyTooLargeError';
+    }
+}
+function formatLimit(bytes) {
+    return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
+}
+/**
+ * Reads a body chunk by chunk and gives up as soon as it passes `limit`: `stop` then tears the
+ * connection down, so the rest is never received. A Content-Length over the limit fails at once.
+ */
+async function readCapped(body, declaredLength, limit, what, stop) {
+    if (body === null)
+        return Buffer.alloc(0);
+    if (declaredLength !== null && Number(declaredLength) > limit) {
+        stop();
+        throw new BodyTooLargeError(limit, what);
+    }
+    const chunks = [];
+    let received = 0;
+    const reader = body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        received += value.byteLength;
+        if (received > limit) {
+            stop();
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(limit, what);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// HTTP for the registry client: a timeout on every request, retries with backoff on transient faults.
-/** IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS shortens the per-request timeout (fault tests use it). */
-function timeoutFromEnv(fallback) {
-    const value = Number(process.env.IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-const DEFAULT_RETRY = {
-    attempts: 4,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    timeoutMs: timeoutFromEnv(30_000)
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+// Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
+
+
+/** `algorithm:encoded` as the OCI image spec writes it, before any algorithm is known. */
+const OCI_DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const MAX_DIGEST_LENGTH = 256;
+/** The algorithms we can verify, each with its encoding: lower-case hex of the hash's length. */
+const ALGORITHMS = {
+    sha256: /^[a-f0-9]{64}$/,
+    sha512: /^[a-f0-9]{128}$/
 };
-const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function isTransient(status) {
-    return status === 429 || status === 408 || status >= 500;
-}
-/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(header, now = Date.now()) {
-    if (header === null || header.trim() === '')
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header.trim()) * 1000;
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Full jitter: a random delay up to the exponential bound, so parallel clients spread out. */
-function backoffMs(attempt, policy, random = Math.random) {
-    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return Math.round(bound / 2 + (random() * bound) / 2);
-}
-class TransportError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'TransportError';
-    }
-}
-/** Sends a request, retrying 408/429/5xx and network errors; returns the last response. */
-async function send(request, policy = DEFAULT_RETRY, sleep = sleepFor) {
-    for (let attempt = 0;; attempt++) {
-        const last = attempt === policy.attempts - 1;
-        let response;
-        try {
-            response = await sendOnce(request, policy.timeoutMs);
-        }
-        catch (error) {
-            if (last)
-                throw describeTransportError(request, error, policy.attempts);
-            await sleep(backoffMs(attempt, policy));
-            continue;
-        }
-        if (!isTransient(response.status) || last)
-            return response;
-        const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt, policy);
-        await sleep(Math.min(wait, policy.maxDelayMs * 6));
-    }
-}
-async function sendOnce(request, timeoutMs) {
-    const response = await fetch(request.url, {
-        method: request.method,
-        headers: request.headers ?? {},
-        ...(request.body === undefined ? {} : { body: request.body }),
-        redirect: 'follow',
-        signal: AbortSignal.timeout(timeoutMs)
-    });
-    const body = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, headers: response.headers, body };
-}
-function describeTransportError(request, error, attempts) {
-    const host = new URL(request.url).host;
-    const cause = error instanceof Error ? error : new Error(String(error));
-    const reason = cause.name === 'TimeoutError'
-        ? 'timed out'
-        : (cause.cause?.code ?? cause.message);
-    return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
-        cause
-    });
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-
-/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
-function parseChallenge(header) {
-    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (match === null)
-        return undefined;
-    const scheme = (match[1] ?? '').toLowerCase();
-    if (scheme !== 'basic' && scheme !== 'bearer')
-        return undefined;
-    const params = {};
-    const pattern = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-    for (const param of (match[2] ?? '').matchAll(pattern)) {
-        const key = (param[1] ?? '').toLowerCase();
-        params[key] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
-    }
-    return { scheme, params };
-}
-class AuthenticationError extends Error {
+class DigestError extends Error {
     constructor(message) {
         super(message);
-        this.name = 'AuthenticationError';
+        this.name = 'DigestError';
     }
 }
-function basic(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+function matchesDigestGrammar(value) {
+    return value.length <= MAX_DIGEST_LENGTH && OCI_DIGEST.test(value);
 }
-/** Fetches a Bearer token for the given scopes from the challenge's realm. */
-async function fetchToken(challenge, scopes, credentials, policy) {
-    const realm = challenge.params.realm;
-    if (realm === undefined)
-        throw new AuthenticationError('the registry sent a Bearer challenge without a realm');
-    const url = new URL(realm);
-    if (challenge.params.service !== undefined)
-        url.searchParams.set('service', challenge.params.service);
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    const headers = {};
-    if (credentials !== undefined)
-        headers.authorization = basic(credentials);
-    const response = await send({ method: 'GET', url: url.toString(), headers }, policy);
-    if (response.status === 401 || response.status === 403) {
-        throw new AuthenticationError(credentials === undefined
-            ? 'the registry refused anonymous access'
-            : `the registry refused the credentials of '${credentials.username}'`);
-    }
-    if (response.status !== 200) {
-        throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`);
-    }
-    const body = JSON.parse(response.body.toString('utf8'));
-    const token = body.token ?? body.access_token;
-    if (token === undefined || token === '') {
-        throw new AuthenticationError(`the token service at ${url.host} returned no token`);
-    }
-    return token;
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
-/** The Authorization header value that answers a challenge; undefined for anonymous Basic. */
-async function authorizationFor(challenge, scopes, credentials, policy) {
-    if (challenge.scheme === 'basic') {
-        if (credentials === undefined) {
-            throw new AuthenticationError('the registry requires a username and password');
-        }
-        return basic(credentials);
+/**
+ * A digest someone else wrote (a registry header, a manifest), checked before use: it must follow
+ * the grammar and name an algorithm we can verify, with a well-formed encoding.
+ */
+function parseVerifiableDigest(value, what) {
+    if (!matchesDigestGrammar(value)) {
+        throw new DigestError(`${what} is not a digest: '${registryText(value)}'`);
     }
-    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy)}`;
+    const colon = value.indexOf(':');
+    const algorithm = value.slice(0, colon);
+    const encoding = ALGORITHMS[algorithm];
+    if (encoding === undefined) {
+        throw new DigestError(`${what} uses the digest algorithm '${registryText(algorithm)}', which cannot be verified (sha256 and sha512 can)`);
+    }
+    if (!encoding.test(value.slice(colon + 1))) {
+        throw new DigestError(`${what} is not a valid ${algorithm} digest: '${registryText(value)}'`);
+    }
+    return value;
+}
+/** True when the bytes hash to the digest under the algorithm the digest names. */
+function bytesMatchDigest(bytes, digest, what) {
+    const verified = parseVerifiableDigest(digest, what);
+    const colon = verified.indexOf(':');
+    const algorithm = verified.slice(0, colon);
+    return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/media-types.ts
@@ -31736,18 +31743,351 @@ function registryBaseUrl(registry) {
     return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// A small OCI Distribution client: resolve, fetch and put manifests, authenticated once per host.
-
-
-
-
-
-
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+;// CONCATENATED MODULE: ./src/retry.ts
+// The one retry loop for registry and GitHub calls: jittered backoff, Retry-After, a cap on waiting.
+const STOP = { retry: false };
+const BACK_OFF = { retry: true };
+const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header === undefined || header.trim() === '')
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-class RegistryClient {
+/** Jitter in the upper half of an exponential bound, so parallel clients spread out. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(bound / 2 + (random() * bound) / 2);
+}
+/** The `code` of an error or of any error in its `cause` chain (ECONNREFUSED, ENOTFOUND…). */
+function errorCode(error) {
+    for (let current = error, depth = 0; depth < 5; depth++) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        const { code, cause } = current;
+        if (typeof code === 'string')
+            return code;
+        current = cause;
+    }
+    return undefined;
+}
+/**
+ * Network failures that happen before a request leaves this machine: the server cannot have acted
+ * on it, so even a call that creates something may be sent again.
+ */
+function failedBeforeSending(error) {
+    const code = errorCode(error);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+/**
+ * Runs `call` until `judge` says stop or the attempts run out. A value judged worth retrying is
+ * returned as it is after the last attempt (the caller reports it); an error is thrown.
+ */
+async function withRetry(call, judge, policy, sleep = sleepFor) {
+    for (let attempt = 0;; attempt++) {
+        let outcome;
+        try {
+            outcome = { ok: true, value: await call() };
+        }
+        catch (error) {
+            outcome = { ok: false, error };
+        }
+        const verdict = judge(outcome);
+        const wait = verdict.retry ? (verdict.afterMs ?? backoffMs(attempt, policy)) : undefined;
+        const giveUp = wait === undefined || wait > policy.maxWaitMs || attempt >= policy.attempts - 1;
+        if (giveUp) {
+            if (outcome.ok)
+                return outcome.value;
+            throw outcome.error;
+        }
+        await sleep(wait);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/http.ts
+// HTTP for the registry client: a timeout on every request, capped bodies, the shared retry loop.
+
+
+
+/** IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS shortens the per-request timeout (fault tests use it). */
+function timeoutFromEnv(fallback) {
+    const value = Number(process.env.IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxWaitMs: 60_000,
+    timeoutMs: timeoutFromEnv(30_000)
+};
+/** A failure that another attempt cannot fix: not retried. */
+class RefusedAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RefusedAnswerError';
+    }
+}
+const MAX_REDIRECTS = 5;
+class TransportError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'TransportError';
+    }
+}
+function isTransient(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+/**
+ * Every registry call is a read or a PUT of the same bytes, so repeating one is safe: 408, 429,
+ * 5xx and network failures are retried. A body over its cap is not: it would be as large again.
+ */
+function registryVerdict(outcome) {
+    if (!outcome.ok) {
+        const final = outcome.error instanceof BodyTooLargeError || outcome.error instanceof RefusedAnswerError;
+        return final ? STOP : BACK_OFF;
+    }
+    if (!isTransient(outcome.value.status))
+        return STOP;
+    const asked = retryAfterMs(outcome.value.headers.get('retry-after'));
+    return asked === undefined ? BACK_OFF : { retry: true, afterMs: asked };
+}
+/** Sends a request through the retry policy; returns the last response, or throws TransportError. */
+async function send(request, policy = DEFAULT_RETRY, sleep = sleepFor) {
+    try {
+        return await withRetry(() => sendOnce(request, policy.timeoutMs), registryVerdict, policy, sleep);
+    }
+    catch (error) {
+        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError)
+            throw error;
+        throw describeTransportError(request, error, policy.attempts);
+    }
+}
+async function sendOnce(request, timeoutMs, hops = 0) {
+    const connection = new AbortController();
+    const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers ?? {},
+        ...(request.body === undefined ? {} : { body: request.body }),
+        redirect: request.checkRedirect === undefined ? 'follow' : 'manual',
+        signal: AbortSignal.any([connection.signal, AbortSignal.timeout(timeoutMs)])
+    });
+    const location = response.headers.get('location');
+    if (request.checkRedirect !== undefined && isRedirect(response.status) && location !== null) {
+        connection.abort();
+        return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1);
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    const body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+        connection.abort();
+    });
+    return { status: response.status, headers: response.headers, body };
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status);
+}
+/** The next hop of a checked redirect, without our Authorization when it leaves the origin. */
+function redirected(request, location, hops) {
+    const from = new URL(request.url);
+    const target = new URL(location, from);
+    const refusal = hops >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : request.checkRedirect?.(target);
+    if (refusal !== undefined) {
+        throw new RefusedAnswerError(`${from.host} redirected ${request.method} to '${registryText(target.href)}', which is refused: ${refusal}`);
+    }
+    const headers = { ...request.headers };
+    if (target.origin !== from.origin)
+        delete headers.authorization;
+    return { ...request, url: target.href, headers };
+}
+function describeTransportError(request, error, attempts) {
+    const host = new URL(request.url).host;
+    const cause = error instanceof Error ? error : new Error(String(error));
+    const reason = cause.name === 'TimeoutError'
+        ? 'timed out'
+        : (cause.cause?.code ?? cause.message);
+    return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
+        cause
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Registry authentication: answers a WWW-Authenticate challenge with Basic or a Bearer token.
+
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
+function parseChallenge(header) {
+    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (match === null)
+        return undefined;
+    const scheme = (match[1] ?? '').toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    const pattern = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const param of (match[2] ?? '').matchAll(pattern)) {
+        const key = (param[1] ?? '').toLowerCase();
+        params[key] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme, params };
+}
+class AuthenticationError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AuthenticationError';
+    }
+}
+function basic(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** Fetches a Bearer token for the given scopes from the challenge's realm. */
+async function fetchToken(challenge, scopes, credentials, policy, checkRedirect) {
+    const realm = challenge.params.realm;
+    if (realm === undefined)
+        throw new AuthenticationError('the registry sent a Bearer challenge without a realm');
+    const url = new URL(realm);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    const headers = {};
+    if (credentials !== undefined)
+        headers.authorization = basic(credentials);
+    const response = await send({
+        method: 'GET',
+        url: url.toString(),
+        headers,
+        bodyLimit: TOKEN_BODY_LIMIT,
+        what: `the answer of the token service at ${url.host}`,
+        checkRedirect
+    }, policy);
+    if (response.status === 401 || response.status === 403) {
+        throw new AuthenticationError(credentials === undefined
+            ? 'the registry refused anonymous access'
+            : `the registry refused the credentials of '${credentials.username}'`);
+    }
+    if (response.status !== 200) {
+        throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`);
+    }
+    let body;
+    try {
+        body = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new AuthenticationError(`the token service at ${url.host} did not answer with JSON`);
+    }
+    const token = body.token ?? body.access_token;
+    // A token is put in a header as it is: white space or control characters mean it is not one.
+    // eslint-disable-next-line no-control-regex
+    if (typeof token !== 'string' || token === '' || /[\s\u0000-\u001f\u007f]/.test(token)) {
+        throw new AuthenticationError(`the token service at ${url.host} returned no token`);
+    }
+    return token;
+}
+/** The Authorization header value that answers a challenge; undefined for anonymous Basic. */
+async function authorizationFor(challenge, scopes, credentials, policy, checkRedirect) {
+    if (challenge.scheme === 'basic') {
+        if (credentials === undefined) {
+            throw new AuthenticationError('the registry requires a username and password');
+        }
+        return basic(credentials);
+    }
+    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy, checkRedirect)}`;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/registry/realm.ts
+// Where a registry may send us for a token: the realm policy that keeps credentials at home.
+
+function blockList(subnets) {
+    const list = new external_node_net_.BlockList();
+    for (const [network, prefix, type] of subnets)
+        list.addSubnet(network, prefix, type);
+    return list;
+}
+const realm_LOOPBACK = blockList([
+    ['127.0.0.0', 8, 'ipv4'],
+    ['0.0.0.0', 32, 'ipv4'],
+    ['::1', 128, 'ipv6'],
+    ['::', 128, 'ipv6']
+]);
+const LINK_LOCAL = blockList([
+    ['169.254.0.0', 16, 'ipv4'],
+    ['fe80::', 10, 'ipv6']
+]);
+const PRIVATE = blockList([
+    ['10.0.0.0', 8, 'ipv4'],
+    ['172.16.0.0', 12, 'ipv4'],
+    ['192.168.0.0', 16, 'ipv4'],
+    ['100.64.0.0', 10, 'ipv4'],
+    ['fc00::', 7, 'ipv6']
+]);
+/**
+ * Which network a host is on, from its address alone. Names other than localhost count as public:
+ * resolving them here would not stop a name that resolves differently when the token is fetched.
+ */
+function neighbourhood(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return 'loopback';
+    const family = (0,external_node_net_.isIP)(host);
+    if (family === 0)
+        return 'public';
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (realm_LOOPBACK.check(host, type))
+        return 'loopback';
+    if (LINK_LOCAL.check(host, type))
+        return 'link-local';
+    if (PRIVATE.check(host, type))
+        return 'private';
+    return 'public';
+}
+/**
+ * Why the registry at `registryUrl` may not send us to `realm` for a token, or undefined when it
+ * may. Credentials travel to a realm only over https, unless the registry and the realm are both
+ * on loopback (where Docker speaks plain http too); a realm on loopback, link-local or private addresses is refused
+ * unless the registry lives there as well, so a hostile registry cannot aim us at the cloud
+ * metadata service or another machine on the runner's network.
+ */
+function realmRefusal(registryUrl, realm) {
+    let target;
+    try {
+        target = new URL(realm);
+    }
+    catch {
+        return 'it is not a URL';
+    }
+    const registry = new URL(registryUrl);
+    const registryPlace = neighbourhood(registry.hostname);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        return `it uses ${target.protocol.replace(/:$/, '')}, not https`;
+    }
+    const realmPlace = neighbourhood(target.hostname);
+    if (target.protocol === 'http:' && (registryPlace !== 'loopback' || realmPlace !== 'loopback')) {
+        return 'it uses plain http: credentials go only over https';
+    }
+    if (target.username !== '' || target.password !== '')
+        return 'it carries credentials of its own';
+    if (target.host === registry.host)
+        return undefined;
+    if (realmPlace !== 'public' && realmPlace !== registryPlace) {
+        return `it is on a ${realmPlace} address and the registry is not`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// The registry transport: answers auth challenges, caches tokens, guards realms, retries, caps bodies.
+
+
+
+
+
+
+class RegistryTransport {
     registry;
     options;
     baseUrl;
@@ -31755,7 +32095,7 @@ class RegistryClient {
     challenge;
     authorizations = new Map();
     discovery;
-    /** Requests sent, for logs and benchmarks. */
+    /** Requests sent, tokens included, for logs and benchmarks. */
     requestCount = 0;
     constructor(registry, options) {
         this.registry = registry;
@@ -31763,92 +32103,16 @@ class RegistryClient {
         this.baseUrl = registryBaseUrl(registry);
         this.retry = options.retry ?? DEFAULT_RETRY;
     }
-    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
-    async resolve(repository, reference) {
-        const response = await this.request(repository, {
-            method: 'HEAD',
-            url: this.manifestUrl(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS }
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
-        const digest = response.headers.get('docker-content-digest');
-        if (digest === null || !isDigest(digest)) {
-            // Some registries omit the digest on HEAD; the body tells the truth.
-            const manifest = await this.fetch(repository, reference);
-            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
-        }
-        return {
-            digest,
-            mediaType: (response.headers.get('content-type') ?? '').split(';')[0] ?? '',
-            size: Number(response.headers.get('content-length') ?? 0)
-        };
-    }
-    /** GET a manifest and verify its bytes against the digest asked for or announced. */
-    async fetch(repository, reference) {
-        const response = await this.request(repository, {
-            method: 'GET',
-            url: this.manifestUrl(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS }
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `fetch ${repository}:${reference}`);
-        const digest = sha256Digest(response.body);
-        const expected = isDigest(reference) ? reference : response.headers.get('docker-content-digest');
-        if (expected !== null && expected.startsWith('sha256:') && expected !== digest) {
-            throw this.error(`the manifest of ${repository}:${reference} does not match its digest ${expected}`, repository);
-        }
-        const mediaType = this.mediaTypeOf(response, repository);
-        return { digest, mediaType, size: response.body.length, bytes: response.body };
-    }
-    /** PUT the exact bytes of a manifest under a tag; returns the digest the registry stored. */
-    async put(repository, tag, manifest) {
-        const response = await this.request(repository, {
-            method: 'PUT',
-            url: this.manifestUrl(repository, tag),
-            headers: { 'content-type': manifest.mediaType },
-            body: manifest.bytes
-        });
-        if (response.status !== 201 && response.status !== 200) {
-            const { code, message } = parseErrorBody(response.body.toString('utf8'));
-            if (isImmutableTagRefusal(response.status, code)) {
-                throw this.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, response.status, code);
-            }
-            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
-        }
-        return response.headers.get('docker-content-digest') ?? manifest.digest;
-    }
-    mediaTypeOf(response, repository) {
-        const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-        let declared;
-        try {
-            declared = JSON.parse(response.body.toString('utf8')).mediaType;
-        }
-        catch {
-            throw this.error(`the manifest from ${repository} is not JSON`, repository);
-        }
-        if (declared !== undefined &&
-            MANIFEST_MEDIA_TYPES.includes(contentType) &&
-            declared !== contentType) {
-            throw this.error(`the manifest from ${repository} says ${declared} but was served as ${contentType}`, repository);
-        }
-        const mediaType = declared ?? contentType;
-        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
-            throw this.error(`the manifest from ${repository} has an unsupported media type '${mediaType}'`, repository);
-        }
-        return mediaType;
-    }
-    manifestUrl(repository, reference) {
-        return `${this.baseUrl}/v2/${repository}/manifests/${reference}`;
+    /** An error that names this registry and the repository. */
+    error(message, repository, options) {
+        return registryError(this.registry, repository, message, options);
     }
     /**
      * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
      * first request to a host discovers its challenge while the others wait, so parallel requests
      * share one 401 and one token instead of each paying for their own.
      */
-    async request(repository, request) {
+    async request(request) {
         if (this.discovery !== undefined) {
             await this.discovery;
         }
@@ -31856,34 +32120,39 @@ class RegistryClient {
             let discovered = () => undefined;
             this.discovery = new Promise((resolve) => (discovered = resolve));
             try {
-                return await this.authenticatedRequest(repository, request);
+                return await this.authenticatedRequest(request);
             }
             finally {
                 discovered();
             }
         }
-        return this.authenticatedRequest(repository, request);
+        return this.authenticatedRequest(request);
     }
-    async authenticatedRequest(repository, request) {
+    async authenticatedRequest(request) {
+        const { repository } = request;
         const scopes = this.scopesFor(repository);
         const cached = this.challenge === undefined
             ? undefined
             : this.authorization(repository, this.challenge, scopes);
-        let response = await this.sendCounted(request, await cached, repository);
+        let response = await this.sendCounted(request, await cached);
         if (response.status !== 401)
             return response;
         const header = response.headers.get('www-authenticate');
         const challenge = header === null ? undefined : parseChallenge(header);
         if (challenge === undefined) {
-            throw this.error(`authentication failed for registry ${this.registry}`, repository, 401, 'UNAUTHORIZED');
+            throw this.error(`authentication failed for registry ${this.registry}`, repository, {
+                status: 401,
+                code: 'UNAUTHORIZED'
+            });
         }
         // A 401 despite a cached token means it expired: fetch a fresh one, once.
         if (cached !== undefined)
             this.authorizations.delete(scopes.join(' '));
         this.challenge = challenge;
-        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes), repository);
+        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes));
         if (response.status === 401) {
-            throw this.error(`authentication failed for registry ${this.registry}${this.options.credentials === undefined ? ' (no credentials given)' : ` as '${this.options.credentials.username}'`}`, repository, 401, parseErrorBody(response.body.toString('utf8')).code);
+            const { credentials } = this.options;
+            throw this.error(`authentication failed for registry ${this.registry}${credentials === undefined ? ' (no credentials given)' : ` as '${credentials.username}'`}`, repository, { status: 401, code: parseErrorBody(response.body.toString('utf8')).code });
         }
         return response;
     }
@@ -31902,48 +32171,232 @@ class RegistryClient {
         return pending;
     }
     async authorize(repository, challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (challenge.scheme === 'bearer' && realm !== undefined) {
+            const refusal = realmRefusal(this.baseUrl, realm);
+            if (refusal !== undefined) {
+                throw this.error(`registry ${this.registry} sent us to the token realm '${registryText(realm)}', which is refused: ${refusal}`, repository, { status: 401 });
+            }
+        }
         try {
             if (challenge.scheme === 'bearer')
                 this.requestCount++;
-            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry);
+            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry, (target) => realmRefusal(this.baseUrl, target.href));
         }
         catch (error) {
             if (error instanceof AuthenticationError) {
-                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, 401);
+                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, { status: 401 });
+            }
+            throw this.wrapped(error, repository);
+        }
+    }
+    async sendCounted(request, authorization) {
+        this.requestCount++;
+        const { repository, path, ...rest } = request;
+        try {
+            return await send({
+                ...rest,
+                url: `${this.baseUrl}/v2/${repository}/${path}`,
+                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) }
+            }, this.retry);
+        }
+        catch (error) {
+            throw this.wrapped(error, repository);
+        }
+    }
+    wrapped(error, repository) {
+        if (error instanceof TransportError) {
+            return this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, {
+                cause: error
+            });
+        }
+        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError) {
+            return this.error(`registry ${this.registry}: ${error.message}`, repository, { cause: error });
+        }
+        return error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// Manifest and blob operations on a registry: resolve, fetch, put, read a blob; auth stays below.
+
+
+
+
+
+
+
+class RegistryClient {
+    registry;
+    transport;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.transport = new RegistryTransport(registry, options);
+    }
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.transport.requestCount;
+    }
+    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
+    async resolve(repository, reference) {
+        const response = await this.transport.request({
+            method: 'HEAD',
+            repository,
+            path: this.manifestPath(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the manifest of ${repository}:${reference}`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        if (digest === null || !isDigest(digest)) {
+            // Some registries omit the digest on HEAD; the body tells the truth.
+            const manifest = await this.fetch(repository, reference);
+            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
+        }
+        return {
+            digest,
+            mediaType: registryText(contentType(response)),
+            size: Number(response.headers.get('content-length') ?? 0)
+        };
+    }
+    /** GET a manifest and verify its bytes against the digest asked for or announced. */
+    async fetch(repository, reference) {
+        const name = `${repository}${reference.includes(':') ? '@' : ':'}${reference}`;
+        const response = await this.transport.request({
+            method: 'GET',
+            repository,
+            path: this.manifestPath(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the manifest of ${name}`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `fetch ${name}`);
+        const announced = response.headers.get('docker-content-digest');
+        const expected = reference.includes(':') ? reference : announced;
+        if (expected !== null) {
+            this.verify(response.body, expected, repository, `the manifest of ${name}`);
+        }
+        const mediaType = this.mediaTypeOf(response, repository);
+        const digest = sha256Digest(response.body);
+        return { digest, mediaType, size: response.body.length, bytes: response.body };
+    }
+    /**
+     * PUT the exact bytes of a manifest under a tag; returns the digest the registry stored, which
+     * must be the digest of what was sent.
+     */
+    async put(repository, tag, manifest) {
+        const response = await this.transport.request({
+            method: 'PUT',
+            repository,
+            path: this.manifestPath(repository, tag),
+            headers: { 'content-type': manifest.mediaType },
+            body: manifest.bytes,
+            bodyLimit: ERROR_BODY_LIMIT,
+            what: `the answer to the put of ${repository}:${tag}`
+        });
+        if (response.status !== 201 && response.status !== 200) {
+            const { code, message } = parseErrorBody(response.body.toString('utf8'));
+            if (isImmutableTagRefusal(response.status, code)) {
+                throw this.transport.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, { status: response.status, code });
+            }
+            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
+        }
+        const stored = response.headers.get('docker-content-digest');
+        if (stored === null)
+            return manifest.digest;
+        const what = `the digest ${this.registry} answered for ${repository}:${tag}`;
+        if (stored !== manifest.digest &&
+            !this.verify(manifest.bytes, stored, repository, what, false)) {
+            throw this.transport.error(`registry ${this.registry} stored ${repository}:${tag} as ${registryText(stored)}, but the manifest sent was ${manifest.digest}`, repository);
+        }
+        return manifest.digest;
+    }
+    /** GET a blob (an image config) by digest, capped, and verify its bytes against the digest. */
+    async fetchBlob(repository, digest, limit = CONFIG_BODY_LIMIT) {
+        const what = `the blob ${repository}@${digest}`;
+        this.checkDigest(digest, repository, what);
+        const response = await this.transport.request({
+            method: 'GET',
+            repository,
+            path: `blobs/${digest}`,
+            bodyLimit: limit,
+            what: `${what} (at most ${formatLimit(limit)})`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `fetch ${what}`);
+        this.verify(response.body, digest, repository, what);
+        return response.body;
+    }
+    /** A tag, or a digest we can verify: nothing else goes into a URL. */
+    manifestPath(repository, reference) {
+        if (reference.includes(':')) {
+            this.checkDigest(reference, repository, `the reference '${registryText(reference)}'`);
+        }
+        else if (!isTag(reference)) {
+            throw this.transport.error(`'${registryText(reference)}' is neither a tag nor a digest`, repository);
+        }
+        return `manifests/${reference}`;
+    }
+    checkDigest(digest, repository, what) {
+        try {
+            parseVerifiableDigest(digest, what);
+        }
+        catch (error) {
+            if (error instanceof DigestError) {
+                throw this.transport.error(`registry ${this.registry}: ${error.message}`, repository);
             }
             throw error;
         }
     }
-    async sendCounted(request, authorization, repository) {
-        this.requestCount++;
+    /**
+     * Whether the bytes match `digest` under the algorithm it names; a mismatch throws unless
+     * `mismatchThrows` is false. A malformed digest or an unknown algorithm always throws.
+     */
+    verify(bytes, digest, repository, what, mismatchThrows = true) {
+        this.checkDigest(digest, repository, what);
+        const matches = bytesMatchDigest(bytes, digest, what);
+        if (!matches && mismatchThrows) {
+            throw this.transport.error(`${what} does not match its digest ${digest}`, repository);
+        }
+        return matches;
+    }
+    mediaTypeOf(response, repository) {
+        const served = contentType(response);
+        let declared;
         try {
-            return await send({
-                ...request,
-                headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) }
-            }, this.retry);
+            declared = JSON.parse(response.body.toString('utf8')).mediaType;
         }
-        catch (error) {
-            if (error instanceof TransportError) {
-                throw this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, undefined, undefined, error);
-            }
-            throw error;
+        catch {
+            throw this.transport.error(`the manifest from ${repository} is not JSON`, repository);
         }
+        if (declared !== undefined && typeof declared !== 'string') {
+            throw this.transport.error(`the manifest from ${repository} has a mediaType that is not text`, repository);
+        }
+        if (declared !== undefined && MANIFEST_MEDIA_TYPES.includes(served) && declared !== served) {
+            throw this.transport.error(`the manifest from ${repository} says ${registryText(declared)} but was served as ${served}`, repository);
+        }
+        const mediaType = declared ?? served;
+        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
+            throw this.transport.error(`the manifest from ${repository} has an unsupported media type '${registryText(mediaType)}'`, repository);
+        }
+        return mediaType;
     }
     expectOk(response, repository, what, message) {
         if (response.status >= 200 && response.status < 300)
             return;
         const parsed = parseErrorBody(response.body.toString('utf8'));
         const detail = message ?? parsed.message;
-        throw this.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, response.status, parsed.code);
+        throw this.transport.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, { status: response.status, code: parsed.code });
     }
-    error(message, repository, status, code, cause) {
-        return new RegistryError(message, {
-            registry: this.registry,
-            repository,
-            ...(status === undefined ? {} : { status }),
-            ...(code === undefined ? {} : { code })
-        }, cause === undefined ? undefined : { cause });
-    }
+}
+function contentType(response) {
+    return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32247,47 +32700,73 @@ async function createOctokit(token, baseUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/retry.ts
-// Retries a GitHub API call through server errors and rate limits; other refusals fail at once.
+// Which GitHub API failures are worth another attempt, on the shared retry loop.
+
 const DEFAULT_GITHUB_RETRY = {
     attempts: 4,
     baseDelayMs: 1000,
+    maxDelayMs: 16_000,
     maxWaitMs: 60_000
 };
-/** How long to wait before trying again, or undefined when the error will not go away. */
-function retryDelayMs(error, attempt, policy, now = Date.now()) {
+/**
+ * GitHub refused the call before acting on it: a rate limit (primary, with its reset time, or
+ * secondary, with Retry-After). Waiting is the fix, and nothing was created.
+ */
+function rateLimitWait(error, now) {
     const { status, response } = (error ?? {});
     const headers = response?.headers ?? {};
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined && /^\d+$/.test(retryAfter))
-        return Number(retryAfter) * 1000;
+    const retryAfter = retryAfterMs(headers['retry-after'], now);
+    if (retryAfter !== undefined && (status === 403 || status === 429 || status === 503)) {
+        return retryAfter;
+    }
     if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
         const reset = Number(headers['x-ratelimit-reset'] ?? 0) * 1000;
         return Math.max(0, reset - now) + 1000;
     }
-    if (status === undefined || status >= 500 || status === 429) {
-        return policy.baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-    }
     return undefined;
 }
-async function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const delay = retryDelayMs(error, attempt, policy);
-            if (delay === undefined || delay > policy.maxWaitMs || attempt === policy.attempts - 1)
-                throw error;
-            await sleep(delay);
-        }
-    }
+/** For reads and updates, which may be repeated: rate limits, server errors, network failures. */
+function readVerdict(error, now = Date.now()) {
+    const wait = rateLimitWait(error, now);
+    if (wait !== undefined)
+        return { retry: true, afterMs: wait };
+    const { status, response } = (error ?? {});
+    if (status !== undefined && status < 500 && status !== 429)
+        return STOP;
+    const asked = retryAfterMs(response?.headers?.['retry-after'], now);
+    return asked === undefined ? BACK_OFF : { retry: true, afterMs: asked };
+}
+/**
+ * For a call that creates something (a deployment): a 500, a reset or a timeout may come after
+ * GitHub created it, and another attempt would make a duplicate. Retried only when the failure
+ * proves nothing was created: a rate limit, or a connection that never left this machine.
+ */
+function createVerdict(error, now = Date.now()) {
+    const wait = rateLimitWait(error, now);
+    if (wait !== undefined)
+        return { retry: true, afterMs: wait };
+    return failedBeforeSending(error) ? BACK_OFF : STOP;
+}
+function judged(verdict) {
+    return (outcome) => (outcome.ok ? STOP : verdict(outcome.error));
+}
+/** A read or an update, retried through rate limits, server errors and network failures. */
+function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = sleepFor) {
+    return withRetry(call, judged(readVerdict), policy, sleep);
+}
+/** A call that creates something, retried only when GitHub cannot have acted on it. */
+function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = sleepFor) {
+    return withRetry(call, judged(createVerdict), policy, sleep);
 }
 
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
+// Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
+
+
 
 const PAYLOAD_TOOL = 'immutable-image';
 async function startDeployment(octokit, repository, deployment) {
-    const { data } = await withGitHubRetry(() => octokit.rest.repos.createDeployment({
+    const { data } = await withGitHubCreateRetry(() => octokit.rest.repos.createDeployment({
         ...repository,
         ref: deployment.ref,
         environment: deployment.environment,
@@ -32320,15 +32799,36 @@ async function finishDeployment(octokit, repository, deploymentId, outcome) {
         auto_inactive: true
     }));
 }
-function asPayload(value, image) {
+const SHOWN_VALUE_CHARS = 40;
+/**
+ * Anyone with `deployments: write` can write a payload: a digest read back from one is used in a
+ * registry URL and printed, so it must be a digest (not `../other/app/manifests/latest`, not text
+ * with newlines) before anything uses it.
+ */
+function readPayload(value, image) {
     if (typeof value !== 'object' || value === null)
-        return undefined;
+        return { kind: 'other' };
     const payload = value;
-    if (payload.tool !== PAYLOAD_TOOL ||
-        payload.image !== image ||
-        typeof payload.digest !== 'string')
-        return undefined;
-    return payload;
+    if (payload.tool !== PAYLOAD_TOOL || payload.image !== image)
+        return { kind: 'other' };
+    if (!isDigestText(payload.digest)) {
+        return { kind: 'invalid', problem: `its digest ${shown(payload.digest)} is not a digest` };
+    }
+    if (payload.previous_digest !== '' && !isDigestText(payload.previous_digest)) {
+        return {
+            kind: 'invalid',
+            problem: `its previous_digest ${shown(payload.previous_digest)} is not a digest`
+        };
+    }
+    return { kind: 'ours', payload: payload };
+}
+function isDigestText(value) {
+    return typeof value === 'string' && isDigest(value);
+}
+/** An untrusted value quoted on one line and capped, for a warning. */
+function shown(value) {
+    const text = value === undefined ? '(none)' : JSON.stringify(value);
+    return text.length > SHOWN_VALUE_CHARS ? `${text.slice(0, SHOWN_VALUE_CHARS)}…` : text;
 }
 /** Our deployments of one image to one environment, newest first, each with its latest status. */
 async function* environmentHistory(octokit, repository, environment, image) {
@@ -32339,9 +32839,14 @@ async function* environmentHistory(octokit, repository, environment, image) {
     });
     for await (const page of pages) {
         for (const deployment of page.data) {
-            const payload = asPayload(deployment.payload, image);
-            if (payload === undefined)
+            const reading = readPayload(deployment.payload, image);
+            if (reading.kind === 'other')
                 continue;
+            if (reading.kind === 'invalid') {
+                warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`);
+                continue;
+            }
+            const { payload } = reading;
             const { data: statuses } = await withGitHubRetry(() => octokit.rest.repos.listDeploymentStatuses({
                 ...repository,
                 deployment_id: deployment.id,
@@ -32375,31 +32880,6 @@ async function previousDigest(current, history) {
         found: false,
         reason: `no successful deployment in the history put the current ${current} there`
     };
-}
-
-;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
-// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
-const DEFAULT_MAX_CHARS = 200;
-/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
- * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
- * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
- */
-function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
-    const characters = Array.from(String(value));
-    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
-    const escaped = capped
-        .replace(/\\/g, '\\\\')
-        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
-        .replace(/##\[/g, '##\\[');
-    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
-}
-function hex4(char) {
-    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
 }
 
 ;// CONCATENATED MODULE: ./src/promote/deployment-log.ts

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { lastLine, type Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
+import { registryText } from '../registry/errors.js'
 import {
   formatReference,
   repositoryName,
@@ -35,7 +36,7 @@ export async function pushShaTag(
   let pushed = await docker.run(['push', reference], { allowFailure: true })
   if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
     core.info(
-      `the registry failed during the push (${lastLine(pushed.stderr || pushed.stdout)}): pushing once more`
+      `the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`
     )
     pushed = await docker.run(['push', reference], { allowFailure: true })
   }
@@ -65,13 +66,15 @@ export function isRegistryServerError(output: string): boolean {
   )
 }
 
+/** The last line docker printed, which often quotes the registry: made one safe, capped line. */
 function pushFailure(output: string, registry: string): string {
-  const line =
+  const line = registryText(
     output
       .split('\n')
       .map((text) => text.trim())
       .filter((text) => text !== '')
       .at(-1) ?? 'no output'
+  )
   if (/unauthorized|authentication required|denied/i.test(line)) {
     return `authentication failed for registry ${registry} (${line})`
   }

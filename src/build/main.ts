@@ -8,12 +8,16 @@ import { runContext, type RunContext } from '../github/context.js'
 import { getBuildSettings, type BuildSettings } from '../settings/build.js'
 import { markMainRan } from '../state.js'
 import { BuildPipeline, type PipelineResult } from './pipeline.js'
+import { cancelTests } from './image-test.js'
 import { commentOnPullRequest, setOutputs, writeSummary } from './report-out.js'
 import { chooseRevision } from './revision.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export async function run(): Promise<void> {
   markMainRan()
+  // The runner cancels a step with SIGINT, then SIGTERM: the test container must not outlive it.
+  process.on('SIGINT', () => void cancelTests('SIGINT'))
+  process.on('SIGTERM', () => void cancelTests('SIGTERM'))
   try {
     const settings = getBuildSettings()
     const context = runContext()

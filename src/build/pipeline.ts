@@ -6,7 +6,8 @@ import { ActionError, getErrorMessage, isExpected } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
 import { dockerConfigDir } from '../registry/credentials.js'
-import { RegistryError } from '../registry/errors.js'
+import { RegistryError, registryText } from '../registry/errors.js'
+import { imageRevisions } from '../registry/image-revision.js'
 import { repositoryName } from '../registry/reference.js'
 import { TESTS_NOT_RUN, type BuildReport, type TestReport } from '../render/report.js'
 import type { BuildSettings } from '../settings/build.js'
@@ -113,6 +114,7 @@ export class BuildPipeline {
     })
     if (!pushed.ours) {
       // Both runs built the same commit; the tag must name one image, so the registry's wins.
+      await this.requireThisCommit(pushed.digest)
       core.warning(
         `Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`
       )
@@ -136,7 +138,27 @@ export class BuildPipeline {
         `${this.reference} already exists (${existing.digest}) and if-exists is 'fail'`
       )
     }
+    if (existing !== undefined) await this.requireThisCommit(existing.digest)
     return existing
+  }
+
+  /**
+   * A short SHA tag can name another commit (seven hex digits collide by chance in big
+   * repositories, and a fork can grind one on purpose): reuse only an image whose revision label
+   * is this very commit, or the tests of other code would pass for this one.
+   */
+  private async requireThisCommit(digest: string): Promise<void> {
+    const revisions = await core.group(`Check which commit ${this.reference} holds`, () =>
+      imageRevisions(this.registry, this.settings.image.path, digest)
+    )
+    const mismatch = revisions.findIndex((revision) => revision !== this.revision.sha)
+    if (mismatch === -1) return
+    const other = revisions[mismatch]
+    const held =
+      other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`
+    throw new ActionError(
+      `${this.reference} holds ${held}, not this commit ${this.revision.sha}: it is not reused (if-exists: overwrite replaces it)`
+    )
   }
 
   private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {

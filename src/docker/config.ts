@@ -1,9 +1,20 @@
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  realpath,
+  rm,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { ActionError } from '../errors.js'
+import { basename, isAbsolute, join } from 'node:path'
+import { ActionError, getErrorMessage } from '../errors.js'
+import { DOCKER_HUB } from '../registry/reference.js'
 import type { Credentials } from '../registry/credentials.js'
 import { loginArgs } from './args.js'
 import { lastLine, type Docker } from './docker.js'
@@ -16,9 +27,9 @@ export async function createDockerConfig(
   userConfigDir: string,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<string> {
-  const parent = env.RUNNER_TEMP ?? tmpdir()
+  const parent = configParent(env)
   await mkdir(parent, { recursive: true })
-  const dir = await mkdtemp(join(parent, 'immutable-image-docker-'))
+  const dir = await mkdtemp(join(parent, CONFIG_PREFIX))
   if (existsSync(join(userConfigDir, 'config.json'))) {
     await copyFile(join(userConfigDir, 'config.json'), join(dir, 'config.json'))
   }
@@ -29,8 +40,81 @@ export async function createDockerConfig(
   return dir
 }
 
-export async function removeDockerConfig(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true })
+const CONFIG_PREFIX = 'immutable-image-docker-'
+/** mkdtemp appends six characters from this set. */
+const OWN_CONFIG_NAME = /^immutable-image-docker-[A-Za-z0-9]{6}$/
+
+function configParent(env: NodeJS.ProcessEnv): string {
+  return env.RUNNER_TEMP ?? tmpdir()
+}
+
+export type Removal = { readonly removed: true } | { readonly removed: false; readonly why: string }
+
+/**
+ * Removes `dir` only when it is a config this action created: a real directory (not a symlink)
+ * directly under RUNNER_TEMP, named with our prefix. The post step reads `dir` from state, which
+ * untrusted output may have written; anything else is left where it is.
+ */
+export async function removeOwnDockerConfig(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Removal> {
+  if (!isAbsolute(dir) || !OWN_CONFIG_NAME.test(basename(dir))) {
+    return { removed: false, why: `it is not named ${CONFIG_PREFIX}… as the action names its own` }
+  }
+  const entry = await lstat(dir).catch(() => undefined)
+  if (entry === undefined) return { removed: false, why: 'it does not exist' }
+  if (!entry.isDirectory()) return { removed: false, why: 'it is not a directory' }
+  try {
+    const [real, parent] = await Promise.all([realpath(dir), realpath(configParent(env))])
+    if (real !== join(parent, basename(dir))) {
+      return { removed: false, why: `it is not directly under RUNNER_TEMP (${parent})` }
+    }
+    await rm(real, { recursive: true, force: true })
+    return { removed: true }
+  } catch (error) {
+    return { removed: false, why: getErrorMessage(error) }
+  }
+}
+
+/** The names a Docker config may key a registry's helper by. */
+function helperKeys(registry: string): string[] {
+  if (registry !== DOCKER_HUB) return [registry]
+  return [DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io', 'https://index.docker.io/v1/']
+}
+
+/**
+ * Pins `registry` to the config file's own store: with `credsStore` or a `credHelpers` entry,
+ * `docker login` would hand the password to the machine's helper, where it outlives the job. An
+ * empty helper name is how Docker spells "this file" (getConfiguredCredentialStore), so every other
+ * registry keeps its helper and base images still pull through it.
+ */
+export function keepLoginInFile(
+  config: Record<string, unknown>,
+  registry: string
+): Record<string, unknown> {
+  const helpers = config.credHelpers
+  const kept = typeof helpers === 'object' && helpers !== null ? helpers : {}
+  const pinned = Object.fromEntries(helperKeys(registry).map((key) => [key, '']))
+  return { ...config, credHelpers: { ...kept, ...pinned } }
+}
+
+async function pinLoginToFile(configDir: string, registry: string): Promise<void> {
+  const file = join(configDir, 'config.json')
+  const config = existsSync(file) ? parseConfig(await readFile(file, 'utf8')) : {}
+  if (config === undefined) throw new ActionError(`the Docker config ${file} is not a JSON object`)
+  await writeFile(file, JSON.stringify(keepLoginInFile(config, registry), null, 2))
+}
+
+function parseConfig(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
 }
 
 export async function login(
@@ -38,6 +122,9 @@ export async function login(
   registry: string,
   credentials: Credentials
 ): Promise<void> {
+  // Never the machine's global config: the login must go where the post step removes it.
+  if (docker.configDir === undefined) throw new Error('login needs a Docker config of our own')
+  await pinLoginToFile(docker.configDir, registry)
   const result = await docker.run(loginArgs(registry, credentials.username), {
     input: Buffer.from(credentials.password),
     silent: true,

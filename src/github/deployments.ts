@@ -1,6 +1,8 @@
 // Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
+import * as core from '@actions/core'
+import { isDigest } from '../registry/reference.js'
 import type { Octokit } from './octokit.js'
-import { withGitHubRetry } from './retry.js'
+import { withGitHubCreateRetry, withGitHubRetry } from './retry.js'
 
 export const PAYLOAD_TOOL = 'immutable-image'
 
@@ -34,7 +36,7 @@ export async function startDeployment(
   repository: RepositoryId,
   deployment: { ref: string; environment: string; payload: PromotionPayload; logUrl: string }
 ): Promise<number> {
-  const { data } = await withGitHubRetry(() =>
+  const { data } = await withGitHubCreateRetry(() =>
     octokit.rest.repos.createDeployment({
       ...repository,
       ref: deployment.ref,
@@ -80,16 +82,43 @@ export async function finishDeployment(
   )
 }
 
-function asPayload(value: unknown, image: string): PromotionPayload | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  const payload = value as Partial<PromotionPayload>
-  if (
-    payload.tool !== PAYLOAD_TOOL ||
-    payload.image !== image ||
-    typeof payload.digest !== 'string'
-  )
-    return undefined
-  return payload as PromotionPayload
+/** What a deployment's payload turned out to be: ours, someone else's, or ours in name but forged. */
+export type PayloadReading =
+  | { readonly kind: 'ours'; readonly payload: PromotionPayload }
+  | { readonly kind: 'other' }
+  | { readonly kind: 'invalid'; readonly problem: string }
+
+const SHOWN_VALUE_CHARS = 40
+
+/**
+ * Anyone with `deployments: write` can write a payload: a digest read back from one is used in a
+ * registry URL and printed, so it must be a digest (not `../other/app/manifests/latest`, not text
+ * with newlines) before anything uses it.
+ */
+export function readPayload(value: unknown, image: string): PayloadReading {
+  if (typeof value !== 'object' || value === null) return { kind: 'other' }
+  const payload = value as Record<string, unknown>
+  if (payload.tool !== PAYLOAD_TOOL || payload.image !== image) return { kind: 'other' }
+  if (!isDigestText(payload.digest)) {
+    return { kind: 'invalid', problem: `its digest ${shown(payload.digest)} is not a digest` }
+  }
+  if (payload.previous_digest !== '' && !isDigestText(payload.previous_digest)) {
+    return {
+      kind: 'invalid',
+      problem: `its previous_digest ${shown(payload.previous_digest)} is not a digest`
+    }
+  }
+  return { kind: 'ours', payload: payload as unknown as PromotionPayload }
+}
+
+function isDigestText(value: unknown): value is string {
+  return typeof value === 'string' && isDigest(value)
+}
+
+/** An untrusted value quoted on one line and capped, for a warning. */
+function shown(value: unknown): string {
+  const text = value === undefined ? '(none)' : JSON.stringify(value)
+  return text.length > SHOWN_VALUE_CHARS ? `${text.slice(0, SHOWN_VALUE_CHARS)}…` : text
 }
 
 /** Our deployments of one image to one environment, newest first, each with its latest status. */
@@ -106,8 +135,13 @@ export async function* environmentHistory(
   })
   for await (const page of pages) {
     for (const deployment of page.data) {
-      const payload = asPayload(deployment.payload, image)
-      if (payload === undefined) continue
+      const reading = readPayload(deployment.payload, image)
+      if (reading.kind === 'other') continue
+      if (reading.kind === 'invalid') {
+        core.warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`)
+        continue
+      }
+      const { payload } = reading
       const { data: statuses } = await withGitHubRetry(() =>
         octokit.rest.repos.listDeploymentStatuses({
           ...repository,

@@ -1,15 +1,20 @@
-// Retries a GitHub API call through server errors and rate limits; other refusals fail at once.
+// Which GitHub API failures are worth another attempt, on the shared retry loop.
+import {
+  BACK_OFF,
+  failedBeforeSending,
+  retryAfterMs,
+  sleepFor,
+  STOP,
+  withRetry,
+  type RetryPolicy,
+  type RetryVerdict,
+  type Sleep
+} from '../retry.js'
 
-export interface GitHubRetryPolicy {
-  readonly attempts: number
-  readonly baseDelayMs: number
-  /** The longest wait for a rate limit to reset before giving up. */
-  readonly maxWaitMs: number
-}
-
-export const DEFAULT_GITHUB_RETRY: GitHubRetryPolicy = {
+export const DEFAULT_GITHUB_RETRY: RetryPolicy = {
   attempts: 4,
   baseDelayMs: 1000,
+  maxDelayMs: 16_000,
   maxWaitMs: 60_000
 }
 
@@ -18,40 +23,65 @@ interface HttpishError {
   response?: { headers?: Record<string, string | undefined> }
 }
 
-/** How long to wait before trying again, or undefined when the error will not go away. */
-export function retryDelayMs(
-  error: unknown,
-  attempt: number,
-  policy: GitHubRetryPolicy,
-  now = Date.now()
-): number | undefined {
+/**
+ * GitHub refused the call before acting on it: a rate limit (primary, with its reset time, or
+ * secondary, with Retry-After). Waiting is the fix, and nothing was created.
+ */
+function rateLimitWait(error: unknown, now: number): number | undefined {
   const { status, response } = (error ?? {}) as HttpishError
   const headers = response?.headers ?? {}
-  const retryAfter = headers['retry-after']
-  if (retryAfter !== undefined && /^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000
+  const retryAfter = retryAfterMs(headers['retry-after'], now)
+  if (retryAfter !== undefined && (status === 403 || status === 429 || status === 503)) {
+    return retryAfter
+  }
   if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
     const reset = Number(headers['x-ratelimit-reset'] ?? 0) * 1000
     return Math.max(0, reset - now) + 1000
   }
-  if (status === undefined || status >= 500 || status === 429) {
-    return policy.baseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2)
-  }
   return undefined
 }
 
-export async function withGitHubRetry<T>(
+/** For reads and updates, which may be repeated: rate limits, server errors, network failures. */
+export function readVerdict(error: unknown, now = Date.now()): RetryVerdict {
+  const wait = rateLimitWait(error, now)
+  if (wait !== undefined) return { retry: true, afterMs: wait }
+  const { status, response } = (error ?? {}) as HttpishError
+  if (status !== undefined && status < 500 && status !== 429) return STOP
+  const asked = retryAfterMs(response?.headers?.['retry-after'], now)
+  return asked === undefined ? BACK_OFF : { retry: true, afterMs: asked }
+}
+
+/**
+ * For a call that creates something (a deployment): a 500, a reset or a timeout may come after
+ * GitHub created it, and another attempt would make a duplicate. Retried only when the failure
+ * proves nothing was created: a rate limit, or a connection that never left this machine.
+ */
+export function createVerdict(error: unknown, now = Date.now()): RetryVerdict {
+  const wait = rateLimitWait(error, now)
+  if (wait !== undefined) return { retry: true, afterMs: wait }
+  return failedBeforeSending(error) ? BACK_OFF : STOP
+}
+
+function judged(
+  verdict: (error: unknown) => RetryVerdict
+): (outcome: { ok: boolean; error?: unknown }) => RetryVerdict {
+  return (outcome) => (outcome.ok ? STOP : verdict(outcome.error))
+}
+
+/** A read or an update, retried through rate limits, server errors and network failures. */
+export function withGitHubRetry<T>(
   call: () => Promise<T>,
-  policy: GitHubRetryPolicy = DEFAULT_GITHUB_RETRY,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  policy: RetryPolicy = DEFAULT_GITHUB_RETRY,
+  sleep: Sleep = sleepFor
 ): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call()
-    } catch (error) {
-      const delay = retryDelayMs(error, attempt, policy)
-      if (delay === undefined || delay > policy.maxWaitMs || attempt === policy.attempts - 1)
-        throw error
-      await sleep(delay)
-    }
-  }
+  return withRetry(call, judged(readVerdict), policy, sleep)
+}
+
+/** A call that creates something, retried only when GitHub cannot have acted on it. */
+export function withGitHubCreateRetry<T>(
+  call: () => Promise<T>,
+  policy: RetryPolicy = DEFAULT_GITHUB_RETRY,
+  sleep: Sleep = sleepFor
+): Promise<T> {
+  return withRetry(call, judged(createVerdict), policy, sleep)
 }

@@ -1,6 +1,7 @@
 // Registry authentication: answers a WWW-Authenticate challenge with Basic or a Bearer token.
+import { TOKEN_BODY_LIMIT } from './body.js'
 import type { Credentials } from './credentials.js'
-import { send, type HttpResponse, type RetryPolicy } from './http.js'
+import { send, type HttpResponse, type RegistryRetryPolicy } from './http.js'
 
 export interface Challenge {
   readonly scheme: 'basic' | 'bearer'
@@ -43,7 +44,8 @@ export async function fetchToken(
   challenge: Challenge,
   scopes: readonly string[],
   credentials: Credentials | undefined,
-  policy: RetryPolicy
+  policy: RegistryRetryPolicy,
+  checkRedirect: (target: URL) => string | undefined
 ): Promise<string> {
   const realm = challenge.params.realm
   if (realm === undefined)
@@ -54,7 +56,17 @@ export async function fetchToken(
   for (const scope of scopes) url.searchParams.append('scope', scope)
   const headers: Record<string, string> = {}
   if (credentials !== undefined) headers.authorization = basic(credentials)
-  const response: HttpResponse = await send({ method: 'GET', url: url.toString(), headers }, policy)
+  const response: HttpResponse = await send(
+    {
+      method: 'GET',
+      url: url.toString(),
+      headers,
+      bodyLimit: TOKEN_BODY_LIMIT,
+      what: `the answer of the token service at ${url.host}`,
+      checkRedirect
+    },
+    policy
+  )
   if (response.status === 401 || response.status === 403) {
     throw new AuthenticationError(
       credentials === undefined
@@ -65,9 +77,16 @@ export async function fetchToken(
   if (response.status !== 200) {
     throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`)
   }
-  const body = JSON.parse(response.body.toString('utf8')) as TokenResponse
+  let body: TokenResponse
+  try {
+    body = JSON.parse(response.body.toString('utf8')) as TokenResponse
+  } catch {
+    throw new AuthenticationError(`the token service at ${url.host} did not answer with JSON`)
+  }
   const token = body.token ?? body.access_token
-  if (token === undefined || token === '') {
+  // A token is put in a header as it is: white space or control characters mean it is not one.
+  // eslint-disable-next-line no-control-regex
+  if (typeof token !== 'string' || token === '' || /[\s\u0000-\u001f\u007f]/.test(token)) {
     throw new AuthenticationError(`the token service at ${url.host} returned no token`)
   }
   return token
@@ -78,7 +97,8 @@ export async function authorizationFor(
   challenge: Challenge,
   scopes: readonly string[],
   credentials: Credentials | undefined,
-  policy: RetryPolicy
+  policy: RegistryRetryPolicy,
+  checkRedirect: (target: URL) => string | undefined
 ): Promise<string | undefined> {
   if (challenge.scheme === 'basic') {
     if (credentials === undefined) {
@@ -86,5 +106,5 @@ export async function authorizationFor(
     }
     return basic(credentials)
   }
-  return `Bearer ${await fetchToken(challenge, scopes, credentials, policy)}`
+  return `Bearer ${await fetchToken(challenge, scopes, credentials, policy, checkRedirect)}`
 }

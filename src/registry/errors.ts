@@ -1,4 +1,5 @@
 // A registry failure that keeps where it happened and what the registry itself said.
+import { untrustedText } from '../log/untrusted-text.js'
 
 export interface RegistryErrorDetails {
   readonly registry: string
@@ -24,6 +25,45 @@ export class RegistryError extends Error {
   }
 }
 
+export interface RegistryErrorOptions {
+  readonly status?: number | undefined
+  readonly code?: string | undefined
+  readonly cause?: Error | undefined
+}
+
+/** A RegistryError for one registry and repository, leaving out what is unknown. */
+export function registryError(
+  registry: string,
+  repository: string,
+  message: string,
+  options: RegistryErrorOptions = {}
+): RegistryError {
+  const { status, code, cause } = options
+  return new RegistryError(
+    message,
+    {
+      registry,
+      repository,
+      ...(status === undefined ? {} : { status }),
+      ...(code === undefined ? {} : { code })
+    },
+    cause === undefined ? undefined : { cause }
+  )
+}
+
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g
+
+/**
+ * Text a registry chose (error messages, header values) made safe to put inside a message: one
+ * line with runs of control characters folded to a space, then capped and kept from reading as a
+ * workflow command, as every untrusted value in a log line is.
+ */
+export function registryText(text: string): string {
+  return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim())
+}
+
 interface DistributionErrorBody {
   errors?: { code?: string; message?: string }[]
 }
@@ -33,9 +73,11 @@ export function parseErrorBody(body: string): { code?: string; message?: string 
   try {
     const parsed = JSON.parse(body) as DistributionErrorBody
     const first = parsed.errors?.[0]
+    const code = typeof first?.code === 'string' ? registryText(first.code) : undefined
+    const message = typeof first?.message === 'string' ? registryText(first.message) : undefined
     return {
-      ...(first?.code === undefined ? {} : { code: first.code }),
-      ...(first?.message === undefined ? {} : { message: first.message })
+      ...(code === undefined ? {} : { code }),
+      ...(message === undefined ? {} : { message })
     }
   } catch {
     return {}

@@ -1,9 +1,19 @@
-// HTTP for the registry client: a timeout on every request, retries with backoff on transient faults.
+// HTTP for the registry client: a timeout on every request, capped bodies, the shared retry loop.
+import {
+  BACK_OFF,
+  retryAfterMs,
+  sleepFor,
+  STOP,
+  withRetry,
+  type AttemptOutcome,
+  type RetryPolicy,
+  type RetryVerdict,
+  type Sleep
+} from '../retry.js'
+import { BodyTooLargeError, ERROR_BODY_LIMIT, readCapped } from './body.js'
+import { registryText } from './errors.js'
 
-export interface RetryPolicy {
-  readonly attempts: number
-  readonly baseDelayMs: number
-  readonly maxDelayMs: number
+export interface RegistryRetryPolicy extends RetryPolicy {
   readonly timeoutMs: number
 }
 
@@ -13,10 +23,11 @@ function timeoutFromEnv(fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback
 }
 
-export const DEFAULT_RETRY: RetryPolicy = {
+export const DEFAULT_RETRY: RegistryRetryPolicy = {
   attempts: 4,
   baseDelayMs: 500,
   maxDelayMs: 10_000,
+  maxWaitMs: 60_000,
   timeoutMs: timeoutFromEnv(30_000)
 }
 
@@ -25,6 +36,15 @@ export interface HttpRequest {
   readonly url: string
   readonly headers?: Record<string, string>
   readonly body?: Uint8Array | string
+  /** The most bytes a successful answer may carry; error answers get ERROR_BODY_LIMIT. */
+  readonly bodyLimit: number
+  /** What the body is, for the error when it is too large ("the manifest of acme/web:v1"). */
+  readonly what: string
+  /**
+   * When set, redirects are followed one hop at a time and each target is checked first: the
+   * reason it is refused, or undefined to follow it. Unset: followed as fetch does.
+   */
+  readonly checkRedirect?: (target: URL) => string | undefined
 }
 
 export interface HttpResponse {
@@ -33,27 +53,15 @@ export interface HttpResponse {
   readonly body: Buffer
 }
 
-export type Sleep = (ms: number) => Promise<void>
-
-const sleepFor: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-
-function isTransient(status: number): boolean {
-  return status === 429 || status === 408 || status >= 500
+/** A failure that another attempt cannot fix: not retried. */
+export class RefusedAnswerError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RefusedAnswerError'
+  }
 }
 
-/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
-  const date = Date.parse(header)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
-}
-
-/** Full jitter: a random delay up to the exponential bound, so parallel clients spread out. */
-export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
-  const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
-  return Math.round(bound / 2 + (random() * bound) / 2)
-}
+const MAX_REDIRECTS = 5
 
 export class TransportError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -62,38 +70,89 @@ export class TransportError extends Error {
   }
 }
 
-/** Sends a request, retrying 408/429/5xx and network errors; returns the last response. */
+function isTransient(status: number): boolean {
+  return status === 429 || status === 408 || status >= 500
+}
+
+/**
+ * Every registry call is a read or a PUT of the same bytes, so repeating one is safe: 408, 429,
+ * 5xx and network failures are retried. A body over its cap is not: it would be as large again.
+ */
+function registryVerdict(outcome: AttemptOutcome<HttpResponse>): RetryVerdict {
+  if (!outcome.ok) {
+    const final =
+      outcome.error instanceof BodyTooLargeError || outcome.error instanceof RefusedAnswerError
+    return final ? STOP : BACK_OFF
+  }
+  if (!isTransient(outcome.value.status)) return STOP
+  const asked = retryAfterMs(outcome.value.headers.get('retry-after'))
+  return asked === undefined ? BACK_OFF : { retry: true, afterMs: asked }
+}
+
+/** Sends a request through the retry policy; returns the last response, or throws TransportError. */
 export async function send(
   request: HttpRequest,
-  policy: RetryPolicy = DEFAULT_RETRY,
+  policy: RegistryRetryPolicy = DEFAULT_RETRY,
   sleep: Sleep = sleepFor
 ): Promise<HttpResponse> {
-  for (let attempt = 0; ; attempt++) {
-    const last = attempt === policy.attempts - 1
-    let response: HttpResponse
-    try {
-      response = await sendOnce(request, policy.timeoutMs)
-    } catch (error) {
-      if (last) throw describeTransportError(request, error, policy.attempts)
-      await sleep(backoffMs(attempt, policy))
-      continue
-    }
-    if (!isTransient(response.status) || last) return response
-    const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt, policy)
-    await sleep(Math.min(wait, policy.maxDelayMs * 6))
+  try {
+    return await withRetry(
+      () => sendOnce(request, policy.timeoutMs),
+      registryVerdict,
+      policy,
+      sleep
+    )
+  } catch (error) {
+    if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError) throw error
+    throw describeTransportError(request, error, policy.attempts)
   }
 }
 
-async function sendOnce(request: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+async function sendOnce(request: HttpRequest, timeoutMs: number, hops = 0): Promise<HttpResponse> {
+  const connection = new AbortController()
   const response = await fetch(request.url, {
     method: request.method,
     headers: request.headers ?? {},
     ...(request.body === undefined ? {} : { body: request.body }),
-    redirect: 'follow',
-    signal: AbortSignal.timeout(timeoutMs)
+    redirect: request.checkRedirect === undefined ? 'follow' : 'manual',
+    signal: AbortSignal.any([connection.signal, AbortSignal.timeout(timeoutMs)])
   })
-  const body = Buffer.from(await response.arrayBuffer())
+  const location = response.headers.get('location')
+  if (request.checkRedirect !== undefined && isRedirect(response.status) && location !== null) {
+    connection.abort()
+    return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1)
+  }
+  const ok = response.status >= 200 && response.status < 300
+  const body = await readCapped(
+    response.body,
+    response.headers.get('content-length'),
+    ok ? request.bodyLimit : ERROR_BODY_LIMIT,
+    ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`,
+    () => {
+      connection.abort()
+    }
+  )
   return { status: response.status, headers: response.headers, body }
+}
+
+function isRedirect(status: number): boolean {
+  return [301, 302, 303, 307, 308].includes(status)
+}
+
+/** The next hop of a checked redirect, without our Authorization when it leaves the origin. */
+function redirected(request: HttpRequest, location: string, hops: number): HttpRequest {
+  const from = new URL(request.url)
+  const target = new URL(location, from)
+  const refusal =
+    hops >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : request.checkRedirect?.(target)
+  if (refusal !== undefined) {
+    throw new RefusedAnswerError(
+      `${from.host} redirected ${request.method} to '${registryText(target.href)}', which is refused: ${refusal}`
+    )
+  }
+  const headers = { ...request.headers }
+  if (target.origin !== from.origin) delete headers.authorization
+  return { ...request, url: target.href, headers }
 }
 
 function describeTransportError(request: HttpRequest, error: unknown, attempts: number): Error {

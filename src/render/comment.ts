@@ -22,7 +22,7 @@ export function commentMarker(image: string): string {
 
 const HEADLINES: Record<BuildReport['outcome'], string> = {
   pushed: '✅ Tested and pushed',
-  reused: '♻️ Already pushed: reused',
+  reused: '♻️ Reused: pushed by an earlier run, not tested by this one',
   built: '✅ Built and tested (not pushed)',
   'test-failed': '❌ Tests failed: nothing pushed',
   failed: '❌ Failed: nothing pushed'
@@ -88,7 +88,17 @@ function factsTable(report: BuildReport): string {
   return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')
 }
 
+/**
+ * A reused image was not tested by this run: say so, never "passed". When this run tested its own
+ * build and then found another run's image under the tag, the result is for its build only.
+ */
 function testSummary(report: BuildReport): string {
+  if (report.outcome !== 'reused') return testResult(report)
+  if (report.test.result === 'skipped') return 'not run here: reused image pushed by an earlier run'
+  return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`
+}
+
+function testResult(report: BuildReport): string {
   const { test } = report
   const command = test.command === undefined ? '' : ` ${inlineCode(test.command)}`
   const took = test.durationMs === undefined ? '' : ` in ${formatDuration(test.durationMs)}`
@@ -100,9 +110,7 @@ function testSummary(report: BuildReport): string {
         ? `timed out${command}${took}`
         : `failed${command} (exit ${test.exitCode ?? '?'})${took}`
     case 'skipped':
-      return report.outcome === 'reused'
-        ? 'not run again (tested before it was pushed)'
-        : 'skipped: no `test-command`'
+      return 'skipped: no `test-command`'
   }
 }
 

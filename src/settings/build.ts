@@ -1,5 +1,5 @@
 // The root action's inputs, read once into one typed, readonly settings object.
-import { existsSync, statSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import { format, isAbsolute, relative, resolve } from 'node:path'
 import { InputError } from '../errors.js'
 import {
@@ -52,7 +52,7 @@ const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/
 const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 
 export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
-  const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
+  const workspace = realPath(resolve(env.GITHUB_WORKSPACE ?? process.cwd()))
   const image = imageInput(env)
   const context = pathInput('context', text('context') || '.', workspace)
   const file = dockerfileInput(context, workspace)
@@ -103,31 +103,55 @@ function defaultImage(env: NodeJS.ProcessEnv): string {
   return `ghcr.io/${repository.toLowerCase()}`
 }
 
-/** Resolves a path input against the workspace and refuses one that leaves it. */
+/**
+ * Resolves a path input against the workspace and refuses one that leaves it, lexically and then
+ * through symlinks: a committed `ctx -> /outside` would otherwise put host files into the image.
+ */
 function pathInput(name: string, value: string, workspace: string): string {
   if (value.includes('\0')) throw new InputError(name, 'contains a NUL character')
   const path = resolve(workspace, value)
-  const inside = relative(workspace, path)
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (!isInside(workspace, path)) {
     throw new InputError(name, `'${printable(value)}' is outside the workspace ${workspace}`)
   }
-  if (name === 'context' && !(existsSync(path) && statSync(path).isDirectory())) {
+  const real = realPath(path)
+  if (!isInside(workspace, real)) {
+    throw new InputError(
+      name,
+      `'${printable(value)}' is outside the workspace ${workspace} (it resolves to ${printable(real)})`
+    )
+  }
+  if (name === 'context' && !isKind(real, 'directory')) {
     throw new InputError(name, `'${printable(value)}' is not a directory`)
   }
-  return path
+  if (name === 'file' && !isKind(real, 'file')) {
+    throw new InputError(name, `no Dockerfile at ${path}`)
+  }
+  return real
+}
+
+function isInside(workspace: string, path: string): boolean {
+  const inside = relative(workspace, path)
+  return !(inside.startsWith('..') || isAbsolute(inside))
+}
+
+/** The path with every symlink followed; a missing path stays as it is (refused later). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
+  }
+}
+
+function isKind(path: string, kind: 'directory' | 'file'): boolean {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  return kind === 'directory' ? stat?.isDirectory() === true : stat?.isFile() === true
 }
 
 function dockerfileInput(context: string, workspace: string): string {
-  const given = text('file')
   // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
-  const file =
-    given === ''
-      ? format({ dir: context, base: 'Dockerfile' })
-      : pathInput('file', given, workspace)
-  if (!(existsSync(file) && statSync(file).isFile())) {
-    throw new InputError('file', `no Dockerfile at ${file}`)
-  }
-  return file
+  const given = text('file') || relative(workspace, format({ dir: context, base: 'Dockerfile' }))
+  return pathInput('file', given, workspace)
 }
 
 function optionalTarget(): string | undefined {

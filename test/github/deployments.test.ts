@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import { previousDigest, type HistoryEntry } from '../../src/github/deployments.js'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  environmentHistory,
+  previousDigest,
+  readPayload,
+  type HistoryEntry
+} from '../../src/github/deployments.js'
+import type { Octokit } from '../../src/github/octokit.js'
 
 const A = `sha256:${'a'.repeat(64)}`
 const B = `sha256:${'b'.repeat(64)}`
@@ -78,5 +84,102 @@ describe('previousDigest', () => {
 
   it('has no answer when the registry holds a digest no deployment put there', async () => {
     expect(await previousDigest(C, from([entry(2, B, A)]))).toMatchObject({ found: false })
+  })
+})
+
+const IMAGE = 'ghcr.io/acme/web'
+
+function payload(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    tool: 'immutable-image',
+    image: IMAGE,
+    digest: B,
+    source: 'sha-1',
+    previous_digest: A,
+    targets: ['production'],
+    actor: 'octocat',
+    run_url: '',
+    ...fields
+  }
+}
+
+describe('readPayload', () => {
+  it.each([
+    ['a sha256 digest', { previous_digest: A }],
+    ['no previous digest (the first deployment)', { previous_digest: '' }],
+    ['a sha512 digest', { previous_digest: `sha512:${'e'.repeat(128)}` }]
+  ])('accepts %s', (_, fields) => {
+    expect(readPayload(payload(fields), IMAGE).kind).toBe('ours')
+  })
+
+  it.each([
+    ['a path into another repository', { previous_digest: '../../../other/app/manifests/latest' }],
+    ['a tag', { previous_digest: 'latest' }],
+    ['text with newlines', { previous_digest: `${A}\n::error::pwned` }],
+    ['upper-case hex', { previous_digest: `sha256:${'A'.repeat(64)}` }],
+    ['a short sha256', { previous_digest: `sha256:${'a'.repeat(63)}` }],
+    ['sha512 with 64 digits', { previous_digest: `sha512:${'a'.repeat(64)}` }],
+    ['an unknown algorithm', { previous_digest: `md5:${'a'.repeat(32)}` }],
+    ['a number', { previous_digest: 42 }],
+    ['a missing previous digest', { previous_digest: undefined }],
+    ['a forged digest', { digest: '../latest' }],
+    ['a missing digest', { digest: undefined }]
+  ])('refuses %s', (_, fields) => {
+    expect(readPayload(payload(fields), IMAGE).kind).toBe('invalid')
+  })
+
+  it.each([
+    ['another tool', { tool: 'other' }],
+    ['another image', { image: 'ghcr.io/acme/api' }]
+  ])('leaves the payload of %s alone', (_, fields) => {
+    expect(readPayload(payload(fields), IMAGE)).toEqual({ kind: 'other' })
+  })
+
+  it('quotes the refused value on one line, capped', () => {
+    const reading = readPayload(
+      payload({ previous_digest: `x\n::error::pwned${'y'.repeat(500)}` }),
+      IMAGE
+    )
+    const problem = reading.kind === 'invalid' ? reading.problem : ''
+    expect(problem).toMatch(/^its previous_digest "x\\n::error::pwnedy+….* is not a digest$/)
+    expect(problem).not.toContain('\n')
+    expect(problem.length).toBeLessThan(100)
+  })
+})
+
+function octokitListing(payloads: unknown[]): Octokit {
+  const deployments = payloads.map((value, index) => ({ id: 100 + index, payload: value }))
+  return {
+    paginate: {
+      iterator: async function* () {
+        yield await Promise.resolve({ data: deployments })
+      }
+    },
+    rest: {
+      repos: {
+        listDeployments: () => undefined,
+        listDeploymentStatuses: () => Promise.resolve({ data: [{ state: 'success' }] })
+      }
+    }
+  } as unknown as Octokit
+}
+
+describe('environmentHistory', () => {
+  it('skips a deployment whose payload holds a forged digest, with a warning', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    const octokit = octokitListing([
+      payload({ digest: C, previous_digest: '../../../other/app/manifests/latest' }),
+      payload({ digest: C, previous_digest: B })
+    ])
+    const lookup = await previousDigest(
+      C,
+      environmentHistory(octokit, { owner: 'acme', repo: 'web' }, 'production', IMAGE)
+    )
+    const written = stdout.mock.calls.map(([chunk]) => String(chunk)).join('')
+    stdout.mockRestore()
+    expect(lookup).toEqual({ found: true, digest: B, deploymentId: 101 })
+    expect(written).toContain(
+      '::warning::Skipped deployment 100 of production: its previous_digest "../../../other/app/manifests/latest" is not a digest.'
+    )
   })
 })

@@ -50,7 +50,10 @@ interface StepRun {
   readonly token?: string
   /** Runs on this pull request's event instead of a push or a manual dispatch. */
   readonly pullRequest?: PullRequestRun
-  readonly onOutput?: (chunk: string) => void
+  /** Runner options passed on as they are: onOutput, onMainSpawn, runPost. */
+  readonly onOutput?: ActionRunOptions['onOutput']
+  readonly onMainSpawn?: ActionRunOptions['onMainSpawn']
+  readonly runPost?: ActionRunOptions['runPost']
 }
 
 export interface BuildRun extends StepRun {
@@ -108,7 +111,9 @@ export function actionRunners(
               ...(pr.headRef === undefined ? {} : { headRef: pr.headRef })
             })
           }),
-      ...(run.onOutput === undefined ? {} : { onOutput: run.onOutput })
+      ...(run.onOutput === undefined ? {} : { onOutput: run.onOutput }),
+      ...(run.onMainSpawn === undefined ? {} : { onMainSpawn: run.onMainSpawn }),
+      ...(run.runPost === undefined ? {} : { runPost: run.runPost })
     }
   }
 

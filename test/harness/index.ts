@@ -19,7 +19,7 @@ export {
 export { startDyingEngine } from './dying-engine.js'
 export type { CountingProxy, Fault } from './registry/counting-proxy.js'
 export { pushImage } from './registry/images.js'
-export { freshRepository, tagDigest } from './registry/tags.js'
+export { freshRepository, MANIFEST_ACCEPT, tagDigest } from './registry/tags.js'
 export { bearerToken, pushTokenImage, tokenTagDigest } from './registry/token-images.js'
 export { runAction, type ActionRun } from './runner/runner.js'
 export { dockerConfigWithoutBuildx, linkBuildxPlugin, type TestEnvironment } from './test-env.js'

@@ -82,18 +82,18 @@ describe('promote through registry faults', () => {
 })
 
 describe('GitHub API faults', () => {
-  it('retries the deployment record through 5xx and a rate limit; the tag moves once', async ({
+  it('retries the deployment record through a rate limit and its statuses through 5xx; the tag moves once', async ({
     github,
     promote
   }) => {
     await pushImage(path, 'qa', `qa-${Math.random()}`)
-    github.failNext({ method: 'POST', path: /\/deployments$/, status: 502, times: 2 })
     github.failNext({
       method: 'POST',
-      path: /\/statuses$/,
+      path: /\/deployments$/,
       ...rateLimitExceeded(new Date(Date.now() + 1000)),
       times: 1
     })
+    github.failNext({ method: 'POST', path: /\/statuses$/, status: 502, times: 2 })
     const result = await promoteThrough(promote, undefined, 'qa')
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'qa')).toBe(source)
@@ -105,15 +105,21 @@ describe('GitHub API faults', () => {
     ).toEqual(['in_progress', 'success'])
   })
 
-  it('warns when GitHub keeps failing, without undoing the promotion', async ({
+  it('never repeats a deployment create that failed with a 5xx (it may exist already): warns, keeps the promotion', async ({
     github,
     promote
   }) => {
     await pushImage(path, 'uat', `uat-${Math.random()}`)
-    github.failNext({ method: 'POST', path: /\/deployments$/, status: 500, times: 10 })
+    const creates = (): number =>
+      github.requests.filter(
+        (request) => request.method === 'POST' && /\/deployments$/.test(request.path)
+      ).length
+    const before = creates()
+    github.failNext({ method: 'POST', path: /\/deployments$/, status: 502, times: 1 })
     const result = await promoteThrough(promote, undefined, 'uat')
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(result.main.stdout).toMatch(/::warning::Could not record the deployment of uat: /)
+    expect(creates() - before).toBe(1)
     expect(await tagDigest(path, 'uat')).toBe(source)
   })
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
 import { DOCKER_MANIFEST, OCI_MANIFEST } from '../../src/registry/media-types.js'
 
-const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, timeoutMs: 2000 }
+const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxWaitMs: 1000, timeoutMs: 2000 }
 
 interface FakeRegistry {
   host: string

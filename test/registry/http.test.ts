@@ -1,9 +1,19 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backoffMs, retryAfterMs, send, type RetryPolicy } from '../../src/registry/http.js'
+import { send, type HttpRequest, type RegistryRetryPolicy } from '../../src/registry/http.js'
 
-const policy: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 200 }
+const policy: RegistryRetryPolicy = {
+  attempts: 3,
+  baseDelayMs: 1,
+  maxDelayMs: 5,
+  maxWaitMs: 10_000,
+  timeoutMs: 200
+}
+
+function get(url: string): HttpRequest {
+  return { method: 'GET', url, bodyLimit: 1024, what: 'the answer' }
+}
 
 let server: Server | undefined
 afterEach(() => server?.close())
@@ -29,61 +39,49 @@ function serve(
 describe('send', () => {
   it('retries 503 and 429 until the registry answers', async () => {
     const { url, hits } = await serve([503, 429, 200])
-    const response = await send({ method: 'GET', url }, policy, async () => {})
+    const response = await send(get(url), policy, async () => {})
     expect(response.status).toBe(200)
     expect(hits()).toBe(3)
   })
 
   it('returns the last transient answer when attempts run out', async () => {
     const { url, hits } = await serve([503])
-    const response = await send({ method: 'GET', url }, policy, async () => {})
+    const response = await send(get(url), policy, async () => {})
     expect(response.status).toBe(503)
     expect(hits()).toBe(3)
   })
 
   it('does not retry a 404', async () => {
     const { url, hits } = await serve([404, 200])
-    expect((await send({ method: 'GET', url }, policy, async () => {})).status).toBe(404)
+    expect((await send(get(url), policy, async () => {})).status).toBe(404)
     expect(hits()).toBe(1)
   })
 
   it('waits what Retry-After asks', async () => {
     const { url } = await serve([429, 200], { 'retry-after': '2' })
     const waits: number[] = []
-    await send({ method: 'GET', url }, { ...policy, maxDelayMs: 1000 }, (ms) => {
+    await send(get(url), { ...policy, maxDelayMs: 1000 }, (ms) => {
       waits.push(ms)
       return Promise.resolve()
     })
     expect(waits).toEqual([2000])
   })
 
+  it('gives up at once when Retry-After asks for longer than it will wait', async () => {
+    const { url, hits } = await serve([429, 200], { 'retry-after': '3600' })
+    const waits: number[] = []
+    const response = await send(get(url), policy, (ms) => {
+      waits.push(ms)
+      return Promise.resolve()
+    })
+    expect(response.status).toBe(429)
+    expect(waits).toEqual([])
+    expect(hits()).toBe(1)
+  })
+
   it('names the host when the registry cannot be reached', async () => {
-    await expect(
-      send({ method: 'GET', url: 'http://127.0.0.1:9/' }, policy, async () => {})
-    ).rejects.toThrow(/GET 127\.0\.0\.1:9 failed after 3 attempts/)
-  })
-})
-
-describe('retryAfterMs', () => {
-  it.each([
-    ['3', 3000],
-    ['', undefined],
-    ['soon', undefined]
-  ])('%j', (header, expected) => {
-    expect(retryAfterMs(header)).toBe(expected)
-  })
-
-  it('reads an HTTP date', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z')
-    expect(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000)
-  })
-})
-
-describe('backoffMs', () => {
-  it('grows exponentially within its cap, jittered in the upper half', () => {
-    const big: RetryPolicy = { attempts: 5, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 1 }
-    expect(backoffMs(0, big, () => 0)).toBe(50)
-    expect(backoffMs(2, big, () => 1)).toBe(400)
-    expect(backoffMs(10, big, () => 1)).toBe(1000)
+    await expect(send(get('http://127.0.0.1:9/'), policy, async () => {})).rejects.toThrow(
+      /GET 127\.0\.0\.1:9 failed after 3 attempts/
+    )
   })
 })

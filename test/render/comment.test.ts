@@ -88,7 +88,16 @@ describe('renderComment', () => {
         }
       })
     )
+    expect(reused).toContain('| Tests | not run here: reused image pushed by an earlier run |')
+    expect(reused).not.toMatch(/passed|tested before/)
     expect(reused).toMatchSnapshot()
+  })
+
+  it('says tests that ran on this run’s build did not run on another run’s reused image', () => {
+    const body = renderComment(report({ outcome: 'reused' }))
+    expect(body).toContain(
+      '| Tests | passed `npm test` in 4.2 s on this run’s own build, not on the reused image another run pushed |'
+    )
   })
 
   it('starts with the marker that finds it again', () => {

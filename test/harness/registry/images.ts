@@ -27,11 +27,15 @@ function docker(args: string[], input?: string): string {
   })
 }
 
-/** Builds a one-file image from the busybox base, pushes it as path:tag, returns its digest. */
+/**
+ * Builds a one-file image from the busybox base, pushes it as path:tag, returns its digest.
+ * `labels` go on the image as `--label key=value`.
+ */
 export async function pushImage(
   path: string,
   tag: string,
-  content = `${path}:${tag}:${Math.random()}`
+  content = `${path}:${tag}:${Math.random()}`,
+  labels: Record<string, string> = {}
 ): Promise<string> {
   const context = mkdtempSync(join(tmpdir(), 'image-'))
   try {
@@ -41,7 +45,11 @@ export async function pushImage(
       'FROM immutable-image-base/busybox:1\nCOPY content.txt /content.txt\n'
     )
     const reference = `${testEnv().registry}/${path}:${tag}`
-    docker(['build', '--quiet', '--tag', reference, context])
+    const labelArgs = Object.entries(labels).flatMap(([key, value]) => [
+      '--label',
+      `${key}=${value}`
+    ])
+    docker(['build', '--quiet', ...labelArgs, '--tag', reference, context])
     docker(['push', '--quiet', reference])
   } finally {
     rmSync(context, { recursive: true, force: true })

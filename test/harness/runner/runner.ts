@@ -1,5 +1,5 @@
 // Runs an action's bundle the way the GitHub runner does: INPUT_* from action.yml, workflow and file commands, post step.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +29,8 @@ export interface ActionRunOptions {
   readonly runPost?: boolean
   /** Sees the steps' stdout and stderr as they come (the demo shows progress with it). */
   readonly onOutput?: (chunk: string) => void
+  /** Sees the main step's process once it starts (to signal it as the runner does on cancel). */
+  readonly onMainSpawn?: (child: ChildProcess) => void
 }
 
 export interface StepResult {
@@ -93,7 +95,8 @@ function runStep(
   env: Record<string, string>,
   cwd: string,
   reader: WorkflowCommandReader,
-  onOutput?: (chunk: string) => void
+  onOutput?: (chunk: string) => void,
+  onSpawn?: (child: ChildProcess) => void
 ): Promise<StepResult> {
   return new Promise((resolveStep, reject) => {
     const child = spawn(testEnv().runnerNode, [script], {
@@ -101,6 +104,7 @@ function runStep(
       cwd,
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    onSpawn?.(child)
     reader.nextStep()
     const streams = { stdout: '', stderr: '' }
     for (const name of ['stdout', 'stderr'] as const) {
@@ -165,7 +169,14 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const env = { ...base, ...inputEnv(manifest, options.inputs ?? {}, token) }
   const mainScript = join(actionDir, manifest.runs.main)
   const commandReader = new WorkflowCommandReader()
-  const main = await runStep(mainScript, env, options.workspace, commandReader, options.onOutput)
+  const main = await runStep(
+    mainScript,
+    env,
+    options.workspace,
+    commandReader,
+    options.onOutput,
+    options.onMainSpawn
+  )
   // The runner reads the files after the step, so they win over stdout commands of the same name.
   const state = { ...main.commands.state, ...parseFileCommands(readFileSync(files.state, 'utf8')) }
   let post: StepResult | undefined

@@ -1,0 +1,75 @@
+// Where a registry may send us for a token: the realm policy that keeps credentials at home.
+import { BlockList, isIP } from 'node:net'
+
+type Neighbourhood = 'loopback' | 'private' | 'link-local' | 'public'
+
+function blockList(subnets: readonly [string, number, 'ipv4' | 'ipv6'][]): BlockList {
+  const list = new BlockList()
+  for (const [network, prefix, type] of subnets) list.addSubnet(network, prefix, type)
+  return list
+}
+
+const LOOPBACK = blockList([
+  ['127.0.0.0', 8, 'ipv4'],
+  ['0.0.0.0', 32, 'ipv4'],
+  ['::1', 128, 'ipv6'],
+  ['::', 128, 'ipv6']
+])
+const LINK_LOCAL = blockList([
+  ['169.254.0.0', 16, 'ipv4'],
+  ['fe80::', 10, 'ipv6']
+])
+const PRIVATE = blockList([
+  ['10.0.0.0', 8, 'ipv4'],
+  ['172.16.0.0', 12, 'ipv4'],
+  ['192.168.0.0', 16, 'ipv4'],
+  ['100.64.0.0', 10, 'ipv4'],
+  ['fc00::', 7, 'ipv6']
+])
+
+/**
+ * Which network a host is on, from its address alone. Names other than localhost count as public:
+ * resolving them here would not stop a name that resolves differently when the token is fetched.
+ */
+export function neighbourhood(hostname: string): Neighbourhood {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback'
+  const family = isIP(host)
+  if (family === 0) return 'public'
+  const type = family === 4 ? 'ipv4' : 'ipv6'
+  if (LOOPBACK.check(host, type)) return 'loopback'
+  if (LINK_LOCAL.check(host, type)) return 'link-local'
+  if (PRIVATE.check(host, type)) return 'private'
+  return 'public'
+}
+
+/**
+ * Why the registry at `registryUrl` may not send us to `realm` for a token, or undefined when it
+ * may. Credentials travel to a realm only over https, unless the registry and the realm are both
+ * on loopback (where Docker speaks plain http too); a realm on loopback, link-local or private addresses is refused
+ * unless the registry lives there as well, so a hostile registry cannot aim us at the cloud
+ * metadata service or another machine on the runner's network.
+ */
+export function realmRefusal(registryUrl: string, realm: string): string | undefined {
+  let target: URL
+  try {
+    target = new URL(realm)
+  } catch {
+    return 'it is not a URL'
+  }
+  const registry = new URL(registryUrl)
+  const registryPlace = neighbourhood(registry.hostname)
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return `it uses ${target.protocol.replace(/:$/, '')}, not https`
+  }
+  const realmPlace = neighbourhood(target.hostname)
+  if (target.protocol === 'http:' && (registryPlace !== 'loopback' || realmPlace !== 'loopback')) {
+    return 'it uses plain http: credentials go only over https'
+  }
+  if (target.username !== '' || target.password !== '') return 'it carries credentials of its own'
+  if (target.host === registry.host) return undefined
+  if (realmPlace !== 'public' && realmPlace !== registryPlace) {
+    return `it is on a ${realmPlace} address and the registry is not`
+  }
+  return undefined
+}

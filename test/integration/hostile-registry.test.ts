@@ -1,0 +1,125 @@
+// Promote against registries on loopback that attack the client: endless bodies, hostile realms, planted commands.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { afterEach, describe, expect } from 'vitest'
+import { it, type ActionRun, type PromotionRunner } from '../harness/index.js'
+
+const MiB = 1024 * 1024
+const MANIFEST_LIMIT = 4 * MiB
+
+interface Hostile {
+  readonly host: string
+  /** Bytes written to connections that have closed. */
+  readonly sent: () => number
+}
+
+const servers: Server[] = []
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map(
+      (server) =>
+        new Promise((resolve) => {
+          server.closeAllConnections()
+          server.close(resolve)
+        })
+    )
+  )
+})
+
+async function hostile(
+  handle: (request: IncomingMessage, response: ServerResponse) => void
+): Promise<Hostile> {
+  let sent = 0
+  const server = createServer(handle)
+  servers.push(server)
+  server.on('connection', (socket: Socket) =>
+    socket.on('close', () => {
+      sent += socket.bytesWritten
+    })
+  )
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent }
+}
+
+/** Streams a "manifest" until the client hangs up, or 256 MiB at most to spare the machine. */
+function endlessManifest(response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
+  const chunk = Buffer.alloc(64 * 1024, ' ')
+  let written = 0
+  const pump = (): void => {
+    while (!response.destroyed && written < 256 * MiB) {
+      written += chunk.length
+      if (!response.write(chunk)) {
+        response.once('drain', pump)
+        return
+      }
+    }
+    response.end()
+  }
+  pump()
+}
+
+function promoteFrom(promote: PromotionRunner, host: string): Promise<ActionRun> {
+  return promote({
+    registry: host,
+    repository: 'acme/web',
+    login: false,
+    inputs: {
+      username: 'ci',
+      password: 'hostile-test-password',
+      source: 'sha-1234567',
+      target: 'staging',
+      record: 'false'
+    }
+  })
+}
+
+describe('promote against a hostile registry', () => {
+  it('stops reading an endless manifest at 4 MiB and fails with one line', async ({ promote }) => {
+    const registry = await hostile((request, response) => {
+      if (request.method === 'HEAD') return response.writeHead(404).end()
+      endlessManifest(response)
+    })
+    const result = await promoteFrom(promote, registry.host)
+    expect(result.main.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      `::error::registry ${registry.host}: the manifest of acme/web:sha-1234567 is larger than 4 MiB: stopped reading`
+    ])
+    // What the registry managed to send before we hung up: the cap plus socket buffers.
+    expect(registry.sent()).toBeLessThan(MANIFEST_LIMIT + 8 * MiB)
+  })
+
+  it('does not follow a token realm to the cloud metadata service', async ({ promote }) => {
+    const registry = await hostile((_request, response) => {
+      response
+        .writeHead(401, {
+          'www-authenticate': 'Bearer realm="http://169.254.169.254/latest/meta-data/",service="x"'
+        })
+        .end()
+    })
+    const result = await promoteFrom(promote, registry.host)
+    expect(result.main.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      `::error::registry ${registry.host} sent us to the token realm 'http://169.254.169.254/latest/meta-data/', which is refused: it uses plain http: credentials go only over https`
+    ])
+  })
+
+  it('prints a registry error message as one line, not as workflow commands', async ({
+    promote
+  }) => {
+    const registry = await hostile((request, response) => {
+      if (request.method === 'HEAD') return response.writeHead(404).end()
+      response.writeHead(403, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          errors: [{ code: 'DENIED', message: 'no\n::error::planted\n::add-mask::x' }]
+        })
+      )
+    })
+    const result = await promoteFrom(promote, registry.host)
+    expect(result.main.exitCode).toBe(1)
+    expect(result.main.stdout).not.toMatch(/^::error::planted/m)
+    expect(result.main.stdout).not.toMatch(/^::add-mask::x/m)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toContain('(no ::error::planted ::add-mask::x)')
+  })
+})
