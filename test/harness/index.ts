@@ -18,6 +18,7 @@ export {
 } from './github-double/index.js'
 export { startDyingEngine } from './dying-engine.js'
 export type { CountingProxy, Fault } from './registry/counting-proxy.js'
+export { endless, useHostileRegistries } from './registry/hostile-registry.js'
 export { pushImage } from './registry/images.js'
 export { freshRepository, MANIFEST_ACCEPT, tagDigest } from './registry/tags.js'
 export { bearerToken, pushTokenImage, tokenTagDigest } from './registry/token-images.js'

@@ -1,63 +1,17 @@
 // Promote against registries on loopback that attack the client: endless bodies, hostile realms, planted commands.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
-import { afterEach, describe, expect } from 'vitest'
-import { it, type ActionRun, type PromotionRunner } from '../harness/index.js'
+import { describe, expect } from 'vitest'
+import {
+  endless,
+  it,
+  useHostileRegistries,
+  type ActionRun,
+  type PromotionRunner
+} from '../harness/index.js'
 
 const MiB = 1024 * 1024
 const MANIFEST_LIMIT = 4 * MiB
 
-interface Hostile {
-  readonly host: string
-  /** Bytes written to connections that have closed. */
-  readonly sent: () => number
-}
-
-const servers: Server[] = []
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise((resolve) => {
-          server.closeAllConnections()
-          server.close(resolve)
-        })
-    )
-  )
-})
-
-async function hostile(
-  handle: (request: IncomingMessage, response: ServerResponse) => void
-): Promise<Hostile> {
-  let sent = 0
-  const server = createServer(handle)
-  servers.push(server)
-  server.on('connection', (socket: Socket) =>
-    socket.on('close', () => {
-      sent += socket.bytesWritten
-    })
-  )
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent }
-}
-
-/** Streams a "manifest" until the client hangs up, or 256 MiB at most to spare the machine. */
-function endlessManifest(response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
-  const chunk = Buffer.alloc(64 * 1024, ' ')
-  let written = 0
-  const pump = (): void => {
-    while (!response.destroyed && written < 256 * MiB) {
-      written += chunk.length
-      if (!response.write(chunk)) {
-        response.once('drain', pump)
-        return
-      }
-    }
-    response.end()
-  }
-  pump()
-}
+const hostile = useHostileRegistries()
 
 function promoteFrom(promote: PromotionRunner, host: string): Promise<ActionRun> {
   return promote({
@@ -78,7 +32,8 @@ describe('promote against a hostile registry', () => {
   it('stops reading an endless manifest at 4 MiB and fails with one line', async ({ promote }) => {
     const registry = await hostile((request, response) => {
       if (request.method === 'HEAD') return response.writeHead(404).end()
-      endlessManifest(response)
+      response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
+      endless(response, ' ')
     })
     const result = await promoteFrom(promote, registry.host)
     expect(result.main.exitCode).toBe(1)
