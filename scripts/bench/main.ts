@@ -1,0 +1,103 @@
+// npm run bench: promotion, cold start and the pipeline measured against the alternatives on the
+// test harness (runner emulation, counting proxy, GitHub double); prints issue 14's goals met or
+// missed and writes docs/BENCHMARKS.md with its chart.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { PROJECT_ROOT } from '../../test/harness/project-root.js'
+import { startCountingProxy } from '../../test/harness/registry/counting-proxy.js'
+import { openHarness } from '../../test/harness/session.js'
+import { linkBuildxPlugin, testEnv } from '../../test/harness/test-env.js'
+import { promoteChart } from './chart.js'
+import { benchColdStart } from './cold-start.js'
+import { runCommand } from './command.js'
+import { goalsForTerminal, judgeGoals } from './goals.js'
+import { benchPipeline } from './pipeline.js'
+import { benchPromotion } from './promotion.js'
+import { benchmarksMarkdown, CHART_FILE } from './report.js'
+import type { BenchResults } from './results.js'
+
+const log = (text: string): void => {
+  process.stderr.write(`bench: ${text}\n`)
+}
+
+function runsFromEnvironment(): number {
+  const given = process.env.BENCH_RUNS ?? '5'
+  const runs = Number(given)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`BENCH_RUNS: '${given}' is not a whole number of runs of at least 1`)
+  return runs
+}
+
+/** Whether the core action can use a registry build cache, which the cold-engine goal needs. */
+function hasRegistryCache(): boolean {
+  const manifest = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as {
+    inputs?: Record<string, unknown>
+  }
+  return ['cache-from', 'cache-to'].every((name) => name in (manifest.inputs ?? {}))
+}
+
+async function main(): Promise<void> {
+  const runs = runsFromEnvironment()
+  const env = testEnv()
+  const proxy = await startCountingProxy(env.registry)
+  const harness = await openHarness({ owner: 'acme', repo: 'bench' })
+  const dockerConfig = mkdtempSync(join(tmpdir(), 'bench-docker-'))
+  linkBuildxPlugin(dockerConfig)
+  const dockerEnv = { ...process.env, ...env.dockerEnv, DOCKER_CONFIG: dockerConfig }
+  const netrcFile = join(dockerConfig, 'netrc')
+  writeFileSync(netrcFile, `machine 127.0.0.1 login ${env.username} password ${env.password}\n`, {
+    mode: 0o600
+  })
+  try {
+    for (const registry of [env.registry, proxy.host]) {
+      await runCommand(
+        'docker',
+        ['login', '--username', env.username, '--password-stdin', registry],
+        {
+          env: dockerEnv,
+          input: env.password
+        }
+      )
+    }
+    const context = {
+      proxy,
+      harness,
+      dockerEnv,
+      authFile: join(dockerConfig, 'config.json'),
+      netrcFile,
+      log
+    }
+    log('promotion')
+    const promotion = await benchPromotion(context, env.registry, runs)
+    log('cold start')
+    const coldStart = await benchColdStart(runs * 2)
+    log('pipeline')
+    const pipeline = await benchPipeline(harness, proxy, dockerEnv, runs)
+    const results: BenchResults = {
+      date: new Date().toISOString().slice(0, 10),
+      runs,
+      promotion,
+      coldStart,
+      pipeline,
+      registryCache: hasRegistryCache()
+    }
+    const goals = judgeGoals(results)
+    process.stdout.write(
+      `\nIssue 14's goals, measured in this run:\n\n${goalsForTerminal(goals)}\n\n`
+    )
+    writeFileSync(join(PROJECT_ROOT, 'docs', CHART_FILE), promoteChart(promotion))
+    writeFileSync(join(PROJECT_ROOT, 'docs/BENCHMARKS.md'), benchmarksMarkdown(results, goals))
+    log(`wrote docs/BENCHMARKS.md and docs/${CHART_FILE}`)
+  } finally {
+    await proxy.close()
+    await harness.close()
+    rmSync(dockerConfig, { recursive: true, force: true })
+  }
+}
+
+await main().catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+})

@@ -1,0 +1,85 @@
+// The core action on examples/hello against a plain build/run/push script, and a re-run of its SHA.
+import { randomBytes } from 'node:crypto'
+import type { CountingProxy } from '../../test/harness/registry/counting-proxy.js'
+import type { HarnessSession } from '../../test/harness/session.js'
+import { commitChange, makeWorkspace, type Workspace } from '../../test/harness/workspace.js'
+import { runCommand } from './command.js'
+import type { PipelineResult } from './results.js'
+import { measure, sampleRuns } from './sampling.js'
+import { summarize, type Sample } from './stats.js'
+
+/** Builds are slow and steady: three runs after a warm-up are enough. */
+const PIPELINE_RUNS = 3
+
+const newVersion = (): Record<string, string> => ({
+  'version.js': `export const version = '${randomBytes(4).toString('hex')}'\n`
+})
+
+async function ourPipeline(
+  harness: HarnessSession,
+  proxy: CountingProxy,
+  repository: string,
+  workspace: Workspace,
+  inputs: Record<string, string>
+): Promise<undefined> {
+  const run = await harness.build({ workspace, repository, registry: proxy.host, inputs })
+  if (run.main.exitCode !== 0)
+    throw new Error(`the core action failed: ${run.errors.join('; ').slice(0, 400)}`)
+  return undefined
+}
+
+async function plainScript(
+  tag: string,
+  dir: string,
+  dockerEnv: NodeJS.ProcessEnv
+): Promise<undefined> {
+  await runCommand('docker', ['build', '--quiet', '--tag', tag, dir], {
+    env: { ...dockerEnv, DOCKER_BUILDKIT: '0' }
+  })
+  const testInside = ['--network', 'none', '--entrypoint', '/bin/sh', tag, '-c', 'node --test']
+  await runCommand('docker', ['run', '--rm', ...testInside], { env: dockerEnv })
+  await runCommand('docker', ['push', '--quiet', tag], { env: dockerEnv })
+  return undefined
+}
+
+export async function benchPipeline(
+  harness: HarnessSession,
+  proxy: CountingProxy,
+  dockerEnv: NodeJS.ProcessEnv,
+  runs: number
+): Promise<PipelineResult> {
+  const repository = `bench/hello-${randomBytes(3).toString('hex')}`
+  let head = makeWorkspace()
+  const build = {
+    'test-network': 'none',
+    'test-timeout': '900',
+    push: 'true',
+    'if-exists': 'skip',
+    'sha-format': 'short',
+    comment: 'false'
+  }
+  const nextCommit = (): Workspace => ({ dir: head.dir, sha: commitChange(head.dir, newVersion()) })
+  const ours: Sample[] = []
+  const script: Sample[] = []
+  // Rounds alternate the two on new commits, so both see the same load on the machine.
+  for (let round = -1; round < PIPELINE_RUNS; round++) {
+    head = nextCommit()
+    const tag = `${proxy.host}/${repository}:plain-${round + 1}`
+    const scriptSample = await measure(proxy, () => plainScript(tag, head.dir, dockerEnv))
+    head = nextCommit()
+    const ourSample = await measure(proxy, () =>
+      ourPipeline(harness, proxy, repository, head, build)
+    )
+    if (round >= 0) {
+      script.push(scriptSample)
+      ours.push(ourSample)
+    }
+  }
+  // The SHA tag of the last commit exists now: a re-run finds it and skips the build.
+  const rerun = await sampleRuns(runs, () =>
+    measure(proxy, () =>
+      ourPipeline(harness, proxy, repository, head, { 'if-exists': 'skip', comment: 'false' })
+    )
+  )
+  return { ours: summarize(ours), script: summarize(script), rerun: summarize(rerun) }
+}

@@ -1,0 +1,165 @@
+// Moving a tag to an existing image, five ways: our promote (recorded or not), skopeo, docker, two curls.
+import type { ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import type { HarnessSession } from '../../test/harness/session.js'
+import type { CountingProxy } from '../../test/harness/registry/counting-proxy.js'
+import { runCommand } from './command.js'
+import { benchRepository, BENCH_IMAGES, ensureImage } from './images.js'
+import { PROMOTERS, type BenchImage, type Promoter, type PromotionRow } from './results.js'
+import { measure, now, sampleRuns } from './sampling.js'
+import { summarize } from './stats.js'
+
+/** What every way of promoting needs: the proxy to go through and credentials for it. */
+export interface PromotionContext {
+  readonly proxy: CountingProxy
+  readonly harness: HarnessSession
+  /** Environment for docker: the test engine, and a config logged in to the proxy. */
+  readonly dockerEnv: NodeJS.ProcessEnv
+  /** That config's config.json, which skopeo reads as its auth file. */
+  readonly authFile: string
+  /** A netrc file with the registry credentials, so they stay out of curl's arguments. */
+  readonly netrcFile: string
+  readonly log: (text: string) => void
+}
+
+/** Runs one promotion of bench/<image>:src to `target`; may report its own duration in ms. */
+type Promote = (
+  context: PromotionContext,
+  image: BenchImage,
+  target: string
+) => Promise<number | undefined>
+
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json'
+
+/** Times a step from its process start to its exit, leaving out the runner emulation's own setup. */
+function stepTimer(): { onMainSpawn: (child: ChildProcess) => void; elapsed: () => number } {
+  let started = 0
+  let ended = 0
+  return {
+    onMainSpawn: (child) => {
+      started = now()
+      child.on('exit', () => (ended = now()))
+    },
+    elapsed: () => ended - started
+  }
+}
+
+const ourPromote =
+  (record: boolean): Promote =>
+  async ({ harness, proxy }, image, target) => {
+    const timer = stepTimer()
+    const run = await harness.promote({
+      repository: benchRepository(image),
+      registry: proxy.host,
+      inputs: { source: 'src', target, record: String(record) },
+      onMainSpawn: timer.onMainSpawn
+    })
+    if (run.main.exitCode !== 0)
+      throw new Error(`promote of ${image.name} failed: ${run.errors.join('; ').slice(0, 400)}`)
+    return timer.elapsed()
+  }
+
+const skopeoCopy: Promote = async ({ proxy, authFile }, image, target) => {
+  const repository = `docker://${proxy.host}/${benchRepository(image)}`
+  await runCommand('skopeo', [
+    'copy',
+    '--quiet',
+    '--authfile',
+    authFile,
+    '--src-tls-verify=false',
+    '--dest-tls-verify=false',
+    `${repository}:src`,
+    `${repository}:${target}`
+  ])
+  return undefined
+}
+
+/** Removes what docker pulled so every docker run starts without the layers. */
+async function forgetLocalImages(context: PromotionContext, image: BenchImage): Promise<void> {
+  const listed = await runCommand(
+    'docker',
+    ['images', '-q', `${context.proxy.host}/${benchRepository(image)}`],
+    { env: context.dockerEnv }
+  )
+  const ids = [...new Set(listed.split('\n').filter(Boolean))]
+  if (ids.length > 0)
+    await runCommand('docker', ['image', 'rm', '-f', ...ids], { env: context.dockerEnv })
+}
+
+const dockerRetag: Promote = async ({ proxy, dockerEnv }, image, target) => {
+  const repository = `${proxy.host}/${benchRepository(image)}`
+  await runCommand('docker', ['pull', '--quiet', `${repository}:src`], { env: dockerEnv })
+  await runCommand('docker', ['tag', `${repository}:src`, `${repository}:${target}`], {
+    env: dockerEnv
+  })
+  await runCommand('docker', ['push', '--quiet', `${repository}:${target}`], { env: dockerEnv })
+  return undefined
+}
+
+/** The least any tool can do: GET the source manifest, PUT it under the target tag. */
+const curlFloor: Promote = async ({ proxy, netrcFile }, image, target) => {
+  const manifests = `http://${proxy.host}/v2/${benchRepository(image)}/manifests`
+  const manifest = await runCommand('curl', [
+    '-sf',
+    '--netrc-file',
+    netrcFile,
+    '-H',
+    `Accept: ${DOCKER_MANIFEST}`,
+    `${manifests}/src`
+  ])
+  await runCommand(
+    'curl',
+    [
+      '-sf',
+      '--netrc-file',
+      netrcFile,
+      '-X',
+      'PUT',
+      '-H',
+      `Content-Type: ${DOCKER_MANIFEST}`,
+      '--data-binary',
+      '@-',
+      `${manifests}/${target}`
+    ],
+    { input: manifest }
+  )
+  return undefined
+}
+
+const PROMOTE: Record<Promoter, Promote> = {
+  'immutable-image promote': ourPromote(true),
+  'immutable-image promote (record: false)': ourPromote(false),
+  'skopeo copy': skopeoCopy,
+  'docker pull + tag + push': dockerRetag,
+  'curl floor (GET + PUT)': curlFloor
+}
+
+/** Every tool on every image, `runs` times each (docker on 1 GB twice: it moves every byte). */
+export async function benchPromotion(
+  context: PromotionContext,
+  registry: string,
+  runs: number
+): Promise<PromotionRow[]> {
+  const rows: PromotionRow[] = []
+  for (const image of BENCH_IMAGES) {
+    await ensureImage(image, registry, context.dockerEnv, context.log)
+    for (const tool of PROMOTERS) {
+      const usesDocker = tool === 'docker pull + tag + push'
+      const samples = await sampleRuns(
+        usesDocker && image.megabytes >= 1000 ? 2 : runs,
+        // A fresh target every run, so every run really moves a tag.
+        () =>
+          measure(context.proxy, () =>
+            PROMOTE[tool](context, image, `t-${randomBytes(4).toString('hex')}`)
+          ),
+        usesDocker ? () => forgetLocalImages(context, image) : undefined
+      )
+      const row = { image, tool, ...summarize(samples) }
+      context.log(
+        `${image.name} ${tool}: ${row.median.toFixed(0)} ms, ${row.requests} requests, ${row.bytes} bytes`
+      )
+      rows.push(row)
+    }
+  }
+  return rows
+}

@@ -1,0 +1,60 @@
+// What one benchmark run measured: the values the goals, the report and the chart are computed from.
+import type { Summary } from './stats.js'
+
+/** The tools that move a tag, in the order the tables and the chart list them. */
+export const PROMOTERS = [
+  'immutable-image promote',
+  'immutable-image promote (record: false)',
+  'skopeo copy',
+  'docker pull + tag + push',
+  'curl floor (GET + PUT)'
+] as const
+
+export type Promoter = (typeof PROMOTERS)[number]
+
+export const OUR_PROMOTE: Promoter = 'immutable-image promote'
+export const OUR_PROMOTE_UNRECORDED: Promoter = 'immutable-image promote (record: false)'
+export const SKOPEO: Promoter = 'skopeo copy'
+export const CURL_FLOOR: Promoter = 'curl floor (GET + PUT)'
+
+/** An image of `megabytes` of incompressible data in `layers` layers. */
+export interface BenchImage {
+  readonly name: string
+  readonly megabytes: number
+  readonly layers: number
+}
+
+export interface PromotionRow extends Summary {
+  readonly image: BenchImage
+  readonly tool: Promoter
+}
+
+export interface ColdStartRow {
+  /** The bundle's script, relative to the project root (dist/promote/index.js). */
+  readonly bundle: string
+  /** Median milliseconds from process start to the first line on stdout. */
+  readonly median: number
+  /** The bundle's JavaScript on disk: the entry and its chunks. */
+  readonly bytes: number
+}
+
+export interface PipelineResult {
+  /** The core action: build, test inside, push, verify the digest, post step. */
+  readonly ours: Summary
+  /** `docker build`, `docker run`, `docker push` on the same engine and registry. */
+  readonly script: Summary
+  /** The core action again on a commit whose SHA tag exists (`if-exists: skip`). */
+  readonly rerun: Summary
+}
+
+export interface BenchResults {
+  /** Day of the run, YYYY-MM-DD. */
+  readonly date: string
+  /** Runs per figure after the warm-up. */
+  readonly runs: number
+  readonly promotion: readonly PromotionRow[]
+  readonly coldStart: readonly ColdStartRow[]
+  readonly pipeline: PipelineResult
+  /** Whether the core action has cache-from/cache-to inputs, so the cold-engine goal can be measured. */
+  readonly registryCache: boolean
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { curlFloor, goalsForTerminal, judgeGoals } from '../../scripts/bench/goals.js'
+import type { BenchResults } from '../../scripts/bench/results.js'
+import { benchResults, promotionRows, summary } from './bench-results.js'
+
+const verdictOf = (results: BenchResults, goalStart: string): string | undefined =>
+  judgeGoals(results).find((entry) => entry.goal.startsWith(goalStart))?.verdict
+
+describe('judgeGoals', () => {
+  it('meets every measured goal of a run within the limits, and says the cache goal is not measured', () => {
+    expect(judgeGoals(benchResults()).map((entry) => entry.verdict)).toEqual([
+      'met',
+      'met',
+      'met',
+      'met',
+      'met',
+      'met',
+      'met',
+      'not measured'
+    ])
+  })
+
+  it.each([
+    ['promote, deployment recorded on the GitHub double: ≤ 2.0× the two-curl floor', 61, 'missed'],
+    ['promote, deployment recorded on the GitHub double: ≤ 2.0× the two-curl floor', 60, 'met'],
+    ['promote, deployment recorded on the GitHub double: ≤ 1.0× skopeo copy', 61, 'missed']
+  ])(
+    'judges "%s" with promote at %d ms against a 30 ms floor and 60 ms skopeo: %s',
+    (goal, ms, verdict) => {
+      const results = benchResults({ promotion: promotionRows({ 'immutable-image promote': ms }) })
+      expect(verdictOf(results, goal)).toBe(verdict)
+    }
+  )
+
+  it('lists the ratio of every image for a promote goal', () => {
+    const results = benchResults({ promotion: promotionRows({ 'immutable-image promote': 66 }) })
+    expect(judgeGoals(results)[0]?.measured).toBe(
+      '5mb-1 2.20×, 5mb-20 2.20×, 200mb-1 2.20×, 200mb-20 2.20×, 1gb-1 2.20×'
+    )
+  })
+
+  it.each([
+    [51, 'met'],
+    [52, 'missed']
+  ])(
+    'judges promote with record: false at %d ms against ≤ 1.7× a 30 ms floor: %s',
+    (ms, verdict) => {
+      const results = benchResults({
+        promotion: promotionRows({ 'immutable-image promote (record: false)': ms })
+      })
+      expect(verdictOf(results, 'promote with record: false')).toBe(verdict)
+    }
+  )
+
+  it('misses the cold-start goal when one bundle is over 35 ms, naming each bundle', () => {
+    const results = benchResults({
+      coldStart: [
+        { bundle: 'dist/build/index.js', median: 35, bytes: 1 },
+        { bundle: 'dist/promote/index.js', median: 36, bytes: 1 }
+      ]
+    })
+    const goal = judgeGoals(results).find((entry) => entry.goal.startsWith('cold start'))
+    expect(goal).toMatchObject({
+      verdict: 'missed',
+      measured: 'dist/build/index.js 35 ms, dist/promote/index.js 36 ms'
+    })
+  })
+
+  it('misses the pipeline goal when its ratio, to two decimals, is above 1.10×', () => {
+    const pipeline = { ours: summary(1104), script: summary(1000), rerun: summary(50, 2) }
+    expect(verdictOf(benchResults({ pipeline }), 'core action')).toBe('met')
+    const slower = { ...pipeline, ours: summary(1106) }
+    expect(verdictOf(benchResults({ pipeline: slower }), 'core action')).toBe('missed')
+  })
+
+  it('judges the re-run on its registry requests and against the floor', () => {
+    const pipeline = { ours: summary(1000), script: summary(1000), rerun: summary(61, 4) }
+    const goals = judgeGoals(benchResults({ pipeline }))
+    expect(goals.find((entry) => entry.goal.includes('≤ 3 registry requests'))).toMatchObject({
+      verdict: 'missed',
+      measured: '4 requests'
+    })
+    expect(
+      goals.find((entry) => entry.goal.startsWith('re-run of an existing SHA: ≤ 2.0×'))
+    ).toMatchObject({
+      verdict: 'missed',
+      measured: '2.03× (61 ms against 30 ms)'
+    })
+  })
+
+  it('names issue 13 while the action has no cache inputs', () => {
+    const cache = judgeGoals(benchResults()).at(-1)
+    expect(cache?.measured).toBe('not measured yet: needs cache-from/cache-to (issue 13)')
+    const withInputs = judgeGoals(benchResults({ registryCache: true })).at(-1)
+    expect(withInputs?.verdict).toBe('not measured')
+    expect(withInputs?.measured).not.toContain('issue 13')
+  })
+})
+
+describe('curlFloor', () => {
+  it('is the median of the floor over the images', () => {
+    const rows = promotionRows().map((row, index) =>
+      row.tool === 'curl floor (GET + PUT)' ? { ...row, median: 20 + index } : row
+    )
+    expect(curlFloor(benchResults({ promotion: rows }))).toBe(34)
+  })
+})
+
+describe('goalsForTerminal', () => {
+  it('prints one aligned line per goal with its verdict in capitals', () => {
+    const text = goalsForTerminal([
+      { goal: 'short goal', verdict: 'met', measured: '1.00×' },
+      { goal: 'a longer goal', verdict: 'missed', measured: '3.00×' }
+    ])
+    expect(text).toBe('short goal     MET     1.00×\na longer goal  MISSED  3.00×')
+  })
+})
