@@ -59,9 +59,9 @@ function whereTheTimeGoes(results: BenchResults): string {
   ${requestRange(rows, OUR_PROMOTE_UNRECORDED)} registry requests whatever the image (skopeo makes
   ${requestRange(rows, 'skopeo copy')}, growing with the layers; docker pull + push moves every byte).
   A spread between sizes in the table is run-to-run noise of a busy 2-core machine, not size.
-  Against skopeo and two curl calls it loses on a fixed cost, not on work: issue 14 measured a
-  30-line CommonJS promote on \`node:http\` at 1.6× the floor, so the rest is ours (ES module bundles,
-  Node's lazily loaded \`fetch\`, modules evaluated that the run never calls). Recording the
+  What separates it from two curl calls is a fixed cost, not work: issue 14 measured a 30-line
+  CommonJS promote on \`node:http\` at 1.6× the floor, so what is above that is ours (ES module
+  bundles, Node's lazily loaded \`fetch\`, modules evaluated that the run never calls). Recording the
   deployment on the GitHub double adds ${milliseconds(recordingCost)} on average over \`record: false\`.
 - **The pipeline** pays, on top of the plain script's build, run and push: the engine and buildx
   probes, \`git\` for the commit, \`docker image inspect\`, \`docker login\` into a config of its own,
