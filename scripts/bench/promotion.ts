@@ -1,8 +1,12 @@
 // Moving a tag to an existing image, five ways: our promote (recorded or not), skopeo, docker, two curls.
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { HarnessSession } from '../../test/harness/session.js'
 import type { CountingProxy } from '../../test/harness/registry/counting-proxy.js'
+import { MANIFEST_ACCEPT } from '../../test/harness/registry/tags.js'
 import { runCommand } from './command.js'
 import { benchRepository, BENCH_IMAGES, ensureImage } from './images.js'
 import { PROMOTERS, type BenchImage, type Promoter, type PromotionRow } from './results.js'
@@ -28,8 +32,6 @@ type Promote = (
   image: BenchImage,
   target: string
 ) => Promise<number | undefined>
-
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json'
 
 /** Times a step from its process start to its exit, leaving out the runner emulation's own setup. */
 function stepTimer(): { onMainSpawn: (child: ChildProcess) => void; elapsed: () => number } {
@@ -96,33 +98,41 @@ const dockerRetag: Promote = async ({ proxy, dockerEnv }, image, target) => {
   return undefined
 }
 
-/** The least any tool can do: GET the source manifest, PUT it under the target tag. */
+/**
+ * The least any tool can do: GET the source manifest, PUT it under the target tag with the media
+ * type the registry gave (the engine's containerd store pushes OCI indexes).
+ */
 const curlFloor: Promote = async ({ proxy, netrcFile }, image, target) => {
   const manifests = `http://${proxy.host}/v2/${benchRepository(image)}/manifests`
-  const manifest = await runCommand('curl', [
-    '-sf',
-    '--netrc-file',
-    netrcFile,
-    '-H',
-    `Accept: ${DOCKER_MANIFEST}`,
-    `${manifests}/src`
-  ])
-  await runCommand(
-    'curl',
-    [
+  const body = join(tmpdir(), `bench-manifest-${target}`)
+  try {
+    const mediaType = await runCommand('curl', [
+      '-sf',
+      '--netrc-file',
+      netrcFile,
+      '-H',
+      `Accept: ${MANIFEST_ACCEPT}`,
+      '-o',
+      body,
+      '-w',
+      '%{content_type}',
+      `${manifests}/src`
+    ])
+    await runCommand('curl', [
       '-sf',
       '--netrc-file',
       netrcFile,
       '-X',
       'PUT',
       '-H',
-      `Content-Type: ${DOCKER_MANIFEST}`,
+      `Content-Type: ${mediaType}`,
       '--data-binary',
-      '@-',
+      `@${body}`,
       `${manifests}/${target}`
-    ],
-    { input: manifest }
-  )
+    ])
+  } finally {
+    rmSync(body, { force: true })
+  }
   return undefined
 }
 
