@@ -10,8 +10,8 @@ import { MANIFEST_ACCEPT } from '../../test/harness/registry/tags.js'
 import { runCommand } from './command.js'
 import { benchRepository, BENCH_IMAGES, ensureImage } from './images.js'
 import { PROMOTERS, type BenchImage, type Promoter, type PromotionRow } from './results.js'
-import { measure, now, sampleRuns } from './sampling.js'
-import { summarize } from './stats.js'
+import { measure, now } from './sampling.js'
+import { summarize, type Sample } from './stats.js'
 
 /** What every way of promoting needs: the proxy to go through and credentials for it. */
 export interface PromotionContext {
@@ -144,7 +144,28 @@ const PROMOTE: Record<Promoter, Promote> = {
   'curl floor (GET + PUT)': curlFloor
 }
 
-/** Every tool on every image, `runs` times each (docker on 1 GB twice: it moves every byte). */
+/** The samples of one tool on one image, and how many it takes (docker on 1 GB twice: it moves every byte). */
+interface ToolRuns {
+  readonly tool: Promoter
+  readonly runs: number
+  readonly samples: Sample[]
+}
+
+async function promoteOnce(
+  context: PromotionContext,
+  image: BenchImage,
+  tool: Promoter
+): Promise<Sample> {
+  if (tool === 'docker pull + tag + push') await forgetLocalImages(context, image)
+  // A fresh target every run, so every run really moves a tag.
+  const target = `t-${randomBytes(4).toString('hex')}`
+  return measure(context.proxy, () => PROMOTE[tool](context, image, target))
+}
+
+/**
+ * Every tool on every image, `runs` times each after a warm-up. The tools take turns run by run, so
+ * a burst of load on the shared machine falls on all of them rather than on one.
+ */
 export async function benchPromotion(
   context: PromotionContext,
   registry: string,
@@ -153,17 +174,18 @@ export async function benchPromotion(
   const rows: PromotionRow[] = []
   for (const image of BENCH_IMAGES) {
     await ensureImage(image, registry, context.dockerEnv, context.log)
-    for (const tool of PROMOTERS) {
-      const usesDocker = tool === 'docker pull + tag + push'
-      const samples = await sampleRuns(
-        usesDocker && image.megabytes >= 1000 ? 2 : runs,
-        // A fresh target every run, so every run really moves a tag.
-        () =>
-          measure(context.proxy, () =>
-            PROMOTE[tool](context, image, `t-${randomBytes(4).toString('hex')}`)
-          ),
-        usesDocker ? () => forgetLocalImages(context, image) : undefined
-      )
+    const tools: ToolRuns[] = PROMOTERS.map((tool) => ({
+      tool,
+      runs: tool === 'docker pull + tag + push' && image.megabytes >= 1000 ? 2 : runs,
+      samples: []
+    }))
+    for (let index = -1; index < runs; index++) {
+      for (const entry of tools.filter((candidate) => index < candidate.runs)) {
+        const sample = await promoteOnce(context, image, entry.tool)
+        if (index >= 0) entry.samples.push(sample)
+      }
+    }
+    for (const { tool, samples } of tools) {
       const row = { image, tool, ...summarize(samples) }
       context.log(
         `${image.name} ${tool}: ${row.median.toFixed(0)} ms, ${row.requests} requests, ${row.bytes} bytes`

@@ -80,7 +80,7 @@ local engine and CNCF registry that the tests use (loopback, htpasswd auth), eve
 through the test harness's counting proxy so requests and bytes are comparable; our actions run
 under the harness's runner emulation, the deployment recorded on its GitHub double. Each figure is
 the median of ${results.runs} runs after one warm-up (2 for \`docker pull + tag + push\` of 1 GB,
-3 for the pipeline), with the range in brackets. Requests and bytes are per run, as seen by the
+3 for the pipeline), with the range in brackets; the promote tools take turns run by run. Requests and bytes are per run, as seen by the
 registry. Our promote is timed from its process start to its exit; the core action from the start
 of its main step to the end of its post step, as the runner runs it.
 
