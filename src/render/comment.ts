@@ -7,7 +7,7 @@ import {
   inlineCode,
   plainText
 } from './markdown.js'
-import { imageRef, type BuildReport } from './report.js'
+import { imageRef, type BuildReport } from '../pipeline/report.js'
 
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
 export const MAX_BODY = 60_000

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { commentMarker, MAX_BODY, renderComment } from '../../src/render/comment.js'
 import { codeBlock, formatBytes, inlineCode, plainText } from '../../src/render/markdown.js'
-import type { BuildReport } from '../../src/render/report.js'
+import type { BuildReport } from '../../src/pipeline/report.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 

@@ -5,7 +5,7 @@ import type { RunContext } from '../github/context.js'
 import { createOctokit } from '../github/octokit.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
-import { imageRef, type BuildReport } from '../render/report.js'
+import { imageRef, type BuildReport } from '../pipeline/report.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export function setOutputs(report: BuildReport, imageId: string | undefined): void {
