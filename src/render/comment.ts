@@ -69,7 +69,7 @@ function warnings(report: BuildReport): string[] {
 }
 
 function failure(report: BuildReport): string {
-  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure)}`
+  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`
 }
 
 function factsTable(report: BuildReport): string {
