@@ -78,6 +78,7 @@ function factsTable(report: BuildReport): string {
     rows.push(['Tags', report.tags.map((tag) => inlineCode(tag)).join('<br>')])
   }
   rows.push(['Tests', testSummary(report)])
+  if (report.test.result !== 'skipped') rows.push(['Tested in', testedIn(report)])
   if (report.sizeBytes !== undefined) {
     const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`
     rows.push(['Size', `${formatBytes(report.sizeBytes)}${layers}`])
@@ -96,6 +97,13 @@ function testSummary(report: BuildReport): string {
   if (report.outcome !== 'reused') return testResult(report)
   if (report.test.result === 'skipped') return 'not run here: reused image pushed by an earlier run'
   return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`
+}
+
+/** Which bytes the tests saw: the shipped image, or a test stage proved to be built on it. */
+function testedIn(report: BuildReport): string {
+  const { stage } = report.test
+  if (stage === undefined) return 'the shipped image itself'
+  return `stage ${inlineCode(stage)}: the shipped image’s layers plus the test stage’s own`
 }
 
 function testResult(report: BuildReport): string {
