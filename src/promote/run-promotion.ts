@@ -5,15 +5,15 @@ import { runContext } from '../github/context.js'
 import { RegistryClient } from '../registry/client.js'
 import { repositoryName } from '../registry/reference.js'
 import { resolveRegistryCredentials } from '../settings/registry-auth.js'
-import { getPromoteSettings, type PromoteMode } from '../settings/promote.js'
+import type { PromoteSettings } from '../settings/promote.js'
 import { githubDeploymentLog } from './deployment-log.js'
 import { promote } from './promotion.js'
 import { setPromotionOutputs, writePromotionSummary } from './report.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
-export async function runPromotion(mode: PromoteMode): Promise<void> {
+export async function runPromotion(readSettings: () => PromoteSettings): Promise<void> {
   try {
-    const settings = getPromoteSettings(mode)
+    const settings = readSettings()
     const run = runContext()
     const registry = new RegistryClient(settings.image.registry, {
       access: 'push',
