@@ -5,6 +5,7 @@ import type { RunContext } from '../github/context.js'
 import { createOctokit } from '../github/octokit.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
+import { writeJobSummary } from '../render/job-summary.js'
 import { imageRef, type BuildReport } from '../render/report.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
@@ -19,12 +20,8 @@ export function setOutputs(report: BuildReport, imageId: string | undefined): vo
   core.setOutput('pushed', String(report.outcome === 'pushed'))
 }
 
-export async function writeSummary(report: BuildReport): Promise<void> {
-  try {
-    await core.summary.addRaw(renderReport(report), true).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${getErrorMessage(error)}`)
-  }
+export function writeSummary(report: BuildReport): Promise<void> {
+  return writeJobSummary(renderReport(report))
 }
 
 /** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */

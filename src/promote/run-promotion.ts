@@ -8,7 +8,9 @@ import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import type { PromoteSettings } from '../settings/promote.js'
 import { githubDeploymentLog } from './deployment-log.js'
 import { promote } from './promotion.js'
-import { setPromotionOutputs, writePromotionSummary } from './report.js'
+import { renderPromotion } from '../render/promotion.js'
+import { writeJobSummary } from '../render/job-summary.js'
+import { setPromotionOutputs } from './outputs.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export async function runPromotion(readSettings: () => PromoteSettings): Promise<void> {
@@ -27,7 +29,7 @@ export async function runPromotion(readSettings: () => PromoteSettings): Promise
     })
     const result = await promote(settings, run, registry, log)
     setPromotionOutputs(result)
-    await writePromotionSummary(result, settings.environment)
+    await writeJobSummary(renderPromotion(result, settings.environment))
     core.info(
       `${settings.environment}: ${result.image}@${untrustedText(result.digest)} (${registry.requestCount} registry requests)`
     )
