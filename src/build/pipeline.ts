@@ -4,14 +4,15 @@ import { createDockerConfig, login } from '../docker/config.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError, getErrorMessage, isExpected } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
+import type { ManifestDescriptor } from '../registry/client.js'
 import { dockerConfigDir } from '../registry/credentials.js'
 import { RegistryError, registryText } from '../registry/errors.js'
 import { imageRevisions } from '../registry/image-revision.js'
-import { repositoryName } from '../registry/reference.js'
+import { openRepository } from '../registry/open-repository.js'
+import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
+import type { ImageRepository } from '../registry/repository.js'
 import { TESTS_NOT_RUN, type BuildReport, type TestReport } from '../render/report.js'
 import type { BuildSettings } from '../settings/build.js'
-import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import { saveDockerConfigDir } from '../state.js'
 import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
@@ -27,7 +28,7 @@ export interface PipelineResult {
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined }
 
 export class BuildPipeline {
-  private readonly tag: string
+  private readonly tag: Tag
   private readonly reference: string
   private built: BuiltImage | undefined
   private test: TestReport = TESTS_NOT_RUN
@@ -38,9 +39,9 @@ export class BuildPipeline {
     private readonly context: RunContext,
     private readonly revision: Revision,
     private readonly engine: Docker,
-    private readonly registry: RegistryClient
+    private readonly registry: ImageRepository
   ) {
-    this.tag = shaTag(revision.sha, settings.shaFormat)
+    this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
   }
 
@@ -50,10 +51,7 @@ export class BuildPipeline {
     revision: Revision,
     engine: Docker
   ): Promise<BuildPipeline> {
-    const registry = new RegistryClient(settings.image.registry, {
-      access: 'push',
-      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-    })
+    const registry = await openRepository(settings.image, settings)
     return new BuildPipeline(settings, context, revision, engine, registry)
   }
 
@@ -131,7 +129,7 @@ export class BuildPipeline {
   private async existingTag(when: string): Promise<ManifestDescriptor | undefined> {
     if (!this.settings.push || this.settings.ifExists === 'overwrite') return undefined
     const existing = await core.group(`Look for ${this.reference} ${when}`, () =>
-      this.registry.resolve(this.settings.image.path, this.tag)
+      this.registry.resolve(this.tag)
     )
     if (existing !== undefined && this.settings.ifExists === 'fail') {
       throw new ActionError(
@@ -149,7 +147,7 @@ export class BuildPipeline {
    */
   private async requireThisCommit(digest: string): Promise<void> {
     const revisions = await core.group(`Check which commit ${this.reference} holds`, () =>
-      imageRevisions(this.registry, this.settings.image.path, digest)
+      imageRevisions(this.registry.client, this.settings.image.path, digest)
     )
     const mismatch = revisions.findIndex((revision) => revision !== this.revision.sha)
     if (mismatch === -1) return
@@ -166,7 +164,7 @@ export class BuildPipeline {
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
-  private pushExtraTags(digest: string, localImage: string | undefined): Promise<string[]> {
+  private pushExtraTags(digest: Digest, localImage: string | undefined): Promise<string[]> {
     const docker = (): Promise<Docker> => this.docker()
     return pushExtraTags(
       docker,

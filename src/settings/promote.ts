@@ -1,5 +1,5 @@
 // The promote action's inputs, read once into one typed settings object.
-import type { Repository } from '../registry/reference.js'
+import type { Repository, Tag } from '../registry/reference.js'
 import { boolean, lines, text } from './inputs.js'
 import {
   environmentInput,
@@ -17,7 +17,7 @@ export interface PromoteSettings extends RegistryAuthInputs {
   readonly image: Repository
   readonly source: Source
   /** Tags to point at the source's digest; never empty. */
-  readonly targets: readonly string[]
+  readonly targets: readonly Tag[]
   readonly environment: string
   readonly record: boolean
 }

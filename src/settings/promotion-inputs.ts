@@ -8,14 +8,16 @@ import {
   parseTag,
   repositoryName,
   sameRepository,
-  type Repository
+  type Digest,
+  type Repository,
+  type Tag
 } from '../registry/reference.js'
 import { printable } from './inputs.js'
 
 /** What to promote: a tag or digest in the image's repository, or the environment's previous digest. */
 export type Source =
-  | { readonly kind: 'tag'; readonly tag: string }
-  | { readonly kind: 'digest'; readonly digest: string }
+  | { readonly kind: 'tag'; readonly tag: Tag }
+  | { readonly kind: 'digest'; readonly digest: Digest }
   | { readonly kind: 'previous' }
 
 export function imageInput(value: string): Repository {
@@ -65,18 +67,18 @@ function sourceReference(name: string, value: string, image: Repository): Source
 }
 
 /** One or more tags, repeats dropped; `values` empty means the input was not given. */
-export function targetsInput(values: readonly string[]): string[] {
+export function targetsInput(values: readonly string[]): Tag[] {
   if (values.length === 0)
     throw new InputError('target', 'is required: one or more tags, one a line')
-  for (const value of values) {
+  const tags = values.map((value) => {
     try {
-      parseTag(value)
+      return parseTag(value)
     } catch (error) {
       if (error instanceof InvalidReferenceError) throw new InputError('target', error.message)
       throw error
     }
-  }
-  return [...new Set(values)]
+  })
+  return [...new Set(tags)]
 }
 
 /** A GitHub environment name, or undefined when not given. */

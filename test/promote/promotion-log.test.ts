@@ -3,6 +3,7 @@ import type { RunContext } from '../../src/github/context.js'
 import type { DeploymentLog } from '../../src/promote/deployment-log.js'
 import { promote } from '../../src/promote/promotion.js'
 import type { Manifest, RegistryClient } from '../../src/registry/client.js'
+import type { Digest } from '../../src/registry/reference.js'
 import type { PromoteSettings } from '../../src/settings/promote.js'
 import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
 
@@ -15,7 +16,7 @@ const FORGED = [
 
 function manifest(digest: string): Manifest {
   return {
-    digest,
+    digest: digest as Digest,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
     size: 2,
     bytes: Buffer.from('{}')
