@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import { createOctokit } from '../github/octokit.js'
+import { octokitCommentThread } from '../github/comment-thread.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
 import { writeJobSummary } from '../render/job-summary.js'
@@ -41,13 +42,12 @@ export async function commentOnPullRequest(
   try {
     const octokit = await createOctokit(token, run.apiUrl)
     const comment = await upsertStickyComment(
-      octokit,
-      {
+      octokitCommentThread(octokit, {
         owner: run.owner,
         repo: run.repo,
-        issueNumber: run.pullRequest.number,
-        marker: commentMarker(report.image)
-      },
+        issueNumber: run.pullRequest.number
+      }),
+      commentMarker(report.image),
       renderComment(report)
     )
     core.info(
