@@ -2,9 +2,7 @@
 import * as core from '@actions/core'
 import { failStep } from '../fail-step.js'
 import { runContext } from '../github/context.js'
-import { RegistryClient } from '../registry/client.js'
-import { repositoryName } from '../registry/reference.js'
-import { resolveRegistryCredentials } from '../settings/registry-auth.js'
+import { openRepository } from '../registry/open-repository.js'
 import type { PromoteSettings } from '../settings/promote.js'
 import { githubDeploymentLog } from './deployment-log.js'
 import { promote } from './promotion.js'
@@ -17,15 +15,12 @@ export async function runPromotion(readSettings: () => PromoteSettings): Promise
   try {
     const settings = readSettings()
     const run = runContext()
-    const registry = new RegistryClient(settings.image.registry, {
-      access: 'push',
-      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-    })
+    const registry = await openRepository(settings.image, settings)
     const log = githubDeploymentLog(run, {
       token: settings.githubToken,
       record: settings.record,
       environment: settings.environment,
-      image: repositoryName(settings.image)
+      image: registry.name
     })
     const result = await promote(settings, run, registry, log)
     setPromotionOutputs(result)

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RunContext } from '../../src/github/context.js'
 import type { DeploymentLog } from '../../src/promote/deployment-log.js'
 import { promote } from '../../src/promote/promotion.js'
-import type { Manifest, RegistryClient } from '../../src/registry/client.js'
+import type { Manifest } from '../../src/registry/client.js'
 import type { Digest } from '../../src/registry/reference.js'
+import type { ManifestStore } from '../../src/registry/repository.js'
 import type { PromoteSettings } from '../../src/settings/promote.js'
 import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
 
@@ -24,21 +25,20 @@ function manifest(digest: string): Manifest {
 }
 
 /** A registry where production holds `current` and every reference resolves to itself. */
-function registry(current: string): RegistryClient {
-  const fake = {
-    resolve: (_path: string, tag: string) =>
-      Promise.resolve(tag === 'production' ? manifest(current) : undefined),
-    fetch: (_path: string, reference: string) => Promise.resolve(manifest(reference)),
-    put: () => Promise.resolve(current)
+function registry(current: string): ManifestStore {
+  return {
+    name: 'registry.example/acme/web',
+    resolve: (tag) => Promise.resolve(tag === 'production' ? manifest(current) : undefined),
+    fetch: (reference) => Promise.resolve(manifest(reference)),
+    put: () => Promise.resolve(current as Digest)
   }
-  return fake as unknown as RegistryClient
 }
 
 function deploymentLog(previous: string): DeploymentLog {
   return {
     start: () => Promise.resolve(7),
     finish: () => Promise.resolve(),
-    previous: () => Promise.resolve({ found: true, digest: previous, deploymentId: 7 })
+    previous: () => Promise.resolve({ found: true, digest: previous as Digest, deploymentId: 7 })
   }
 }
 

@@ -3,16 +3,17 @@ import type { PromotionResult } from '../../src/promote/promotion.js'
 import { writeJobSummary } from '../../src/render/job-summary.js'
 import { factTable } from '../../src/render/markdown.js'
 import { renderPromotion } from '../../src/render/promotion.js'
+import { parseDigest, parseTag } from '../../src/registry/reference.js'
 
-const A = `sha256:${'a'.repeat(64)}`
-const B = `sha256:${'b'.repeat(64)}`
+const A = parseDigest(`sha256:${'a'.repeat(64)}`)
+const B = parseDigest(`sha256:${'b'.repeat(64)}`)
 
 const result: PromotionResult = {
   image: 'ghcr.io/acme/web',
   digest: A,
   previousDigest: B,
   source: 'sha-1a2b3c4',
-  moved: ['production', 'v1'],
+  moved: [parseTag('production'), parseTag('v1')],
   unchanged: [],
   deploymentId: 42
 }
