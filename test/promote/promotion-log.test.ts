@@ -7,6 +7,7 @@ import type { Digest } from '../../src/registry/reference.js'
 import type { ManifestStore } from '../../src/registry/repository.js'
 import type { PromoteSettings } from '../../src/settings/promote.js'
 import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
+import { captureStdout } from '../fakes/stdout.js'
 
 /** What a forged deployment payload or a hostile registry could hand the promotion. */
 const FORGED = [
@@ -49,15 +50,6 @@ const settings: PromoteSettings = {
   environment: 'production',
   record: true
 } as unknown as PromoteSettings
-
-function captureStdout(): () => string {
-  const written: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(Buffer.from(chunk).toString('utf8'))
-    return true
-  })
-  return () => written.join('')
-}
 
 afterEach(() => {
   vi.restoreAllMocks()

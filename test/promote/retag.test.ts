@@ -2,19 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseTag, type Tag } from '../../src/registry/reference.js'
 import { retag, type TargetState } from '../../src/promote/retag.js'
 import { FakeManifestStore, manifestFor } from '../fakes/manifest-store.js'
+import { captureStdout } from '../fakes/stdout.js'
 
 const OLD = manifestFor('old')
 const STAGED = manifestFor('staged')
 const NEW = manifestFor('new')
-
-function captureStdout(): () => string {
-  const written: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(Buffer.from(chunk).toString('utf8'))
-    return true
-  })
-  return () => written.join('')
-}
 
 async function targetsIn(store: FakeManifestStore, ...tags: string[]): Promise<TargetState[]> {
   return Promise.all(
