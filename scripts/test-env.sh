@@ -49,11 +49,18 @@ install_packages() {
 }
 
 # start_background PIDFILE LOG COMMAND...: in its own session, so a Ctrl-C on the caller's terminal
-# does not reach it, holding none of the caller's pipes or our lock.
+# does not reach it, holding none of the caller's pipes, our lock or any lock the caller holds (a
+# daemon that inherits `flock`'s descriptor would keep the caller's lock for as long as it runs).
 start_background() {
   local pidfile=$1 log=$2
   shift 2
-  setsid "$@" </dev/null >"$log" 2>&1 9>&- &
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec setsid "$@" </dev/null >"$log" 2>&1
+  ) &
   echo $! >"$pidfile"
 }
 

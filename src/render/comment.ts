@@ -8,7 +8,7 @@ import {
   inlineCode,
   plainText
 } from './markdown.js'
-import { imageRef, type BuildReport } from './report.js'
+import { imageRef, type BuildReport } from '../pipeline/report.js'
 
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
 export const MAX_BODY = 60_000
@@ -70,7 +70,7 @@ function warnings(report: BuildReport): string[] {
 }
 
 function failure(report: BuildReport): string {
-  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure)}`
+  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`
 }
 
 function factsTable(report: BuildReport): string {

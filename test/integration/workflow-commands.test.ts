@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { pushEvent } from '../support/event-payloads.js'
-import { freshRepository } from './support/registry.js'
+import { freshRepository, MANIFEST_ACCEPT } from './support/registry.js'
 import { runAction, type ActionRun } from './support/runner.js'
 import { testEnv } from './support/test-env.js'
 import { makeWorkspace } from './support/workspace.js'
@@ -47,7 +47,7 @@ function hostileTests(canary: string, exit: string): string {
 async function openTagDigest(path: string, tag: string): Promise<string | null> {
   const response = await fetch(`http://${testEnv().openRegistry}/v2/${path}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' }
+    headers: { accept: MANIFEST_ACCEPT }
   })
   return response.headers.get('docker-content-digest')
 }

@@ -1,7 +1,7 @@
 // Asks the test registry directly what a tag points at, independent of the code under test.
 import { testEnv } from './test-env.js'
 
-const ACCEPT = [
+export const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -14,7 +14,7 @@ export async function tagDigest(path: string, tag: string): Promise<string | und
   const response = await fetch(`http://${registry}/v2/${path}/manifests/${tag}`, {
     method: 'HEAD',
     headers: {
-      accept: ACCEPT,
+      accept: MANIFEST_ACCEPT,
       authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
     }
   })

@@ -1,4 +1,4 @@
-// Tells the world what the build did: step outputs, the job summary and the pull-request comment.
+// Tells the world what the pipeline did: step outputs, the job summary and the pull-request comment.
 import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
@@ -7,8 +7,36 @@ import { octokitCommentThread } from '../github/comment-thread.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
 import { writeJobSummary } from '../render/job-summary.js'
-import { imageRef, type BuildReport } from '../render/report.js'
+import type { PipelineResult } from '../pipeline/pipeline.js'
+import { imageRef, type BuildReport } from '../pipeline/report.js'
+import type { BuildSettings } from '../settings/build.js'
 import { untrustedText } from '../log/untrusted-text.js'
+
+/**
+ * Outputs, summary and comment, whatever the outcome, a bug included; then the step fails with the
+ * pipeline's own error, kind, status and code intact.
+ */
+export async function publish(
+  settings: Pick<BuildSettings, 'comment' | 'githubToken'>,
+  context: RunContext,
+  result: PipelineResult
+): Promise<void> {
+  const { report } = result
+  setOutputs(report, result.imageId)
+  await writeSummary(report)
+  const commentUrl = settings.comment
+    ? await commentOnPullRequest(report, context, settings.githubToken)
+    : ''
+  core.setOutput('comment-url', commentUrl)
+  if (report.failure !== undefined) throw report.failure
+  const where =
+    report.digest === undefined
+      ? `${report.image}:${report.shaTag}`
+      : `${report.image}@${untrustedText(report.digest)}`
+  core.info(
+    `${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${where} (commit ${report.sha})`
+  )
+}
 
 export function setOutputs(report: BuildReport, imageId: string | undefined): void {
   core.setOutput('image', report.image)
