@@ -31337,20 +31337,24 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Error types shared by every action, and the one way to turn a thrown value into a message.
-/** A user mistake in an input: reported as one line naming the input, never with a stack trace. */
-class errors_InputError extends Error {
+/**
+ * The base of every failure the user can act on (a bad input, a wrong password, failed tests, a
+ * registry's refusal): reported as its one-line message, never with a stack trace. Anything else
+ * thrown is a bug.
+ */
+class ActionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ActionError';
+    }
+}
+/** A user mistake in an input: one line naming the input. */
+class errors_InputError extends ActionError {
     input;
     constructor(input, problem) {
         super(`Input '${input}': ${problem}`);
         this.input = input;
         this.name = 'InputError';
-    }
-}
-/** A failure the user can act on (wrong password, failed tests): reported without a stack trace. */
-class ActionError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'ActionError';
     }
 }
 function getErrorMessage(error) {
@@ -31360,108 +31364,24 @@ function getErrorMessage(error) {
         return error;
     return String(error);
 }
-/** Errors we did not anticipate keep their stack for the debug log; ours are one line. */
+/** The thrown value itself when it is an Error; anything else thrown wrapped in one. */
+function asError(error) {
+    return error instanceof Error ? error : new Error(getErrorMessage(error));
+}
+/** Errors we anticipated are the whole story; a bug keeps its stack for the debug log. */
 function isExpected(error) {
-    return error instanceof errors_InputError || error instanceof ActionError;
-}
-
-;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
-// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
-const DEFAULT_MAX_CHARS = 200;
-/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
- * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
- * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
- */
-function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
-    const characters = Array.from(String(value));
-    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
-    const escaped = capped
-        .replace(/\\/g, '\\\\')
-        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
-        .replace(/##\[/g, '##\\[');
-    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
-}
-function hex4(char) {
-    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// A registry failure that keeps where it happened and what the registry itself said.
-
-class RegistryError extends Error {
-    registry;
-    repository;
-    status;
-    code;
-    constructor(message, details, options) {
-        super(message, options);
-        this.name = 'RegistryError';
-        this.registry = details.registry;
-        this.repository = details.repository;
-        this.status = details.status;
-        this.code = details.code;
-    }
-}
-/** A RegistryError for one registry and repository, leaving out what is unknown. */
-function registryError(registry, repository, message, options = {}) {
-    const { status, code, cause } = options;
-    return new RegistryError(message, {
-        registry,
-        repository,
-        ...(status === undefined ? {} : { status }),
-        ...(code === undefined ? {} : { code })
-    }, cause === undefined ? undefined : { cause });
-}
-// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
-/**
- * Text a registry chose (error messages, header values) made safe to put inside a message: one
- * line with runs of control characters folded to a space, then capped and kept from reading as a
- * workflow command, as every untrusted value in a log line is.
- */
-function registryText(text) {
-    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
-}
-/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
-function parseErrorBody(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = parsed.errors?.[0];
-        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
-        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
-        return {
-            ...(code === undefined ? {} : { code }),
-            ...(message === undefined ? {} : { message })
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** Registries that keep tags immutable refuse a re-tag each in their own way. */
-function isImmutableTagRefusal(status, code) {
-    return ((status === 400 && code === 'TAG_INVALID') ||
-        status === 412 ||
-        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
-        status === 405);
+    return error instanceof ActionError;
 }
 
 ;// CONCATENATED MODULE: ./src/fail-step.ts
 // The one top-level catch: any thrown value becomes one `::error::` line that fails the step.
 
 
-
 function failStep(error) {
-    // Errors we anticipated are the whole story; a bug keeps its stack, but only in the debug log.
-    const anticipated = isExpected(error) || error instanceof RegistryError;
-    if (!anticipated && error instanceof Error && error.stack !== undefined)
+    // An ActionError is the whole story; a bug keeps its stack, but only in the debug log.
+    if (!isExpected(error) && error instanceof Error && error.stack !== undefined) {
         core_debug(error.stack);
+    }
     setFailed(getErrorMessage(error));
 }
 
@@ -31569,6 +31489,95 @@ async function readCapped(body, declaredLength, limit, what, stop) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
+// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
+const DEFAULT_MAX_CHARS = 200;
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
+ * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
+ * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
+ */
+function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
+    const characters = Array.from(String(value));
+    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
+    const escaped = capped
+        .replace(/\\/g, '\\\\')
+        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
+        .replace(/##\[/g, '##\\[');
+    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
+}
+function hex4(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// A registry failure that keeps where it happened and what the registry itself said.
+
+
+/** A failure the user can act on, as every registry refusal is: reported without a stack. */
+class RegistryError extends ActionError {
+    registry;
+    repository;
+    status;
+    code;
+    constructor(message, details, options) {
+        super(message, options);
+        this.name = 'RegistryError';
+        this.registry = details.registry;
+        this.repository = details.repository;
+        this.status = details.status;
+        this.code = details.code;
+    }
+}
+/** A RegistryError for one registry and repository, leaving out what is unknown. */
+function registryError(registry, repository, message, options = {}) {
+    const { status, code, cause } = options;
+    return new RegistryError(message, {
+        registry,
+        repository,
+        ...(status === undefined ? {} : { status }),
+        ...(code === undefined ? {} : { code })
+    }, cause === undefined ? undefined : { cause });
+}
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Text a registry chose (error messages, header values) made safe to put inside a message: one
+ * line with runs of control characters folded to a space, then capped and kept from reading as a
+ * workflow command, as every untrusted value in a log line is.
+ */
+function registryText(text) {
+    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
+}
+/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
+function parseErrorBody(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = parsed.errors?.[0];
+        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
+        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
+        return {
+            ...(code === undefined ? {} : { code }),
+            ...(message === undefined ? {} : { message })
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** Registries that keep tags immutable refuse a re-tag each in their own way. */
+function isImmutableTagRefusal(status, code) {
+    return ((status === 400 && code === 'TAG_INVALID') ||
+        status === 412 ||
+        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
+        status === 405);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/digest.ts
 // Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
 
