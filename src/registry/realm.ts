@@ -92,3 +92,19 @@ export function realmRefusal(registryUrl: string, realm: string): string | undef
   }
   return undefined
 }
+
+/**
+ * Why a registry may not redirect a request to `target` (a blob to its storage, usually), or
+ * undefined when it may. No credentials cross origins on a redirect, so plain http is fine; but a
+ * registry cannot aim us at a neighbourhood it is not in, such as the cloud metadata service.
+ */
+export function redirectRefusal(registryUrl: string, target: URL): string | undefined {
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return `it uses ${target.protocol.replace(/:$/, '')}, not http or https`
+  }
+  const targetPlace = neighbourhood(target.hostname)
+  if (targetPlace !== 'public' && targetPlace !== neighbourhood(new URL(registryUrl).hostname)) {
+    return `it is on a ${targetPlace} address and the registry is not`
+  }
+  return undefined
+}
