@@ -280,7 +280,7 @@ async function benchPromotion(proxy) {
 
 async function benchColdStart() {
   const rows = []
-  for (const bundle of ['build', 'promote', 'rollback']) {
+  for (const bundle of ['build-test-push', 'promote', 'rollback']) {
     const script = join(root, 'dist', bundle, 'index.js')
     const samples = []
     for (let index = -1; index < RUNS * 2; index++) {
@@ -342,7 +342,7 @@ async function benchPipeline(proxy) {
       'next'
     )
     const sampleOurs = await measure(proxy, () =>
-      run(node24, [join(root, 'dist/build/index.js')], {
+      run(node24, [join(root, 'dist/build-test-push/index.js')], {
         env: runnerEnv(
           {
             image: repository,
@@ -391,7 +391,7 @@ async function benchPipeline(proxy) {
   const rerun = []
   for (let index = -1; index < RUNS; index++) {
     const sample = await measure(proxy, () =>
-      run(node24, [join(root, 'dist/build/index.js')], {
+      run(node24, [join(root, 'dist/build-test-push/index.js')], {
         env: runnerEnv(
           {
             image: repository,

@@ -2,12 +2,13 @@
 import {
   codeBlock,
   details,
+  factTable,
   formatBytes,
   formatDuration,
   inlineCode,
   plainText
 } from './markdown.js'
-import { imageRef, type BuildReport } from './report.js'
+import { imageRef, type BuildReport } from '../pipeline/report.js'
 
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
 export const MAX_BODY = 60_000
@@ -69,7 +70,7 @@ function warnings(report: BuildReport): string[] {
 }
 
 function failure(report: BuildReport): string {
-  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure)}`
+  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`
 }
 
 function factsTable(report: BuildReport): string {
@@ -85,7 +86,7 @@ function factsTable(report: BuildReport): string {
   if (report.buildDurationMs !== undefined) {
     rows.push(['Build', formatDuration(report.buildDurationMs)])
   }
-  return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')
+  return factTable(rows)
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { ActionError } from '../../src/errors.js'
 import { commentMarker, MAX_BODY, renderComment } from '../../src/render/comment.js'
 import { codeBlock, formatBytes, inlineCode, plainText } from '../../src/render/markdown.js'
-import type { BuildReport } from '../../src/render/report.js'
+import type { BuildReport } from '../../src/pipeline/report.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 
@@ -51,7 +52,7 @@ describe('renderComment', () => {
             timedOut: false,
             outputTail: 'not ok 1 - adds\n'
           },
-          failure: 'the tests failed with exit code 1: nothing was pushed'
+          failure: new ActionError('the tests failed with exit code 1: nothing was pushed')
         })
       )
     ).toMatchSnapshot()

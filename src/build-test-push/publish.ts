@@ -1,12 +1,42 @@
-// Tells the world what the build did: step outputs, the job summary and the pull-request comment.
+// Tells the world what the pipeline did: step outputs, the job summary and the pull-request comment.
 import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import { createOctokit } from '../github/octokit.js'
+import { octokitCommentThread } from '../github/comment-thread.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
-import { imageRef, type BuildReport } from '../render/report.js'
+import { writeJobSummary } from '../render/job-summary.js'
+import type { PipelineResult } from '../pipeline/pipeline.js'
+import { imageRef, type BuildReport } from '../pipeline/report.js'
+import type { BuildSettings } from '../settings/build.js'
 import { untrustedText } from '../log/untrusted-text.js'
+
+/**
+ * Outputs, summary and comment, whatever the outcome, a bug included; then the step fails with the
+ * pipeline's own error, kind, status and code intact.
+ */
+export async function publish(
+  settings: Pick<BuildSettings, 'comment' | 'githubToken'>,
+  context: RunContext,
+  result: PipelineResult
+): Promise<void> {
+  const { report } = result
+  setOutputs(report, result.imageId)
+  await writeSummary(report)
+  const commentUrl = settings.comment
+    ? await commentOnPullRequest(report, context, settings.githubToken)
+    : ''
+  core.setOutput('comment-url', commentUrl)
+  if (report.failure !== undefined) throw report.failure
+  const where =
+    report.digest === undefined
+      ? `${report.image}:${report.shaTag}`
+      : `${report.image}@${untrustedText(report.digest)}`
+  core.info(
+    `${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${where} (commit ${report.sha})`
+  )
+}
 
 export function setOutputs(report: BuildReport, imageId: string | undefined): void {
   core.setOutput('image', report.image)
@@ -19,12 +49,8 @@ export function setOutputs(report: BuildReport, imageId: string | undefined): vo
   core.setOutput('pushed', String(report.outcome === 'pushed'))
 }
 
-export async function writeSummary(report: BuildReport): Promise<void> {
-  try {
-    await core.summary.addRaw(renderReport(report), true).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${getErrorMessage(error)}`)
-  }
+export function writeSummary(report: BuildReport): Promise<void> {
+  return writeJobSummary(renderReport(report))
 }
 
 /** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */
@@ -44,13 +70,12 @@ export async function commentOnPullRequest(
   try {
     const octokit = await createOctokit(token, run.apiUrl)
     const comment = await upsertStickyComment(
-      octokit,
-      {
+      octokitCommentThread(octokit, {
         owner: run.owner,
         repo: run.repo,
-        issueNumber: run.pullRequest.number,
-        marker: commentMarker(report.image)
-      },
+        issueNumber: run.pullRequest.number
+      }),
+      commentMarker(report.image),
       renderComment(report)
     )
     core.info(

@@ -28368,146 +28368,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6982:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M5: () => (/* binding */ cancelTests),
-/* harmony export */   UZ: () => (/* binding */ removeTestContainer),
-/* harmony export */   ko: () => (/* binding */ testImage),
-/* harmony export */   vx: () => (/* binding */ TEST_CONTAINER_NAME)
-/* harmony export */ });
-/* unused harmony export describeCommand */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3360);
-/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8391);
-/* harmony import */ var _docker_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5431);
-/* harmony import */ var _render_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6076);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
-// Runs the test command in a fresh container of the built image, streaming its output, and makes
-// sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
-
-
-
-
-
-
-
-const TAIL_CHARS = 64 * 1024;
-/** `docker run` exits 125-127 when the container could not start at all. */
-const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
-const CONTAINER_PREFIX = 'immutable-image-test-';
-/** The only names the post step will remove: state it reads back may have been forged. */
-const TEST_CONTAINER_NAME = /^immutable-image-test-[0-9a-f]{12}$/;
-let running;
-let cancelling;
-function describeCommand(command) {
-    if (command[0] === '/bin/sh' && command[1] === '-c' && command.length === 3)
-        return command[2] ?? '';
-    return JSON.stringify(command);
-}
-/**
- * Kills and removes a test container with its anonymous volumes (`--rm` would have taken them, a
- * bare `docker kill` leaves them); true when there was one to remove.
- */
-async function removeTestContainer(docker, name) {
-    const result = await docker.run(['rm', '--force', '--volumes', name], {
-        silent: true,
-        allowFailure: true
-    });
-    return result.exitCode === 0 && result.stdout.includes(name);
-}
-/**
- * On SIGINT or SIGTERM (the runner cancelling the step): remove the running test container, then
- * exit with the signal's code. Nothing after the tests runs: no push, no comment.
- */
-function cancelTests(signal) {
-    cancelling ??= (async () => {
-        const tests = running;
-        try {
-            if (tests !== undefined) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${signal}: removing the test container ${tests.containerName} before exiting.`);
-                await removeTestContainer(tests.docker, tests.containerName);
-            }
-        }
-        finally {
-            // Whatever happened above, the step ends now; the post step retries the removal.
-            process.exit(128 + node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal]);
-        }
-    })();
-    return cancelling;
-}
-async function testImage(docker, imageId, test) {
-    if (test.command === undefined)
-        return _render_report_js__WEBPACK_IMPORTED_MODULE_4__/* .TESTS_NOT_RUN */ .e;
-    const containerName = `${CONTAINER_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .saveTestContainer */ .re)(containerName);
-    running = { docker, containerName };
-    const tail = new _docker_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputTail */ .gY(TAIL_CHARS);
-    const started = Date.now();
-    const timeout = { expired: false };
-    const timer = setTimeout(() => {
-        timeout.expired = true;
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .error */ .z3(`The tests ran longer than test-timeout (${test.timeoutSeconds} s): removing the container.`);
-        removeTestContainer(docker, containerName).catch(() => undefined);
-    }, test.timeoutSeconds * 1000);
-    let exitCode;
-    try {
-        const result = await docker.run((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_6__/* .testRunArgs */ .pl)({
-            containerName,
-            imageId,
-            command: test.command,
-            network: test.network,
-            memory: test.memory,
-            pidsLimit: test.pidsLimit,
-            envNames: [...test.env.keys()]
-        }), {
-            env: Object.fromEntries(test.env),
-            allowFailure: true,
-            onOutput: (chunk) => {
-                tail.append(chunk.toString('utf8'));
-            }
-        });
-        exitCode = result.exitCode;
-    }
-    finally {
-        clearTimeout(timer);
-        if (cancelling !== undefined)
-            await cancelling;
-        // `--rm` removes the container when docker run sees it exit; this covers a client that did not.
-        await removeTestContainer(docker, containerName);
-        running = undefined;
-    }
-    const durationMs = Date.now() - started;
-    const command = describeCommand(test.command);
-    if (!timeout.expired &&
-        DOCKER_RUN_ERRORS.has(exitCode) &&
-        /Error response from daemon|executable file not found|OCI runtime/i.test(tail.toString())) {
-        tail.append(`\n(the container could not start: check that ${test.command[0] ?? ''} exists in the image)`);
-    }
-    return {
-        result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
-        command,
-        durationMs,
-        exitCode,
-        timedOut: timeout.expired,
-        outputTail: tail.toString()
-    };
-}
-
-
-/***/ }),
-
-/***/ 2028:
+/***/ 8006:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6952);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7657);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
 
@@ -28518,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3718:
+/***/ 7657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28533,103 +28400,15 @@ var core = __nccwpck_require__(3360);
 var docker_docker = __nccwpck_require__(5431);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
-// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
-const DEFAULT_MAX_CHARS = 200;
-/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
- * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
- * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
- */
-function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
-    const characters = Array.from(String(value));
-    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
-    const escaped = capped
-        .replace(/\\/g, '\\\\')
-        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
-        .replace(/##\[/g, '##\\[');
-    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
-}
-function hex4(char) {
-    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// A registry failure that keeps where it happened and what the registry itself said.
-
-class RegistryError extends Error {
-    registry;
-    repository;
-    status;
-    code;
-    constructor(message, details, options) {
-        super(message, options);
-        this.name = 'RegistryError';
-        this.registry = details.registry;
-        this.repository = details.repository;
-        this.status = details.status;
-        this.code = details.code;
-    }
-}
-/** A RegistryError for one registry and repository, leaving out what is unknown. */
-function registryError(registry, repository, message, options = {}) {
-    const { status, code, cause } = options;
-    return new RegistryError(message, {
-        registry,
-        repository,
-        ...(status === undefined ? {} : { status }),
-        ...(code === undefined ? {} : { code })
-    }, cause === undefined ? undefined : { cause });
-}
-// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
-/**
- * Text a registry chose (error messages, header values) made safe to put inside a message: one
- * line with runs of control characters folded to a space, then capped and kept from reading as a
- * workflow command, as every untrusted value in a log line is.
- */
-function registryText(text) {
-    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
-}
-/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
-function parseErrorBody(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = parsed.errors?.[0];
-        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
-        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
-        return {
-            ...(code === undefined ? {} : { code }),
-            ...(message === undefined ? {} : { message })
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** Registries that keep tags immutable refuse a re-tag each in their own way. */
-function isImmutableTagRefusal(status, code) {
-    return ((status === 400 && code === 'TAG_INVALID') ||
-        status === 412 ||
-        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
-        status === 405);
-}
-
 ;// CONCATENATED MODULE: ./src/fail-step.ts
 // The one top-level catch: any thrown value becomes one `::error::` line that fails the step.
 
 
-
 function failStep(error) {
-    // Errors we anticipated are the whole story; a bug keeps its stack, but only in the debug log.
-    const anticipated = (0,errors/* isExpected */.Dn)(error) || error instanceof RegistryError;
-    if (!anticipated && error instanceof Error && error.stack !== undefined)
+    // An ActionError is the whole story; a bug keeps its stack, but only in the debug log.
+    if (!(0,errors/* isExpected */.Dn)(error) && error instanceof Error && error.stack !== undefined) {
         core/* debug */.Yz(error.stack);
+    }
     core/* setFailed */.C1((0,errors/* getErrorMessage */.u1)(error));
 }
 
@@ -28713,16 +28492,45 @@ function pullRequestFacts(payload) {
     };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __nccwpck_require__(9310);
+;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
+// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
+const DEFAULT_MAX_CHARS = 200;
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
+ * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
+ * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
+ */
+function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
+    const characters = Array.from(String(value));
+    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
+    const escaped = capped
+        .replace(/\\/g, '\\\\')
+        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
+        .replace(/##\[/g, '##\\[');
+    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
+}
+function hex4(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
+}
+
+// EXTERNAL MODULE: ./src/pipeline/image-test.ts
+var image_test = __nccwpck_require__(8712);
+// EXTERNAL MODULE: ./src/docker/config.ts
+var config = __nccwpck_require__(656);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __nccwpck_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Where registry credentials come from: the inputs, else the Docker config, else none.
 
@@ -28794,239 +28602,6 @@ async function fromHelper(helper, serverUrl) {
     }
 }
 
-// EXTERNAL MODULE: ./src/settings/inputs.ts
-var inputs = __nccwpck_require__(7428);
-;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
-// Registry credentials from the inputs, shared by every action that talks to a registry.
-
-
-
-
-/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
-function registryAuthInputs(image, env) {
-    const username = (0,inputs/* text */.Qq)('username');
-    const password = (0,inputs/* text */.Qq)('password');
-    const githubToken = (0,inputs/* text */.Qq)('github-token');
-    for (const secret of [password, githubToken])
-        if (secret !== '')
-            core/* setSecret */.Pq(secret);
-    if (username !== '' && password === '') {
-        throw new errors/* InputError */.dz('password', `is empty but username '${username}' is set`);
-    }
-    if (password !== '' && username === '') {
-        throw new errors/* InputError */.dz('username', 'is empty but password is set');
-    }
-    if (username !== '')
-        return { credentials: { username, password }, githubToken };
-    if (image.registry === 'ghcr.io' && githubToken !== '') {
-        return {
-            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
-            githubToken
-        };
-    }
-    return { credentials: undefined, githubToken };
-}
-/** The credentials to use: the inputs', else what `docker login` left in the Docker config, masked. */
-async function resolveRegistryCredentials(auth, registry) {
-    if (auth.credentials !== undefined)
-        return auth.credentials;
-    const stored = await credentialsFromDockerConfig(registry, dockerConfigDir());
-    if (stored !== undefined)
-        core/* setSecret */.Pq(stored.password);
-    return stored;
-}
-
-;// CONCATENATED MODULE: ./src/settings/build.ts
-// The root action's inputs, read once into one typed, readonly settings object.
-
-
-
-
-
-
-const IF_EXISTS = ['skip', 'fail', 'overwrite'];
-const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-function getBuildSettings(env = process.env) {
-    const workspace = realPath((0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()));
-    const image = imageInput(env);
-    const context = pathInput('context', (0,inputs/* text */.Qq)('context') || '.', workspace);
-    const file = dockerfileInput(context, workspace);
-    return {
-        image,
-        context,
-        file,
-        buildArgs: (0,inputs/* keyValues */.K7)('build-args'),
-        target: optionalTarget(),
-        network: buildNetworkInput(),
-        labels: (0,inputs/* keyValues */.K7)('labels', LABEL_KEY),
-        extraTags: (0,inputs/* list */.p_)('tags').map((tag) => extraTagInput(tag, image)),
-        shaFormat: (0,inputs/* oneOf */.yL)('sha-format', ['short', 'long'], 'short'),
-        test: {
-            command: testCommandInput(),
-            env: (0,inputs/* keyValues */.K7)('test-env'),
-            network: networkInput(),
-            timeoutSeconds: (0,inputs/* seconds */.YA)('test-timeout', 900),
-            memory: memoryInput(),
-            pidsLimit: pidsInput()
-        },
-        push: (0,inputs/* boolean */.zM)('push', true),
-        ifExists: (0,inputs/* oneOf */.yL)('if-exists', IF_EXISTS, 'skip'),
-        ...registryAuthInputs(image, env),
-        comment: (0,inputs/* boolean */.zM)('comment', true)
-    };
-}
-function imageInput(env) {
-    const given = (0,inputs/* text */.Qq)('image');
-    const value = given !== '' ? given : defaultImage(env);
-    try {
-        return (0,registry_reference/* parseRepository */.SU)(value);
-    }
-    catch (error) {
-        if (error instanceof registry_reference/* InvalidReferenceError */.x_)
-            throw new errors/* InputError */.dz('image', error.message);
-        throw error;
-    }
-}
-function defaultImage(env) {
-    const repository = env.GITHUB_REPOSITORY;
-    if (repository === undefined || repository === '') {
-        throw new errors/* InputError */.dz('image', 'is empty and GITHUB_REPOSITORY is not set to derive ghcr.io/<owner>/<repo>');
-    }
-    return `ghcr.io/${repository.toLowerCase()}`;
-}
-/**
- * Resolves a path input against the workspace and refuses one that leaves it, lexically and then
- * through symlinks: a committed `ctx -> /outside` would otherwise put host files into the image.
- */
-function pathInput(name, value, workspace) {
-    if (value.includes('\0'))
-        throw new errors/* InputError */.dz(name, 'contains a NUL character');
-    const path = (0,external_node_path_.resolve)(workspace, value);
-    if (!isInside(workspace, path)) {
-        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is outside the workspace ${workspace}`);
-    }
-    const real = realPath(path);
-    if (!isInside(workspace, real)) {
-        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is outside the workspace ${workspace} (it resolves to ${(0,inputs/* printable */.g$)(real)})`);
-    }
-    if (name === 'context' && !isKind(real, 'directory')) {
-        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is not a directory`);
-    }
-    if (name === 'file' && !isKind(real, 'file')) {
-        throw new errors/* InputError */.dz(name, `no Dockerfile at ${path}`);
-    }
-    return real;
-}
-function isInside(workspace, path) {
-    const inside = (0,external_node_path_.relative)(workspace, path);
-    return !(inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside));
-}
-/** The path with every symlink followed; a missing path stays as it is (refused later). */
-function realPath(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-function isKind(path, kind) {
-    const stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-    return kind === 'directory' ? stat?.isDirectory() === true : stat?.isFile() === true;
-}
-function dockerfileInput(context, workspace) {
-    // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
-    const given = (0,inputs/* text */.Qq)('file') || (0,external_node_path_.relative)(workspace, (0,external_node_path_.format)({ dir: context, base: 'Dockerfile' }));
-    return pathInput('file', given, workspace);
-}
-function optionalTarget() {
-    const target = (0,inputs/* text */.Qq)('target');
-    if (target === '')
-        return undefined;
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) {
-        throw new errors/* InputError */.dz('target', `'${(0,inputs/* printable */.g$)(target)}' is not a valid build stage name`);
-    }
-    return target;
-}
-function extraTagInput(value, image) {
-    try {
-        if (!value.includes('/') && !value.includes(':') && !value.includes('@')) {
-            return { repository: image, tag: (0,registry_reference/* parseTag */.ED)(value) };
-        }
-        const reference = (0,registry_reference/* parseReference */.F2)(value);
-        if (reference.tag === undefined || reference.digest !== undefined) {
-            throw new registry_reference/* InvalidReferenceError */.x_(`'${value}' must be a tag or a reference with a tag (no digest)`);
-        }
-        return reference;
-    }
-    catch (error) {
-        if (error instanceof registry_reference/* InvalidReferenceError */.x_)
-            throw new errors/* InputError */.dz('tags', error.message);
-        throw error;
-    }
-}
-/** A JSON array runs in exec form (no shell needed in the image); anything else via /bin/sh -c. */
-function testCommandInput() {
-    const command = (0,inputs/* text */.Qq)('test-command');
-    if (command === '')
-        return undefined;
-    if (!command.startsWith('['))
-        return ['/bin/sh', '-c', command];
-    let parsed;
-    try {
-        parsed = JSON.parse(command);
-    }
-    catch {
-        throw new errors/* InputError */.dz('test-command', 'starts with [ but is not a JSON array of strings');
-    }
-    if (!Array.isArray(parsed) ||
-        parsed.length === 0 ||
-        !parsed.every((item) => typeof item === 'string' && item !== '')) {
-        throw new errors/* InputError */.dz('test-command', 'a JSON array must hold one or more non-empty strings, e.g. ["npm","test"]');
-    }
-    return parsed;
-}
-function networkInput() {
-    const network = (0,inputs/* text */.Qq)('test-network') || 'none';
-    if (!NETWORK.test(network)) {
-        throw new errors/* InputError */.dz('test-network', `'${(0,inputs/* printable */.g$)(network)}' is not a Docker network name (none, host, bridge or a network's name)`);
-    }
-    return network;
-}
-function buildNetworkInput() {
-    const network = (0,inputs/* text */.Qq)('network');
-    if (network === '')
-        return undefined;
-    if (!NETWORK.test(network)) {
-        throw new errors/* InputError */.dz('network', `'${(0,inputs/* printable */.g$)(network)}' is not a Docker network name (host, none or a network's name)`);
-    }
-    return network;
-}
-/** `0` or `none` lifts the limit; otherwise Docker's size syntax (512m, 4g). */
-function memoryInput() {
-    const value = (0,inputs/* text */.Qq)('test-memory') || '4g';
-    if (value === '0' || value === 'none')
-        return undefined;
-    if (!/^[1-9]\d*[bkmg]?$/i.test(value)) {
-        throw new errors/* InputError */.dz('test-memory', `'${(0,inputs/* printable */.g$)(value)}' is not a size like 512m or 4g (or none)`);
-    }
-    return value.toLowerCase();
-}
-function pidsInput() {
-    const value = (0,inputs/* text */.Qq)('test-pids-limit') || '4096';
-    if (value === '0' || value === 'none')
-        return undefined;
-    if (!/^[1-9]\d{0,6}$/.test(value)) {
-        throw new errors/* InputError */.dz('test-pids-limit', `'${(0,inputs/* printable */.g$)(value)}' is not a whole number of processes (or none)`);
-    }
-    return Number(value);
-}
-
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
-// EXTERNAL MODULE: ./src/docker/config.ts
-var config = __nccwpck_require__(656);
 ;// CONCATENATED MODULE: ./src/registry/body.ts
 // Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
 const MiB = 1024 * 1024;
@@ -29078,6 +28653,161 @@ async function readCapped(body, declaredLength, limit, what, stop) {
         chunks.push(value);
     }
     return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// A registry failure that keeps where it happened and what the registry itself said.
+
+
+/** A failure the user can act on, as every registry refusal is: reported without a stack. */
+class RegistryError extends errors/* ActionError */.lZ {
+    registry;
+    repository;
+    status;
+    code;
+    constructor(message, details, options) {
+        super(message, options);
+        this.name = 'RegistryError';
+        this.registry = details.registry;
+        this.repository = details.repository;
+        this.status = details.status;
+        this.code = details.code;
+    }
+}
+/** A RegistryError for one registry and repository, leaving out what is unknown. */
+function registryError(registry, repository, message, options = {}) {
+    const { status, code, cause } = options;
+    return new RegistryError(message, {
+        registry,
+        repository,
+        ...(status === undefined ? {} : { status }),
+        ...(code === undefined ? {} : { code })
+    }, cause === undefined ? undefined : { cause });
+}
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Text a registry chose (error messages, header values) made safe to put inside a message: one
+ * line with runs of control characters folded to a space, then capped and kept from reading as a
+ * workflow command, as every untrusted value in a log line is.
+ */
+function registryText(text) {
+    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
+}
+/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
+function parseErrorBody(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = parsed.errors?.[0];
+        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
+        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
+        return {
+            ...(code === undefined ? {} : { code }),
+            ...(message === undefined ? {} : { message })
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** Registries that keep tags immutable refuse a re-tag each in their own way. */
+function isImmutableTagRefusal(status, code) {
+    return ((status === 400 && code === 'TAG_INVALID') ||
+        status === 412 ||
+        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
+        status === 405);
+}
+
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+// The manifest media types a registry may hold under a tag.
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+
+;// CONCATENATED MODULE: ./src/registry/image-revision.ts
+// Which commit an image in the registry was built from: the revision label of its config.
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
+const MAX_PLATFORMS = 32;
+/**
+ * The revision label of every platform image under `digest` (one for a single image; one per
+ * platform for an index, attestations left out); undefined where an image has no such label.
+ */
+async function imageRevisions(client, repository, digest) {
+    const manifest = await manifestJson(client, repository, digest);
+    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+        return [await configRevision(client, repository, digest, manifest)];
+    }
+    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
+    const platforms = listed
+        .filter((child) => typeof child === 'object' && child !== null)
+        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
+        child.platform?.os !== 'unknown');
+    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
+        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
+    }
+    const revisions = [];
+    for (const child of platforms) {
+        const childDigest = image_revision_text(child.digest);
+        if (!childDigest.includes(':')) {
+            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
+        }
+        const childManifest = await manifestJson(client, repository, childDigest);
+        revisions.push(await configRevision(client, repository, childDigest, childManifest));
+    }
+    return revisions;
+}
+async function manifestJson(client, repository, digest) {
+    const manifest = await client.fetch(repository, digest);
+    if (manifest === undefined) {
+        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
+    }
+    return {
+        ...parseObject(client, repository, manifest.bytes, `the manifest ${digest}`),
+        mediaType: manifest.mediaType
+    };
+}
+async function configRevision(client, repository, digest, manifest) {
+    const config = manifest.config;
+    const size = typeof config?.size === 'number' ? config.size : 0;
+    if (size > CONFIG_BODY_LIMIT) {
+        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
+    }
+    const configDigest = image_revision_text(config?.digest);
+    const bytes = await client.fetchBlob(repository, configDigest);
+    if (bytes === undefined) {
+        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
+    }
+    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
+        .config?.Labels;
+    const revision = labels?.[REVISION_LABEL];
+    return typeof revision === 'string' ? revision : undefined;
+}
+function parseObject(client, repository, bytes, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw fault(client, repository, `${what} in ${repository} is not JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
+    }
+    return parsed;
+}
+function image_revision_text(value) {
+    return typeof value === 'string' ? value : '';
+}
+function fault(client, repository, message) {
+    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29133,14 +28863,31 @@ function bytesMatchDigest(bytes, digest, what) {
     return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
 }
 
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-// The manifest media types a registry may hold under a tag.
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+;// CONCATENATED MODULE: ./src/registry/repository.ts
+
+class ImageRepository {
+    client;
+    image;
+    name;
+    constructor(client, image) {
+        this.client = client;
+        this.image = image;
+        this.name = (0,registry_reference/* repositoryName */.aR)(image);
+    }
+    resolve(reference) {
+        return this.client.resolve(this.image.path, reference);
+    }
+    fetch(reference) {
+        return this.client.fetch(this.image.path, reference);
+    }
+    put(tag, manifest) {
+        return this.client.put(this.image.path, tag, manifest);
+    }
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.client.requestCount;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/retry.ts
 // The one retry loop for registry and GitHub calls: jittered backoff, Retry-After, a cap on waiting.
@@ -29625,6 +29372,7 @@ class RegistryTransport {
 
 
 
+
 class RegistryClient {
     registry;
     transport;
@@ -29635,6 +29383,13 @@ class RegistryClient {
     /** Requests sent, tokens included, for logs and benchmarks. */
     get requestCount() {
         return this.transport.requestCount;
+    }
+    /** This client bound to one repository of its registry, speaking in typed tags and digests. */
+    repository(image) {
+        if (image.registry !== this.registry) {
+            throw new Error(`a client of ${this.registry} cannot reach ${image.registry}/${image.path}`);
+        }
+        return new ImageRepository(this, image);
     }
     /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
     async resolve(repository, reference) {
@@ -29798,93 +29553,71 @@ function contentType(response) {
     return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
 }
 
-;// CONCATENATED MODULE: ./src/registry/image-revision.ts
-// Which commit an image in the registry was built from: the revision label of its config.
+;// CONCATENATED MODULE: ./src/registry/open-repository.ts
+// The one factory the build and promote/rollback open their image's repository with.
 
 
 
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
-const MAX_PLATFORMS = 32;
 /**
- * The revision label of every platform image under `digest` (one for a single image; one per
- * platform for an index, attestations left out); undefined where an image has no such label.
+ * The image's repository with push access, for the build and for promote and rollback alike:
+ * the credentials given, else the Docker config's (masked), else none.
  */
-async function imageRevisions(client, repository, digest) {
-    const manifest = await manifestJson(client, repository, digest);
-    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
-        return [await configRevision(client, repository, digest, manifest)];
+async function openRepository(image, access) {
+    const credentials = access.credentials ?? (await credentialsFromDockerConfig(image.registry, dockerConfigDir()));
+    if (access.credentials === undefined && credentials !== undefined) {
+        core/* setSecret */.Pq(credentials.password);
     }
-    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
-    const platforms = listed
-        .filter((child) => typeof child === 'object' && child !== null)
-        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
-        child.platform?.os !== 'unknown');
-    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
-        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
-    }
-    const revisions = [];
-    for (const child of platforms) {
-        const childDigest = image_revision_text(child.digest);
-        if (!childDigest.includes(':')) {
-            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
-        }
-        const childManifest = await manifestJson(client, repository, childDigest);
-        revisions.push(await configRevision(client, repository, childDigest, childManifest));
-    }
-    return revisions;
-}
-async function manifestJson(client, repository, digest) {
-    const manifest = await client.fetch(repository, digest);
-    if (manifest === undefined) {
-        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
-    }
-    return {
-        ...parseObject(client, repository, manifest.bytes, `the manifest ${digest}`),
-        mediaType: manifest.mediaType
-    };
-}
-async function configRevision(client, repository, digest, manifest) {
-    const config = manifest.config;
-    const size = typeof config?.size === 'number' ? config.size : 0;
-    if (size > CONFIG_BODY_LIMIT) {
-        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
-    }
-    const configDigest = image_revision_text(config?.digest);
-    const bytes = await client.fetchBlob(repository, configDigest);
-    if (bytes === undefined) {
-        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
-    }
-    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
-        .config?.Labels;
-    const revision = labels?.[REVISION_LABEL];
-    return typeof revision === 'string' ? revision : undefined;
-}
-function parseObject(client, repository, bytes, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        throw fault(client, repository, `${what} in ${repository} is not JSON`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) {
-        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
-    }
-    return parsed;
-}
-function image_revision_text(value) {
-    return typeof value === 'string' ? value : '';
-}
-function fault(client, repository, message) {
-    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
+    const client = new RegistryClient(image.registry, {
+        access: 'push',
+        credentials,
+        ...(access.retry === undefined ? {} : { retry: access.retry })
+    });
+    return client.repository(image);
 }
 
-// EXTERNAL MODULE: ./src/render/report.ts
-var render_report = __nccwpck_require__(6076);
+// EXTERNAL MODULE: ./src/state.ts
+var state = __nccwpck_require__(2462);
+;// CONCATENATED MODULE: ./src/pipeline/existing-tag.ts
+// Reuse, fail or rebuild: what if-exists makes of the image the registry holds under the SHA tag.
+
+function registryQuestion(policy) {
+    if (!policy.push || policy.ifExists === 'overwrite')
+        return 'none';
+    return policy.ifExists === 'fail' ? 'tag' : 'tag-and-revision';
+}
+function chooseForExistingTag(policy, held, wanted) {
+    if (registryQuestion(policy) === 'none' || held.kind === 'nothing')
+        return { kind: 'build' };
+    if (policy.ifExists === 'fail') {
+        return {
+            kind: 'fail',
+            why: `${wanted.reference} already exists (${held.digest}) and if-exists is 'fail'`
+        };
+    }
+    if (held.kind === 'tag') {
+        throw new Error(`reusing ${wanted.reference} needs the commit it holds, which was not read`);
+    }
+    const why = notThisCommit(held.revisions, wanted);
+    return why === undefined ? { kind: 'reuse', digest: held.digest } : { kind: 'fail', why };
+}
+/**
+ * Why an image may not stand for this commit, or undefined when every platform image's revision
+ * label is this very commit. A short SHA tag can name another commit (seven hex digits collide by
+ * chance in big repositories, and a fork can grind one on purpose): the tests of other code must
+ * not pass for this one.
+ */
+function notThisCommit(revisions, wanted) {
+    const mismatch = revisions.findIndex((revision) => revision !== wanted.sha);
+    if (mismatch === -1)
+        return undefined;
+    const other = revisions[mismatch];
+    const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
+    return `${wanted.reference} holds ${held}, not this commit ${wanted.sha}: it is not reused (if-exists: overwrite replaces it)`;
+}
+
 // EXTERNAL MODULE: ./src/docker/args.ts
 var docker_args = __nccwpck_require__(8391);
-;// CONCATENATED MODULE: ./src/build/image-build.ts
+;// CONCATENATED MODULE: ./src/pipeline/image-build.ts
 // Builds the image from the context and reads back what was built.
 
 
@@ -29962,7 +29695,7 @@ async function dropRunTag(docker, built) {
         core/* warning */.$e(`could not remove the local tag ${built.runTag}`);
 }
 
-;// CONCATENATED MODULE: ./src/build/image-push.ts
+;// CONCATENATED MODULE: ./src/pipeline/image-push.ts
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
 
 
@@ -29985,7 +29718,7 @@ async function pushShaTag(docker, registry, image, tag) {
     if (pushed.exitCode !== 0) {
         throw new errors/* ActionError */.lZ(`pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`);
     }
-    const descriptor = await registry.resolve(image.path, tag);
+    const descriptor = await registry.resolve(tag);
     if (descriptor === undefined) {
         throw new errors/* ActionError */.lZ(`the registry does not list ${reference} right after the push`);
     }
@@ -30022,11 +29755,11 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
     const pushed = [];
     const sameRepositoryTags = extraTags.filter((reference) => (0,registry_reference/* sameRepository */.RB)(reference.repository, image));
     if (sameRepositoryTags.length > 0) {
-        const manifest = await registry.fetch(image.path, digest);
+        const manifest = await registry.fetch(digest);
         if (manifest === undefined)
             throw new errors/* ActionError */.lZ(`${(0,registry_reference/* repositoryName */.aR)(image)}@${digest} vanished from the registry`);
         for (const reference of sameRepositoryTags) {
-            await registry.put(image.path, reference.tag ?? shaTag, manifest);
+            await registry.put(reference.tag ?? shaTag, manifest);
             core/* info */.pq(`Tagged ${(0,registry_reference/* formatReference */.FH)(reference)} → ${untrustedText(digest)}`);
             pushed.push((0,registry_reference/* formatReference */.FH)(reference));
         }
@@ -30048,9 +29781,9 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
     return pushed;
 }
 
-// EXTERNAL MODULE: ./src/build/image-test.ts
-var image_test = __nccwpck_require__(6982);
-;// CONCATENATED MODULE: ./src/build/revision.ts
+// EXTERNAL MODULE: ./src/pipeline/report.ts
+var pipeline_report = __nccwpck_require__(2222);
+;// CONCATENATED MODULE: ./src/pipeline/revision.ts
 // Which commit the image is tagged with, and what a reviewer should be told about it.
 
 /**
@@ -30083,9 +29816,8 @@ function shaTag(sha, format) {
     return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
 }
 
-;// CONCATENATED MODULE: ./src/build/pipeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
-
 
 
 
@@ -30110,8 +29842,9 @@ class BuildPipeline {
     registry;
     tag;
     reference;
+    wanted;
     built;
-    test = render_report/* TESTS_NOT_RUN */.e;
+    test = pipeline_report/* TESTS_NOT_RUN */.e;
     loggedIn;
     constructor(settings, context, revision, engine, registry) {
         this.settings = settings;
@@ -30119,25 +29852,24 @@ class BuildPipeline {
         this.revision = revision;
         this.engine = engine;
         this.registry = registry;
-        this.tag = shaTag(revision.sha, settings.shaFormat);
+        this.tag = (0,registry_reference/* parseTag */.ED)(shaTag(revision.sha, settings.shaFormat));
         this.reference = `${(0,registry_reference/* repositoryName */.aR)(settings.image)}:${this.tag}`;
+        this.wanted = { reference: this.reference, sha: revision.sha };
     }
     static async create(settings, context, revision, engine) {
-        const registry = new RegistryClient(settings.image.registry, {
-            access: 'push',
-            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-        });
+        const registry = await openRepository(settings.image, settings);
         return new BuildPipeline(settings, context, revision, engine, registry);
     }
-    /** Runs to the end; a failure the user can act on becomes the report's `failure`. */
+    /**
+     * Runs to the end; whatever is thrown, a bug too, becomes the report's `failure`, kept as the
+     * error it is, so the outputs, summary and comment are still written before the step fails.
+     */
     async run() {
         try {
             return await this.steps();
         }
         catch (error) {
-            if (!(0,errors/* isExpected */.Dn)(error) && !(error instanceof RegistryError))
-                throw error;
-            return this.result('failed', undefined, [], (0,errors/* getErrorMessage */.u1)(error));
+            return this.result('failed', undefined, [], (0,errors/* asError */.zR)(error));
         }
         finally {
             if (this.built !== undefined)
@@ -30160,7 +29892,8 @@ class BuildPipeline {
             const why = this.test.timedOut
                 ? `timed out after ${this.settings.test.timeoutSeconds} s`
                 : `failed with exit code ${this.test.exitCode ?? '?'}`;
-            return this.result('test-failed', undefined, [], `the tests ${why}: nothing was pushed`);
+            const failure = new errors/* ActionError */.lZ(`the tests ${why}: nothing was pushed`);
+            return this.result('test-failed', undefined, [], failure);
         }
         if (!this.settings.push)
             return this.result('built', undefined, [], undefined);
@@ -30187,29 +29920,32 @@ class BuildPipeline {
     }
     /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
     async existingTag(when) {
-        if (!this.settings.push || this.settings.ifExists === 'overwrite')
+        const question = registryQuestion(this.settings);
+        if (question === 'none')
             return undefined;
-        const existing = await core/* group */.Os(`Look for ${this.reference} ${when}`, () => this.registry.resolve(this.settings.image.path, this.tag));
-        if (existing !== undefined && this.settings.ifExists === 'fail') {
-            throw new errors/* ActionError */.lZ(`${this.reference} already exists (${existing.digest}) and if-exists is 'fail'`);
-        }
-        if (existing !== undefined)
-            await this.requireThisCommit(existing.digest);
-        return existing;
+        const held = await this.heldImage(question, when);
+        const choice = chooseForExistingTag(this.settings, held, this.wanted);
+        if (choice.kind === 'fail')
+            throw new errors/* ActionError */.lZ(choice.why);
+        return choice.kind === 'reuse' ? { digest: (0,registry_reference/* parseDigest */.m)(choice.digest) } : undefined;
     }
-    /**
-     * A short SHA tag can name another commit (seven hex digits collide by chance in big
-     * repositories, and a fork can grind one on purpose): reuse only an image whose revision label
-     * is this very commit, or the tests of other code would pass for this one.
-     */
+    async heldImage(question, when) {
+        const existing = await core/* group */.Os(`Look for ${this.reference} ${when}`, () => this.registry.resolve(this.tag));
+        if (existing === undefined)
+            return { kind: 'nothing' };
+        if (question === 'tag')
+            return { kind: 'tag', digest: existing.digest };
+        const revisions = await this.revisionsOf(existing.digest);
+        return { kind: 'image', digest: existing.digest, revisions };
+    }
+    /** Fails unless the image under `digest` was built from this very commit. */
     async requireThisCommit(digest) {
-        const revisions = await core/* group */.Os(`Check which commit ${this.reference} holds`, () => imageRevisions(this.registry, this.settings.image.path, digest));
-        const mismatch = revisions.findIndex((revision) => revision !== this.revision.sha);
-        if (mismatch === -1)
-            return;
-        const other = revisions[mismatch];
-        const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
-        throw new errors/* ActionError */.lZ(`${this.reference} holds ${held}, not this commit ${this.revision.sha}: it is not reused (if-exists: overwrite replaces it)`);
+        const why = notThisCommit(await this.revisionsOf(digest), this.wanted);
+        if (why !== undefined)
+            throw new errors/* ActionError */.lZ(why);
+    }
+    revisionsOf(digest) {
+        return core/* group */.Os(`Check which commit ${this.reference} holds`, () => imageRevisions(this.registry.client, this.settings.image.path, digest));
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);
@@ -30260,6 +29996,225 @@ class BuildPipeline {
             imageId: built?.id
         };
     }
+}
+
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __nccwpck_require__(7428);
+;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
+// Registry credentials from the inputs, shared by every action that talks to a registry.
+
+
+
+/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
+function registryAuthInputs(image, env) {
+    const username = (0,inputs/* text */.Qq)('username');
+    const password = (0,inputs/* text */.Qq)('password');
+    const githubToken = (0,inputs/* text */.Qq)('github-token');
+    for (const secret of [password, githubToken])
+        if (secret !== '')
+            core/* setSecret */.Pq(secret);
+    if (username !== '' && password === '') {
+        throw new errors/* InputError */.dz('password', `is empty but username '${username}' is set`);
+    }
+    if (password !== '' && username === '') {
+        throw new errors/* InputError */.dz('username', 'is empty but password is set');
+    }
+    if (username !== '')
+        return { credentials: { username, password }, githubToken };
+    if (image.registry === 'ghcr.io' && githubToken !== '') {
+        return {
+            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
+            githubToken
+        };
+    }
+    return { credentials: undefined, githubToken };
+}
+
+;// CONCATENATED MODULE: ./src/settings/build.ts
+// The root action's inputs, read once into one typed, readonly settings object.
+
+
+
+
+
+
+const IF_EXISTS = ['skip', 'fail', 'overwrite'];
+const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function getBuildSettings(env = process.env) {
+    const workspace = realPath((0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd()));
+    const image = imageInput(env);
+    const context = pathInput('context', (0,inputs/* text */.Qq)('context') || '.', workspace);
+    const file = dockerfileInput(context, workspace);
+    return {
+        image,
+        context,
+        file,
+        buildArgs: (0,inputs/* keyValues */.K7)('build-args'),
+        target: optionalTarget(),
+        network: buildNetworkInput(),
+        labels: (0,inputs/* keyValues */.K7)('labels', LABEL_KEY),
+        extraTags: (0,inputs/* list */.p_)('tags').map((tag) => extraTagInput(tag, image)),
+        shaFormat: (0,inputs/* oneOf */.yL)('sha-format', ['short', 'long'], 'short'),
+        test: {
+            command: testCommandInput(),
+            env: (0,inputs/* keyValues */.K7)('test-env'),
+            network: networkInput(),
+            timeoutSeconds: (0,inputs/* seconds */.YA)('test-timeout', 900),
+            memory: memoryInput(),
+            pidsLimit: pidsInput()
+        },
+        push: (0,inputs/* boolean */.zM)('push', true),
+        ifExists: (0,inputs/* oneOf */.yL)('if-exists', IF_EXISTS, 'skip'),
+        ...registryAuthInputs(image, env),
+        comment: (0,inputs/* boolean */.zM)('comment', true)
+    };
+}
+function imageInput(env) {
+    const given = (0,inputs/* text */.Qq)('image');
+    const value = given !== '' ? given : defaultImage(env);
+    try {
+        return (0,registry_reference/* parseRepository */.SU)(value);
+    }
+    catch (error) {
+        if (error instanceof registry_reference/* InvalidReferenceError */.x_)
+            throw new errors/* InputError */.dz('image', error.message);
+        throw error;
+    }
+}
+function defaultImage(env) {
+    const repository = env.GITHUB_REPOSITORY;
+    if (repository === undefined || repository === '') {
+        throw new errors/* InputError */.dz('image', 'is empty and GITHUB_REPOSITORY is not set to derive ghcr.io/<owner>/<repo>');
+    }
+    return `ghcr.io/${repository.toLowerCase()}`;
+}
+/**
+ * Resolves a path input against the workspace and refuses one that leaves it, lexically and then
+ * through symlinks: a committed `ctx -> /outside` would otherwise put host files into the image.
+ */
+function pathInput(name, value, workspace) {
+    if (value.includes('\0'))
+        throw new errors/* InputError */.dz(name, 'contains a NUL character');
+    const path = (0,external_node_path_.resolve)(workspace, value);
+    if (!isInside(workspace, path)) {
+        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is outside the workspace ${workspace}`);
+    }
+    const real = realPath(path);
+    if (!isInside(workspace, real)) {
+        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is outside the workspace ${workspace} (it resolves to ${(0,inputs/* printable */.g$)(real)})`);
+    }
+    if (name === 'context' && !isKind(real, 'directory')) {
+        throw new errors/* InputError */.dz(name, `'${(0,inputs/* printable */.g$)(value)}' is not a directory`);
+    }
+    if (name === 'file' && !isKind(real, 'file')) {
+        throw new errors/* InputError */.dz(name, `no Dockerfile at ${path}`);
+    }
+    return real;
+}
+function isInside(workspace, path) {
+    const inside = (0,external_node_path_.relative)(workspace, path);
+    return !(inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside));
+}
+/** The path with every symlink followed; a missing path stays as it is (refused later). */
+function realPath(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isKind(path, kind) {
+    const stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+    return kind === 'directory' ? stat?.isDirectory() === true : stat?.isFile() === true;
+}
+function dockerfileInput(context, workspace) {
+    // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
+    const given = (0,inputs/* text */.Qq)('file') || (0,external_node_path_.relative)(workspace, (0,external_node_path_.format)({ dir: context, base: 'Dockerfile' }));
+    return pathInput('file', given, workspace);
+}
+function optionalTarget() {
+    const target = (0,inputs/* text */.Qq)('target');
+    if (target === '')
+        return undefined;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) {
+        throw new errors/* InputError */.dz('target', `'${(0,inputs/* printable */.g$)(target)}' is not a valid build stage name`);
+    }
+    return target;
+}
+function extraTagInput(value, image) {
+    try {
+        if (!value.includes('/') && !value.includes(':') && !value.includes('@')) {
+            return { repository: image, tag: (0,registry_reference/* parseTag */.ED)(value) };
+        }
+        const reference = (0,registry_reference/* parseReference */.F2)(value);
+        if (reference.tag === undefined || reference.digest !== undefined) {
+            throw new registry_reference/* InvalidReferenceError */.x_(`'${value}' must be a tag or a reference with a tag (no digest)`);
+        }
+        return reference;
+    }
+    catch (error) {
+        if (error instanceof registry_reference/* InvalidReferenceError */.x_)
+            throw new errors/* InputError */.dz('tags', error.message);
+        throw error;
+    }
+}
+/** A JSON array runs in exec form (no shell needed in the image); anything else via /bin/sh -c. */
+function testCommandInput() {
+    const command = (0,inputs/* text */.Qq)('test-command');
+    if (command === '')
+        return undefined;
+    if (!command.startsWith('['))
+        return ['/bin/sh', '-c', command];
+    let parsed;
+    try {
+        parsed = JSON.parse(command);
+    }
+    catch {
+        throw new errors/* InputError */.dz('test-command', 'starts with [ but is not a JSON array of strings');
+    }
+    if (!Array.isArray(parsed) ||
+        parsed.length === 0 ||
+        !parsed.every((item) => typeof item === 'string' && item !== '')) {
+        throw new errors/* InputError */.dz('test-command', 'a JSON array must hold one or more non-empty strings, e.g. ["npm","test"]');
+    }
+    return parsed;
+}
+function networkInput() {
+    const network = (0,inputs/* text */.Qq)('test-network') || 'none';
+    if (!NETWORK.test(network)) {
+        throw new errors/* InputError */.dz('test-network', `'${(0,inputs/* printable */.g$)(network)}' is not a Docker network name (none, host, bridge or a network's name)`);
+    }
+    return network;
+}
+function buildNetworkInput() {
+    const network = (0,inputs/* text */.Qq)('network');
+    if (network === '')
+        return undefined;
+    if (!NETWORK.test(network)) {
+        throw new errors/* InputError */.dz('network', `'${(0,inputs/* printable */.g$)(network)}' is not a Docker network name (host, none or a network's name)`);
+    }
+    return network;
+}
+/** `0` or `none` lifts the limit; otherwise Docker's size syntax (512m, 4g). */
+function memoryInput() {
+    const value = (0,inputs/* text */.Qq)('test-memory') || '4g';
+    if (value === '0' || value === 'none')
+        return undefined;
+    if (!/^[1-9]\d*[bkmg]?$/i.test(value)) {
+        throw new errors/* InputError */.dz('test-memory', `'${(0,inputs/* printable */.g$)(value)}' is not a size like 512m or 4g (or none)`);
+    }
+    return value.toLowerCase();
+}
+function pidsInput() {
+    const value = (0,inputs/* text */.Qq)('test-pids-limit') || '4096';
+    if (value === '0' || value === 'none')
+        return undefined;
+    if (!/^[1-9]\d{0,6}$/.test(value)) {
+        throw new errors/* InputError */.dz('test-pids-limit', `'${(0,inputs/* printable */.g$)(value)}' is not a whole number of processes (or none)`);
+    }
+    return Number(value);
 }
 
 ;// CONCATENATED MODULE: ./src/github/octokit.ts
@@ -30328,16 +30283,51 @@ function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = slee
     return withRetry(call, judged(createVerdict), policy, sleep);
 }
 
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+;// CONCATENATED MODULE: ./src/github/comment-thread.ts
 
 /** The identity behind the workflow's GITHUB_TOKEN on github.com. */
 const WORKFLOW_TOKEN_IDENTITY = { login: 'github-actions[bot]', id: 41898282 };
+function threadComment(comment) {
+    return {
+        id: comment.id,
+        url: comment.html_url,
+        body: comment.body ?? '',
+        author: comment.user === null ? undefined : { login: comment.user.login, id: comment.user.id }
+    };
+}
 /**
- * A comment is ours when our token wrote it and it opens with our marker. Anyone can post the
- * marker; counting only our own comments keeps a planted one from being edited or deleted.
+ * Reads and writes are retried: a comment a repeated create leaves twice is settled afterwards
+ * (see settleRace). A delete is best effort.
  */
-function isOwnStickyComment(comment, marker, self) {
-    return comment.user?.id === self.id && comment.body?.startsWith(marker) === true;
+function octokitCommentThread(octokit, thread) {
+    const repository = { owner: thread.owner, repo: thread.repo };
+    return {
+        identity: () => tokenIdentity(octokit),
+        list: () => withGitHubRetry(async () => {
+            const comments = [];
+            const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                ...repository,
+                issue_number: thread.issueNumber,
+                per_page: 100
+            });
+            for await (const page of pages)
+                comments.push(...page.data.map(threadComment));
+            return comments;
+        }),
+        create: async (body) => {
+            const { data } = await withGitHubRetry(() => octokit.rest.issues.createComment({ ...repository, issue_number: thread.issueNumber, body }));
+            return threadComment(data);
+        },
+        update: async (id, body) => {
+            const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: id, body }));
+            return threadComment(data);
+        },
+        remove: async (id) => {
+            await octokit.rest.issues
+                .deleteComment({ ...repository, comment_id: id })
+                .catch(() => undefined);
+        }
+    };
 }
 /**
  * GET /user names a person's token. Installation tokens (the workflow's GITHUB_TOKEN, another
@@ -30359,22 +30349,30 @@ function isIntegrationRefusal(error) {
     const { status, message } = error;
     return status === 403 && /not accessible by integration/.test(message ?? '');
 }
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+/**
+ * A comment is ours when our token wrote it and it opens with our marker. Anyone can post the
+ * marker; counting only our own comments keeps a planted one from being edited or deleted.
+ */
+function isOwnStickyComment(comment, marker, self) {
+    return comment.author?.id === self.id && comment.body.startsWith(marker);
+}
 /** Creates the comment, or updates our own that carries the marker (searching every page). */
-async function upsertStickyComment(octokit, target, body) {
-    const repository = { owner: target.owner, repo: target.repo };
-    const self = await tokenIdentity(octokit);
-    const [existing] = await withGitHubRetry(() => ownComments(octokit, target, self));
+async function upsertStickyComment(thread, marker, body) {
+    const self = await thread.identity();
+    const [existing] = await ownComments(thread, marker, self);
     if (existing !== undefined) {
-        const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: existing, body }));
-        return { id: data.id, url: data.html_url, created: false };
+        const updated = await thread.update(existing, body);
+        return { id: updated.id, url: updated.url, created: false };
     }
-    const { data } = await withGitHubRetry(() => octokit.rest.issues.createComment({ ...repository, issue_number: target.issueNumber, body }));
+    const created = await thread.create(body);
     // The comment we wrote names who we are: another App's token is not the bot we assumed, and
     // settling with its true name finds the comment it left on an earlier run.
-    const author = data.user === null ? self : { login: data.user.login, id: data.user.id };
-    return ((await settleRace(octokit, target, body, author)) ?? {
-        id: data.id,
-        url: data.html_url,
+    const author = created.author ?? self;
+    return ((await settleRace(thread, marker, body, author)) ?? {
+        id: created.id,
+        url: created.url,
         created: true
     });
 }
@@ -30382,35 +30380,22 @@ async function upsertStickyComment(octokit, target, body) {
  * Two runs on one pull request can both find no comment and both create one. Whoever looks
  * afterwards keeps our oldest, gives it the newest body and deletes our others: both runs agree.
  */
-async function settleRace(octokit, target, body, self) {
-    const [keep, ...duplicates] = await withGitHubRetry(() => ownComments(octokit, target, self));
+async function settleRace(thread, marker, body, self) {
+    const [keep, ...duplicates] = await ownComments(thread, marker, self);
     if (keep === undefined || duplicates.length === 0)
         return undefined;
-    const repository = { owner: target.owner, repo: target.repo };
-    for (const duplicate of duplicates) {
-        await octokit.rest.issues
-            .deleteComment({ ...repository, comment_id: duplicate })
-            .catch(() => undefined);
-    }
-    const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: keep, body }));
-    return { id: data.id, url: data.html_url, created: false };
+    for (const duplicate of duplicates)
+        await thread.remove(duplicate);
+    const updated = await thread.update(keep, body);
+    return { id: updated.id, url: updated.url, created: false };
 }
-/** The ids of our own comments carrying the marker, oldest first, across all pages. */
-async function ownComments(octokit, target, self) {
-    const ids = [];
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        per_page: 100
-    });
-    for await (const page of pages) {
-        for (const comment of page.data) {
-            if (isOwnStickyComment(comment, target.marker, self))
-                ids.push(comment.id);
-        }
-    }
-    return ids.sort((a, b) => a - b);
+/** The ids of our own comments carrying the marker, oldest first. */
+async function ownComments(thread, marker, self) {
+    const comments = await thread.list();
+    return comments
+        .filter((comment) => isOwnStickyComment(comment, marker, self))
+        .map((comment) => comment.id)
+        .sort((a, b) => a - b);
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
@@ -30438,6 +30423,10 @@ function plainText(text) {
         .replace(/>/g, '&gt;')
         .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
         .replace(/([\\`*_[\]|])/g, '\\$1');
+}
+/** A two-column table of facts without a header row, as the comment and the summaries show them. */
+function factTable(rows) {
+    return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n');
 }
 function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
@@ -30504,19 +30493,19 @@ function sections(report) {
         .join('\n\n');
 }
 function headline(report) {
-    const ref = (0,render_report/* imageRef */.D)(report);
+    const ref = (0,pipeline_report/* imageRef */.D)(report);
     const title = `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`;
     return ref === undefined ? title : `${title}\n\n${inlineCode(ref)}`;
 }
 function pullCommand(report) {
-    const ref = (0,render_report/* imageRef */.D)(report);
+    const ref = (0,pipeline_report/* imageRef */.D)(report);
     return ref === undefined ? '' : codeBlock(`docker pull ${ref}`, 'sh');
 }
 function warnings(report) {
     return report.warnings.map((warning) => `> [!WARNING]\n> ${plainText(warning)}`);
 }
 function failure(report) {
-    return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure)}`;
+    return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`;
 }
 function factsTable(report) {
     const rows = [['Commit', inlineCode(report.sha)]];
@@ -30531,7 +30520,7 @@ function factsTable(report) {
     if (report.buildDurationMs !== undefined) {
         rows.push(['Build', formatDuration(report.buildDurationMs)]);
     }
-    return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n');
+    return factTable(rows);
 }
 /**
  * A reused image was not tested by this run: say so, never "passed". When this run tested its own
@@ -30569,7 +30558,7 @@ function testOutput(report) {
 function promotion(report) {
     if (report.digest === undefined)
         return '';
-    const ref = (0,render_report/* imageRef */.D)(report) ?? '';
+    const ref = (0,pipeline_report/* imageRef */.D)(report) ?? '';
     const commands = [
         `gh workflow run ${PROMOTE_WORKFLOW} -f environment=staging -f source=${report.digest}`,
         `docker run --rm ${ref}`
@@ -30592,8 +30581,21 @@ function capLength(body) {
     return body.slice(0, MAX_BODY - cut.length) + cut;
 }
 
-;// CONCATENATED MODULE: ./src/build/report-out.ts
-// Tells the world what the build did: step outputs, the job summary and the pull-request comment.
+;// CONCATENATED MODULE: ./src/render/job-summary.ts
+// Writes Markdown to the job summary; a failure there is a warning, never the step's failure.
+
+
+async function writeJobSummary(markdown) {
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build-test-push/publish.ts
+// Tells the world what the pipeline did: step outputs, the job summary and the pull-request comment.
 
 
 
@@ -30601,23 +30603,39 @@ function capLength(body) {
 
 
 
+
+
+/**
+ * Outputs, summary and comment, whatever the outcome, a bug included; then the step fails with the
+ * pipeline's own error, kind, status and code intact.
+ */
+async function publish(settings, context, result) {
+    const { report } = result;
+    setOutputs(report, result.imageId);
+    await writeSummary(report);
+    const commentUrl = settings.comment
+        ? await commentOnPullRequest(report, context, settings.githubToken)
+        : '';
+    core/* setOutput */.uH('comment-url', commentUrl);
+    if (report.failure !== undefined)
+        throw report.failure;
+    const where = report.digest === undefined
+        ? `${report.image}:${report.shaTag}`
+        : `${report.image}@${untrustedText(report.digest)}`;
+    core/* info */.pq(`${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${where} (commit ${report.sha})`);
+}
 function setOutputs(report, imageId) {
     core/* setOutput */.uH('image', report.image);
     core/* setOutput */.uH('tag', report.shaTag);
     core/* setOutput */.uH('tags', report.tags.join('\n'));
     core/* setOutput */.uH('digest', report.digest ?? '');
-    core/* setOutput */.uH('ref', (0,render_report/* imageRef */.D)(report) ?? '');
+    core/* setOutput */.uH('ref', (0,pipeline_report/* imageRef */.D)(report) ?? '');
     core/* setOutput */.uH('image-id', imageId ?? '');
     core/* setOutput */.uH('test-result', report.test.result);
     core/* setOutput */.uH('pushed', String(report.outcome === 'pushed'));
 }
-async function writeSummary(report) {
-    try {
-        await core/* summary */.z.addRaw(renderReport(report), true).write();
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
+function writeSummary(report) {
+    return writeJobSummary(renderReport(report));
 }
 /** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */
 async function commentOnPullRequest(report, run, token) {
@@ -30631,12 +30649,11 @@ async function commentOnPullRequest(report, run, token) {
     }
     try {
         const octokit = await createOctokit(token, run.apiUrl);
-        const comment = await upsertStickyComment(octokit, {
+        const comment = await upsertStickyComment(octokitCommentThread(octokit, {
             owner: run.owner,
             repo: run.repo,
-            issueNumber: run.pullRequest.number,
-            marker: commentMarker(report.image)
-        }, renderComment(report));
+            issueNumber: run.pullRequest.number
+        }), commentMarker(report.image), renderComment(report));
         core/* info */.pq(`${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${untrustedText(comment.url)}`);
         return comment.url;
     }
@@ -30650,9 +30667,8 @@ async function commentOnPullRequest(report, run, token) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/main.ts
+;// CONCATENATED MODULE: ./src/build-test-push/main.ts
 // The root action: build the image, test inside it, push it only if the tests pass, report the digest.
-
 
 
 
@@ -30687,27 +30703,11 @@ async function run() {
         failStep(error);
     }
 }
-/** Outputs, summary and comment, whatever the outcome; then the step fails if the build did. */
-async function publish(settings, context, result) {
-    const { report } = result;
-    setOutputs(report, result.imageId);
-    await writeSummary(report);
-    const commentUrl = settings.comment
-        ? await commentOnPullRequest(report, context, settings.githubToken)
-        : '';
-    core/* setOutput */.uH('comment-url', commentUrl);
-    if (report.failure !== undefined)
-        throw new errors/* ActionError */.lZ(report.failure);
-    const where = report.digest === undefined
-        ? `${report.image}:${report.shaTag}`
-        : `${report.image}@${untrustedText(report.digest)}`;
-    core/* info */.pq(`${report.outcome === 'reused' ? 'Reused' : report.outcome === 'pushed' ? 'Pushed' : 'Built'} ${where} (commit ${report.sha})`);
-}
 
 
 /***/ }),
 
-/***/ 6952:
+/***/ 3826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30719,7 +30719,7 @@ async function publish(settings, context, result) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7428);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
-/* harmony import */ var _image_test_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6982);
+/* harmony import */ var _pipeline_image_test_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8712);
 // The post step: remove what the main step left behind (its registry login, a test container),
 // checking first that each is the action's own: the names come from state, which may be forged.
 
@@ -30737,12 +30737,12 @@ async function removeLeftTestContainer() {
     const name = (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .testContainerToRemove */ .jN)();
     if (name === '')
         return;
-    if (!_image_test_js__WEBPACK_IMPORTED_MODULE_6__/* .TEST_CONTAINER_NAME */ .vx.test(name)) {
+    if (!_pipeline_image_test_js__WEBPACK_IMPORTED_MODULE_6__/* .TEST_CONTAINER_NAME */ .vx.test(name)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Did not remove the container '${(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(name)}': not a test container name.`);
         return;
     }
     try {
-        if (await (0,_image_test_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTestContainer */ .UZ)(new _docker_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .Docker */ .Jg(), name))
+        if (await (0,_pipeline_image_test_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTestContainer */ .UZ)(new _docker_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .Docker */ .Jg(), name))
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed the test container ${name} that the main step left running.`);
     }
     catch (error) {
@@ -31166,23 +31166,28 @@ function definedEnv(env) {
 /* harmony export */   Dn: () => (/* binding */ isExpected),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   lZ: () => (/* binding */ ActionError),
-/* harmony export */   u1: () => (/* binding */ getErrorMessage)
+/* harmony export */   u1: () => (/* binding */ getErrorMessage),
+/* harmony export */   zR: () => (/* binding */ asError)
 /* harmony export */ });
 // Error types shared by every action, and the one way to turn a thrown value into a message.
-/** A user mistake in an input: reported as one line naming the input, never with a stack trace. */
-class InputError extends Error {
+/**
+ * The base of every failure the user can act on (a bad input, a wrong password, failed tests, a
+ * registry's refusal): reported as its one-line message, never with a stack trace. Anything else
+ * thrown is a bug.
+ */
+class ActionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ActionError';
+    }
+}
+/** A user mistake in an input: one line naming the input. */
+class InputError extends ActionError {
     input;
     constructor(input, problem) {
         super(`Input '${input}': ${problem}`);
         this.input = input;
         this.name = 'InputError';
-    }
-}
-/** A failure the user can act on (wrong password, failed tests): reported without a stack trace. */
-class ActionError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'ActionError';
     }
 }
 function getErrorMessage(error) {
@@ -31192,9 +31197,169 @@ function getErrorMessage(error) {
         return error;
     return String(error);
 }
-/** Errors we did not anticipate keep their stack for the debug log; ours are one line. */
+/** The thrown value itself when it is an Error; anything else thrown wrapped in one. */
+function asError(error) {
+    return error instanceof Error ? error : new Error(getErrorMessage(error));
+}
+/** Errors we anticipated are the whole story; a bug keeps its stack for the debug log. */
 function isExpected(error) {
-    return error instanceof InputError || error instanceof ActionError;
+    return error instanceof ActionError;
+}
+
+
+/***/ }),
+
+/***/ 8712:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M5: () => (/* binding */ cancelTests),
+/* harmony export */   UZ: () => (/* binding */ removeTestContainer),
+/* harmony export */   ko: () => (/* binding */ testImage),
+/* harmony export */   vx: () => (/* binding */ TEST_CONTAINER_NAME)
+/* harmony export */ });
+/* unused harmony export describeCommand */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3360);
+/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8391);
+/* harmony import */ var _docker_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5431);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2222);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
+// Runs the test command in a fresh container of the built image, streaming its output, and makes
+// sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
+
+
+
+
+
+
+
+const TAIL_CHARS = 64 * 1024;
+/** `docker run` exits 125-127 when the container could not start at all. */
+const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
+const CONTAINER_PREFIX = 'immutable-image-test-';
+/** The only names the post step will remove: state it reads back may have been forged. */
+const TEST_CONTAINER_NAME = /^immutable-image-test-[0-9a-f]{12}$/;
+let running;
+let cancelling;
+function describeCommand(command) {
+    if (command[0] === '/bin/sh' && command[1] === '-c' && command.length === 3)
+        return command[2] ?? '';
+    return JSON.stringify(command);
+}
+/**
+ * Kills and removes a test container with its anonymous volumes (`--rm` would have taken them, a
+ * bare `docker kill` leaves them); true when there was one to remove.
+ */
+async function removeTestContainer(docker, name) {
+    const result = await docker.run(['rm', '--force', '--volumes', name], {
+        silent: true,
+        allowFailure: true
+    });
+    return result.exitCode === 0 && result.stdout.includes(name);
+}
+/**
+ * On SIGINT or SIGTERM (the runner cancelling the step): remove the running test container, then
+ * exit with the signal's code. Nothing after the tests runs: no push, no comment.
+ */
+function cancelTests(signal) {
+    cancelling ??= (async () => {
+        const tests = running;
+        try {
+            if (tests !== undefined) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${signal}: removing the test container ${tests.containerName} before exiting.`);
+                await removeTestContainer(tests.docker, tests.containerName);
+            }
+        }
+        finally {
+            // Whatever happened above, the step ends now; the post step retries the removal.
+            process.exit(128 + node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal]);
+        }
+    })();
+    return cancelling;
+}
+async function testImage(docker, imageId, test) {
+    if (test.command === undefined)
+        return _report_js__WEBPACK_IMPORTED_MODULE_4__/* .TESTS_NOT_RUN */ .e;
+    const containerName = `${CONTAINER_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .saveTestContainer */ .re)(containerName);
+    running = { docker, containerName };
+    const tail = new _docker_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputTail */ .gY(TAIL_CHARS);
+    const started = Date.now();
+    const timeout = { expired: false };
+    const timer = setTimeout(() => {
+        timeout.expired = true;
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .error */ .z3(`The tests ran longer than test-timeout (${test.timeoutSeconds} s): removing the container.`);
+        removeTestContainer(docker, containerName).catch(() => undefined);
+    }, test.timeoutSeconds * 1000);
+    let exitCode;
+    try {
+        const result = await docker.run((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_6__/* .testRunArgs */ .pl)({
+            containerName,
+            imageId,
+            command: test.command,
+            network: test.network,
+            memory: test.memory,
+            pidsLimit: test.pidsLimit,
+            envNames: [...test.env.keys()]
+        }), {
+            env: Object.fromEntries(test.env),
+            allowFailure: true,
+            onOutput: (chunk) => {
+                tail.append(chunk.toString('utf8'));
+            }
+        });
+        exitCode = result.exitCode;
+    }
+    finally {
+        clearTimeout(timer);
+        if (cancelling !== undefined)
+            await cancelling;
+        // `--rm` removes the container when docker run sees it exit; this covers a client that did not.
+        await removeTestContainer(docker, containerName);
+        running = undefined;
+    }
+    const durationMs = Date.now() - started;
+    const command = describeCommand(test.command);
+    if (!timeout.expired &&
+        DOCKER_RUN_ERRORS.has(exitCode) &&
+        /Error response from daemon|executable file not found|OCI runtime/i.test(tail.toString())) {
+        tail.append(`\n(the container could not start: check that ${test.command[0] ?? ''} exists in the image)`);
+    }
+    return {
+        result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
+        command,
+        durationMs,
+        exitCode,
+        timedOut: timeout.expired,
+        outputTail: tail.toString()
+    };
+}
+
+
+/***/ }),
+
+/***/ 2222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ imageRef),
+/* harmony export */   e: () => (/* binding */ TESTS_NOT_RUN)
+/* harmony export */ });
+// What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
+const TESTS_NOT_RUN = {
+    result: 'skipped',
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    outputTail: ''
+};
+function imageRef(report) {
+    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
 }
 
 
@@ -31213,10 +31378,10 @@ function isExpected(error) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   aR: () => (/* binding */ repositoryName),
 /* harmony export */   dz: () => (/* binding */ isTag),
+/* harmony export */   m: () => (/* binding */ parseDigest),
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
-/* unused harmony export parseDigest */
 // Image references in Docker's grammar: registry host, repository path, tag and digest.
 const DOCKER_HUB = 'docker.io';
 class InvalidReferenceError extends Error {
@@ -31328,29 +31493,6 @@ function registryBaseUrl(registry) {
     if (registry === DOCKER_HUB)
         return 'https://registry-1.docker.io';
     return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
-}
-
-
-/***/ }),
-
-/***/ 6076:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ imageRef),
-/* harmony export */   e: () => (/* binding */ TESTS_NOT_RUN)
-/* harmony export */ });
-// What one run of the build action did, as plain data for the comment, the summary and the outputs.
-const TESTS_NOT_RUN = {
-    result: 'skipped',
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    outputTail: ''
-};
-function imageRef(report) {
-    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
 }
 
 
@@ -34964,6 +35106,6 @@ function getExecOutput(commandLine, args, options) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2028);
+/******/ var __webpack_exports__ = __nccwpck_require__(8006);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -6,7 +6,7 @@ import { Docker } from '../docker/docker.js'
 import { getErrorMessage } from '../errors.js'
 import { printable } from '../settings/inputs.js'
 import { dockerConfigDirToRemove, testContainerToRemove } from '../state.js'
-import { removeTestContainer, TEST_CONTAINER_NAME } from './image-test.js'
+import { removeTestContainer, TEST_CONTAINER_NAME } from '../pipeline/image-test.js'
 
 export async function post(): Promise<void> {
   await removeLeftTestContainer()

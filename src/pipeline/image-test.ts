@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { testRunArgs } from '../docker/args.js'
 import { OutputTail, type Docker } from '../docker/docker.js'
 import type { TestSettings } from '../settings/build.js'
-import { TESTS_NOT_RUN, type TestReport } from '../render/report.js'
+import { TESTS_NOT_RUN, type TestReport } from './report.js'
 import { saveTestContainer } from '../state.js'
 
 const TAIL_CHARS = 64 * 1024

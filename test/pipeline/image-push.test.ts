@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { digestFromPushOutput, isRegistryServerError } from '../../src/build/image-push.js'
-import { describeCommand } from '../../src/build/image-test.js'
+import { digestFromPushOutput, isRegistryServerError } from '../../src/pipeline/image-push.js'
+import { describeCommand } from '../../src/pipeline/image-test.js'
 
 describe('digestFromPushOutput', () => {
   it('reads the digest docker push prints last', () => {

@@ -1,4 +1,4 @@
-// What one run of the build action did, as plain data for the comment, the summary and the outputs.
+// What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
 
 export type TestResult = 'passed' | 'failed' | 'skipped'
 
@@ -44,8 +44,8 @@ export interface BuildReport {
   readonly layers: number | undefined
   readonly buildDurationMs: number | undefined
   readonly warnings: readonly string[]
-  /** Why the run failed, when it did. */
-  readonly failure: string | undefined
+  /** Why the run failed, when it did: the error itself, an ActionError unless it is a bug. */
+  readonly failure: Error | undefined
   readonly runUrl: string
 }
 

@@ -2,20 +2,34 @@
 import * as core from '@actions/core'
 import { createDockerConfig, login } from '../docker/config.js'
 import type { Docker } from '../docker/docker.js'
-import { ActionError, getErrorMessage, isExpected } from '../errors.js'
+import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
+import type { ManifestDescriptor } from '../registry/client.js'
 import { dockerConfigDir } from '../registry/credentials.js'
-import { RegistryError, registryText } from '../registry/errors.js'
 import { imageRevisions } from '../registry/image-revision.js'
-import { repositoryName } from '../registry/reference.js'
-import { TESTS_NOT_RUN, type BuildReport, type TestReport } from '../render/report.js'
+import { openRepository } from '../registry/open-repository.js'
+import {
+  parseDigest,
+  parseTag,
+  repositoryName,
+  type Digest,
+  type Tag
+} from '../registry/reference.js'
+import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import { saveDockerConfigDir } from '../state.js'
+import {
+  chooseForExistingTag,
+  notThisCommit,
+  registryQuestion,
+  type HeldImage,
+  type RegistryQuestion,
+  type Wanted
+} from './existing-tag.js'
 import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import { testImage } from './image-test.js'
+import { TESTS_NOT_RUN, type BuildReport, type TestReport } from './report.js'
 import { shaTag, type Revision } from './revision.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
@@ -27,8 +41,9 @@ export interface PipelineResult {
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined }
 
 export class BuildPipeline {
-  private readonly tag: string
+  private readonly tag: Tag
   private readonly reference: string
+  private readonly wanted: Wanted
   private built: BuiltImage | undefined
   private test: TestReport = TESTS_NOT_RUN
   private loggedIn: Promise<Docker> | undefined
@@ -38,10 +53,11 @@ export class BuildPipeline {
     private readonly context: RunContext,
     private readonly revision: Revision,
     private readonly engine: Docker,
-    private readonly registry: RegistryClient
+    private readonly registry: ImageRepository
   ) {
-    this.tag = shaTag(revision.sha, settings.shaFormat)
+    this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
+    this.wanted = { reference: this.reference, sha: revision.sha }
   }
 
   static async create(
@@ -50,20 +66,19 @@ export class BuildPipeline {
     revision: Revision,
     engine: Docker
   ): Promise<BuildPipeline> {
-    const registry = new RegistryClient(settings.image.registry, {
-      access: 'push',
-      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-    })
+    const registry = await openRepository(settings.image, settings)
     return new BuildPipeline(settings, context, revision, engine, registry)
   }
 
-  /** Runs to the end; a failure the user can act on becomes the report's `failure`. */
+  /**
+   * Runs to the end; whatever is thrown, a bug too, becomes the report's `failure`, kept as the
+   * error it is, so the outputs, summary and comment are still written before the step fails.
+   */
   async run(): Promise<PipelineResult> {
     try {
       return await this.steps()
     } catch (error) {
-      if (!isExpected(error) && !(error instanceof RegistryError)) throw error
-      return this.result('failed', undefined, [], getErrorMessage(error))
+      return this.result('failed', undefined, [], asError(error))
     } finally {
       if (this.built !== undefined) await dropRunTag(await this.docker(), this.built)
     }
@@ -96,7 +111,8 @@ export class BuildPipeline {
       const why = this.test.timedOut
         ? `timed out after ${this.settings.test.timeoutSeconds} s`
         : `failed with exit code ${this.test.exitCode ?? '?'}`
-      return this.result('test-failed', undefined, [], `the tests ${why}: nothing was pushed`)
+      const failure = new ActionError(`the tests ${why}: nothing was pushed`)
+      return this.result('test-failed', undefined, [], failure)
     }
     if (!this.settings.push) return this.result('built', undefined, [], undefined)
     // Another run of the same commit may have pushed while this one built and tested.
@@ -128,36 +144,34 @@ export class BuildPipeline {
   }
 
   /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
-  private async existingTag(when: string): Promise<ManifestDescriptor | undefined> {
-    if (!this.settings.push || this.settings.ifExists === 'overwrite') return undefined
-    const existing = await core.group(`Look for ${this.reference} ${when}`, () =>
-      this.registry.resolve(this.settings.image.path, this.tag)
-    )
-    if (existing !== undefined && this.settings.ifExists === 'fail') {
-      throw new ActionError(
-        `${this.reference} already exists (${existing.digest}) and if-exists is 'fail'`
-      )
-    }
-    if (existing !== undefined) await this.requireThisCommit(existing.digest)
-    return existing
+  private async existingTag(when: string): Promise<{ digest: Digest } | undefined> {
+    const question = registryQuestion(this.settings)
+    if (question === 'none') return undefined
+    const held = await this.heldImage(question, when)
+    const choice = chooseForExistingTag(this.settings, held, this.wanted)
+    if (choice.kind === 'fail') throw new ActionError(choice.why)
+    return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined
   }
 
-  /**
-   * A short SHA tag can name another commit (seven hex digits collide by chance in big
-   * repositories, and a fork can grind one on purpose): reuse only an image whose revision label
-   * is this very commit, or the tests of other code would pass for this one.
-   */
-  private async requireThisCommit(digest: string): Promise<void> {
-    const revisions = await core.group(`Check which commit ${this.reference} holds`, () =>
-      imageRevisions(this.registry, this.settings.image.path, digest)
+  private async heldImage(question: RegistryQuestion, when: string): Promise<HeldImage> {
+    const existing = await core.group(`Look for ${this.reference} ${when}`, () =>
+      this.registry.resolve(this.tag)
     )
-    const mismatch = revisions.findIndex((revision) => revision !== this.revision.sha)
-    if (mismatch === -1) return
-    const other = revisions[mismatch]
-    const held =
-      other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`
-    throw new ActionError(
-      `${this.reference} holds ${held}, not this commit ${this.revision.sha}: it is not reused (if-exists: overwrite replaces it)`
+    if (existing === undefined) return { kind: 'nothing' }
+    if (question === 'tag') return { kind: 'tag', digest: existing.digest }
+    const revisions = await this.revisionsOf(existing.digest)
+    return { kind: 'image', digest: existing.digest, revisions }
+  }
+
+  /** Fails unless the image under `digest` was built from this very commit. */
+  private async requireThisCommit(digest: string): Promise<void> {
+    const why = notThisCommit(await this.revisionsOf(digest), this.wanted)
+    if (why !== undefined) throw new ActionError(why)
+  }
+
+  private revisionsOf(digest: string): Promise<(string | undefined)[]> {
+    return core.group(`Check which commit ${this.reference} holds`, () =>
+      imageRevisions(this.registry.client, this.settings.image.path, digest)
     )
   }
 
@@ -166,7 +180,7 @@ export class BuildPipeline {
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
-  private pushExtraTags(digest: string, localImage: string | undefined): Promise<string[]> {
+  private pushExtraTags(digest: Digest, localImage: string | undefined): Promise<string[]> {
     const docker = (): Promise<Docker> => this.docker()
     return pushExtraTags(
       docker,
@@ -200,7 +214,7 @@ export class BuildPipeline {
     outcome: BuildReport['outcome'],
     digest: string | undefined,
     tags: string[],
-    failure: string | undefined
+    failure: Error | undefined
   ): PipelineResult {
     const built = this.built
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseRevision, shaTag } from '../../src/build/revision.js'
+import { chooseRevision, shaTag } from '../../src/pipeline/revision.js'
 import type { RunContext } from '../../src/github/context.js'
 
 const HEAD = '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d'
