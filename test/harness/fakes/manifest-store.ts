@@ -1,8 +1,8 @@
 // An in-memory repository: tags pointing at manifests by digest, every put logged, puts made to fail.
-import type { Manifest, ManifestDescriptor } from '../../src/registry/client.js'
-import { sha256Digest } from '../../src/registry/digest.js'
-import { isDigest, type Digest, type Tag } from '../../src/registry/reference.js'
-import type { ManifestStore } from '../../src/registry/repository.js'
+import type { Manifest, ManifestDescriptor } from '../../../src/registry/client.js'
+import { sha256Digest } from '../../../src/registry/digest.js'
+import { isDigest, type Digest, type Tag } from '../../../src/registry/reference.js'
+import type { ManifestStore } from '../../../src/registry/repository.js'
 
 /** A distinct OCI manifest per label, with its true digest. */
 export function manifestFor(label: string): Manifest {

@@ -1,5 +1,5 @@
 // Asks the test registry directly what a tag points at, independent of the code under test.
-import { testEnv } from './test-env.js'
+import { testEnv } from '../test-env.js'
 
 export const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',

@@ -3,7 +3,7 @@ import type {
   CommentThread,
   ThreadComment,
   TokenIdentity
-} from '../../src/github/comment-thread.js'
+} from '../../../src/github/comment-thread.js'
 
 export class FakeCommentThread implements CommentThread {
   comments: ThreadComment[] = []

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { PROJECT_ROOT } from './project-root.js'
-import { testEnv } from './test-env.js'
+import { PROJECT_ROOT } from '../project-root.js'
+import { testEnv } from '../test-env.js'
 import { lineFeed, WorkflowCommandReader, type StepCommands } from './workflow-commands.js'
 
 export { PROJECT_ROOT }

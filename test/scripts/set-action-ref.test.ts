@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { actionRef, root, workflowFiles } from './support.js'
+import { actionRef, root, workflowFiles } from '../workflows/support.js'
 
 const script = join(root, 'scripts/set-action-ref.mjs')
 

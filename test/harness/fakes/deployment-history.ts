@@ -4,7 +4,7 @@ import type {
   DeploymentRecord,
   DeploymentStatus,
   NewDeployment
-} from '../../src/github/deployment-history.js'
+} from '../../../src/github/deployment-history.js'
 
 export interface FakeDeployment extends NewDeployment {
   readonly id: number

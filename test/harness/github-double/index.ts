@@ -42,6 +42,8 @@ export interface GitHubApiDouble {
   readonly deployments: StoredDeployment[]
   /** Requests and responses so far that do not match api.github.com's description. */
   readonly violations: string[]
+  /** The comments on one issue or pull request, oldest first. */
+  commentsOn(issueNumber: number): StoredComment[]
   /** Makes the next matching request(s) fail as described, before authentication. */
   failNext(fault: Fault): void
   addRepository(seed: RepositorySeed): void
@@ -103,6 +105,9 @@ export async function startGitHubApiDouble(
     comments: store.comments,
     deployments: store.deployments,
     violations: state.violations,
+    commentsOn(issueNumber) {
+      return store.comments.filter((comment) => comment.issueNumber === issueNumber)
+    },
     failNext(fault) {
       state.faults.push({ fault, remaining: fault.times ?? 1 })
     },

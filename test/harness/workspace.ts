@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { mkdirSync } from 'node:fs'
-import { PROJECT_ROOT } from './runner.js'
+import { PROJECT_ROOT } from './project-root.js'
 
 export interface Workspace {
   readonly dir: string

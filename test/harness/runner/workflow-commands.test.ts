@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  lineFeed,
-  readWorkflowCommands,
-  WorkflowCommandReader
-} from '../integration/support/workflow-commands.js'
+import { lineFeed, readWorkflowCommands, WorkflowCommandReader } from './workflow-commands.js'
 
 describe('the runner emulation reads workflow commands as actions/runner does', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Brings up the real engine and registries before the integration tests; never skips them.
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
-import { testEnv } from './support/test-env.js'
+import { testEnv } from './test-env.js'
 
 export default function setup(): void {
   const root = resolve(import.meta.dirname, '../..')
