@@ -1,4 +1,5 @@
 // A registry failure that keeps where it happened and what the registry itself said.
+import { ActionError } from '../errors.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface RegistryErrorDetails {
@@ -9,7 +10,8 @@ export interface RegistryErrorDetails {
   readonly code?: string
 }
 
-export class RegistryError extends Error {
+/** A failure the user can act on, as every registry refusal is: reported without a stack. */
+export class RegistryError extends ActionError {
   readonly registry: string
   readonly repository: string
   readonly status: number | undefined

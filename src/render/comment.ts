@@ -2,12 +2,13 @@
 import {
   codeBlock,
   details,
+  factTable,
   formatBytes,
   formatDuration,
   inlineCode,
   plainText
 } from './markdown.js'
-import { imageRef, type BuildReport } from './report.js'
+import { imageRef, type BuildReport } from '../pipeline/report.js'
 
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
 export const MAX_BODY = 60_000
@@ -69,7 +70,7 @@ function warnings(report: BuildReport): string[] {
 }
 
 function failure(report: BuildReport): string {
-  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure)}`
+  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`
 }
 
 function factsTable(report: BuildReport): string {
@@ -78,6 +79,7 @@ function factsTable(report: BuildReport): string {
     rows.push(['Tags', report.tags.map((tag) => inlineCode(tag)).join('<br>')])
   }
   rows.push(['Tests', testSummary(report)])
+  if (report.test.result !== 'skipped') rows.push(['Tested in', testedIn(report)])
   if (report.sizeBytes !== undefined) {
     const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`
     rows.push(['Size', `${formatBytes(report.sizeBytes)}${layers}`])
@@ -85,7 +87,7 @@ function factsTable(report: BuildReport): string {
   if (report.buildDurationMs !== undefined) {
     rows.push(['Build', formatDuration(report.buildDurationMs)])
   }
-  return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')
+  return factTable(rows)
 }
 
 /**
@@ -96,6 +98,13 @@ function testSummary(report: BuildReport): string {
   if (report.outcome !== 'reused') return testResult(report)
   if (report.test.result === 'skipped') return 'not run here: reused image pushed by an earlier run'
   return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`
+}
+
+/** Which bytes the tests saw: the shipped image, or a test stage proved to be built on it. */
+function testedIn(report: BuildReport): string {
+  const { stage } = report.test
+  if (stage === undefined) return 'the shipped image itself'
+  return `stage ${inlineCode(stage)}: the shipped image’s layers plus the test stage’s own`
 }
 
 function testResult(report: BuildReport): string {

@@ -3,14 +3,15 @@ import { createHash } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import { RegistryClient } from '../../src/registry/client.js'
 import { DOCKER_MANIFEST } from '../../src/registry/media-types.js'
+import type { Digest } from '../../src/registry/reference.js'
 
 export { endless, useHostileRegistries } from '../harness/registry/hostile-registry.js'
 
 const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxWaitMs: 1000, timeoutMs: 5000 }
 export const MiB = 1024 * 1024
 
-export function digestOf(bytes: Buffer, algorithm = 'sha256'): string {
-  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
+export function digestOf(bytes: Buffer, algorithm = 'sha256'): Digest {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}` as Digest
 }
 
 export const MANIFEST = Buffer.from(

@@ -27,7 +27,7 @@ describe('.github/workflows/ci.yml', () => {
 
   it('lints, type-checks and runs the unit tests', () => {
     expect(allRuns).toEqual(
-      expect.arrayContaining(['npm run lint', 'npm run build', 'npx vitest run --project unit'])
+      expect.arrayContaining(['npm run lint', 'npm run typecheck', 'npx vitest run --project unit'])
     )
   })
 

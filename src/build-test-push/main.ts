@@ -1,0 +1,34 @@
+// The root action: build the image, test inside it, push it only if the tests pass, report the digest.
+import * as core from '@actions/core'
+import { Docker } from '../docker/docker.js'
+import { failStep } from '../fail-step.js'
+import { readCheckout } from '../git/checkout.js'
+import { runContext } from '../github/context.js'
+import { untrustedText } from '../log/untrusted-text.js'
+import { cancelTests } from '../pipeline/image-test.js'
+import { BuildPipeline } from '../pipeline/pipeline.js'
+import { chooseRevision } from '../pipeline/revision.js'
+import { getBuildSettings } from '../settings/build.js'
+import { markMainRan } from '../state.js'
+import { publish } from './publish.js'
+
+export async function run(): Promise<void> {
+  markMainRan()
+  // The runner cancels a step with SIGINT, then SIGTERM: the test container must not outlive it.
+  process.on('SIGINT', () => void cancelTests('SIGINT'))
+  process.on('SIGTERM', () => void cancelTests('SIGTERM'))
+  try {
+    const settings = getBuildSettings()
+    const context = runContext()
+    const docker = new Docker()
+    await core.group('Docker engine', async () => {
+      core.info(`Engine ${untrustedText(await docker.ensureEngine())}`)
+    })
+    const revision = chooseRevision(await readCheckout(settings.context), context, new Date())
+    for (const warning of revision.warnings) core.warning(warning)
+    const pipeline = await BuildPipeline.create(settings, context, revision, docker)
+    await publish(settings, context, await pipeline.run())
+  } catch (error) {
+    failStep(error)
+  }
+}

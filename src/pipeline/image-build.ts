@@ -1,0 +1,154 @@
+// Builds the image from the context and reads back what was built.
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildArgs } from '../docker/args.js'
+import type { Docker } from '../docker/docker.js'
+import { ActionError } from '../errors.js'
+import type { BuildSettings } from '../settings/build.js'
+import type { Revision } from './revision.js'
+
+export interface BuiltImage {
+  readonly id: string
+  /** A local name only this run gives the image, dropped with dropRunTag once it is pushed. */
+  readonly runTag: string
+  readonly sizeBytes: number
+  readonly layers: number
+  /** RootFS diff IDs, bottom layer first. */
+  readonly diffIds: readonly string[]
+  readonly durationMs: number
+}
+
+interface StageBuild {
+  /** Local names of the image besides the run's own. */
+  readonly tags: readonly string[]
+  readonly runTag: string
+  readonly target: string | undefined
+}
+
+export function ociLabels(
+  settings: BuildSettings,
+  revision: Revision,
+  repositoryUrl: string
+): Map<string, string> {
+  return new Map([
+    ['org.opencontainers.image.revision', revision.sha],
+    ['org.opencontainers.image.source', repositoryUrl],
+    ['org.opencontainers.image.created', revision.createdAt],
+    ...settings.labels
+  ])
+}
+
+/** Builds the shipped image: `target`, or the Dockerfile's last stage. */
+export async function buildImage(
+  docker: Docker,
+  settings: BuildSettings,
+  tag: string,
+  labels: ReadonlyMap<string, string>
+): Promise<BuiltImage> {
+  // With the containerd image store, a build that takes a name from another image deletes that
+  // image: a concurrent run of the same commit would delete ours before we test it.
+  const runTag = `${tag}-run-${randomBytes(4).toString('hex')}`
+  return buildStage(docker, settings, labels, {
+    tags: [tag],
+    runTag,
+    target: settings.target
+  })
+}
+
+/**
+ * Builds the test stage after the shipped one: the build cache holds the shipped stage's layers,
+ * so only the test layers are built. It gets a local name of its own and is never pushed.
+ */
+export async function buildTestStage(
+  docker: Docker,
+  settings: BuildSettings,
+  tag: string,
+  labels: ReadonlyMap<string, string>,
+  stage: string
+): Promise<BuiltImage> {
+  const runTag = `${tag}-test-${randomBytes(4).toString('hex')}`
+  return buildStage(docker, settings, labels, { tags: [], runTag, target: stage })
+}
+
+async function buildStage(
+  docker: Docker,
+  settings: BuildSettings,
+  labels: ReadonlyMap<string, string>,
+  build: StageBuild
+): Promise<BuiltImage> {
+  const started = Date.now()
+  const { runTag } = build
+  const scratch = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'immutable-image-build-'))
+  try {
+    const iidFile = join(scratch, 'iid')
+    const buildx = await docker.hasBuildx()
+    if (!buildx) core.info('docker buildx is not available: using the classic builder')
+    const args = buildArgs({
+      buildx,
+      context: settings.context,
+      file: settings.file,
+      tags: [...build.tags, runTag],
+      iidFile,
+      buildArgNames: [...settings.buildArgs.keys()],
+      labels,
+      target: build.target,
+      network: settings.network
+    })
+    const result = await docker.run(args, {
+      // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
+      env: {
+        ...Object.fromEntries(settings.buildArgs),
+        ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
+      },
+      allowFailure: true
+    })
+    if (result.exitCode !== 0) {
+      throw new ActionError(
+        `the image build failed (docker exit ${result.exitCode}); see the build log above`
+      )
+    }
+    const id = (await readFile(iidFile, 'utf8')).trim()
+    const { sizeBytes, diffIds } = await inspectImage(docker, id)
+    return {
+      id,
+      runTag,
+      sizeBytes,
+      layers: diffIds.length,
+      diffIds,
+      durationMs: Date.now() - started
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+export async function inspectImage(
+  docker: Docker,
+  reference: string
+): Promise<{ id: string; sizeBytes: number; diffIds: string[] }> {
+  const result = await docker.run(['image', 'inspect', '--format', '{{json .}}', reference], {
+    silent: true
+  })
+  const image = JSON.parse(result.stdout) as {
+    Id: string
+    Size: number
+    RootFS?: { Layers?: string[] }
+  }
+  return { id: image.Id, sizeBytes: image.Size, diffIds: image.RootFS?.Layers ?? [] }
+}
+
+/** Gives the SHA tag back to the image this run built and tested, whoever built last. */
+export async function reclaimTag(docker: Docker, built: BuiltImage, tag: string): Promise<void> {
+  await docker.run(['tag', built.id, tag], { silent: true })
+}
+
+export async function dropRunTag(docker: Docker, built: BuiltImage): Promise<void> {
+  const result = await docker.run(['image', 'rm', built.runTag], {
+    silent: true,
+    allowFailure: true
+  })
+  if (result.exitCode !== 0) core.warning(`could not remove the local tag ${built.runTag}`)
+}

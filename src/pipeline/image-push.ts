@@ -1,0 +1,129 @@
+// Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
+import * as core from '@actions/core'
+import { lastLine, type Docker } from '../docker/docker.js'
+import { ActionError } from '../errors.js'
+import { registryText } from '../registry/errors.js'
+import {
+  formatReference,
+  repositoryName,
+  sameRepository,
+  type Digest,
+  type ImageReference,
+  type Repository,
+  type Tag
+} from '../registry/reference.js'
+import type { ImageRepository } from '../registry/repository.js'
+import { untrustedText } from '../log/untrusted-text.js'
+
+/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
+export function digestFromPushOutput(output: string): string | undefined {
+  const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g))
+  return matches.at(-1)?.[1]
+}
+
+export interface ShaTagPush {
+  /** What the registry holds under the SHA tag right after the push. */
+  readonly digest: Digest
+  /** False when a concurrent run of the same commit pushed over ours: the registry's is kept. */
+  readonly ours: boolean
+}
+
+export async function pushShaTag(
+  docker: Docker,
+  registry: ImageRepository,
+  image: Repository,
+  tag: Tag
+): Promise<ShaTagPush> {
+  const reference = `${repositoryName(image)}:${tag}`
+  let pushed = await docker.run(['push', reference], { allowFailure: true })
+  if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
+    core.info(
+      `the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`
+    )
+    pushed = await docker.run(['push', reference], { allowFailure: true })
+  }
+  if (pushed.exitCode !== 0) {
+    throw new ActionError(
+      `pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`
+    )
+  }
+  const descriptor = await registry.resolve(tag)
+  if (descriptor === undefined) {
+    throw new ActionError(`the registry does not list ${reference} right after the push`)
+  }
+  const reported = digestFromPushOutput(pushed.stdout)
+  return {
+    digest: descriptor.digest,
+    ours: reported === undefined || reported === descriptor.digest
+  }
+}
+
+/**
+ * A 5xx from the registry, e.g. while another run writes the same tag: containerd's pusher asks for
+ * the tag first, and docker push does not retry.
+ */
+export function isRegistryServerError(output: string): boolean {
+  return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test(
+    lastLine(output)
+  )
+}
+
+/** The last line docker printed, which often quotes the registry: made one safe, capped line. */
+function pushFailure(output: string, registry: string): string {
+  const line = registryText(
+    output
+      .split('\n')
+      .map((text) => text.trim())
+      .filter((text) => text !== '')
+      .at(-1) ?? 'no output'
+  )
+  if (/unauthorized|authentication required|denied/i.test(line)) {
+    return `authentication failed for registry ${registry} (${line})`
+  }
+  return line
+}
+
+/**
+ * Puts the SHA tag's manifest under each extra tag: in the same repository as a pointer change
+ * (no layer moves), elsewhere with `docker push` of the same local image.
+ */
+export async function pushExtraTags(
+  docker: () => Promise<Docker>,
+  registry: ImageRepository,
+  image: Repository,
+  shaTag: Tag,
+  digest: Digest,
+  extraTags: readonly ImageReference[],
+  localImage: string | undefined
+): Promise<string[]> {
+  const pushed: string[] = []
+  const sameRepositoryTags = extraTags.filter((reference) =>
+    sameRepository(reference.repository, image)
+  )
+  if (sameRepositoryTags.length > 0) {
+    const manifest = await registry.fetch(digest)
+    if (manifest === undefined)
+      throw new ActionError(`${repositoryName(image)}@${digest} vanished from the registry`)
+    for (const reference of sameRepositoryTags) {
+      await registry.put(reference.tag ?? shaTag, manifest)
+      core.info(`Tagged ${formatReference(reference)} → ${untrustedText(digest)}`)
+      pushed.push(formatReference(reference))
+    }
+  }
+  const elsewhere = extraTags.filter((candidate) => !sameRepository(candidate.repository, image))
+  for (const reference of elsewhere) {
+    const target = formatReference(reference)
+    const source = localImage ?? `${repositoryName(image)}@${digest}`
+    const client = await docker()
+    if (localImage === undefined) await client.run(['pull', source])
+    await client.run(['tag', source, target], { silent: true })
+    const result = await client.run(['push', target], { allowFailure: true })
+    if (result.exitCode !== 0) {
+      throw new ActionError(
+        `pushing ${target} failed: ${pushFailure(result.stderr || result.stdout, reference.repository.registry)}`
+      )
+    }
+    pushed.push(target)
+  }
+  return pushed
+}

@@ -1,0 +1,277 @@
+// The build, test and push of one commit's image, as a report of what happened.
+import * as core from '@actions/core'
+import { createDockerConfig, login } from '../docker/config.js'
+import type { Docker } from '../docker/docker.js'
+import { ActionError, asError } from '../errors.js'
+import type { RunContext } from '../github/context.js'
+import type { ManifestDescriptor } from '../registry/client.js'
+import { dockerConfigDir } from '../registry/credentials.js'
+import { imageRevisions } from '../registry/image-revision.js'
+import { openRepository } from '../registry/open-repository.js'
+import {
+  parseDigest,
+  parseTag,
+  repositoryName,
+  type Digest,
+  type Tag
+} from '../registry/reference.js'
+import type { ImageRepository } from '../registry/repository.js'
+import type { BuildSettings } from '../settings/build.js'
+import { saveDockerConfigDir } from '../state.js'
+import {
+  chooseForExistingTag,
+  notThisCommit,
+  registryQuestion,
+  type HeldImage,
+  type RegistryQuestion,
+  type Wanted
+} from './existing-tag.js'
+import {
+  buildImage,
+  buildTestStage,
+  dropRunTag,
+  ociLabels,
+  reclaimTag,
+  type BuiltImage
+} from './image-build.js'
+import { pushExtraTags, pushShaTag } from './image-push.js'
+import { testImage } from './image-test.js'
+import { TESTS_NOT_RUN, type BuildReport, type TestReport } from './report.js'
+import { shaTag, type Revision } from './revision.js'
+import { requireTestedOnShipped } from './stage-layers.js'
+import { untrustedText } from '../log/untrusted-text.js'
+
+export interface PipelineResult {
+  readonly report: BuildReport
+  readonly imageId: string | undefined
+}
+
+const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined }
+
+export class BuildPipeline {
+  private readonly tag: Tag
+  private readonly reference: string
+  private readonly wanted: Wanted
+  private built: BuiltImage | undefined
+  /** The test stage's image, made only to run the tests in and removed at the end. */
+  private testStage: BuiltImage | undefined
+  private test: TestReport = TESTS_NOT_RUN
+  private loggedIn: Promise<Docker> | undefined
+
+  private constructor(
+    private readonly settings: BuildSettings,
+    private readonly context: RunContext,
+    private readonly revision: Revision,
+    private readonly engine: Docker,
+    private readonly registry: ImageRepository
+  ) {
+    this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
+    this.reference = `${repositoryName(settings.image)}:${this.tag}`
+    this.wanted = { reference: this.reference, sha: revision.sha }
+  }
+
+  static async create(
+    settings: BuildSettings,
+    context: RunContext,
+    revision: Revision,
+    engine: Docker
+  ): Promise<BuildPipeline> {
+    const registry = await openRepository(settings.image, settings)
+    return new BuildPipeline(settings, context, revision, engine, registry)
+  }
+
+  /**
+   * Runs to the end; whatever is thrown, a bug too, becomes the report's `failure`, kept as the
+   * error it is, so the outputs, summary and comment are still written before the step fails.
+   */
+  async run(): Promise<PipelineResult> {
+    try {
+      return await this.steps()
+    } catch (error) {
+      return this.result('failed', undefined, [], asError(error))
+    } finally {
+      for (const image of [this.testStage, this.built]) {
+        if (image !== undefined) await dropRunTag(await this.docker(), image)
+      }
+    }
+  }
+
+  private async steps(): Promise<PipelineResult> {
+    const existing = await this.existingTag('before building')
+    if (existing !== undefined) {
+      core.info(
+        `${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`
+      )
+      return this.reuse(existing)
+    }
+    const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
+    const built = await core.group(`Build ${this.reference}`, async () =>
+      buildImage(await this.docker(), this.settings, this.reference, labels)
+    )
+    this.built = built
+    core.info(`Built ${untrustedText(built.id)}`)
+    if (this.settings.test.command === undefined)
+      core.warning('No test-command given: the image is pushed untested.')
+    const tested = await this.imageToTest(built, labels)
+    this.test = await core.group(`Test inside ${tested.name}`, async () =>
+      testImage(await this.docker(), tested.id, this.settings.testTarget?.stage, this.settings.test)
+    )
+    if (this.test.result === 'failed') {
+      const why = this.test.timedOut
+        ? `timed out after ${this.settings.test.timeoutSeconds} s`
+        : `failed with exit code ${this.test.exitCode ?? '?'}`
+      const failure = new ActionError(`the tests ${why}: nothing was pushed`)
+      return this.result('test-failed', undefined, [], failure)
+    }
+    if (!this.settings.push) return this.result('built', undefined, [], undefined)
+    // Another run of the same commit may have pushed while this one built and tested.
+    const pushedMeanwhile = await this.existingTag('before pushing')
+    if (pushedMeanwhile !== undefined) {
+      core.info(
+        `${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`
+      )
+      return this.reuse(pushedMeanwhile)
+    }
+    const pushed = await core.group(`Push ${this.reference}`, async () => {
+      const docker = await this.docker()
+      await reclaimTag(docker, built, this.reference)
+      return pushShaTag(docker, this.registry, this.settings.image, this.tag)
+    })
+    if (!pushed.ours) {
+      // Both runs built the same commit; the tag must name one image, so the registry's wins.
+      await this.requireThisCommit(pushed.digest)
+      core.warning(
+        `Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`
+      )
+      return this.reuse({ digest: pushed.digest })
+    }
+    const { digest } = pushed
+    const extra = await core.group('Push extra tags', () =>
+      this.pushExtraTags(digest, this.reference)
+    )
+    return this.result('pushed', digest, [this.reference, ...extra], undefined)
+  }
+
+  /**
+   * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
+   * image plus test layers: the tests then ran on the very bytes that are pushed.
+   */
+  private async imageToTest(
+    built: BuiltImage,
+    labels: ReadonlyMap<string, string>
+  ): Promise<{ id: string; name: string }> {
+    const testTarget = this.settings.testTarget
+    if (testTarget === undefined) return { id: built.id, name: this.reference }
+    const { stage, shipped } = testTarget
+    const testStage = await core.group(`Build the test stage ${stage}`, async () =>
+      buildTestStage(await this.docker(), this.settings, this.reference, labels, stage)
+    )
+    this.testStage = testStage
+    requireTestedOnShipped(
+      { name: shipped.name, description: shipped.description, diffIds: built.diffIds },
+      { name: stage, description: stage, diffIds: testStage.diffIds }
+    )
+    core.info(
+      `The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`
+    )
+    return { id: testStage.id, name: `the test stage ${stage}` }
+  }
+
+  /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
+  private async existingTag(when: string): Promise<{ digest: Digest } | undefined> {
+    const question = registryQuestion(this.settings)
+    if (question === 'none') return undefined
+    const held = await this.heldImage(question, when)
+    const choice = chooseForExistingTag(this.settings, held, this.wanted)
+    if (choice.kind === 'fail') throw new ActionError(choice.why)
+    return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined
+  }
+
+  private async heldImage(question: RegistryQuestion, when: string): Promise<HeldImage> {
+    const existing = await core.group(`Look for ${this.reference} ${when}`, () =>
+      this.registry.resolve(this.tag)
+    )
+    if (existing === undefined) return { kind: 'nothing' }
+    if (question === 'tag') return { kind: 'tag', digest: existing.digest }
+    const revisions = await this.revisionsOf(existing.digest)
+    return { kind: 'image', digest: existing.digest, revisions }
+  }
+
+  /** Fails unless the image under `digest` was built from this very commit. */
+  private async requireThisCommit(digest: string): Promise<void> {
+    const why = notThisCommit(await this.revisionsOf(digest), this.wanted)
+    if (why !== undefined) throw new ActionError(why)
+  }
+
+  private revisionsOf(digest: string): Promise<(string | undefined)[]> {
+    return core.group(`Check which commit ${this.reference} holds`, () =>
+      imageRevisions(this.registry.client, this.settings.image.path, digest)
+    )
+  }
+
+  private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
+    const extra = await this.pushExtraTags(existing.digest, undefined)
+    return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
+  }
+
+  private pushExtraTags(digest: Digest, localImage: string | undefined): Promise<string[]> {
+    const docker = (): Promise<Docker> => this.docker()
+    return pushExtraTags(
+      docker,
+      this.registry,
+      this.settings.image,
+      this.tag,
+      digest,
+      this.settings.extraTags,
+      localImage
+    )
+  }
+
+  /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
+  private docker(): Promise<Docker> {
+    this.loggedIn ??= this.logIn()
+    return this.loggedIn
+  }
+
+  /** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
+  private async logIn(): Promise<Docker> {
+    const { credentials, image } = this.settings
+    if (credentials === undefined) return this.engine
+    const configDir = await createDockerConfig(dockerConfigDir())
+    saveDockerConfigDir(configDir)
+    const own = this.engine.withConfig(configDir)
+    await core.group(`Log in to ${image.registry}`, () => login(own, image.registry, credentials))
+    return own
+  }
+
+  private result(
+    outcome: BuildReport['outcome'],
+    digest: string | undefined,
+    tags: string[],
+    failure: Error | undefined
+  ): PipelineResult {
+    const built = this.built
+    return {
+      report: {
+        outcome,
+        image: repositoryName(this.settings.image),
+        shaTag: this.tag,
+        sha: this.revision.sha,
+        digest,
+        tags,
+        test: this.test,
+        ...(built === undefined
+          ? UNKNOWN_IMAGE
+          : {
+              sizeBytes: built.sizeBytes,
+              layers: built.layers,
+              buildDurationMs: built.durationMs
+            }),
+        warnings: this.revision.warnings,
+        failure,
+        runUrl: this.context.runUrl
+      },
+      imageId: built?.id
+    }
+  }
+}

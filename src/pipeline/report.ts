@@ -1,0 +1,57 @@
+// What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
+
+export type TestResult = 'passed' | 'failed' | 'skipped'
+
+export type Outcome =
+  /** Built, tested and pushed. */
+  | 'pushed'
+  /** The SHA tag was already in the registry: reused, nothing rebuilt. */
+  | 'reused'
+  /** Built and tested; push was off. */
+  | 'built'
+  | 'test-failed'
+  | 'failed'
+
+export interface TestReport {
+  readonly result: TestResult
+  /** The Dockerfile stage the tests ran in (test-target); undefined when they ran in the shipped image. */
+  readonly stage: string | undefined
+  readonly command: string | undefined
+  readonly durationMs: number | undefined
+  readonly exitCode: number | undefined
+  readonly timedOut: boolean
+  readonly outputTail: string
+}
+
+export const TESTS_NOT_RUN: TestReport = {
+  result: 'skipped',
+  stage: undefined,
+  command: undefined,
+  durationMs: undefined,
+  exitCode: undefined,
+  timedOut: false,
+  outputTail: ''
+}
+
+export interface BuildReport {
+  readonly outcome: Outcome
+  /** Repository name, e.g. ghcr.io/acme/web. */
+  readonly image: string
+  readonly shaTag: string
+  readonly sha: string
+  readonly digest: string | undefined
+  /** Every reference pushed or reused, the SHA tag first. */
+  readonly tags: readonly string[]
+  readonly test: TestReport
+  readonly sizeBytes: number | undefined
+  readonly layers: number | undefined
+  readonly buildDurationMs: number | undefined
+  readonly warnings: readonly string[]
+  /** Why the run failed, when it did: the error itself, an ActionError unless it is a bug. */
+  readonly failure: Error | undefined
+  readonly runUrl: string
+}
+
+export function imageRef(report: BuildReport): string | undefined {
+  return report.digest === undefined ? undefined : `${report.image}@${report.digest}`
+}

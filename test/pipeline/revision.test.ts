@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { chooseRevision, shaTag } from '../../src/pipeline/revision.js'
+import type { RunContext } from '../../src/github/context.js'
+
+const HEAD = '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d'
+const MERGE = 'ffffffffffffffffffffffffffffffffffffffff'
+const NOW = new Date('2026-11-24T12:00:00Z')
+
+function run(overrides: Partial<RunContext> = {}): RunContext {
+  return {
+    owner: 'acme',
+    repo: 'web',
+    eventName: 'pull_request',
+    eventSha: MERGE,
+    eventCommitTime: undefined,
+    pullRequest: { number: 7, headSha: HEAD, headRef: 'feature', fromFork: false },
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.com',
+    repositoryUrl: 'https://github.com/acme/web',
+    runUrl: 'https://github.com/acme/web/actions/runs/1',
+    actor: 'octocat',
+    ...overrides
+  }
+}
+
+describe('chooseRevision', () => {
+  it('tags the checked-out commit with its commit time', () => {
+    const revision = chooseRevision(
+      { sha: HEAD, committedAt: '2026-11-01T10:00:00+00:00', dirty: false },
+      run(),
+      NOW
+    )
+    expect(revision).toEqual({ sha: HEAD, createdAt: '2026-11-01T10:00:00+00:00', warnings: [] })
+  })
+
+  it('warns when the checkout is GitHub’s merge commit, not the PR head', () => {
+    const revision = chooseRevision(
+      { sha: MERGE, committedAt: '2026-11-01T10:00:00Z', dirty: false },
+      run(),
+      NOW
+    )
+    expect(revision.sha).toBe(MERGE)
+    expect(revision.warnings).toEqual([
+      "Built commit fffffff is not the pull request head 1a2b3c4 (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
+    ])
+  })
+
+  it('warns about uncommitted changes', () => {
+    const revision = chooseRevision(
+      { sha: HEAD, committedAt: '2026-11-01T10:00:00Z', dirty: true },
+      run(),
+      NOW
+    )
+    expect(revision.warnings).toEqual([
+      'The checkout has uncommitted changes: the image holds more than commit 1a2b3c4.'
+    ])
+  })
+
+  it('falls back to the PR head when the context is not a git checkout', () => {
+    const revision = chooseRevision(undefined, run(), NOW)
+    expect(revision.sha).toBe(HEAD)
+    expect(revision.createdAt).toBe(NOW.toISOString())
+    expect(revision.warnings[0]).toMatch(/not a git checkout/)
+  })
+
+  it('falls back to GITHUB_SHA and the pushed commit time outside pull requests', () => {
+    const revision = chooseRevision(
+      undefined,
+      run({
+        eventName: 'push',
+        pullRequest: undefined,
+        eventSha: HEAD,
+        eventCommitTime: '2026-11-02T00:00:00Z'
+      }),
+      NOW
+    )
+    expect(revision).toMatchObject({ sha: HEAD, createdAt: '2026-11-02T00:00:00Z' })
+  })
+
+  it('fails when there is no commit to name', () => {
+    expect(() =>
+      chooseRevision(undefined, run({ pullRequest: undefined, eventSha: '' }), NOW)
+    ).toThrow(/names no commit/)
+  })
+})
+
+describe('shaTag', () => {
+  it.each([
+    ['short', 'sha-1a2b3c4'],
+    ['long', `sha-${HEAD}`]
+  ] as const)('%s', (format, tag) => {
+    expect(shaTag(HEAD, format)).toBe(tag)
+  })
+})
