@@ -2,12 +2,13 @@
 import * as core from '@actions/core'
 import { createDockerConfig, login } from '../docker/config.js'
 import type { Docker } from '../docker/docker.js'
-import { ActionError, asError } from '../errors.js'
+import { ActionError, asError, getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
 import { dockerConfigDir } from '../registry/credentials.js'
 import { imageRevisions } from '../registry/image-revision.js'
 import { repositoryName } from '../registry/reference.js'
+import { RegistryTransport } from '../registry/transport.js'
 import type { BuildSettings } from '../settings/build.js'
 import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import { saveDockerConfigDir } from '../state.js'
@@ -22,8 +23,9 @@ import {
 import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import { testImage } from './image-test.js'
-import { TESTS_NOT_RUN, type BuildReport, type TestReport } from './report.js'
+import { TESTS_NOT_RUN, type BuildReport, type RecordedTest, type TestReport } from './report.js'
 import { shaTag, type Revision } from './revision.js'
+import { pushTestRecord, readTestRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
@@ -39,6 +41,7 @@ export class BuildPipeline {
   private readonly wanted: Wanted
   private built: BuiltImage | undefined
   private test: TestReport = TESTS_NOT_RUN
+  private recordedTest: RecordedTest | undefined
   private loggedIn: Promise<Docker> | undefined
 
   private constructor(
@@ -46,7 +49,9 @@ export class BuildPipeline {
     private readonly context: RunContext,
     private readonly revision: Revision,
     private readonly engine: Docker,
-    private readonly registry: RegistryClient
+    private readonly registry: RegistryClient,
+    /** For the test record, which the client's manifest operations do not cover. */
+    private readonly transport: RegistryTransport
   ) {
     this.tag = shaTag(revision.sha, settings.shaFormat)
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
@@ -59,11 +64,13 @@ export class BuildPipeline {
     revision: Revision,
     engine: Docker
   ): Promise<BuildPipeline> {
-    const registry = new RegistryClient(settings.image.registry, {
-      access: 'push',
+    const options = {
+      access: 'push' as const,
       credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-    })
-    return new BuildPipeline(settings, context, revision, engine, registry)
+    }
+    const registry = new RegistryClient(settings.image.registry, options)
+    const transport = new RegistryTransport(settings.image.registry, options)
+    return new BuildPipeline(settings, context, revision, engine, registry, transport)
   }
 
   /**
@@ -136,7 +143,48 @@ export class BuildPipeline {
     const extra = await core.group('Push extra tags', () =>
       this.pushExtraTags(digest, this.reference)
     )
-    return this.result('pushed', digest, [this.reference, ...extra], undefined)
+    const result = this.result('pushed', digest, [this.reference, ...extra], undefined)
+    await core.group('Attach the test record', () => this.recordTests(result))
+    return result
+  }
+
+  /** The image is pushed and correct whatever happens here: a failure is a warning. */
+  private async recordTests({ report, imageId }: PipelineResult): Promise<void> {
+    if (report.digest === undefined) return
+    try {
+      const record = testRecordOf(report, imageId, new Date())
+      const pushed = await pushTestRecord(
+        this.transport,
+        this.settings.image.path,
+        report.digest,
+        record
+      )
+      core.info(
+        `Attached the test record ${pushed.digest} to ${report.digest} (${pushed.listedBy})`
+      )
+    } catch (error) {
+      core.warning(
+        `The image is pushed, but its test record could not be attached: ${getErrorMessage(error)}`
+      )
+    }
+  }
+
+  /** What the reused image's test record says; undefined, with a warning, when it cannot be read. */
+  private async readRecord(digest: string): Promise<RecordedTest | undefined> {
+    try {
+      const record = await core.group(`Read the test record of ${this.reference}`, () =>
+        readTestRecord(this.transport, this.settings.image.path, digest, this.revision.sha)
+      )
+      core.info(
+        record === undefined
+          ? `${this.reference} has no test record: it is reported as not tested.`
+          : `${this.reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`
+      )
+      return record
+    } catch (error) {
+      core.warning(`Could not read the test record of ${this.reference}: ${getErrorMessage(error)}`)
+      return undefined
+    }
   }
 
   /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
@@ -173,6 +221,7 @@ export class BuildPipeline {
 
   private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
     const extra = await this.pushExtraTags(existing.digest, undefined)
+    this.recordedTest = await this.readRecord(existing.digest)
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
@@ -222,6 +271,7 @@ export class BuildPipeline {
         digest,
         tags,
         test: this.test,
+        recordedTest: this.recordedTest,
         ...(built === undefined
           ? UNKNOWN_IMAGE
           : {

@@ -32,6 +32,22 @@ function report(overrides: Partial<BuildReport> = {}): BuildReport {
   }
 }
 
+/** A re-run that reused the image: nothing built or tested here. */
+const REUSED_UNTESTED_HERE: Partial<BuildReport> = {
+  outcome: 'reused',
+  sizeBytes: undefined,
+  layers: undefined,
+  buildDurationMs: undefined,
+  test: {
+    result: 'skipped',
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    outputTail: ''
+  }
+}
+
 describe('renderComment', () => {
   it('renders a passed and pushed image', () => {
     expect(renderComment(report())).toMatchSnapshot()
@@ -89,9 +105,58 @@ describe('renderComment', () => {
         }
       })
     )
-    expect(reused).toContain('| Tests | not run here: reused image pushed by an earlier run |')
+    expect(reused).toContain('| Tests | not tested: reused image with no test record |')
     expect(reused).not.toMatch(/passed|tested before/)
     expect(reused).toMatchSnapshot()
+  })
+
+  it('says what the reused image’s test record says: result, command, run and time', () => {
+    const body = renderComment(
+      report({
+        ...REUSED_UNTESTED_HERE,
+        recordedTest: {
+          result: 'passed',
+          testCommand: 'npm test',
+          runUrl: 'https://github.com/acme/web/actions/runs/7',
+          recordedAt: '2026-11-25T08:00:00.000Z'
+        }
+      })
+    )
+    expect(body).toContain(
+      '| Tests | passed `npm test` in [https://github.com/acme/web/actions/runs/7](https://github.com/acme/web/actions/runs/7) at 2026-11-25T08:00:00.000Z, as recorded with the reused image |'
+    )
+    expect(body).toMatchSnapshot()
+  })
+
+  it('never says passed when the record says the image was pushed untested', () => {
+    const body = renderComment(
+      report({
+        ...REUSED_UNTESTED_HERE,
+        recordedTest: {
+          result: 'skipped',
+          testCommand: null,
+          runUrl: 'https://github.com/acme/web/actions/runs/7',
+          recordedAt: '2026-11-25T08:00:00.000Z'
+        }
+      })
+    )
+    expect(body).toMatch(/\| Tests \| not tested \(no `test-command`\) in \[/)
+    expect(body).not.toMatch(/passed/)
+  })
+
+  it('keeps a recorded run URL that could break a link out of the link', () => {
+    const body = renderComment(
+      report({
+        ...REUSED_UNTESTED_HERE,
+        recordedTest: {
+          result: 'passed',
+          testCommand: null,
+          runUrl: 'https://x.test/a)<img src=x>',
+          recordedAt: '2026-11-25T08:00:00.000Z'
+        }
+      })
+    )
+    expect(body).toContain('passed in https://x.test/a)&lt;img src=x&gt; at')
   })
 
   it('says tests that ran on this run’s build did not run on another run’s reused image', () => {
