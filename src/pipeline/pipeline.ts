@@ -25,7 +25,7 @@ import { pushExtraTags, pushShaTag } from './image-push.js'
 import { testImage } from './image-test.js'
 import { TESTS_NOT_RUN, type BuildReport, type RecordedTest, type TestReport } from './report.js'
 import { shaTag, type Revision } from './revision.js'
-import { pushTestRecord, readTestRecord, testRecordOf } from './test-record.js'
+import { attachTestRecord, readTestRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
@@ -148,25 +148,10 @@ export class BuildPipeline {
     return result
   }
 
-  /** The image is pushed and correct whatever happens here: a failure is a warning. */
   private async recordTests({ report, imageId }: PipelineResult): Promise<void> {
     if (report.digest === undefined) return
-    try {
-      const record = testRecordOf(report, imageId, new Date())
-      const pushed = await pushTestRecord(
-        this.transport,
-        this.settings.image.path,
-        report.digest,
-        record
-      )
-      core.info(
-        `Attached the test record ${pushed.digest} to ${report.digest} (${pushed.listedBy})`
-      )
-    } catch (error) {
-      core.warning(
-        `The image is pushed, but its test record could not be attached: ${getErrorMessage(error)}`
-      )
-    }
+    const record = testRecordOf(report, imageId, new Date())
+    await attachTestRecord(this.transport, this.settings.image.path, report.digest, record)
   }
 
   /** What the reused image's test record says; undefined, with a warning, when it cannot be read. */

@@ -1,4 +1,7 @@
 // The record of a run's tests, attached to the image it pushed, and read back when a re-run reuses it.
+import * as core from '@actions/core'
+import { getErrorMessage } from '../errors.js'
+import { untrustedText } from '../log/untrusted-text.js'
 import { registryText } from '../registry/errors.js'
 import { MANIFEST_BODY_LIMIT } from '../registry/body.js'
 import { ACCEPT_MANIFESTS, MANIFEST_MEDIA_TYPES, OCI_MANIFEST } from '../registry/media-types.js'
@@ -47,6 +50,28 @@ export function testRecordOf(
     durations: { buildMs: report.buildDurationMs ?? null, testMs: report.test.durationMs ?? null },
     runUrl: report.runUrl,
     recordedAt: recordedAt.toISOString()
+  }
+}
+
+/**
+ * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
+ * failure is a warning, never the step's failure.
+ */
+export async function attachTestRecord(
+  transport: RegistryTransport,
+  repository: string,
+  digest: string,
+  record: TestRecord
+): Promise<void> {
+  try {
+    const pushed = await pushTestRecord(transport, repository, digest, record)
+    core.info(
+      `Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`
+    )
+  } catch (error) {
+    core.warning(
+      `The image is pushed, but its test record could not be attached: ${getErrorMessage(error)}`
+    )
   }
 }
 

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TESTS_NOT_RUN, type BuildReport } from '../../src/pipeline/report.js'
 import {
+  attachTestRecord,
   parseTestRecord,
   pushTestRecord,
   readTestRecord,
@@ -129,6 +130,42 @@ describe('pushTestRecord, then readTestRecord', () => {
     await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, later)
     await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
     expect(await read()).toEqual(later)
+  })
+})
+
+describe('attachTestRecord', () => {
+  it('warns, and does not throw, when the record cannot be attached after the push', async () => {
+    const foreign = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, layers: [] })
+    )
+    fake.manifests.set(`sha256-${IMAGE_DIGEST.slice(7)}`, { bytes: foreign, type: MANIFEST })
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+      const printed = stdout.mock.calls.map(([chunk]) => String(chunk)).join('')
+      expect(printed).toContain(
+        '::warning::The image is pushed, but its test record could not be attached: '
+      )
+      expect(printed).toContain('the referrers tag holds something other than an image index')
+    } finally {
+      stdout.mockRestore()
+    }
+  })
+
+  it('says where it attached the record', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+      const printed = stdout.mock.calls.map(([chunk]) => String(chunk)).join('')
+      expect(printed).toMatch(
+        new RegExp(
+          `Attached the test record sha256:[a-f0-9]{64} to ${IMAGE_DIGEST} \\(listed by the referrers-tag\\)`
+        )
+      )
+      expect(printed).not.toContain('::warning::')
+    } finally {
+      stdout.mockRestore()
+    }
   })
 })
 
