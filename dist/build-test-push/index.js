@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1570);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7657);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1570:
+/***/ 7657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28521,6 +28521,87 @@ function hex4(char) {
 var image_test = __nccwpck_require__(8712);
 // EXTERNAL MODULE: ./src/docker/config.ts
 var config = __nccwpck_require__(656);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __nccwpck_require__(9310);
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from: the inputs, else the Docker config, else none.
+
+
+
+
+
+const DOCKER_HUB_CONFIG_KEYS = [
+    'https://index.docker.io/v1/',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io'
+];
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
+async function credentialsFromDockerConfig(registry, configDir) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = registry === registry_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return (fromAuths(config, keys) ??
+        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+}
+function fromAuths(config, keys) {
+    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        if (!keys.includes(key) && !keys.includes(host))
+            continue;
+        if (entry.auth !== undefined && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        if (entry.username !== undefined && entry.password !== undefined) {
+            return { username: entry.username, password: entry.password };
+        }
+    }
+    return undefined;
+}
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9._-]+$/.test(helper))
+        return undefined;
+    const answer = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+            resolve(error === null ? stdout : undefined);
+        });
+        child.stdin?.end(serverUrl);
+    });
+    if (answer === undefined)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(answer);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/body.ts
 // Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
 const MiB = 1024 * 1024;
@@ -28574,8 +28655,6 @@ async function readCapped(body, declaredLength, limit, what, stop) {
     return Buffer.concat(chunks);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // A registry failure that keeps where it happened and what the registry itself said.
 
@@ -28640,6 +28719,99 @@ function isImmutableTagRefusal(status, code) {
         status === 405);
 }
 
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+// The manifest media types a registry may hold under a tag.
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+
+;// CONCATENATED MODULE: ./src/registry/image-revision.ts
+// Which commit an image in the registry was built from: the revision label of its config.
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
+const MAX_PLATFORMS = 32;
+/**
+ * The revision label of every platform image under `digest` (one for a single image; one per
+ * platform for an index, attestations left out); undefined where an image has no such label.
+ */
+async function imageRevisions(client, repository, digest) {
+    const manifest = await manifestJson(client, repository, digest);
+    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+        return [await configRevision(client, repository, digest, manifest)];
+    }
+    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
+    const platforms = listed
+        .filter((child) => typeof child === 'object' && child !== null)
+        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
+        child.platform?.os !== 'unknown');
+    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
+        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
+    }
+    const revisions = [];
+    for (const child of platforms) {
+        const childDigest = image_revision_text(child.digest);
+        if (!childDigest.includes(':')) {
+            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
+        }
+        const childManifest = await manifestJson(client, repository, childDigest);
+        revisions.push(await configRevision(client, repository, childDigest, childManifest));
+    }
+    return revisions;
+}
+async function manifestJson(client, repository, digest) {
+    const manifest = await client.fetch(repository, digest);
+    if (manifest === undefined) {
+        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
+    }
+    return {
+        ...parseObject(client, repository, manifest.bytes, `the manifest ${digest}`),
+        mediaType: manifest.mediaType
+    };
+}
+async function configRevision(client, repository, digest, manifest) {
+    const config = manifest.config;
+    const size = typeof config?.size === 'number' ? config.size : 0;
+    if (size > CONFIG_BODY_LIMIT) {
+        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
+    }
+    const configDigest = image_revision_text(config?.digest);
+    const bytes = await client.fetchBlob(repository, configDigest);
+    if (bytes === undefined) {
+        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
+    }
+    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
+        .config?.Labels;
+    const revision = labels?.[REVISION_LABEL];
+    return typeof revision === 'string' ? revision : undefined;
+}
+function parseObject(client, repository, bytes, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw fault(client, repository, `${what} in ${repository} is not JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
+    }
+    return parsed;
+}
+function image_revision_text(value) {
+    return typeof value === 'string' ? value : '';
+}
+function fault(client, repository, message) {
+    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/digest.ts
 // Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
 
@@ -28691,17 +28863,32 @@ function bytesMatchDigest(bytes, digest, what) {
     return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
 }
 
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-// The manifest media types a registry may hold under a tag.
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+;// CONCATENATED MODULE: ./src/registry/repository.ts
 
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __nccwpck_require__(9310);
+class ImageRepository {
+    client;
+    image;
+    name;
+    constructor(client, image) {
+        this.client = client;
+        this.image = image;
+        this.name = (0,registry_reference/* repositoryName */.aR)(image);
+    }
+    resolve(reference) {
+        return this.client.resolve(this.image.path, reference);
+    }
+    fetch(reference) {
+        return this.client.fetch(this.image.path, reference);
+    }
+    put(tag, manifest) {
+        return this.client.put(this.image.path, tag, manifest);
+    }
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.client.requestCount;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
 // The one retry loop for registry and GitHub calls: jittered backoff, Retry-After, a cap on waiting.
 const retry_STOP = { retry: false };
@@ -28984,18 +29171,39 @@ const PRIVATE = blockList([
     ['100.64.0.0', 10, 'ipv4'],
     ['fc00::', 7, 'ipv6']
 ]);
+/** NAT64's well-known prefix: an IPv6-only runner reaches the IPv4 address in the last 32 bits. */
+const NAT64 = blockList([['64:ff9b::', 96, 'ipv6']]);
+function nat64Target(ipv6) {
+    if (!NAT64.check(ipv6, 'ipv6'))
+        return undefined;
+    const groups = ipv6.split(':');
+    const last = groups.at(-1) ?? '';
+    if (last.includes('.'))
+        return last;
+    const high = parseInt(groups.at(-2) || '0', 16);
+    const low = parseInt(last || '0', 16);
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
 /**
- * Which network a host is on, from its address alone. Names other than localhost count as public:
+ * Which network a host is on, from its address alone (a NAT64 address by the IPv4 address it
+ * reaches). Names other than localhost count as public:
  * resolving them here would not stop a name that resolves differently when the token is fetched.
  */
 function neighbourhood(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    // A trailing dot names the same host, fully qualified: `localhost.` is loopback too.
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase()
+        .replace(/\.+$/, '');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'loopback';
     const family = (0,external_node_net_.isIP)(host);
     if (family === 0)
         return 'public';
     const type = family === 4 ? 'ipv4' : 'ipv6';
+    const translated = type === 'ipv6' ? nat64Target(host) : undefined;
+    if (translated !== undefined)
+        return neighbourhood(translated);
     if (LOOPBACK.check(host, type))
         return 'loopback';
     if (LINK_LOCAL.check(host, type))
@@ -29034,6 +29242,21 @@ function realmRefusal(registryUrl, realm) {
         return undefined;
     if (realmPlace !== 'public' && realmPlace !== registryPlace) {
         return `it is on a ${realmPlace} address and the registry is not`;
+    }
+    return undefined;
+}
+/**
+ * Why a registry may not redirect a request to `target` (a blob to its storage, usually), or
+ * undefined when it may. No credentials cross origins on a redirect, so plain http is fine; but a
+ * registry cannot aim us at a neighbourhood it is not in, such as the cloud metadata service.
+ */
+function redirectRefusal(registryUrl, target) {
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        return `it uses ${target.protocol.replace(/:$/, '')}, not http or https`;
+    }
+    const targetPlace = neighbourhood(target.hostname);
+    if (targetPlace !== 'public' && targetPlace !== neighbourhood(new URL(registryUrl).hostname)) {
+        return `it is on a ${targetPlace} address and the registry is not`;
     }
     return undefined;
 }
@@ -29156,7 +29379,8 @@ class RegistryTransport {
             return await send({
                 ...rest,
                 url: `${this.baseUrl}/v2/${repository}/${path}`,
-                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) }
+                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) },
+                checkRedirect: (target) => redirectRefusal(this.baseUrl, target)
             }, this.retry);
         }
         catch (error) {
@@ -29185,6 +29409,7 @@ class RegistryTransport {
 
 
 
+
 class RegistryClient {
     registry;
     transport;
@@ -29195,6 +29420,13 @@ class RegistryClient {
     /** Requests sent, tokens included, for logs and benchmarks. */
     get requestCount() {
         return this.transport.requestCount;
+    }
+    /** This client bound to one repository of its registry, speaking in typed tags and digests. */
+    repository(image) {
+        if (image.registry !== this.registry) {
+            throw new Error(`a client of ${this.registry} cannot reach ${image.registry}/${image.path}`);
+        }
+        return new ImageRepository(this, image);
     }
     /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
     async resolve(repository, reference) {
@@ -29358,207 +29590,26 @@ function contentType(response) {
     return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from: the inputs, else the Docker config, else none.
+;// CONCATENATED MODULE: ./src/registry/open-repository.ts
+// The one factory the build and promote/rollback open their image's repository with.
 
 
 
-
-
-const DOCKER_HUB_CONFIG_KEYS = [
-    'https://index.docker.io/v1/',
-    'index.docker.io',
-    'docker.io',
-    'registry-1.docker.io'
-];
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
-}
 /**
- * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
- * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ * The image's repository with push access, for the build and for promote and rollback alike:
+ * the credentials given, else the Docker config's (masked), else none.
  */
-async function credentialsFromDockerConfig(registry, configDir) {
-    let config;
-    try {
-        config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
+async function openRepository(image, access) {
+    const credentials = access.credentials ?? (await credentialsFromDockerConfig(image.registry, dockerConfigDir()));
+    if (access.credentials === undefined && credentials !== undefined) {
+        core/* setSecret */.Pq(credentials.password);
     }
-    catch {
-        return undefined;
-    }
-    const keys = registry === registry_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_CONFIG_KEYS : [registry];
-    const helper = config.credHelpers?.[registry] ?? config.credsStore;
-    return (fromAuths(config, keys) ??
-        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
-}
-function fromAuths(config, keys) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        if (!keys.includes(key) && !keys.includes(host))
-            continue;
-        if (entry.auth !== undefined && entry.auth !== '') {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        if (entry.username !== undefined && entry.password !== undefined) {
-            return { username: entry.username, password: entry.password };
-        }
-    }
-    return undefined;
-}
-/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
-async function fromHelper(helper, serverUrl) {
-    if (!/^[A-Za-z0-9._-]+$/.test(helper))
-        return undefined;
-    const answer = await new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
-            resolve(error === null ? stdout : undefined);
-        });
-        child.stdin?.end(serverUrl);
+    const client = new RegistryClient(image.registry, {
+        access: 'push',
+        credentials,
+        ...(access.retry === undefined ? {} : { retry: access.retry })
     });
-    if (answer === undefined)
-        return undefined;
-    try {
-        const { Username, Secret } = JSON.parse(answer);
-        return Username && Secret ? { username: Username, password: Secret } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/image-revision.ts
-// Which commit an image in the registry was built from: the revision label of its config.
-
-
-
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
-const MAX_PLATFORMS = 32;
-/**
- * The revision label of every platform image under `digest` (one for a single image; one per
- * platform for an index, attestations left out); undefined where an image has no such label.
- */
-async function imageRevisions(client, repository, digest) {
-    const manifest = await manifestJson(client, repository, digest);
-    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
-        return [await configRevision(client, repository, digest, manifest)];
-    }
-    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
-    const platforms = listed
-        .filter((child) => typeof child === 'object' && child !== null)
-        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
-        child.platform?.os !== 'unknown');
-    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
-        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
-    }
-    const revisions = [];
-    for (const child of platforms) {
-        const childDigest = image_revision_text(child.digest);
-        if (!childDigest.includes(':')) {
-            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
-        }
-        const childManifest = await manifestJson(client, repository, childDigest);
-        revisions.push(await configRevision(client, repository, childDigest, childManifest));
-    }
-    return revisions;
-}
-async function manifestJson(client, repository, digest) {
-    const manifest = await client.fetch(repository, digest);
-    if (manifest === undefined) {
-        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
-    }
-    return {
-        ...parseObject(client, repository, manifest.bytes, `the manifest ${digest}`),
-        mediaType: manifest.mediaType
-    };
-}
-async function configRevision(client, repository, digest, manifest) {
-    const config = manifest.config;
-    const size = typeof config?.size === 'number' ? config.size : 0;
-    if (size > CONFIG_BODY_LIMIT) {
-        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
-    }
-    const configDigest = image_revision_text(config?.digest);
-    const bytes = await client.fetchBlob(repository, configDigest);
-    if (bytes === undefined) {
-        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
-    }
-    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
-        .config?.Labels;
-    const revision = labels?.[REVISION_LABEL];
-    return typeof revision === 'string' ? revision : undefined;
-}
-function parseObject(client, repository, bytes, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        throw fault(client, repository, `${what} in ${repository} is not JSON`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) {
-        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
-    }
-    return parsed;
-}
-function image_revision_text(value) {
-    return typeof value === 'string' ? value : '';
-}
-function fault(client, repository, message) {
-    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
-}
-
-// EXTERNAL MODULE: ./src/settings/inputs.ts
-var inputs = __nccwpck_require__(7428);
-;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
-// Registry credentials from the inputs, shared by every action that talks to a registry.
-
-
-
-
-/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
-function registryAuthInputs(image, env) {
-    const username = (0,inputs/* text */.Qq)('username');
-    const password = (0,inputs/* text */.Qq)('password');
-    const githubToken = (0,inputs/* text */.Qq)('github-token');
-    for (const secret of [password, githubToken])
-        if (secret !== '')
-            core/* setSecret */.Pq(secret);
-    if (username !== '' && password === '') {
-        throw new errors/* InputError */.dz('password', `is empty but username '${username}' is set`);
-    }
-    if (password !== '' && username === '') {
-        throw new errors/* InputError */.dz('username', 'is empty but password is set');
-    }
-    if (username !== '')
-        return { credentials: { username, password }, githubToken };
-    if (image.registry === 'ghcr.io' && githubToken !== '') {
-        return {
-            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
-            githubToken
-        };
-    }
-    return { credentials: undefined, githubToken };
-}
-/** The credentials to use: the inputs', else what `docker login` left in the Docker config, masked. */
-async function resolveRegistryCredentials(auth, registry) {
-    if (auth.credentials !== undefined)
-        return auth.credentials;
-    const stored = await credentialsFromDockerConfig(registry, dockerConfigDir());
-    if (stored !== undefined)
-        core/* setSecret */.Pq(stored.password);
-    return stored;
+    return client.repository(image);
 }
 
 // EXTERNAL MODULE: ./src/state.ts
@@ -29704,7 +29755,7 @@ async function pushShaTag(docker, registry, image, tag) {
     if (pushed.exitCode !== 0) {
         throw new errors/* ActionError */.lZ(`pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`);
     }
-    const descriptor = await registry.resolve(image.path, tag);
+    const descriptor = await registry.resolve(tag);
     if (descriptor === undefined) {
         throw new errors/* ActionError */.lZ(`the registry does not list ${reference} right after the push`);
     }
@@ -29741,11 +29792,11 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
     const pushed = [];
     const sameRepositoryTags = extraTags.filter((reference) => (0,registry_reference/* sameRepository */.RB)(reference.repository, image));
     if (sameRepositoryTags.length > 0) {
-        const manifest = await registry.fetch(image.path, digest);
+        const manifest = await registry.fetch(digest);
         if (manifest === undefined)
             throw new errors/* ActionError */.lZ(`${(0,registry_reference/* repositoryName */.aR)(image)}@${digest} vanished from the registry`);
         for (const reference of sameRepositoryTags) {
-            await registry.put(image.path, reference.tag ?? shaTag, manifest);
+            await registry.put(reference.tag ?? shaTag, manifest);
             core/* info */.pq(`Tagged ${(0,registry_reference/* formatReference */.FH)(reference)} → ${untrustedText(digest)}`);
             pushed.push((0,registry_reference/* formatReference */.FH)(reference));
         }
@@ -29819,7 +29870,6 @@ function shaTag(sha, format) {
 
 
 
-
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
@@ -29839,15 +29889,12 @@ class BuildPipeline {
         this.revision = revision;
         this.engine = engine;
         this.registry = registry;
-        this.tag = shaTag(revision.sha, settings.shaFormat);
+        this.tag = (0,registry_reference/* parseTag */.ED)(shaTag(revision.sha, settings.shaFormat));
         this.reference = `${(0,registry_reference/* repositoryName */.aR)(settings.image)}:${this.tag}`;
         this.wanted = { reference: this.reference, sha: revision.sha };
     }
     static async create(settings, context, revision, engine) {
-        const registry = new RegistryClient(settings.image.registry, {
-            access: 'push',
-            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-        });
+        const registry = await openRepository(settings.image, settings);
         return new BuildPipeline(settings, context, revision, engine, registry);
     }
     /**
@@ -29917,10 +29964,10 @@ class BuildPipeline {
         const choice = chooseForExistingTag(this.settings, held, this.wanted);
         if (choice.kind === 'fail')
             throw new errors/* ActionError */.lZ(choice.why);
-        return choice.kind === 'reuse' ? { digest: choice.digest } : undefined;
+        return choice.kind === 'reuse' ? { digest: (0,registry_reference/* parseDigest */.m)(choice.digest) } : undefined;
     }
     async heldImage(question, when) {
-        const existing = await core/* group */.Os(`Look for ${this.reference} ${when}`, () => this.registry.resolve(this.settings.image.path, this.tag));
+        const existing = await core/* group */.Os(`Look for ${this.reference} ${when}`, () => this.registry.resolve(this.tag));
         if (existing === undefined)
             return { kind: 'nothing' };
         if (question === 'tag')
@@ -29935,7 +29982,7 @@ class BuildPipeline {
             throw new errors/* ActionError */.lZ(why);
     }
     revisionsOf(digest) {
-        return core/* group */.Os(`Check which commit ${this.reference} holds`, () => imageRevisions(this.registry, this.settings.image.path, digest));
+        return core/* group */.Os(`Check which commit ${this.reference} holds`, () => imageRevisions(this.registry.client, this.settings.image.path, digest));
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);
@@ -29986,6 +30033,38 @@ class BuildPipeline {
             imageId: built?.id
         };
     }
+}
+
+// EXTERNAL MODULE: ./src/settings/inputs.ts
+var inputs = __nccwpck_require__(7428);
+;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
+// Registry credentials from the inputs, shared by every action that talks to a registry.
+
+
+
+/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
+function registryAuthInputs(image, env) {
+    const username = (0,inputs/* text */.Qq)('username');
+    const password = (0,inputs/* text */.Qq)('password');
+    const githubToken = (0,inputs/* text */.Qq)('github-token');
+    for (const secret of [password, githubToken])
+        if (secret !== '')
+            core/* setSecret */.Pq(secret);
+    if (username !== '' && password === '') {
+        throw new errors/* InputError */.dz('password', `is empty but username '${username}' is set`);
+    }
+    if (password !== '' && username === '') {
+        throw new errors/* InputError */.dz('username', 'is empty but password is set');
+    }
+    if (username !== '')
+        return { credentials: { username, password }, githubToken };
+    if (image.registry === 'ghcr.io' && githubToken !== '') {
+        return {
+            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
+            githubToken
+        };
+    }
+    return { credentials: undefined, githubToken };
 }
 
 ;// CONCATENATED MODULE: ./src/settings/build.ts
@@ -30241,16 +30320,51 @@ function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = slee
     return withRetry(call, judged(createVerdict), policy, sleep);
 }
 
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+;// CONCATENATED MODULE: ./src/github/comment-thread.ts
 
 /** The identity behind the workflow's GITHUB_TOKEN on github.com. */
 const WORKFLOW_TOKEN_IDENTITY = { login: 'github-actions[bot]', id: 41898282 };
+function threadComment(comment) {
+    return {
+        id: comment.id,
+        url: comment.html_url,
+        body: comment.body ?? '',
+        author: comment.user === null ? undefined : { login: comment.user.login, id: comment.user.id }
+    };
+}
 /**
- * A comment is ours when our token wrote it and it opens with our marker. Anyone can post the
- * marker; counting only our own comments keeps a planted one from being edited or deleted.
+ * Reads and writes are retried: a comment a repeated create leaves twice is settled afterwards
+ * (see settleRace). A delete is best effort.
  */
-function isOwnStickyComment(comment, marker, self) {
-    return comment.user?.id === self.id && comment.body?.startsWith(marker) === true;
+function octokitCommentThread(octokit, thread) {
+    const repository = { owner: thread.owner, repo: thread.repo };
+    return {
+        identity: () => tokenIdentity(octokit),
+        list: () => withGitHubRetry(async () => {
+            const comments = [];
+            const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                ...repository,
+                issue_number: thread.issueNumber,
+                per_page: 100
+            });
+            for await (const page of pages)
+                comments.push(...page.data.map(threadComment));
+            return comments;
+        }),
+        create: async (body) => {
+            const { data } = await withGitHubRetry(() => octokit.rest.issues.createComment({ ...repository, issue_number: thread.issueNumber, body }));
+            return threadComment(data);
+        },
+        update: async (id, body) => {
+            const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: id, body }));
+            return threadComment(data);
+        },
+        remove: async (id) => {
+            await octokit.rest.issues
+                .deleteComment({ ...repository, comment_id: id })
+                .catch(() => undefined);
+        }
+    };
 }
 /**
  * GET /user names a person's token. Installation tokens (the workflow's GITHUB_TOKEN, another
@@ -30272,22 +30386,30 @@ function isIntegrationRefusal(error) {
     const { status, message } = error;
     return status === 403 && /not accessible by integration/.test(message ?? '');
 }
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+/**
+ * A comment is ours when our token wrote it and it opens with our marker. Anyone can post the
+ * marker; counting only our own comments keeps a planted one from being edited or deleted.
+ */
+function isOwnStickyComment(comment, marker, self) {
+    return comment.author?.id === self.id && comment.body.startsWith(marker);
+}
 /** Creates the comment, or updates our own that carries the marker (searching every page). */
-async function upsertStickyComment(octokit, target, body) {
-    const repository = { owner: target.owner, repo: target.repo };
-    const self = await tokenIdentity(octokit);
-    const [existing] = await withGitHubRetry(() => ownComments(octokit, target, self));
+async function upsertStickyComment(thread, marker, body) {
+    const self = await thread.identity();
+    const [existing] = await ownComments(thread, marker, self);
     if (existing !== undefined) {
-        const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: existing, body }));
-        return { id: data.id, url: data.html_url, created: false };
+        const updated = await thread.update(existing, body);
+        return { id: updated.id, url: updated.url, created: false };
     }
-    const { data } = await withGitHubRetry(() => octokit.rest.issues.createComment({ ...repository, issue_number: target.issueNumber, body }));
+    const created = await thread.create(body);
     // The comment we wrote names who we are: another App's token is not the bot we assumed, and
     // settling with its true name finds the comment it left on an earlier run.
-    const author = data.user === null ? self : { login: data.user.login, id: data.user.id };
-    return ((await settleRace(octokit, target, body, author)) ?? {
-        id: data.id,
-        url: data.html_url,
+    const author = created.author ?? self;
+    return ((await settleRace(thread, marker, body, author)) ?? {
+        id: created.id,
+        url: created.url,
         created: true
     });
 }
@@ -30295,35 +30417,22 @@ async function upsertStickyComment(octokit, target, body) {
  * Two runs on one pull request can both find no comment and both create one. Whoever looks
  * afterwards keeps our oldest, gives it the newest body and deletes our others: both runs agree.
  */
-async function settleRace(octokit, target, body, self) {
-    const [keep, ...duplicates] = await withGitHubRetry(() => ownComments(octokit, target, self));
+async function settleRace(thread, marker, body, self) {
+    const [keep, ...duplicates] = await ownComments(thread, marker, self);
     if (keep === undefined || duplicates.length === 0)
         return undefined;
-    const repository = { owner: target.owner, repo: target.repo };
-    for (const duplicate of duplicates) {
-        await octokit.rest.issues
-            .deleteComment({ ...repository, comment_id: duplicate })
-            .catch(() => undefined);
-    }
-    const { data } = await withGitHubRetry(() => octokit.rest.issues.updateComment({ ...repository, comment_id: keep, body }));
-    return { id: data.id, url: data.html_url, created: false };
+    for (const duplicate of duplicates)
+        await thread.remove(duplicate);
+    const updated = await thread.update(keep, body);
+    return { id: updated.id, url: updated.url, created: false };
 }
-/** The ids of our own comments carrying the marker, oldest first, across all pages. */
-async function ownComments(octokit, target, self) {
-    const ids = [];
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        per_page: 100
-    });
-    for await (const page of pages) {
-        for (const comment of page.data) {
-            if (isOwnStickyComment(comment, target.marker, self))
-                ids.push(comment.id);
-        }
-    }
-    return ids.sort((a, b) => a - b);
+/** The ids of our own comments carrying the marker, oldest first. */
+async function ownComments(thread, marker, self) {
+    const comments = await thread.list();
+    return comments
+        .filter((comment) => isOwnStickyComment(comment, marker, self))
+        .map((comment) => comment.id)
+        .sort((a, b) => a - b);
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
@@ -30351,6 +30460,10 @@ function plainText(text) {
         .replace(/>/g, '&gt;')
         .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
         .replace(/([\\`*_[\]|])/g, '\\$1');
+}
+/** A two-column table of facts without a header row, as the comment and the summaries show them. */
+function factTable(rows) {
+    return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n');
 }
 function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
@@ -30444,7 +30557,7 @@ function factsTable(report) {
     if (report.buildDurationMs !== undefined) {
         rows.push(['Build', formatDuration(report.buildDurationMs)]);
     }
-    return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n');
+    return factTable(rows);
 }
 /**
  * A reused image was not tested by this run: say so, never "passed". When this run tested its own
@@ -30505,8 +30618,23 @@ function capLength(body) {
     return body.slice(0, MAX_BODY - cut.length) + cut;
 }
 
+;// CONCATENATED MODULE: ./src/render/job-summary.ts
+// Writes Markdown to the job summary; a failure there is a warning, never the step's failure.
+
+
+async function writeJobSummary(markdown) {
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/build-test-push/publish.ts
 // Tells the world what the pipeline did: step outputs, the job summary and the pull-request comment.
+
+
 
 
 
@@ -30543,13 +30671,8 @@ function setOutputs(report, imageId) {
     core/* setOutput */.uH('test-result', report.test.result);
     core/* setOutput */.uH('pushed', String(report.outcome === 'pushed'));
 }
-async function writeSummary(report) {
-    try {
-        await core/* summary */.z.addRaw(renderReport(report), true).write();
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
+function writeSummary(report) {
+    return writeJobSummary(renderReport(report));
 }
 /** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */
 async function commentOnPullRequest(report, run, token) {
@@ -30563,12 +30686,11 @@ async function commentOnPullRequest(report, run, token) {
     }
     try {
         const octokit = await createOctokit(token, run.apiUrl);
-        const comment = await upsertStickyComment(octokit, {
+        const comment = await upsertStickyComment(octokitCommentThread(octokit, {
             owner: run.owner,
             repo: run.repo,
-            issueNumber: run.pullRequest.number,
-            marker: commentMarker(report.image)
-        }, renderComment(report));
+            issueNumber: run.pullRequest.number
+        }), commentMarker(report.image), renderComment(report));
         core/* info */.pq(`${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${untrustedText(comment.url)}`);
         return comment.url;
     }
@@ -31293,10 +31415,10 @@ function imageRef(report) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   aR: () => (/* binding */ repositoryName),
 /* harmony export */   dz: () => (/* binding */ isTag),
+/* harmony export */   m: () => (/* binding */ parseDigest),
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
-/* unused harmony export parseDigest */
 // Image references in Docker's grammar: registry host, repository path, tag and digest.
 const DOCKER_HUB = 'docker.io';
 class InvalidReferenceError extends Error {

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9453);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7301);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9453:
+/***/ 7301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31373,6 +31373,320 @@ function isExpected(error) {
     return error instanceof ActionError;
 }
 
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Typed readers for action inputs: each turns one raw string into a value or an InputError.
+
+
+function inputs_text(name) {
+    return getInput(name).trim();
+}
+/** Lines of a multi-line input, without blanks or `#` comments. */
+function lines(name) {
+    return getInput(name)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/** A list given one item a line or comma-separated, as docker/metadata-action outputs it. */
+function list(name) {
+    return lines(name).flatMap((line) => line
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''));
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+function inputs_boolean(name, fallback) {
+    const value = inputs_text(name);
+    if (value === '')
+        return fallback;
+    if (TRUE_WORDS.includes(value))
+        return true;
+    if (FALSE_WORDS.includes(value))
+        return false;
+    throw new errors_InputError(name, `expected true or false, got '${printable(value)}'`);
+}
+function oneOf(name, choices, fallback) {
+    const value = inputs_text(name);
+    if (value === '')
+        return fallback;
+    const choice = choices.find((candidate) => candidate === value);
+    if (choice === undefined) {
+        throw new InputError(name, `expected one of ${choices.join(', ')}, got '${printable(value)}'`);
+    }
+    return choice;
+}
+function seconds(name, fallback) {
+    const value = inputs_text(name);
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 6 * 60 * 60) {
+        throw new InputError(name, `expected a whole number of seconds from 1 to 21600, got '${printable(value)}'`);
+    }
+    return Number(value);
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `KEY=VALUE` lines; the value may contain `=` and is kept as written. */
+function keyValues(name, keyPattern = ENV_NAME) {
+    const pairs = new Map();
+    lines(name).forEach((line, index) => {
+        const separator = line.indexOf('=');
+        // The line itself is never echoed: a malformed line may hold a secret value.
+        if (separator === -1) {
+            throw new InputError(name, `line ${index + 1} is not KEY=VALUE (no '=')`);
+        }
+        const key = line.slice(0, separator);
+        if (!keyPattern.test(key)) {
+            throw new InputError(name, `line ${index + 1}: '${printable(key)}' is not a valid name`);
+        }
+        pairs.set(key, line.slice(separator + 1));
+    });
+    return pairs;
+}
+/** Quotes user text in an error message without letting it span lines or run on. */
+function printable(value) {
+    const oneLine = value.replace(/[\r\n\t]/g, ' ');
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references in Docker's grammar: registry host, repository path, tag and digest.
+const DOCKER_HUB = 'docker.io';
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const MAX_NAME_LENGTH = 255;
+function isTag(value) {
+    return TAG.test(value);
+}
+function isDigest(value) {
+    return DIGEST.test(value);
+}
+function parseTag(value) {
+    if (!isTag(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
+    }
+    return value;
+}
+function parseDigest(value) {
+    if (!isDigest(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
+    }
+    return value;
+}
+/** A repository without tag or digest, as the `image` input takes it. */
+function parseRepository(value) {
+    const reference = parseReference(value);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
+    }
+    return reference.repository;
+}
+/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
+function parseReference(value) {
+    if (value === '')
+        throw new InvalidReferenceError('the image reference is empty');
+    if (/\s/.test(value)) {
+        throw new InvalidReferenceError(`'${value}' contains white space`);
+    }
+    let rest = value;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = parseDigest(rest.slice(at + 1));
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon !== -1) {
+        tag = parseTag(rest.slice(colon + 1));
+        rest = rest.slice(0, colon);
+    }
+    const repository = splitRepository(value, rest);
+    return {
+        repository,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+function splitRepository(original, name) {
+    if (name.length > MAX_NAME_LENGTH) {
+        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    const namesRegistry = slash !== -1 &&
+        (first.includes('.') ||
+            first.includes(':') ||
+            first === 'localhost' ||
+            first !== first.toLowerCase());
+    const registry = namesRegistry ? first : DOCKER_HUB;
+    let path = namesRegistry ? name.slice(slash + 1) : name;
+    if (namesRegistry && !DOMAIN.test(registry)) {
+        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
+    }
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
+        }
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, path };
+}
+/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
+function repositoryName(repository) {
+    return `${repository.registry}/${repository.path}`;
+}
+function formatReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${repositoryName(reference.repository)}${tag}${digest}`;
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.path === b.path;
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
+function registryBaseUrl(registry) {
+    if (registry === DOCKER_HUB)
+        return 'https://registry-1.docker.io';
+    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
+}
+
+;// CONCATENATED MODULE: ./src/settings/promotion-inputs.ts
+// Pure parsers of the inputs promote and rollback share: image, source, targets and environment.
+
+
+
+function imageInput(value) {
+    if (value === '')
+        throw new errors_InputError('image', 'is required (a repository such as ghcr.io/acme/web)');
+    try {
+        return parseRepository(value);
+    }
+    catch (error) {
+        if (error instanceof InvalidReferenceError)
+            throw new errors_InputError('image', error.message);
+        throw error;
+    }
+}
+/** A tag, a digest, `previous`, or a full reference in the image's repository (the build's `ref`). */
+function sourceInput(name, value, image) {
+    if (value === '')
+        throw new errors_InputError(name, 'is required: a tag, a digest (sha256:…) or previous');
+    if (value === 'previous')
+        return { kind: 'previous' };
+    try {
+        if (value.includes('/'))
+            return sourceReference(name, value, image);
+        if (value.startsWith('sha256:') || value.startsWith('sha512:')) {
+            return { kind: 'digest', digest: parseDigest(value) };
+        }
+        return { kind: 'tag', tag: parseTag(value) };
+    }
+    catch (error) {
+        if (error instanceof InvalidReferenceError) {
+            throw new errors_InputError(name, `${error.message}; expected a tag, a digest (sha256:…) or previous`);
+        }
+        throw error;
+    }
+}
+function sourceReference(name, value, image) {
+    const reference = parseReference(value);
+    if (!sameRepository(reference.repository, image)) {
+        throw new errors_InputError(name, `'${printable(value)}' is not in ${repositoryName(image)}: promotion moves tags within one repository`);
+    }
+    if (reference.digest !== undefined)
+        return { kind: 'digest', digest: reference.digest };
+    if (reference.tag !== undefined)
+        return { kind: 'tag', tag: reference.tag };
+    throw new errors_InputError(name, `'${printable(value)}' names no tag or digest`);
+}
+/** One or more tags, repeats dropped; `values` empty means the input was not given. */
+function targetsInput(values) {
+    if (values.length === 0)
+        throw new errors_InputError('target', 'is required: one or more tags, one a line');
+    const tags = values.map((value) => {
+        try {
+            return parseTag(value);
+        }
+        catch (error) {
+            if (error instanceof InvalidReferenceError)
+                throw new errors_InputError('target', error.message);
+            throw error;
+        }
+    });
+    return [...new Set(tags)];
+}
+/** A GitHub environment name, or undefined when not given. */
+function environmentInput(value) {
+    if (value === '')
+        return undefined;
+    if (value.length > 255 || /[\r\n\0]/.test(value) || value.includes(',')) {
+        throw new errors_InputError('environment', `'${printable(value)}' is not a valid environment name`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
+// Registry credentials from the inputs, shared by every action that talks to a registry.
+
+
+
+/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
+function registryAuthInputs(image, env) {
+    const username = inputs_text('username');
+    const password = inputs_text('password');
+    const githubToken = inputs_text('github-token');
+    for (const secret of [password, githubToken])
+        if (secret !== '')
+            core_setSecret(secret);
+    if (username !== '' && password === '') {
+        throw new errors_InputError('password', `is empty but username '${username}' is set`);
+    }
+    if (password !== '' && username === '') {
+        throw new errors_InputError('username', 'is empty but password is set');
+    }
+    if (username !== '')
+        return { credentials: { username, password }, githubToken };
+    if (image.registry === 'ghcr.io' && githubToken !== '') {
+        return {
+            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
+            githubToken
+        };
+    }
+    return { credentials: undefined, githubToken };
+}
+
+;// CONCATENATED MODULE: ./src/settings/promote.ts
+
+
+
+function getPromoteSettings(env = process.env) {
+    const image = imageInput(inputs_text('image'));
+    const environment = environmentInput(inputs_text('environment'));
+    const source = sourceInput('source', inputs_text('source'), image);
+    const targets = targetsInput(lines('target'));
+    return {
+        image,
+        source,
+        targets,
+        environment: environment ?? targets[0],
+        record: inputs_boolean('record', true),
+        ...registryAuthInputs(image, env)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/fail-step.ts
 // The one top-level catch: any thrown value becomes one `::error::` line that fails the step.
 
@@ -31638,118 +31952,30 @@ const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
 const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
 
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references in Docker's grammar: registry host, repository path, tag and digest.
-const DOCKER_HUB = 'docker.io';
-class InvalidReferenceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidReferenceError';
+;// CONCATENATED MODULE: ./src/registry/repository.ts
+
+class ImageRepository {
+    client;
+    image;
+    name;
+    constructor(client, image) {
+        this.client = client;
+        this.image = image;
+        this.name = repositoryName(image);
     }
-}
-const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const MAX_NAME_LENGTH = 255;
-function isTag(value) {
-    return TAG.test(value);
-}
-function isDigest(value) {
-    return DIGEST.test(value);
-}
-function parseTag(value) {
-    if (!isTag(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
+    resolve(reference) {
+        return this.client.resolve(this.image.path, reference);
     }
-    return value;
-}
-function parseDigest(value) {
-    if (!isDigest(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
+    fetch(reference) {
+        return this.client.fetch(this.image.path, reference);
     }
-    return value;
-}
-/** A repository without tag or digest, as the `image` input takes it. */
-function parseRepository(value) {
-    const reference = parseReference(value);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
+    put(tag, manifest) {
+        return this.client.put(this.image.path, tag, manifest);
     }
-    return reference.repository;
-}
-/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
-function parseReference(value) {
-    if (value === '')
-        throw new InvalidReferenceError('the image reference is empty');
-    if (/\s/.test(value)) {
-        throw new InvalidReferenceError(`'${value}' contains white space`);
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.client.requestCount;
     }
-    let rest = value;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = parseDigest(rest.slice(at + 1));
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon !== -1) {
-        tag = parseTag(rest.slice(colon + 1));
-        rest = rest.slice(0, colon);
-    }
-    const repository = splitRepository(value, rest);
-    return {
-        repository,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-function splitRepository(original, name) {
-    if (name.length > MAX_NAME_LENGTH) {
-        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    const namesRegistry = slash !== -1 &&
-        (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first !== first.toLowerCase());
-    const registry = namesRegistry ? first : DOCKER_HUB;
-    let path = namesRegistry ? name.slice(slash + 1) : name;
-    if (namesRegistry && !DOMAIN.test(registry)) {
-        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
-    }
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT.test(component)) {
-            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
-        }
-    }
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    return { registry, path };
-}
-/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
-function repositoryName(repository) {
-    return `${repository.registry}/${repository.path}`;
-}
-function formatReference(reference) {
-    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
-    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
-    return `${repositoryName(reference.repository)}${tag}${digest}`;
-}
-function sameRepository(a, b) {
-    return a.registry === b.registry && a.path === b.path;
-}
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
-/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
-function registryBaseUrl(registry) {
-    if (registry === DOCKER_HUB)
-        return 'https://registry-1.docker.io';
-    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -32034,18 +32260,39 @@ const PRIVATE = blockList([
     ['100.64.0.0', 10, 'ipv4'],
     ['fc00::', 7, 'ipv6']
 ]);
+/** NAT64's well-known prefix: an IPv6-only runner reaches the IPv4 address in the last 32 bits. */
+const NAT64 = blockList([['64:ff9b::', 96, 'ipv6']]);
+function nat64Target(ipv6) {
+    if (!NAT64.check(ipv6, 'ipv6'))
+        return undefined;
+    const groups = ipv6.split(':');
+    const last = groups.at(-1) ?? '';
+    if (last.includes('.'))
+        return last;
+    const high = parseInt(groups.at(-2) || '0', 16);
+    const low = parseInt(last || '0', 16);
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
 /**
- * Which network a host is on, from its address alone. Names other than localhost count as public:
+ * Which network a host is on, from its address alone (a NAT64 address by the IPv4 address it
+ * reaches). Names other than localhost count as public:
  * resolving them here would not stop a name that resolves differently when the token is fetched.
  */
 function neighbourhood(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    // A trailing dot names the same host, fully qualified: `localhost.` is loopback too.
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase()
+        .replace(/\.+$/, '');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'loopback';
     const family = (0,external_node_net_.isIP)(host);
     if (family === 0)
         return 'public';
     const type = family === 4 ? 'ipv4' : 'ipv6';
+    const translated = type === 'ipv6' ? nat64Target(host) : undefined;
+    if (translated !== undefined)
+        return neighbourhood(translated);
     if (realm_LOOPBACK.check(host, type))
         return 'loopback';
     if (LINK_LOCAL.check(host, type))
@@ -32084,6 +32331,21 @@ function realmRefusal(registryUrl, realm) {
         return undefined;
     if (realmPlace !== 'public' && realmPlace !== registryPlace) {
         return `it is on a ${realmPlace} address and the registry is not`;
+    }
+    return undefined;
+}
+/**
+ * Why a registry may not redirect a request to `target` (a blob to its storage, usually), or
+ * undefined when it may. No credentials cross origins on a redirect, so plain http is fine; but a
+ * registry cannot aim us at a neighbourhood it is not in, such as the cloud metadata service.
+ */
+function redirectRefusal(registryUrl, target) {
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        return `it uses ${target.protocol.replace(/:$/, '')}, not http or https`;
+    }
+    const targetPlace = neighbourhood(target.hostname);
+    if (targetPlace !== 'public' && targetPlace !== neighbourhood(new URL(registryUrl).hostname)) {
+        return `it is on a ${targetPlace} address and the registry is not`;
     }
     return undefined;
 }
@@ -32206,7 +32468,8 @@ class RegistryTransport {
             return await send({
                 ...rest,
                 url: `${this.baseUrl}/v2/${repository}/${path}`,
-                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) }
+                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) },
+                checkRedirect: (target) => redirectRefusal(this.baseUrl, target)
             }, this.retry);
         }
         catch (error) {
@@ -32235,6 +32498,7 @@ class RegistryTransport {
 
 
 
+
 class RegistryClient {
     registry;
     transport;
@@ -32245,6 +32509,13 @@ class RegistryClient {
     /** Requests sent, tokens included, for logs and benchmarks. */
     get requestCount() {
         return this.transport.requestCount;
+    }
+    /** This client bound to one repository of its registry, speaking in typed tags and digests. */
+    repository(image) {
+        if (image.registry !== this.registry) {
+            throw new Error(`a client of ${this.registry} cannot reach ${image.registry}/${image.path}`);
+        }
+        return new ImageRepository(this, image);
     }
     /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
     async resolve(repository, reference) {
@@ -32487,225 +32758,26 @@ async function fromHelper(helper, serverUrl) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-// Typed readers for action inputs: each turns one raw string into a value or an InputError.
+;// CONCATENATED MODULE: ./src/registry/open-repository.ts
+// The one factory the build and promote/rollback open their image's repository with.
 
 
-function inputs_text(name) {
-    return getInput(name).trim();
-}
-/** Lines of a multi-line input, without blanks or `#` comments. */
-function lines(name) {
-    return getInput(name)
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-/** A list given one item a line or comma-separated, as docker/metadata-action outputs it. */
-function list(name) {
-    return lines(name).flatMap((line) => line
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== ''));
-}
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
-function inputs_boolean(name, fallback) {
-    const value = inputs_text(name);
-    if (value === '')
-        return fallback;
-    if (TRUE_WORDS.includes(value))
-        return true;
-    if (FALSE_WORDS.includes(value))
-        return false;
-    throw new errors_InputError(name, `expected true or false, got '${printable(value)}'`);
-}
-function oneOf(name, choices, fallback) {
-    const value = inputs_text(name);
-    if (value === '')
-        return fallback;
-    const choice = choices.find((candidate) => candidate === value);
-    if (choice === undefined) {
-        throw new InputError(name, `expected one of ${choices.join(', ')}, got '${printable(value)}'`);
+
+/**
+ * The image's repository with push access, for the build and for promote and rollback alike:
+ * the credentials given, else the Docker config's (masked), else none.
+ */
+async function openRepository(image, access) {
+    const credentials = access.credentials ?? (await credentialsFromDockerConfig(image.registry, dockerConfigDir()));
+    if (access.credentials === undefined && credentials !== undefined) {
+        core_setSecret(credentials.password);
     }
-    return choice;
-}
-function seconds(name, fallback) {
-    const value = inputs_text(name);
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 6 * 60 * 60) {
-        throw new InputError(name, `expected a whole number of seconds from 1 to 21600, got '${printable(value)}'`);
-    }
-    return Number(value);
-}
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `KEY=VALUE` lines; the value may contain `=` and is kept as written. */
-function keyValues(name, keyPattern = ENV_NAME) {
-    const pairs = new Map();
-    lines(name).forEach((line, index) => {
-        const separator = line.indexOf('=');
-        // The line itself is never echoed: a malformed line may hold a secret value.
-        if (separator === -1) {
-            throw new InputError(name, `line ${index + 1} is not KEY=VALUE (no '=')`);
-        }
-        const key = line.slice(0, separator);
-        if (!keyPattern.test(key)) {
-            throw new InputError(name, `line ${index + 1}: '${printable(key)}' is not a valid name`);
-        }
-        pairs.set(key, line.slice(separator + 1));
+    const client = new RegistryClient(image.registry, {
+        access: 'push',
+        credentials,
+        ...(access.retry === undefined ? {} : { retry: access.retry })
     });
-    return pairs;
-}
-/** Quotes user text in an error message without letting it span lines or run on. */
-function printable(value) {
-    const oneLine = value.replace(/[\r\n\t]/g, ' ');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
-}
-
-;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
-// Registry credentials from the inputs, shared by every action that talks to a registry.
-
-
-
-
-/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
-function registryAuthInputs(image, env) {
-    const username = inputs_text('username');
-    const password = inputs_text('password');
-    const githubToken = inputs_text('github-token');
-    for (const secret of [password, githubToken])
-        if (secret !== '')
-            core_setSecret(secret);
-    if (username !== '' && password === '') {
-        throw new errors_InputError('password', `is empty but username '${username}' is set`);
-    }
-    if (password !== '' && username === '') {
-        throw new errors_InputError('username', 'is empty but password is set');
-    }
-    if (username !== '')
-        return { credentials: { username, password }, githubToken };
-    if (image.registry === 'ghcr.io' && githubToken !== '') {
-        return {
-            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
-            githubToken
-        };
-    }
-    return { credentials: undefined, githubToken };
-}
-/** The credentials to use: the inputs', else what `docker login` left in the Docker config, masked. */
-async function resolveRegistryCredentials(auth, registry) {
-    if (auth.credentials !== undefined)
-        return auth.credentials;
-    const stored = await credentialsFromDockerConfig(registry, dockerConfigDir());
-    if (stored !== undefined)
-        core_setSecret(stored.password);
-    return stored;
-}
-
-;// CONCATENATED MODULE: ./src/settings/promote.ts
-// The promote and rollback actions' inputs, read once into one typed settings object.
-
-
-
-
-function getPromoteSettings(mode, env = process.env) {
-    const image = imageInput();
-    const environment = mode === 'rollback' ? environmentInput(true) : environmentInput(false);
-    const source = mode === 'rollback' ? rollbackSource(image) : sourceInput('source', inputs_text('source'), image);
-    const targets = targetInput(mode === 'rollback' ? environment : undefined);
-    return {
-        image,
-        source,
-        targets,
-        environment: environment ?? targets[0],
-        record: inputs_boolean('record', true),
-        ...registryAuthInputs(image, env)
-    };
-}
-function imageInput() {
-    const value = inputs_text('image');
-    if (value === '')
-        throw new errors_InputError('image', 'is required (a repository such as ghcr.io/acme/web)');
-    try {
-        return parseRepository(value);
-    }
-    catch (error) {
-        if (error instanceof InvalidReferenceError)
-            throw new errors_InputError('image', error.message);
-        throw error;
-    }
-}
-function rollbackSource(image) {
-    const to = inputs_text('to');
-    return to === '' ? { kind: 'previous' } : sourceInput('to', to, image);
-}
-/** A tag, a digest, `previous`, or a full reference in the image's repository (the build's `ref`). */
-function sourceInput(name, value, image) {
-    if (value === '')
-        throw new errors_InputError(name, 'is required: a tag, a digest (sha256:…) or previous');
-    if (value === 'previous')
-        return { kind: 'previous' };
-    try {
-        if (value.includes('/'))
-            return sourceReference(name, value, image);
-        if (value.startsWith('sha256:') || value.startsWith('sha512:')) {
-            return { kind: 'digest', digest: parseDigest(value) };
-        }
-        return { kind: 'tag', tag: parseTag(value) };
-    }
-    catch (error) {
-        if (error instanceof InvalidReferenceError) {
-            throw new errors_InputError(name, `${error.message}; expected a tag, a digest (sha256:…) or previous`);
-        }
-        throw error;
-    }
-}
-function sourceReference(name, value, image) {
-    const reference = parseReference(value);
-    if (!sameRepository(reference.repository, image)) {
-        throw new errors_InputError(name, `'${printable(value)}' is not in ${repositoryName(image)}: promotion moves tags within one repository`);
-    }
-    if (reference.digest !== undefined)
-        return { kind: 'digest', digest: reference.digest };
-    if (reference.tag !== undefined)
-        return { kind: 'tag', tag: reference.tag };
-    throw new errors_InputError(name, `'${printable(value)}' names no tag or digest`);
-}
-function targetInput(fallback) {
-    const given = lines('target');
-    const values = given.length === 0 && fallback !== undefined ? [fallback] : given;
-    if (values.length === 0)
-        throw new errors_InputError('target', 'is required: one or more tags, one a line');
-    for (const value of values) {
-        try {
-            parseTag(value);
-        }
-        catch (error) {
-            if (error instanceof InvalidReferenceError)
-                throw new errors_InputError('target', error.message);
-            throw error;
-        }
-    }
-    return [...new Set(values)];
-}
-function environmentInput(required) {
-    const value = inputs_text('environment');
-    if (value === '') {
-        if (required)
-            throw new errors_InputError('environment', 'is required (e.g. staging or production)');
-        return undefined;
-    }
-    if (value.length > 255 || /[\r\n\0]/.test(value) || value.includes(',')) {
-        throw new errors_InputError('environment', `'${printable(value)}' is not a valid environment name`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-async function createOctokit(token, baseUrl) {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return github.getOctokit(token, { baseUrl });
+    return client.repository(image);
 }
 
 ;// CONCATENATED MODULE: ./src/github/retry.ts
@@ -32768,45 +32840,89 @@ function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = slee
     return withRetry(call, judged(createVerdict), policy, sleep);
 }
 
+;// CONCATENATED MODULE: ./src/github/deployment-history.ts
+
+function octokitDeploymentHistory(octokit, repository) {
+    return {
+        async *list(environment) {
+            const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
+                ...repository,
+                environment,
+                per_page: 100
+            });
+            for await (const page of pages) {
+                for (const deployment of page.data)
+                    yield { id: deployment.id, payload: deployment.payload };
+            }
+        },
+        async latestState(deploymentId) {
+            const { data } = await withGitHubRetry(() => octokit.rest.repos.listDeploymentStatuses({
+                ...repository,
+                deployment_id: deploymentId,
+                per_page: 1
+            }));
+            return data[0]?.state ?? 'pending';
+        },
+        async create(deployment) {
+            const { data } = await withGitHubCreateRetry(() => octokit.rest.repos.createDeployment({
+                ...repository,
+                ref: deployment.ref,
+                environment: deployment.environment,
+                task: 'deploy',
+                auto_merge: false,
+                required_contexts: [],
+                payload: { ...deployment.payload },
+                description: deployment.description,
+                transient_environment: false,
+                production_environment: deployment.production
+            }));
+            if (!('id' in data)) {
+                throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
+            }
+            return data.id;
+        },
+        async setStatus(deploymentId, status) {
+            await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
+                ...repository,
+                deployment_id: deploymentId,
+                state: status.state,
+                log_url: status.logUrl,
+                ...(status.description === undefined ? {} : { description: status.description }),
+                ...(status.autoInactive === undefined ? {} : { auto_inactive: status.autoInactive })
+            }));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+async function createOctokit(token, baseUrl) {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return github.getOctokit(token, { baseUrl });
+}
+
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
 // Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
 
 
-
 const PAYLOAD_TOOL = 'immutable-image';
-async function startDeployment(octokit, repository, deployment) {
-    const { data } = await withGitHubCreateRetry(() => octokit.rest.repos.createDeployment({
-        ...repository,
+async function startDeployment(history, deployment) {
+    const id = await history.create({
         ref: deployment.ref,
         environment: deployment.environment,
-        task: 'deploy',
-        auto_merge: false,
-        required_contexts: [],
         payload: { ...deployment.payload },
         description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
-        transient_environment: false,
-        production_environment: /^prod(uction)?$/i.test(deployment.environment)
-    }));
-    if (!('id' in data))
-        throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-    const id = data.id;
-    await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
-        ...repository,
-        deployment_id: id,
-        state: 'in_progress',
-        log_url: deployment.logUrl
-    }));
+        production: /^prod(uction)?$/i.test(deployment.environment)
+    });
+    await history.setStatus(id, { state: 'in_progress', logUrl: deployment.logUrl });
     return id;
 }
-async function finishDeployment(octokit, repository, deploymentId, outcome) {
-    await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
-        ...repository,
-        deployment_id: deploymentId,
+async function finishDeployment(history, deploymentId, outcome) {
+    await history.setStatus(deploymentId, {
         state: outcome.state,
-        log_url: outcome.logUrl,
+        logUrl: outcome.logUrl,
         description: outcome.description.slice(0, 140),
-        auto_inactive: true
-    }));
+        autoInactive: true
+    });
 }
 const SHOWN_VALUE_CHARS = 40;
 /**
@@ -32840,29 +32956,17 @@ function shown(value) {
     return text.length > SHOWN_VALUE_CHARS ? `${text.slice(0, SHOWN_VALUE_CHARS)}…` : text;
 }
 /** Our deployments of one image to one environment, newest first, each with its latest status. */
-async function* environmentHistory(octokit, repository, environment, image) {
-    const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-        ...repository,
-        environment,
-        per_page: 100
-    });
-    for await (const page of pages) {
-        for (const deployment of page.data) {
-            const reading = readPayload(deployment.payload, image);
-            if (reading.kind === 'other')
-                continue;
-            if (reading.kind === 'invalid') {
-                warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`);
-                continue;
-            }
-            const { payload } = reading;
-            const { data: statuses } = await withGitHubRetry(() => octokit.rest.repos.listDeploymentStatuses({
-                ...repository,
-                deployment_id: deployment.id,
-                per_page: 1
-            }));
-            yield { deploymentId: deployment.id, payload, state: statuses[0]?.state ?? 'pending' };
+async function* environmentHistory(history, environment, image) {
+    for await (const deployment of history.list(environment)) {
+        const reading = readPayload(deployment.payload, image);
+        if (reading.kind === 'other')
+            continue;
+        if (reading.kind === 'invalid') {
+            warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`);
+            continue;
         }
+        const state = await history.latestState(deployment.id);
+        yield { deploymentId: deployment.id, payload: reading.payload, state };
     }
 }
 /** A deployment that went live: still live (success) or since superseded (inactive). */
@@ -32883,7 +32987,11 @@ async function previousDigest(current, history) {
                 reason: `deployment ${entry.deploymentId} put ${current} there first: nothing came before it`
             };
         }
-        return { found: true, digest: entry.payload.previous_digest, deploymentId: entry.deploymentId };
+        return {
+            found: true,
+            digest: parseDigest(entry.payload.previous_digest),
+            deploymentId: entry.deploymentId
+        };
     }
     return {
         found: false,
@@ -32898,14 +33006,17 @@ async function previousDigest(current, history) {
 
 
 
+
 /**
  * GitHub failures while recording never undo or repeat the registry work: they become warnings.
  * Reading the history for a rollback is different: without it there is no safe answer.
  */
-function githubDeploymentLog(run, options) {
-    let client;
-    const octokit = () => (client ??= createOctokit(options.token, run.apiUrl));
-    const repository = { owner: run.owner, repo: run.repo };
+function githubDeploymentLog(run, options, openHistory = async () => octokitDeploymentHistory(await createOctokit(options.token, run.apiUrl), {
+    owner: run.owner,
+    repo: run.repo
+})) {
+    let opened;
+    const history = () => (opened ??= openHistory());
     return {
         async start(promotion) {
             if (!options.record)
@@ -32915,7 +33026,7 @@ function githubDeploymentLog(run, options) {
                 return undefined;
             }
             try {
-                const id = await startDeployment(await octokit(), repository, {
+                const id = await startDeployment(await history(), {
                     ref: run.eventSha,
                     environment: options.environment,
                     logUrl: run.runUrl,
@@ -32942,7 +33053,7 @@ function githubDeploymentLog(run, options) {
             if (deploymentId === undefined || options.token === '')
                 return;
             try {
-                await finishDeployment(await octokit(), repository, deploymentId, {
+                await finishDeployment(await history(), deploymentId, {
                     state,
                     logUrl: run.runUrl,
                     description
@@ -32956,7 +33067,7 @@ function githubDeploymentLog(run, options) {
             if (options.token === '') {
                 return { found: false, reason: 'no github-token to read the deployment history with' };
             }
-            return previousDigest(current, environmentHistory(await octokit(), repository, options.environment, options.image));
+            return previousDigest(current, environmentHistory(await history(), options.environment, options.image));
         }
     };
 }
@@ -32966,7 +33077,7 @@ function githubDeploymentLog(run, options) {
 
 
 
-async function retag(registry, repository, manifest, targets) {
+async function retag(registry, manifest, targets) {
     const moved = [];
     const unchanged = [];
     for (const target of targets) {
@@ -32976,10 +33087,10 @@ async function retag(registry, repository, manifest, targets) {
             continue;
         }
         try {
-            await registry.put(repository, target.tag, manifest);
+            await registry.put(target.tag, manifest);
         }
         catch (error) {
-            await restore(registry, repository, moved);
+            await restore(registry, moved);
             throw error;
         }
         info(`${target.tag}: ${untrustedText(target.before?.digest ?? '(new)')} → ${untrustedText(manifest.digest)}`);
@@ -32988,17 +33099,17 @@ async function retag(registry, repository, manifest, targets) {
     return { moved: moved.map((target) => target.tag), unchanged };
 }
 /** Best effort: a tag that did not exist before cannot be deleted without deleting the manifest. */
-async function restore(registry, repository, moved) {
+async function restore(registry, moved) {
     for (const target of moved) {
         if (target.before === undefined) {
             warning(`${target.tag} was new and stays at the promoted digest: registries cannot delete a tag alone.`);
             continue;
         }
         try {
-            const previous = await registry.fetch(repository, target.before.digest);
+            const previous = await registry.fetch(target.before.digest);
             if (previous === undefined)
                 throw new Error(`${target.before.digest} is gone`);
-            await registry.put(repository, target.tag, previous);
+            await registry.put(target.tag, previous);
             info(`${target.tag} put back at ${untrustedText(target.before.digest)}.`);
         }
         catch (error) {
@@ -33009,7 +33120,6 @@ async function restore(registry, repository, moved) {
 
 ;// CONCATENATED MODULE: ./src/promote/promotion.ts
 // One promotion: resolve the source to a digest, move the target tags to it, record it as a deployment.
-
 
 
 
@@ -33025,9 +33135,8 @@ function describeSource(source) {
     }
 }
 async function promote(settings, run, registry, log) {
-    const path = settings.image.path;
-    const image = repositoryName(settings.image);
-    const targets = await Promise.all(settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(path, tag) })));
+    const image = registry.name;
+    const targets = await Promise.all(settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(tag) })));
     const previousDigest = targets[0]?.before?.digest ?? '';
     const manifest = await sourceManifest(settings, registry, log, previousDigest);
     const source = describeSource(settings.source);
@@ -33041,7 +33150,7 @@ async function promote(settings, run, registry, log) {
     });
     let result;
     try {
-        result = await retag(registry, path, manifest, targets);
+        result = await retag(registry, manifest, targets);
     }
     catch (error) {
         await log.finish(deploymentId, 'failure', `promotion of ${manifest.digest} failed`);
@@ -33051,7 +33160,7 @@ async function promote(settings, run, registry, log) {
     return { image, digest: manifest.digest, previousDigest, source, ...result, deploymentId };
 }
 async function sourceManifest(settings, registry, log, current) {
-    const image = repositoryName(settings.image);
+    const image = registry.name;
     const { source } = settings;
     if (source.kind === 'previous') {
         const target = settings.targets[0] ?? '';
@@ -33063,14 +33172,14 @@ async function sourceManifest(settings, registry, log, current) {
             throw new ActionError(`cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`);
         }
         info(`${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`);
-        return fetchOrFail(registry, settings, previous.digest);
+        return fetchOrFail(registry, previous.digest);
     }
-    return fetchOrFail(registry, settings, source.kind === 'tag' ? source.tag : source.digest);
+    return fetchOrFail(registry, source.kind === 'tag' ? source.tag : source.digest);
 }
-async function fetchOrFail(registry, settings, reference) {
-    const manifest = await registry.fetch(settings.image.path, reference);
+async function fetchOrFail(registry, reference) {
+    const manifest = await registry.fetch(reference);
     if (manifest === undefined) {
-        throw new ActionError(`source '${reference}' was not found in ${repositoryName(settings.image)}: nothing was changed`);
+        throw new ActionError(`source '${reference}' was not found in ${registry.name}: nothing was changed`);
     }
     return manifest;
 }
@@ -33101,6 +33210,10 @@ function plainText(text) {
         .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
         .replace(/([\\`*_[\]|])/g, '\\$1');
 }
+/** A two-column table of facts without a header row, as the comment and the summaries show them. */
+function factTable(rows) {
+    return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n');
+}
 function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
@@ -33123,39 +33236,49 @@ function formatDuration(ms) {
     return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
-;// CONCATENATED MODULE: ./src/promote/report.ts
-// Outputs and job summary of a promotion.
+;// CONCATENATED MODULE: ./src/render/promotion.ts
+
+function renderPromotion(result, environment) {
+    return [
+        `### 🚀 ${inlineCode(environment)} → ${inlineCode(result.digest.slice(0, 19))}`,
+        factTable([
+            ['Ref', inlineCode(`${result.image}@${result.digest}`)],
+            ['Source', inlineCode(result.source)],
+            ['Before', result.previousDigest === '' ? '(new)' : inlineCode(result.previousDigest)],
+            ['Moved', tagList(result.moved)],
+            ['Already there', tagList(result.unchanged)],
+            [
+                'Deployment',
+                result.deploymentId === undefined ? 'not recorded' : String(result.deploymentId)
+            ]
+        ])
+    ].join('\n\n');
+}
+function tagList(tags) {
+    return tags.map((tag) => inlineCode(tag)).join(', ') || '(none)';
+}
+
+;// CONCATENATED MODULE: ./src/render/job-summary.ts
+// Writes Markdown to the job summary; a failure there is a warning, never the step's failure.
 
 
+async function writeJobSummary(markdown) {
+    try {
+        await summary.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${getErrorMessage(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/outputs.ts
+// The promote and rollback actions' step outputs, set together from one result.
 
 function setPromotionOutputs(result) {
     setOutput('digest', result.digest);
     setOutput('previous-digest', result.previousDigest);
     setOutput('ref', `${result.image}@${result.digest}`);
     setOutput('deployment-id', result.deploymentId === undefined ? '' : String(result.deploymentId));
-}
-function renderPromotion(result, environment) {
-    const rows = [
-        ['Ref', inlineCode(`${result.image}@${result.digest}`)],
-        ['Source', inlineCode(result.source)],
-        ['Before', result.previousDigest === '' ? '(new)' : inlineCode(result.previousDigest)],
-        ['Moved', result.moved.map((tag) => inlineCode(tag)).join(', ') || '(none)'],
-        ['Already there', result.unchanged.map((tag) => inlineCode(tag)).join(', ') || '(none)'],
-        ['Deployment', result.deploymentId === undefined ? 'not recorded' : String(result.deploymentId)]
-    ];
-    return [
-        `### 🚀 ${inlineCode(environment)} → ${inlineCode(result.digest.slice(0, 19))}`,
-        '| | |\n|---|---|\n' +
-            rows.map(([key, value]) => `| ${key ?? ''} | ${value ?? ''} |`).join('\n')
-    ].join('\n\n');
-}
-async function writePromotionSummary(result, environment) {
-    try {
-        await summary.addRaw(renderPromotion(result, environment), true).write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${getErrorMessage(error)}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/promote/run-promotion.ts
@@ -33170,24 +33293,20 @@ async function writePromotionSummary(result, environment) {
 
 
 
-
-async function runPromotion(mode) {
+async function runPromotion(readSettings) {
     try {
-        const settings = getPromoteSettings(mode);
+        const settings = readSettings();
         const run = runContext();
-        const registry = new RegistryClient(settings.image.registry, {
-            access: 'push',
-            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-        });
+        const registry = await openRepository(settings.image, settings);
         const log = githubDeploymentLog(run, {
             token: settings.githubToken,
             record: settings.record,
             environment: settings.environment,
-            image: repositoryName(settings.image)
+            image: registry.name
         });
         const result = await promote(settings, run, registry, log);
         setPromotionOutputs(result);
-        await writePromotionSummary(result, settings.environment);
+        await writeJobSummary(renderPromotion(result, settings.environment));
         info(`${settings.environment}: ${result.image}@${untrustedText(result.digest)} (${registry.requestCount} registry requests)`);
     }
     catch (error) {
@@ -33198,8 +33317,9 @@ async function runPromotion(mode) {
 ;// CONCATENATED MODULE: ./src/promote/main.ts
 // The promote action: point target tags at a source's digest and record the deployment.
 
+
 function run() {
-    return runPromotion('promote');
+    return runPromotion(getPromoteSettings);
 }
 
 

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2896);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8737);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2896:
+/***/ 8737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31752,6 +31752,32 @@ function registryBaseUrl(registry) {
     return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
 }
 
+;// CONCATENATED MODULE: ./src/registry/repository.ts
+
+class ImageRepository {
+    client;
+    image;
+    name;
+    constructor(client, image) {
+        this.client = client;
+        this.image = image;
+        this.name = repositoryName(image);
+    }
+    resolve(reference) {
+        return this.client.resolve(this.image.path, reference);
+    }
+    fetch(reference) {
+        return this.client.fetch(this.image.path, reference);
+    }
+    put(tag, manifest) {
+        return this.client.put(this.image.path, tag, manifest);
+    }
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.client.requestCount;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
 // The one retry loop for registry and GitHub calls: jittered backoff, Retry-After, a cap on waiting.
 const STOP = { retry: false };
@@ -32034,18 +32060,39 @@ const PRIVATE = blockList([
     ['100.64.0.0', 10, 'ipv4'],
     ['fc00::', 7, 'ipv6']
 ]);
+/** NAT64's well-known prefix: an IPv6-only runner reaches the IPv4 address in the last 32 bits. */
+const NAT64 = blockList([['64:ff9b::', 96, 'ipv6']]);
+function nat64Target(ipv6) {
+    if (!NAT64.check(ipv6, 'ipv6'))
+        return undefined;
+    const groups = ipv6.split(':');
+    const last = groups.at(-1) ?? '';
+    if (last.includes('.'))
+        return last;
+    const high = parseInt(groups.at(-2) || '0', 16);
+    const low = parseInt(last || '0', 16);
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
 /**
- * Which network a host is on, from its address alone. Names other than localhost count as public:
+ * Which network a host is on, from its address alone (a NAT64 address by the IPv4 address it
+ * reaches). Names other than localhost count as public:
  * resolving them here would not stop a name that resolves differently when the token is fetched.
  */
 function neighbourhood(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    // A trailing dot names the same host, fully qualified: `localhost.` is loopback too.
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase()
+        .replace(/\.+$/, '');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'loopback';
     const family = (0,external_node_net_.isIP)(host);
     if (family === 0)
         return 'public';
     const type = family === 4 ? 'ipv4' : 'ipv6';
+    const translated = type === 'ipv6' ? nat64Target(host) : undefined;
+    if (translated !== undefined)
+        return neighbourhood(translated);
     if (realm_LOOPBACK.check(host, type))
         return 'loopback';
     if (LINK_LOCAL.check(host, type))
@@ -32084,6 +32131,21 @@ function realmRefusal(registryUrl, realm) {
         return undefined;
     if (realmPlace !== 'public' && realmPlace !== registryPlace) {
         return `it is on a ${realmPlace} address and the registry is not`;
+    }
+    return undefined;
+}
+/**
+ * Why a registry may not redirect a request to `target` (a blob to its storage, usually), or
+ * undefined when it may. No credentials cross origins on a redirect, so plain http is fine; but a
+ * registry cannot aim us at a neighbourhood it is not in, such as the cloud metadata service.
+ */
+function redirectRefusal(registryUrl, target) {
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        return `it uses ${target.protocol.replace(/:$/, '')}, not http or https`;
+    }
+    const targetPlace = neighbourhood(target.hostname);
+    if (targetPlace !== 'public' && targetPlace !== neighbourhood(new URL(registryUrl).hostname)) {
+        return `it is on a ${targetPlace} address and the registry is not`;
     }
     return undefined;
 }
@@ -32206,7 +32268,8 @@ class RegistryTransport {
             return await send({
                 ...rest,
                 url: `${this.baseUrl}/v2/${repository}/${path}`,
-                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) }
+                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) },
+                checkRedirect: (target) => redirectRefusal(this.baseUrl, target)
             }, this.retry);
         }
         catch (error) {
@@ -32235,6 +32298,7 @@ class RegistryTransport {
 
 
 
+
 class RegistryClient {
     registry;
     transport;
@@ -32245,6 +32309,13 @@ class RegistryClient {
     /** Requests sent, tokens included, for logs and benchmarks. */
     get requestCount() {
         return this.transport.requestCount;
+    }
+    /** This client bound to one repository of its registry, speaking in typed tags and digests. */
+    repository(image) {
+        if (image.registry !== this.registry) {
+            throw new Error(`a client of ${this.registry} cannot reach ${image.registry}/${image.path}`);
+        }
+        return new ImageRepository(this, image);
     }
     /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
     async resolve(repository, reference) {
@@ -32487,6 +32558,562 @@ async function fromHelper(helper, serverUrl) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/open-repository.ts
+// The one factory the build and promote/rollback open their image's repository with.
+
+
+
+/**
+ * The image's repository with push access, for the build and for promote and rollback alike:
+ * the credentials given, else the Docker config's (masked), else none.
+ */
+async function openRepository(image, access) {
+    const credentials = access.credentials ?? (await credentialsFromDockerConfig(image.registry, dockerConfigDir()));
+    if (access.credentials === undefined && credentials !== undefined) {
+        core_setSecret(credentials.password);
+    }
+    const client = new RegistryClient(image.registry, {
+        access: 'push',
+        credentials,
+        ...(access.retry === undefined ? {} : { retry: access.retry })
+    });
+    return client.repository(image);
+}
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+// Which GitHub API failures are worth another attempt, on the shared retry loop.
+
+const DEFAULT_GITHUB_RETRY = {
+    attempts: 4,
+    baseDelayMs: 1000,
+    maxDelayMs: 16_000,
+    maxWaitMs: 60_000
+};
+/**
+ * GitHub refused the call before acting on it: a rate limit (primary, with its reset time, or
+ * secondary, with Retry-After). Waiting is the fix, and nothing was created.
+ */
+function rateLimitWait(error, now) {
+    const { status, response } = (error ?? {});
+    const headers = response?.headers ?? {};
+    const retryAfter = retryAfterMs(headers['retry-after'], now);
+    if (retryAfter !== undefined && (status === 403 || status === 429 || status === 503)) {
+        return retryAfter;
+    }
+    if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
+        const reset = Number(headers['x-ratelimit-reset'] ?? 0) * 1000;
+        return Math.max(0, reset - now) + 1000;
+    }
+    return undefined;
+}
+/** For reads and updates, which may be repeated: rate limits, server errors, network failures. */
+function readVerdict(error, now = Date.now()) {
+    const wait = rateLimitWait(error, now);
+    if (wait !== undefined)
+        return { retry: true, afterMs: wait };
+    const { status, response } = (error ?? {});
+    if (status !== undefined && status < 500 && status !== 429)
+        return STOP;
+    const asked = retryAfterMs(response?.headers?.['retry-after'], now);
+    return asked === undefined ? BACK_OFF : { retry: true, afterMs: asked };
+}
+/**
+ * For a call that creates something (a deployment): a 500, a reset or a timeout may come after
+ * GitHub created it, and another attempt would make a duplicate. Retried only when the failure
+ * proves nothing was created: a rate limit, or a connection that never left this machine.
+ */
+function createVerdict(error, now = Date.now()) {
+    const wait = rateLimitWait(error, now);
+    if (wait !== undefined)
+        return { retry: true, afterMs: wait };
+    return failedBeforeSending(error) ? BACK_OFF : STOP;
+}
+function judged(verdict) {
+    return (outcome) => (outcome.ok ? STOP : verdict(outcome.error));
+}
+/** A read or an update, retried through rate limits, server errors and network failures. */
+function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = sleepFor) {
+    return withRetry(call, judged(readVerdict), policy, sleep);
+}
+/** A call that creates something, retried only when GitHub cannot have acted on it. */
+function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = sleepFor) {
+    return withRetry(call, judged(createVerdict), policy, sleep);
+}
+
+;// CONCATENATED MODULE: ./src/github/deployment-history.ts
+
+function octokitDeploymentHistory(octokit, repository) {
+    return {
+        async *list(environment) {
+            const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
+                ...repository,
+                environment,
+                per_page: 100
+            });
+            for await (const page of pages) {
+                for (const deployment of page.data)
+                    yield { id: deployment.id, payload: deployment.payload };
+            }
+        },
+        async latestState(deploymentId) {
+            const { data } = await withGitHubRetry(() => octokit.rest.repos.listDeploymentStatuses({
+                ...repository,
+                deployment_id: deploymentId,
+                per_page: 1
+            }));
+            return data[0]?.state ?? 'pending';
+        },
+        async create(deployment) {
+            const { data } = await withGitHubCreateRetry(() => octokit.rest.repos.createDeployment({
+                ...repository,
+                ref: deployment.ref,
+                environment: deployment.environment,
+                task: 'deploy',
+                auto_merge: false,
+                required_contexts: [],
+                payload: { ...deployment.payload },
+                description: deployment.description,
+                transient_environment: false,
+                production_environment: deployment.production
+            }));
+            if (!('id' in data)) {
+                throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
+            }
+            return data.id;
+        },
+        async setStatus(deploymentId, status) {
+            await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
+                ...repository,
+                deployment_id: deploymentId,
+                state: status.state,
+                log_url: status.logUrl,
+                ...(status.description === undefined ? {} : { description: status.description }),
+                ...(status.autoInactive === undefined ? {} : { auto_inactive: status.autoInactive })
+            }));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+async function createOctokit(token, baseUrl) {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return github.getOctokit(token, { baseUrl });
+}
+
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+// Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
+
+
+const PAYLOAD_TOOL = 'immutable-image';
+async function startDeployment(history, deployment) {
+    const id = await history.create({
+        ref: deployment.ref,
+        environment: deployment.environment,
+        payload: { ...deployment.payload },
+        description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
+        production: /^prod(uction)?$/i.test(deployment.environment)
+    });
+    await history.setStatus(id, { state: 'in_progress', logUrl: deployment.logUrl });
+    return id;
+}
+async function finishDeployment(history, deploymentId, outcome) {
+    await history.setStatus(deploymentId, {
+        state: outcome.state,
+        logUrl: outcome.logUrl,
+        description: outcome.description.slice(0, 140),
+        autoInactive: true
+    });
+}
+const SHOWN_VALUE_CHARS = 40;
+/**
+ * Anyone with `deployments: write` can write a payload: a digest read back from one is used in a
+ * registry URL and printed, so it must be a digest (not `../other/app/manifests/latest`, not text
+ * with newlines) before anything uses it.
+ */
+function readPayload(value, image) {
+    if (typeof value !== 'object' || value === null)
+        return { kind: 'other' };
+    const payload = value;
+    if (payload.tool !== PAYLOAD_TOOL || payload.image !== image)
+        return { kind: 'other' };
+    if (!isDigestText(payload.digest)) {
+        return { kind: 'invalid', problem: `its digest ${shown(payload.digest)} is not a digest` };
+    }
+    if (payload.previous_digest !== '' && !isDigestText(payload.previous_digest)) {
+        return {
+            kind: 'invalid',
+            problem: `its previous_digest ${shown(payload.previous_digest)} is not a digest`
+        };
+    }
+    return { kind: 'ours', payload: payload };
+}
+function isDigestText(value) {
+    return typeof value === 'string' && isDigest(value);
+}
+/** An untrusted value quoted on one line and capped, for a warning. */
+function shown(value) {
+    const text = value === undefined ? '(none)' : JSON.stringify(value);
+    return text.length > SHOWN_VALUE_CHARS ? `${text.slice(0, SHOWN_VALUE_CHARS)}…` : text;
+}
+/** Our deployments of one image to one environment, newest first, each with its latest status. */
+async function* environmentHistory(history, environment, image) {
+    for await (const deployment of history.list(environment)) {
+        const reading = readPayload(deployment.payload, image);
+        if (reading.kind === 'other')
+            continue;
+        if (reading.kind === 'invalid') {
+            warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`);
+            continue;
+        }
+        const state = await history.latestState(deployment.id);
+        yield { deploymentId: deployment.id, payload: reading.payload, state };
+    }
+}
+/** A deployment that went live: still live (success) or since superseded (inactive). */
+function wentLive(entry) {
+    return entry.state === 'success' || entry.state === 'inactive';
+}
+/**
+ * The digest the environment held before the deployment that put `current` there, as
+ * `kubectl rollout undo` does: a rollback records the digest it replaced, so a second one flips back.
+ */
+async function previousDigest(current, history) {
+    for await (const entry of history) {
+        if (!wentLive(entry) || entry.payload.digest !== current)
+            continue;
+        if (entry.payload.previous_digest === '') {
+            return {
+                found: false,
+                reason: `deployment ${entry.deploymentId} put ${current} there first: nothing came before it`
+            };
+        }
+        return {
+            found: true,
+            digest: parseDigest(entry.payload.previous_digest),
+            deploymentId: entry.deploymentId
+        };
+    }
+    return {
+        found: false,
+        reason: `no successful deployment in the history put the current ${current} there`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/promote/deployment-log.ts
+// The promotion's GitHub side: deployment records and the environment's history.
+
+
+
+
+
+
+/**
+ * GitHub failures while recording never undo or repeat the registry work: they become warnings.
+ * Reading the history for a rollback is different: without it there is no safe answer.
+ */
+function githubDeploymentLog(run, options, openHistory = async () => octokitDeploymentHistory(await createOctokit(options.token, run.apiUrl), {
+    owner: run.owner,
+    repo: run.repo
+})) {
+    let opened;
+    const history = () => (opened ??= openHistory());
+    return {
+        async start(promotion) {
+            if (!options.record)
+                return undefined;
+            if (options.token === '') {
+                warning('No github-token: the promotion is not recorded as a deployment.');
+                return undefined;
+            }
+            try {
+                const id = await startDeployment(await history(), {
+                    ref: run.eventSha,
+                    environment: options.environment,
+                    logUrl: run.runUrl,
+                    payload: {
+                        tool: PAYLOAD_TOOL,
+                        image: promotion.image,
+                        digest: promotion.digest,
+                        source: promotion.source,
+                        previous_digest: promotion.previousDigest,
+                        targets: promotion.targets,
+                        actor: run.actor,
+                        run_url: run.runUrl
+                    }
+                });
+                info(`Recorded as deployment ${untrustedText(id)} of ${options.environment}.`);
+                return id;
+            }
+            catch (error) {
+                warning(`Could not record the deployment of ${options.environment}: ${getErrorMessage(error)}`);
+                return undefined;
+            }
+        },
+        async finish(deploymentId, state, description) {
+            if (deploymentId === undefined || options.token === '')
+                return;
+            try {
+                await finishDeployment(await history(), deploymentId, {
+                    state,
+                    logUrl: run.runUrl,
+                    description
+                });
+            }
+            catch (error) {
+                warning(`Could not set deployment ${deploymentId} to ${state}: ${getErrorMessage(error)}`);
+            }
+        },
+        async previous(current) {
+            if (options.token === '') {
+                return { found: false, reason: 'no github-token to read the deployment history with' };
+            }
+            return previousDigest(current, environmentHistory(await history(), options.environment, options.image));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/promote/retag.ts
+// Puts one manifest under several tags; if any put fails, puts back what the moved tags held.
+
+
+
+async function retag(registry, manifest, targets) {
+    const moved = [];
+    const unchanged = [];
+    for (const target of targets) {
+        if (target.before?.digest === manifest.digest) {
+            info(`${target.tag} already points at ${untrustedText(manifest.digest)}: left alone.`);
+            unchanged.push(target.tag);
+            continue;
+        }
+        try {
+            await registry.put(target.tag, manifest);
+        }
+        catch (error) {
+            await restore(registry, moved);
+            throw error;
+        }
+        info(`${target.tag}: ${untrustedText(target.before?.digest ?? '(new)')} → ${untrustedText(manifest.digest)}`);
+        moved.push(target);
+    }
+    return { moved: moved.map((target) => target.tag), unchanged };
+}
+/** Best effort: a tag that did not exist before cannot be deleted without deleting the manifest. */
+async function restore(registry, moved) {
+    for (const target of moved) {
+        if (target.before === undefined) {
+            warning(`${target.tag} was new and stays at the promoted digest: registries cannot delete a tag alone.`);
+            continue;
+        }
+        try {
+            const previous = await registry.fetch(target.before.digest);
+            if (previous === undefined)
+                throw new Error(`${target.before.digest} is gone`);
+            await registry.put(target.tag, previous);
+            info(`${target.tag} put back at ${untrustedText(target.before.digest)}.`);
+        }
+        catch (error) {
+            core_error(`Could not put ${target.tag} back at ${target.before.digest}: ${getErrorMessage(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/promotion.ts
+// One promotion: resolve the source to a digest, move the target tags to it, record it as a deployment.
+
+
+
+
+function describeSource(source) {
+    switch (source.kind) {
+        case 'tag':
+            return source.tag;
+        case 'digest':
+            return source.digest;
+        case 'previous':
+            return 'previous';
+    }
+}
+async function promote(settings, run, registry, log) {
+    const image = registry.name;
+    const targets = await Promise.all(settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(tag) })));
+    const previousDigest = targets[0]?.before?.digest ?? '';
+    const manifest = await sourceManifest(settings, registry, log, previousDigest);
+    const source = describeSource(settings.source);
+    info(`Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`);
+    const deploymentId = await log.start({
+        image,
+        digest: manifest.digest,
+        source: settings.source.kind === 'previous' ? `previous (${manifest.digest})` : source,
+        previousDigest,
+        targets: settings.targets
+    });
+    let result;
+    try {
+        result = await retag(registry, manifest, targets);
+    }
+    catch (error) {
+        await log.finish(deploymentId, 'failure', `promotion of ${manifest.digest} failed`);
+        throw error;
+    }
+    await log.finish(deploymentId, 'success', `${settings.targets.join(', ')} → ${manifest.digest}`);
+    return { image, digest: manifest.digest, previousDigest, source, ...result, deploymentId };
+}
+async function sourceManifest(settings, registry, log, current) {
+    const image = registry.name;
+    const { source } = settings;
+    if (source.kind === 'previous') {
+        const target = settings.targets[0] ?? '';
+        if (current === '') {
+            throw new ActionError(`${image}:${target} does not exist: there is nothing to roll back`);
+        }
+        const previous = await log.previous(current);
+        if (!previous.found) {
+            throw new ActionError(`cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`);
+        }
+        info(`${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`);
+        return fetchOrFail(registry, previous.digest);
+    }
+    return fetchOrFail(registry, source.kind === 'tag' ? source.tag : source.digest);
+}
+async function fetchOrFail(registry, reference) {
+    const manifest = await registry.fetch(reference);
+    if (manifest === undefined) {
+        throw new ActionError(`source '${reference}' was not found in ${registry.name}: nothing was changed`);
+    }
+    return manifest;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+// Markdown building blocks that stay intact whatever text is put inside them.
+/** A code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function codeBlock(text, language = '') {
+    const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${text.replace(/\n+$/, '')}\n${fence}`;
+}
+/** Inline code that survives backticks in the text. */
+function inlineCode(text) {
+    const oneLine = text.replace(/[\r\n]+/g, ' ');
+    const longestRun = Math.max(0, ...Array.from(oneLine.matchAll(/`+/g), (match) => match[0].length));
+    const ticks = '`'.repeat(longestRun + 1);
+    const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${oneLine}${pad}${ticks}`;
+}
+/** Text outside code: no HTML, no @mention pings, no line breaks. */
+function plainText(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
+        .replace(/([\\`*_[\]|])/g, '\\$1');
+}
+/** A two-column table of facts without a header row, as the comment and the summaries show them. */
+function factTable(rows) {
+    return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function formatBytes(bytes) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'B'}`;
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${seconds.toFixed(1)} s`;
+    return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/render/promotion.ts
+
+function renderPromotion(result, environment) {
+    return [
+        `### 🚀 ${inlineCode(environment)} → ${inlineCode(result.digest.slice(0, 19))}`,
+        factTable([
+            ['Ref', inlineCode(`${result.image}@${result.digest}`)],
+            ['Source', inlineCode(result.source)],
+            ['Before', result.previousDigest === '' ? '(new)' : inlineCode(result.previousDigest)],
+            ['Moved', tagList(result.moved)],
+            ['Already there', tagList(result.unchanged)],
+            [
+                'Deployment',
+                result.deploymentId === undefined ? 'not recorded' : String(result.deploymentId)
+            ]
+        ])
+    ].join('\n\n');
+}
+function tagList(tags) {
+    return tags.map((tag) => inlineCode(tag)).join(', ') || '(none)';
+}
+
+;// CONCATENATED MODULE: ./src/render/job-summary.ts
+// Writes Markdown to the job summary; a failure there is a warning, never the step's failure.
+
+
+async function writeJobSummary(markdown) {
+    try {
+        await summary.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${getErrorMessage(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/outputs.ts
+// The promote and rollback actions' step outputs, set together from one result.
+
+function setPromotionOutputs(result) {
+    setOutput('digest', result.digest);
+    setOutput('previous-digest', result.previousDigest);
+    setOutput('ref', `${result.image}@${result.digest}`);
+    setOutput('deployment-id', result.deploymentId === undefined ? '' : String(result.deploymentId));
+}
+
+;// CONCATENATED MODULE: ./src/promote/run-promotion.ts
+// The promote and rollback actions' shared body: settings → registry → promotion → outputs.
+
+
+
+
+
+
+
+
+
+
+async function runPromotion(readSettings) {
+    try {
+        const settings = readSettings();
+        const run = runContext();
+        const registry = await openRepository(settings.image, settings);
+        const log = githubDeploymentLog(run, {
+            token: settings.githubToken,
+            record: settings.record,
+            environment: settings.environment,
+            image: registry.name
+        });
+        const result = await promote(settings, run, registry, log);
+        setPromotionOutputs(result);
+        await writeJobSummary(renderPromotion(result, settings.environment));
+        info(`${settings.environment}: ${result.image}@${untrustedText(result.digest)} (${registry.requestCount} registry requests)`);
+    }
+    catch (error) {
+        failStep(error);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Typed readers for action inputs: each turns one raw string into a value or an InputError.
 
@@ -32563,68 +33190,12 @@ function printable(value) {
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
 
-;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
-// Registry credentials from the inputs, shared by every action that talks to a registry.
+;// CONCATENATED MODULE: ./src/settings/promotion-inputs.ts
+// Pure parsers of the inputs promote and rollback share: image, source, targets and environment.
 
 
 
-
-/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
-function registryAuthInputs(image, env) {
-    const username = inputs_text('username');
-    const password = inputs_text('password');
-    const githubToken = inputs_text('github-token');
-    for (const secret of [password, githubToken])
-        if (secret !== '')
-            core_setSecret(secret);
-    if (username !== '' && password === '') {
-        throw new errors_InputError('password', `is empty but username '${username}' is set`);
-    }
-    if (password !== '' && username === '') {
-        throw new errors_InputError('username', 'is empty but password is set');
-    }
-    if (username !== '')
-        return { credentials: { username, password }, githubToken };
-    if (image.registry === 'ghcr.io' && githubToken !== '') {
-        return {
-            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
-            githubToken
-        };
-    }
-    return { credentials: undefined, githubToken };
-}
-/** The credentials to use: the inputs', else what `docker login` left in the Docker config, masked. */
-async function resolveRegistryCredentials(auth, registry) {
-    if (auth.credentials !== undefined)
-        return auth.credentials;
-    const stored = await credentialsFromDockerConfig(registry, dockerConfigDir());
-    if (stored !== undefined)
-        core_setSecret(stored.password);
-    return stored;
-}
-
-;// CONCATENATED MODULE: ./src/settings/promote.ts
-// The promote and rollback actions' inputs, read once into one typed settings object.
-
-
-
-
-function getPromoteSettings(mode, env = process.env) {
-    const image = imageInput();
-    const environment = mode === 'rollback' ? environmentInput(true) : environmentInput(false);
-    const source = mode === 'rollback' ? rollbackSource(image) : sourceInput('source', inputs_text('source'), image);
-    const targets = targetInput(mode === 'rollback' ? environment : undefined);
-    return {
-        image,
-        source,
-        targets,
-        environment: environment ?? targets[0],
-        record: inputs_boolean('record', true),
-        ...registryAuthInputs(image, env)
-    };
-}
-function imageInput() {
-    const value = inputs_text('image');
+function imageInput(value) {
     if (value === '')
         throw new errors_InputError('image', 'is required (a repository such as ghcr.io/acme/web)');
     try {
@@ -32635,10 +33206,6 @@ function imageInput() {
             throw new errors_InputError('image', error.message);
         throw error;
     }
-}
-function rollbackSource(image) {
-    const to = inputs_text('to');
-    return to === '' ? { kind: 'previous' } : sourceInput('to', to, image);
 }
 /** A tag, a digest, `previous`, or a full reference in the image's repository (the build's `ref`). */
 function sourceInput(name, value, image) {
@@ -32672,534 +33239,93 @@ function sourceReference(name, value, image) {
         return { kind: 'tag', tag: reference.tag };
     throw new errors_InputError(name, `'${printable(value)}' names no tag or digest`);
 }
-function targetInput(fallback) {
-    const given = lines('target');
-    const values = given.length === 0 && fallback !== undefined ? [fallback] : given;
+/** One or more tags, repeats dropped; `values` empty means the input was not given. */
+function targetsInput(values) {
     if (values.length === 0)
         throw new errors_InputError('target', 'is required: one or more tags, one a line');
-    for (const value of values) {
+    const tags = values.map((value) => {
         try {
-            parseTag(value);
+            return parseTag(value);
         }
         catch (error) {
             if (error instanceof InvalidReferenceError)
                 throw new errors_InputError('target', error.message);
             throw error;
         }
-    }
-    return [...new Set(values)];
+    });
+    return [...new Set(tags)];
 }
-function environmentInput(required) {
-    const value = inputs_text('environment');
-    if (value === '') {
-        if (required)
-            throw new errors_InputError('environment', 'is required (e.g. staging or production)');
+/** A GitHub environment name, or undefined when not given. */
+function environmentInput(value) {
+    if (value === '')
         return undefined;
-    }
     if (value.length > 255 || /[\r\n\0]/.test(value) || value.includes(',')) {
         throw new errors_InputError('environment', `'${printable(value)}' is not a valid environment name`);
     }
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-async function createOctokit(token, baseUrl) {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return github.getOctokit(token, { baseUrl });
-}
+;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
+// Registry credentials from the inputs, shared by every action that talks to a registry.
 
-;// CONCATENATED MODULE: ./src/github/retry.ts
-// Which GitHub API failures are worth another attempt, on the shared retry loop.
 
-const DEFAULT_GITHUB_RETRY = {
-    attempts: 4,
-    baseDelayMs: 1000,
-    maxDelayMs: 16_000,
-    maxWaitMs: 60_000
-};
-/**
- * GitHub refused the call before acting on it: a rate limit (primary, with its reset time, or
- * secondary, with Retry-After). Waiting is the fix, and nothing was created.
- */
-function rateLimitWait(error, now) {
-    const { status, response } = (error ?? {});
-    const headers = response?.headers ?? {};
-    const retryAfter = retryAfterMs(headers['retry-after'], now);
-    if (retryAfter !== undefined && (status === 403 || status === 429 || status === 503)) {
-        return retryAfter;
+
+/** username/password, else the actor and github-token for ghcr.io; secrets are masked on read. */
+function registryAuthInputs(image, env) {
+    const username = inputs_text('username');
+    const password = inputs_text('password');
+    const githubToken = inputs_text('github-token');
+    for (const secret of [password, githubToken])
+        if (secret !== '')
+            core_setSecret(secret);
+    if (username !== '' && password === '') {
+        throw new errors_InputError('password', `is empty but username '${username}' is set`);
     }
-    if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
-        const reset = Number(headers['x-ratelimit-reset'] ?? 0) * 1000;
-        return Math.max(0, reset - now) + 1000;
+    if (password !== '' && username === '') {
+        throw new errors_InputError('username', 'is empty but password is set');
     }
-    return undefined;
-}
-/** For reads and updates, which may be repeated: rate limits, server errors, network failures. */
-function readVerdict(error, now = Date.now()) {
-    const wait = rateLimitWait(error, now);
-    if (wait !== undefined)
-        return { retry: true, afterMs: wait };
-    const { status, response } = (error ?? {});
-    if (status !== undefined && status < 500 && status !== 429)
-        return STOP;
-    const asked = retryAfterMs(response?.headers?.['retry-after'], now);
-    return asked === undefined ? BACK_OFF : { retry: true, afterMs: asked };
-}
-/**
- * For a call that creates something (a deployment): a 500, a reset or a timeout may come after
- * GitHub created it, and another attempt would make a duplicate. Retried only when the failure
- * proves nothing was created: a rate limit, or a connection that never left this machine.
- */
-function createVerdict(error, now = Date.now()) {
-    const wait = rateLimitWait(error, now);
-    if (wait !== undefined)
-        return { retry: true, afterMs: wait };
-    return failedBeforeSending(error) ? BACK_OFF : STOP;
-}
-function judged(verdict) {
-    return (outcome) => (outcome.ok ? STOP : verdict(outcome.error));
-}
-/** A read or an update, retried through rate limits, server errors and network failures. */
-function withGitHubRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = sleepFor) {
-    return withRetry(call, judged(readVerdict), policy, sleep);
-}
-/** A call that creates something, retried only when GitHub cannot have acted on it. */
-function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = sleepFor) {
-    return withRetry(call, judged(createVerdict), policy, sleep);
-}
-
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-// Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
-
-
-
-const PAYLOAD_TOOL = 'immutable-image';
-async function startDeployment(octokit, repository, deployment) {
-    const { data } = await withGitHubCreateRetry(() => octokit.rest.repos.createDeployment({
-        ...repository,
-        ref: deployment.ref,
-        environment: deployment.environment,
-        task: 'deploy',
-        auto_merge: false,
-        required_contexts: [],
-        payload: { ...deployment.payload },
-        description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
-        transient_environment: false,
-        production_environment: /^prod(uction)?$/i.test(deployment.environment)
-    }));
-    if (!('id' in data))
-        throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-    const id = data.id;
-    await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
-        ...repository,
-        deployment_id: id,
-        state: 'in_progress',
-        log_url: deployment.logUrl
-    }));
-    return id;
-}
-async function finishDeployment(octokit, repository, deploymentId, outcome) {
-    await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
-        ...repository,
-        deployment_id: deploymentId,
-        state: outcome.state,
-        log_url: outcome.logUrl,
-        description: outcome.description.slice(0, 140),
-        auto_inactive: true
-    }));
-}
-const SHOWN_VALUE_CHARS = 40;
-/**
- * Anyone with `deployments: write` can write a payload: a digest read back from one is used in a
- * registry URL and printed, so it must be a digest (not `../other/app/manifests/latest`, not text
- * with newlines) before anything uses it.
- */
-function readPayload(value, image) {
-    if (typeof value !== 'object' || value === null)
-        return { kind: 'other' };
-    const payload = value;
-    if (payload.tool !== PAYLOAD_TOOL || payload.image !== image)
-        return { kind: 'other' };
-    if (!isDigestText(payload.digest)) {
-        return { kind: 'invalid', problem: `its digest ${shown(payload.digest)} is not a digest` };
-    }
-    if (payload.previous_digest !== '' && !isDigestText(payload.previous_digest)) {
+    if (username !== '')
+        return { credentials: { username, password }, githubToken };
+    if (image.registry === 'ghcr.io' && githubToken !== '') {
         return {
-            kind: 'invalid',
-            problem: `its previous_digest ${shown(payload.previous_digest)} is not a digest`
+            credentials: { username: env.GITHUB_ACTOR || 'github-actions', password: githubToken },
+            githubToken
         };
     }
-    return { kind: 'ours', payload: payload };
+    return { credentials: undefined, githubToken };
 }
-function isDigestText(value) {
-    return typeof value === 'string' && isDigest(value);
-}
-/** An untrusted value quoted on one line and capped, for a warning. */
-function shown(value) {
-    const text = value === undefined ? '(none)' : JSON.stringify(value);
-    return text.length > SHOWN_VALUE_CHARS ? `${text.slice(0, SHOWN_VALUE_CHARS)}…` : text;
-}
-/** Our deployments of one image to one environment, newest first, each with its latest status. */
-async function* environmentHistory(octokit, repository, environment, image) {
-    const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-        ...repository,
-        environment,
-        per_page: 100
-    });
-    for await (const page of pages) {
-        for (const deployment of page.data) {
-            const reading = readPayload(deployment.payload, image);
-            if (reading.kind === 'other')
-                continue;
-            if (reading.kind === 'invalid') {
-                warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`);
-                continue;
-            }
-            const { payload } = reading;
-            const { data: statuses } = await withGitHubRetry(() => octokit.rest.repos.listDeploymentStatuses({
-                ...repository,
-                deployment_id: deployment.id,
-                per_page: 1
-            }));
-            yield { deploymentId: deployment.id, payload, state: statuses[0]?.state ?? 'pending' };
-        }
-    }
-}
-/** A deployment that went live: still live (success) or since superseded (inactive). */
-function wentLive(entry) {
-    return entry.state === 'success' || entry.state === 'inactive';
-}
-/**
- * The digest the environment held before the deployment that put `current` there, as
- * `kubectl rollout undo` does: a rollback records the digest it replaced, so a second one flips back.
- */
-async function previousDigest(current, history) {
-    for await (const entry of history) {
-        if (!wentLive(entry) || entry.payload.digest !== current)
-            continue;
-        if (entry.payload.previous_digest === '') {
-            return {
-                found: false,
-                reason: `deployment ${entry.deploymentId} put ${current} there first: nothing came before it`
-            };
-        }
-        return { found: true, digest: entry.payload.previous_digest, deploymentId: entry.deploymentId };
-    }
+
+;// CONCATENATED MODULE: ./src/settings/rollback.ts
+// The rollback action's inputs: a promotion of the environment's own tag, to `previous` by default.
+
+
+
+
+function getRollbackSettings(env = process.env) {
+    const image = imageInput(inputs_text('image'));
+    const environment = environmentInput(inputs_text('environment'));
+    if (environment === undefined)
+        throw new errors_InputError('environment', 'is required (e.g. staging or production)');
+    const to = inputs_text('to');
+    const source = to === '' ? { kind: 'previous' } : sourceInput('to', to, image);
+    const given = lines('target');
+    const targets = targetsInput(given.length === 0 ? [environment] : given);
     return {
-        found: false,
-        reason: `no successful deployment in the history put the current ${current} there`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/promote/deployment-log.ts
-// The promotion's GitHub side: deployment records and the environment's history.
-
-
-
-
-
-/**
- * GitHub failures while recording never undo or repeat the registry work: they become warnings.
- * Reading the history for a rollback is different: without it there is no safe answer.
- */
-function githubDeploymentLog(run, options) {
-    let client;
-    const octokit = () => (client ??= createOctokit(options.token, run.apiUrl));
-    const repository = { owner: run.owner, repo: run.repo };
-    return {
-        async start(promotion) {
-            if (!options.record)
-                return undefined;
-            if (options.token === '') {
-                warning('No github-token: the promotion is not recorded as a deployment.');
-                return undefined;
-            }
-            try {
-                const id = await startDeployment(await octokit(), repository, {
-                    ref: run.eventSha,
-                    environment: options.environment,
-                    logUrl: run.runUrl,
-                    payload: {
-                        tool: PAYLOAD_TOOL,
-                        image: promotion.image,
-                        digest: promotion.digest,
-                        source: promotion.source,
-                        previous_digest: promotion.previousDigest,
-                        targets: promotion.targets,
-                        actor: run.actor,
-                        run_url: run.runUrl
-                    }
-                });
-                info(`Recorded as deployment ${untrustedText(id)} of ${options.environment}.`);
-                return id;
-            }
-            catch (error) {
-                warning(`Could not record the deployment of ${options.environment}: ${getErrorMessage(error)}`);
-                return undefined;
-            }
-        },
-        async finish(deploymentId, state, description) {
-            if (deploymentId === undefined || options.token === '')
-                return;
-            try {
-                await finishDeployment(await octokit(), repository, deploymentId, {
-                    state,
-                    logUrl: run.runUrl,
-                    description
-                });
-            }
-            catch (error) {
-                warning(`Could not set deployment ${deploymentId} to ${state}: ${getErrorMessage(error)}`);
-            }
-        },
-        async previous(current) {
-            if (options.token === '') {
-                return { found: false, reason: 'no github-token to read the deployment history with' };
-            }
-            return previousDigest(current, environmentHistory(await octokit(), repository, options.environment, options.image));
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/promote/retag.ts
-// Puts one manifest under several tags; if any put fails, puts back what the moved tags held.
-
-
-
-async function retag(registry, repository, manifest, targets) {
-    const moved = [];
-    const unchanged = [];
-    for (const target of targets) {
-        if (target.before?.digest === manifest.digest) {
-            info(`${target.tag} already points at ${untrustedText(manifest.digest)}: left alone.`);
-            unchanged.push(target.tag);
-            continue;
-        }
-        try {
-            await registry.put(repository, target.tag, manifest);
-        }
-        catch (error) {
-            await restore(registry, repository, moved);
-            throw error;
-        }
-        info(`${target.tag}: ${untrustedText(target.before?.digest ?? '(new)')} → ${untrustedText(manifest.digest)}`);
-        moved.push(target);
-    }
-    return { moved: moved.map((target) => target.tag), unchanged };
-}
-/** Best effort: a tag that did not exist before cannot be deleted without deleting the manifest. */
-async function restore(registry, repository, moved) {
-    for (const target of moved) {
-        if (target.before === undefined) {
-            warning(`${target.tag} was new and stays at the promoted digest: registries cannot delete a tag alone.`);
-            continue;
-        }
-        try {
-            const previous = await registry.fetch(repository, target.before.digest);
-            if (previous === undefined)
-                throw new Error(`${target.before.digest} is gone`);
-            await registry.put(repository, target.tag, previous);
-            info(`${target.tag} put back at ${untrustedText(target.before.digest)}.`);
-        }
-        catch (error) {
-            core_error(`Could not put ${target.tag} back at ${target.before.digest}: ${getErrorMessage(error)}`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/promote/promotion.ts
-// One promotion: resolve the source to a digest, move the target tags to it, record it as a deployment.
-
-
-
-
-
-function describeSource(source) {
-    switch (source.kind) {
-        case 'tag':
-            return source.tag;
-        case 'digest':
-            return source.digest;
-        case 'previous':
-            return 'previous';
-    }
-}
-async function promote(settings, run, registry, log) {
-    const path = settings.image.path;
-    const image = repositoryName(settings.image);
-    const targets = await Promise.all(settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(path, tag) })));
-    const previousDigest = targets[0]?.before?.digest ?? '';
-    const manifest = await sourceManifest(settings, registry, log, previousDigest);
-    const source = describeSource(settings.source);
-    info(`Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`);
-    const deploymentId = await log.start({
         image,
-        digest: manifest.digest,
-        source: settings.source.kind === 'previous' ? `previous (${manifest.digest})` : source,
-        previousDigest,
-        targets: settings.targets
-    });
-    let result;
-    try {
-        result = await retag(registry, path, manifest, targets);
-    }
-    catch (error) {
-        await log.finish(deploymentId, 'failure', `promotion of ${manifest.digest} failed`);
-        throw error;
-    }
-    await log.finish(deploymentId, 'success', `${settings.targets.join(', ')} → ${manifest.digest}`);
-    return { image, digest: manifest.digest, previousDigest, source, ...result, deploymentId };
-}
-async function sourceManifest(settings, registry, log, current) {
-    const image = repositoryName(settings.image);
-    const { source } = settings;
-    if (source.kind === 'previous') {
-        const target = settings.targets[0] ?? '';
-        if (current === '') {
-            throw new ActionError(`${image}:${target} does not exist: there is nothing to roll back`);
-        }
-        const previous = await log.previous(current);
-        if (!previous.found) {
-            throw new ActionError(`cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`);
-        }
-        info(`${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`);
-        return fetchOrFail(registry, settings, previous.digest);
-    }
-    return fetchOrFail(registry, settings, source.kind === 'tag' ? source.tag : source.digest);
-}
-async function fetchOrFail(registry, settings, reference) {
-    const manifest = await registry.fetch(settings.image.path, reference);
-    if (manifest === undefined) {
-        throw new ActionError(`source '${reference}' was not found in ${repositoryName(settings.image)}: nothing was changed`);
-    }
-    return manifest;
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-// Markdown building blocks that stay intact whatever text is put inside them.
-/** A code block whose fence is longer than any backtick run inside, so the text cannot close it. */
-function codeBlock(text, language = '') {
-    const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}${language}\n${text.replace(/\n+$/, '')}\n${fence}`;
-}
-/** Inline code that survives backticks in the text. */
-function inlineCode(text) {
-    const oneLine = text.replace(/[\r\n]+/g, ' ');
-    const longestRun = Math.max(0, ...Array.from(oneLine.matchAll(/`+/g), (match) => match[0].length));
-    const ticks = '`'.repeat(longestRun + 1);
-    const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
-    return `${ticks}${pad}${oneLine}${pad}${ticks}`;
-}
-/** Text outside code: no HTML, no @mention pings, no line breaks. */
-function plainText(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
-        .replace(/([\\`*_[\]|])/g, '\\$1');
-}
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-function formatBytes(bytes) {
-    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'B'}`;
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${ms} ms`;
-    const seconds = ms / 1000;
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/promote/report.ts
-// Outputs and job summary of a promotion.
-
-
-
-function setPromotionOutputs(result) {
-    setOutput('digest', result.digest);
-    setOutput('previous-digest', result.previousDigest);
-    setOutput('ref', `${result.image}@${result.digest}`);
-    setOutput('deployment-id', result.deploymentId === undefined ? '' : String(result.deploymentId));
-}
-function renderPromotion(result, environment) {
-    const rows = [
-        ['Ref', inlineCode(`${result.image}@${result.digest}`)],
-        ['Source', inlineCode(result.source)],
-        ['Before', result.previousDigest === '' ? '(new)' : inlineCode(result.previousDigest)],
-        ['Moved', result.moved.map((tag) => inlineCode(tag)).join(', ') || '(none)'],
-        ['Already there', result.unchanged.map((tag) => inlineCode(tag)).join(', ') || '(none)'],
-        ['Deployment', result.deploymentId === undefined ? 'not recorded' : String(result.deploymentId)]
-    ];
-    return [
-        `### 🚀 ${inlineCode(environment)} → ${inlineCode(result.digest.slice(0, 19))}`,
-        '| | |\n|---|---|\n' +
-            rows.map(([key, value]) => `| ${key ?? ''} | ${value ?? ''} |`).join('\n')
-    ].join('\n\n');
-}
-async function writePromotionSummary(result, environment) {
-    try {
-        await summary.addRaw(renderPromotion(result, environment), true).write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${getErrorMessage(error)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/promote/run-promotion.ts
-// The promote and rollback actions' shared body: settings → registry → promotion → outputs.
-
-
-
-
-
-
-
-
-
-
-
-async function runPromotion(mode) {
-    try {
-        const settings = getPromoteSettings(mode);
-        const run = runContext();
-        const registry = new RegistryClient(settings.image.registry, {
-            access: 'push',
-            credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-        });
-        const log = githubDeploymentLog(run, {
-            token: settings.githubToken,
-            record: settings.record,
-            environment: settings.environment,
-            image: repositoryName(settings.image)
-        });
-        const result = await promote(settings, run, registry, log);
-        setPromotionOutputs(result);
-        await writePromotionSummary(result, settings.environment);
-        info(`${settings.environment}: ${result.image}@${untrustedText(result.digest)} (${registry.requestCount} registry requests)`);
-    }
-    catch (error) {
-        failStep(error);
-    }
+        source,
+        targets,
+        environment,
+        record: inputs_boolean('record', true),
+        ...registryAuthInputs(image, env)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rollback/main.ts
 // The rollback action: promote with source `previous` unless `to` names a tag or digest.
 
+
 function run() {
-    return runPromotion('rollback');
+    return runPromotion(getRollbackSettings);
 }
 
 

@@ -3,8 +3,10 @@ import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import { createOctokit } from '../github/octokit.js'
+import { octokitCommentThread } from '../github/comment-thread.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
+import { writeJobSummary } from '../render/job-summary.js'
 import type { PipelineResult } from '../pipeline/pipeline.js'
 import { imageRef, type BuildReport } from '../pipeline/report.js'
 import type { BuildSettings } from '../settings/build.js'
@@ -53,12 +55,8 @@ export function testResultOutput(report: BuildReport): string {
   return report.recordedTest?.result ?? 'not-tested'
 }
 
-export async function writeSummary(report: BuildReport): Promise<void> {
-  try {
-    await core.summary.addRaw(renderReport(report), true).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${getErrorMessage(error)}`)
-  }
+export function writeSummary(report: BuildReport): Promise<void> {
+  return writeJobSummary(renderReport(report))
 }
 
 /** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */
@@ -78,13 +76,12 @@ export async function commentOnPullRequest(
   try {
     const octokit = await createOctokit(token, run.apiUrl)
     const comment = await upsertStickyComment(
-      octokit,
-      {
+      octokitCommentThread(octokit, {
         owner: run.owner,
         repo: run.repo,
-        issueNumber: run.pullRequest.number,
-        marker: commentMarker(report.image)
-      },
+        issueNumber: run.pullRequest.number
+      }),
+      commentMarker(report.image),
       renderComment(report)
     )
     core.info(

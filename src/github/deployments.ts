@@ -1,8 +1,7 @@
 // Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
 import * as core from '@actions/core'
-import { isDigest } from '../registry/reference.js'
-import type { Octokit } from './octokit.js'
-import { withGitHubCreateRetry, withGitHubRetry } from './retry.js'
+import { isDigest, parseDigest, type Digest } from '../registry/reference.js'
+import type { DeploymentHistory } from './deployment-history.js'
 
 export const PAYLOAD_TOOL = 'immutable-image'
 
@@ -19,11 +18,6 @@ export interface PromotionPayload {
   readonly run_url: string
 }
 
-export interface RepositoryId {
-  readonly owner: string
-  readonly repo: string
-}
-
 export interface HistoryEntry {
   readonly deploymentId: number
   readonly payload: PromotionPayload
@@ -32,54 +26,31 @@ export interface HistoryEntry {
 }
 
 export async function startDeployment(
-  octokit: Octokit,
-  repository: RepositoryId,
+  history: DeploymentHistory,
   deployment: { ref: string; environment: string; payload: PromotionPayload; logUrl: string }
 ): Promise<number> {
-  const { data } = await withGitHubCreateRetry(() =>
-    octokit.rest.repos.createDeployment({
-      ...repository,
-      ref: deployment.ref,
-      environment: deployment.environment,
-      task: 'deploy',
-      auto_merge: false,
-      required_contexts: [],
-      payload: { ...deployment.payload },
-      description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
-      transient_environment: false,
-      production_environment: /^prod(uction)?$/i.test(deployment.environment)
-    })
-  )
-  if (!('id' in data))
-    throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`)
-  const id = data.id
-  await withGitHubRetry(() =>
-    octokit.rest.repos.createDeploymentStatus({
-      ...repository,
-      deployment_id: id,
-      state: 'in_progress',
-      log_url: deployment.logUrl
-    })
-  )
+  const id = await history.create({
+    ref: deployment.ref,
+    environment: deployment.environment,
+    payload: { ...deployment.payload },
+    description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
+    production: /^prod(uction)?$/i.test(deployment.environment)
+  })
+  await history.setStatus(id, { state: 'in_progress', logUrl: deployment.logUrl })
   return id
 }
 
 export async function finishDeployment(
-  octokit: Octokit,
-  repository: RepositoryId,
+  history: DeploymentHistory,
   deploymentId: number,
   outcome: { state: 'success' | 'failure'; logUrl: string; description: string }
 ): Promise<void> {
-  await withGitHubRetry(() =>
-    octokit.rest.repos.createDeploymentStatus({
-      ...repository,
-      deployment_id: deploymentId,
-      state: outcome.state,
-      log_url: outcome.logUrl,
-      description: outcome.description.slice(0, 140),
-      auto_inactive: true
-    })
-  )
+  await history.setStatus(deploymentId, {
+    state: outcome.state,
+    logUrl: outcome.logUrl,
+    description: outcome.description.slice(0, 140),
+    autoInactive: true
+  })
 }
 
 /** What a deployment's payload turned out to be: ours, someone else's, or ours in name but forged. */
@@ -123,34 +94,19 @@ function shown(value: unknown): string {
 
 /** Our deployments of one image to one environment, newest first, each with its latest status. */
 export async function* environmentHistory(
-  octokit: Octokit,
-  repository: RepositoryId,
+  history: DeploymentHistory,
   environment: string,
   image: string
 ): AsyncGenerator<HistoryEntry> {
-  const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-    ...repository,
-    environment,
-    per_page: 100
-  })
-  for await (const page of pages) {
-    for (const deployment of page.data) {
-      const reading = readPayload(deployment.payload, image)
-      if (reading.kind === 'other') continue
-      if (reading.kind === 'invalid') {
-        core.warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`)
-        continue
-      }
-      const { payload } = reading
-      const { data: statuses } = await withGitHubRetry(() =>
-        octokit.rest.repos.listDeploymentStatuses({
-          ...repository,
-          deployment_id: deployment.id,
-          per_page: 1
-        })
-      )
-      yield { deploymentId: deployment.id, payload, state: statuses[0]?.state ?? 'pending' }
+  for await (const deployment of history.list(environment)) {
+    const reading = readPayload(deployment.payload, image)
+    if (reading.kind === 'other') continue
+    if (reading.kind === 'invalid') {
+      core.warning(`Skipped deployment ${deployment.id} of ${environment}: ${reading.problem}.`)
+      continue
     }
+    const state = await history.latestState(deployment.id)
+    yield { deploymentId: deployment.id, payload: reading.payload, state }
   }
 }
 
@@ -160,7 +116,7 @@ function wentLive(entry: HistoryEntry): boolean {
 }
 
 export type PreviousLookup =
-  | { readonly found: true; readonly digest: string; readonly deploymentId: number }
+  | { readonly found: true; readonly digest: Digest; readonly deploymentId: number }
   | { readonly found: false; readonly reason: string }
 
 /**
@@ -179,7 +135,11 @@ export async function previousDigest(
         reason: `deployment ${entry.deploymentId} put ${current} there first: nothing came before it`
       }
     }
-    return { found: true, digest: entry.payload.previous_digest, deploymentId: entry.deploymentId }
+    return {
+      found: true,
+      digest: parseDigest(entry.payload.previous_digest),
+      deploymentId: entry.deploymentId
+    }
   }
   return {
     found: false,

@@ -2,15 +2,17 @@
 import * as core from '@actions/core'
 import { lastLine, type Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
-import type { RegistryClient } from '../registry/client.js'
 import { registryText } from '../registry/errors.js'
 import {
   formatReference,
   repositoryName,
   sameRepository,
+  type Digest,
   type ImageReference,
-  type Repository
+  type Repository,
+  type Tag
 } from '../registry/reference.js'
+import type { ImageRepository } from '../registry/repository.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 /** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
@@ -21,16 +23,16 @@ export function digestFromPushOutput(output: string): string | undefined {
 
 export interface ShaTagPush {
   /** What the registry holds under the SHA tag right after the push. */
-  readonly digest: string
+  readonly digest: Digest
   /** False when a concurrent run of the same commit pushed over ours: the registry's is kept. */
   readonly ours: boolean
 }
 
 export async function pushShaTag(
   docker: Docker,
-  registry: RegistryClient,
+  registry: ImageRepository,
   image: Repository,
-  tag: string
+  tag: Tag
 ): Promise<ShaTagPush> {
   const reference = `${repositoryName(image)}:${tag}`
   let pushed = await docker.run(['push', reference], { allowFailure: true })
@@ -45,7 +47,7 @@ export async function pushShaTag(
       `pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`
     )
   }
-  const descriptor = await registry.resolve(image.path, tag)
+  const descriptor = await registry.resolve(tag)
   if (descriptor === undefined) {
     throw new ActionError(`the registry does not list ${reference} right after the push`)
   }
@@ -87,10 +89,10 @@ function pushFailure(output: string, registry: string): string {
  */
 export async function pushExtraTags(
   docker: () => Promise<Docker>,
-  registry: RegistryClient,
+  registry: ImageRepository,
   image: Repository,
-  shaTag: string,
-  digest: string,
+  shaTag: Tag,
+  digest: Digest,
   extraTags: readonly ImageReference[],
   localImage: string | undefined
 ): Promise<string[]> {
@@ -99,11 +101,11 @@ export async function pushExtraTags(
     sameRepository(reference.repository, image)
   )
   if (sameRepositoryTags.length > 0) {
-    const manifest = await registry.fetch(image.path, digest)
+    const manifest = await registry.fetch(digest)
     if (manifest === undefined)
       throw new ActionError(`${repositoryName(image)}@${digest} vanished from the registry`)
     for (const reference of sameRepositoryTags) {
-      await registry.put(image.path, reference.tag ?? shaTag, manifest)
+      await registry.put(reference.tag ?? shaTag, manifest)
       core.info(`Tagged ${formatReference(reference)} → ${untrustedText(digest)}`)
       pushed.push(formatReference(reference))
     }

@@ -4,13 +4,19 @@ import { createDockerConfig, login } from '../docker/config.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError, asError, getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import { RegistryClient, type ManifestDescriptor } from '../registry/client.js'
+import type { ManifestDescriptor } from '../registry/client.js'
 import { dockerConfigDir } from '../registry/credentials.js'
 import { imageRevisions } from '../registry/image-revision.js'
-import { repositoryName } from '../registry/reference.js'
-import { RegistryTransport } from '../registry/transport.js'
+import { openRepository } from '../registry/open-repository.js'
+import {
+  parseDigest,
+  parseTag,
+  repositoryName,
+  type Digest,
+  type Tag
+} from '../registry/reference.js'
+import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import { resolveRegistryCredentials } from '../settings/registry-auth.js'
 import { saveDockerConfigDir } from '../state.js'
 import {
   chooseForExistingTag,
@@ -36,7 +42,7 @@ export interface PipelineResult {
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined }
 
 export class BuildPipeline {
-  private readonly tag: string
+  private readonly tag: Tag
   private readonly reference: string
   private readonly wanted: Wanted
   private built: BuiltImage | undefined
@@ -49,11 +55,9 @@ export class BuildPipeline {
     private readonly context: RunContext,
     private readonly revision: Revision,
     private readonly engine: Docker,
-    private readonly registry: RegistryClient,
-    /** For the test record, which the client's manifest operations do not cover. */
-    private readonly transport: RegistryTransport
+    private readonly registry: ImageRepository
   ) {
-    this.tag = shaTag(revision.sha, settings.shaFormat)
+    this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
     this.wanted = { reference: this.reference, sha: revision.sha }
   }
@@ -64,13 +68,8 @@ export class BuildPipeline {
     revision: Revision,
     engine: Docker
   ): Promise<BuildPipeline> {
-    const options = {
-      access: 'push' as const,
-      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-    }
-    const registry = new RegistryClient(settings.image.registry, options)
-    const transport = new RegistryTransport(settings.image.registry, options)
-    return new BuildPipeline(settings, context, revision, engine, registry, transport)
+    const registry = await openRepository(settings.image, settings)
+    return new BuildPipeline(settings, context, revision, engine, registry)
   }
 
   /**
@@ -151,14 +150,24 @@ export class BuildPipeline {
   private async recordTests({ report, imageId }: PipelineResult): Promise<void> {
     if (report.digest === undefined) return
     const record = testRecordOf(report, imageId, new Date())
-    await attachTestRecord(this.transport, this.settings.image.path, report.digest, record)
+    await attachTestRecord(
+      this.registry.client.transport,
+      this.settings.image.path,
+      report.digest,
+      record
+    )
   }
 
   /** What the reused image's test record says; undefined, with a warning, when it cannot be read. */
   private async readRecord(digest: string): Promise<RecordedTest | undefined> {
     try {
       const record = await core.group(`Read the test record of ${this.reference}`, () =>
-        readTestRecord(this.transport, this.settings.image.path, digest, this.revision.sha)
+        readTestRecord(
+          this.registry.client.transport,
+          this.settings.image.path,
+          digest,
+          this.revision.sha
+        )
       )
       core.info(
         record === undefined
@@ -173,18 +182,18 @@ export class BuildPipeline {
   }
 
   /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
-  private async existingTag(when: string): Promise<{ digest: string } | undefined> {
+  private async existingTag(when: string): Promise<{ digest: Digest } | undefined> {
     const question = registryQuestion(this.settings)
     if (question === 'none') return undefined
     const held = await this.heldImage(question, when)
     const choice = chooseForExistingTag(this.settings, held, this.wanted)
     if (choice.kind === 'fail') throw new ActionError(choice.why)
-    return choice.kind === 'reuse' ? { digest: choice.digest } : undefined
+    return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined
   }
 
   private async heldImage(question: RegistryQuestion, when: string): Promise<HeldImage> {
     const existing = await core.group(`Look for ${this.reference} ${when}`, () =>
-      this.registry.resolve(this.settings.image.path, this.tag)
+      this.registry.resolve(this.tag)
     )
     if (existing === undefined) return { kind: 'nothing' }
     if (question === 'tag') return { kind: 'tag', digest: existing.digest }
@@ -200,7 +209,7 @@ export class BuildPipeline {
 
   private revisionsOf(digest: string): Promise<(string | undefined)[]> {
     return core.group(`Check which commit ${this.reference} holds`, () =>
-      imageRevisions(this.registry, this.settings.image.path, digest)
+      imageRevisions(this.registry.client, this.settings.image.path, digest)
     )
   }
 
@@ -210,7 +219,7 @@ export class BuildPipeline {
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
-  private pushExtraTags(digest: string, localImage: string | undefined): Promise<string[]> {
+  private pushExtraTags(digest: Digest, localImage: string | undefined): Promise<string[]> {
     const docker = (): Promise<Docker> => this.docker()
     return pushExtraTags(
       docker,

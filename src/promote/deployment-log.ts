@@ -2,7 +2,8 @@
 import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import { createOctokit, type Octokit } from '../github/octokit.js'
+import { octokitDeploymentHistory, type DeploymentHistory } from '../github/deployment-history.js'
+import { createOctokit } from '../github/octokit.js'
 import {
   environmentHistory,
   finishDeployment,
@@ -12,13 +13,15 @@ import {
   type PreviousLookup
 } from '../github/deployments.js'
 import { untrustedText } from '../log/untrusted-text.js'
+import type { Digest, Tag } from '../registry/reference.js'
 
 export interface PromotionRecord {
   readonly image: string
-  readonly digest: string
+  readonly digest: Digest
   readonly source: string
-  readonly previousDigest: string
-  readonly targets: readonly string[]
+  /** What the first target held before; '' when it was new. */
+  readonly previousDigest: Digest | ''
+  readonly targets: readonly Tag[]
 }
 
 export interface DeploymentLog {
@@ -29,7 +32,7 @@ export interface DeploymentLog {
     state: 'success' | 'failure',
     description: string
   ): Promise<void>
-  previous(current: string): Promise<PreviousLookup>
+  previous(current: Digest): Promise<PreviousLookup>
 }
 
 export interface DeploymentLogOptions {
@@ -43,10 +46,17 @@ export interface DeploymentLogOptions {
  * GitHub failures while recording never undo or repeat the registry work: they become warnings.
  * Reading the history for a rollback is different: without it there is no safe answer.
  */
-export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptions): DeploymentLog {
-  let client: Promise<Octokit> | undefined
-  const octokit = (): Promise<Octokit> => (client ??= createOctokit(options.token, run.apiUrl))
-  const repository = { owner: run.owner, repo: run.repo }
+export function githubDeploymentLog(
+  run: RunContext,
+  options: DeploymentLogOptions,
+  openHistory: () => Promise<DeploymentHistory> = async () =>
+    octokitDeploymentHistory(await createOctokit(options.token, run.apiUrl), {
+      owner: run.owner,
+      repo: run.repo
+    })
+): DeploymentLog {
+  let opened: Promise<DeploymentHistory> | undefined
+  const history = (): Promise<DeploymentHistory> => (opened ??= openHistory())
   return {
     async start(promotion) {
       if (!options.record) return undefined
@@ -55,7 +65,7 @@ export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptio
         return undefined
       }
       try {
-        const id = await startDeployment(await octokit(), repository, {
+        const id = await startDeployment(await history(), {
           ref: run.eventSha,
           environment: options.environment,
           logUrl: run.runUrl,
@@ -82,7 +92,7 @@ export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptio
     async finish(deploymentId, state, description) {
       if (deploymentId === undefined || options.token === '') return
       try {
-        await finishDeployment(await octokit(), repository, deploymentId, {
+        await finishDeployment(await history(), deploymentId, {
           state,
           logUrl: run.runUrl,
           description
@@ -99,7 +109,7 @@ export function githubDeploymentLog(run: RunContext, options: DeploymentLogOptio
       }
       return previousDigest(
         current,
-        environmentHistory(await octokit(), repository, options.environment, options.image)
+        environmentHistory(await history(), options.environment, options.image)
       )
     }
   }

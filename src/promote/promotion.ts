@@ -2,8 +2,9 @@
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import type { Manifest, RegistryClient } from '../registry/client.js'
-import { repositoryName } from '../registry/reference.js'
+import type { Manifest } from '../registry/client.js'
+import type { Digest, Tag } from '../registry/reference.js'
+import type { ManifestStore } from '../registry/repository.js'
 import type { PromoteSettings, Source } from '../settings/promote.js'
 import type { DeploymentLog } from './deployment-log.js'
 import { retag, type TargetState } from './retag.js'
@@ -11,11 +12,12 @@ import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PromotionResult {
   readonly image: string
-  readonly digest: string
-  readonly previousDigest: string
+  readonly digest: Digest
+  /** What the first target held before; '' when it was new. */
+  readonly previousDigest: Digest | ''
   readonly source: string
-  readonly moved: readonly string[]
-  readonly unchanged: readonly string[]
+  readonly moved: readonly Tag[]
+  readonly unchanged: readonly Tag[]
   readonly deploymentId: number | undefined
 }
 
@@ -33,13 +35,12 @@ export function describeSource(source: Source): string {
 export async function promote(
   settings: PromoteSettings,
   run: RunContext,
-  registry: RegistryClient,
+  registry: ManifestStore,
   log: DeploymentLog
 ): Promise<PromotionResult> {
-  const path = settings.image.path
-  const image = repositoryName(settings.image)
+  const image = registry.name
   const targets: TargetState[] = await Promise.all(
-    settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(path, tag) }))
+    settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(tag) }))
   )
   const previousDigest = targets[0]?.before?.digest ?? ''
   const manifest = await sourceManifest(settings, registry, log, previousDigest)
@@ -57,7 +58,7 @@ export async function promote(
   })
   let result
   try {
-    result = await retag(registry, path, manifest, targets)
+    result = await retag(registry, manifest, targets)
   } catch (error) {
     await log.finish(deploymentId, 'failure', `promotion of ${manifest.digest} failed`)
     throw error
@@ -68,11 +69,11 @@ export async function promote(
 
 async function sourceManifest(
   settings: PromoteSettings,
-  registry: RegistryClient,
+  registry: ManifestStore,
   log: DeploymentLog,
-  current: string
+  current: Digest | ''
 ): Promise<Manifest> {
-  const image = repositoryName(settings.image)
+  const image = registry.name
   const { source } = settings
   if (source.kind === 'previous') {
     const target = settings.targets[0] ?? ''
@@ -88,20 +89,16 @@ async function sourceManifest(
     core.info(
       `${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`
     )
-    return fetchOrFail(registry, settings, previous.digest)
+    return fetchOrFail(registry, previous.digest)
   }
-  return fetchOrFail(registry, settings, source.kind === 'tag' ? source.tag : source.digest)
+  return fetchOrFail(registry, source.kind === 'tag' ? source.tag : source.digest)
 }
 
-async function fetchOrFail(
-  registry: RegistryClient,
-  settings: PromoteSettings,
-  reference: string
-): Promise<Manifest> {
-  const manifest = await registry.fetch(settings.image.path, reference)
+async function fetchOrFail(registry: ManifestStore, reference: Tag | Digest): Promise<Manifest> {
+  const manifest = await registry.fetch(reference)
   if (manifest === undefined) {
     throw new ActionError(
-      `source '${reference}' was not found in ${repositoryName(settings.image)}: nothing was changed`
+      `source '${reference}' was not found in ${registry.name}: nothing was changed`
     )
   }
   return manifest

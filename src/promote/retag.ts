@@ -1,28 +1,29 @@
 // Puts one manifest under several tags; if any put fails, puts back what the moved tags held.
 import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
-import type { Manifest, ManifestDescriptor, RegistryClient } from '../registry/client.js'
+import type { Manifest, ManifestDescriptor } from '../registry/client.js'
+import type { Tag } from '../registry/reference.js'
+import type { ManifestStore } from '../registry/repository.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface TargetState {
-  readonly tag: string
+  readonly tag: Tag
   /** What the tag pointed at before; undefined when it did not exist. */
   readonly before: ManifestDescriptor | undefined
 }
 
 export interface RetagResult {
-  readonly moved: readonly string[]
-  readonly unchanged: readonly string[]
+  readonly moved: readonly Tag[]
+  readonly unchanged: readonly Tag[]
 }
 
 export async function retag(
-  registry: RegistryClient,
-  repository: string,
+  registry: ManifestStore,
   manifest: Manifest,
   targets: readonly TargetState[]
 ): Promise<RetagResult> {
   const moved: TargetState[] = []
-  const unchanged: string[] = []
+  const unchanged: Tag[] = []
   for (const target of targets) {
     if (target.before?.digest === manifest.digest) {
       core.info(`${target.tag} already points at ${untrustedText(manifest.digest)}: left alone.`)
@@ -30,9 +31,9 @@ export async function retag(
       continue
     }
     try {
-      await registry.put(repository, target.tag, manifest)
+      await registry.put(target.tag, manifest)
     } catch (error) {
-      await restore(registry, repository, moved)
+      await restore(registry, moved)
       throw error
     }
     core.info(
@@ -44,11 +45,7 @@ export async function retag(
 }
 
 /** Best effort: a tag that did not exist before cannot be deleted without deleting the manifest. */
-async function restore(
-  registry: RegistryClient,
-  repository: string,
-  moved: readonly TargetState[]
-): Promise<void> {
+async function restore(registry: ManifestStore, moved: readonly TargetState[]): Promise<void> {
   for (const target of moved) {
     if (target.before === undefined) {
       core.warning(
@@ -57,9 +54,9 @@ async function restore(
       continue
     }
     try {
-      const previous = await registry.fetch(repository, target.before.digest)
+      const previous = await registry.fetch(target.before.digest)
       if (previous === undefined) throw new Error(`${target.before.digest} is gone`)
-      await registry.put(repository, target.tag, previous)
+      await registry.put(target.tag, previous)
       core.info(`${target.tag} put back at ${untrustedText(target.before.digest)}.`)
     } catch (error) {
       core.error(

@@ -2,32 +2,29 @@
 import * as core from '@actions/core'
 import { failStep } from '../fail-step.js'
 import { runContext } from '../github/context.js'
-import { RegistryClient } from '../registry/client.js'
-import { repositoryName } from '../registry/reference.js'
-import { resolveRegistryCredentials } from '../settings/registry-auth.js'
-import { getPromoteSettings, type PromoteMode } from '../settings/promote.js'
+import { openRepository } from '../registry/open-repository.js'
+import type { PromoteSettings } from '../settings/promote.js'
 import { githubDeploymentLog } from './deployment-log.js'
 import { promote } from './promotion.js'
-import { setPromotionOutputs, writePromotionSummary } from './report.js'
+import { renderPromotion } from '../render/promotion.js'
+import { writeJobSummary } from '../render/job-summary.js'
+import { setPromotionOutputs } from './outputs.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
-export async function runPromotion(mode: PromoteMode): Promise<void> {
+export async function runPromotion(readSettings: () => PromoteSettings): Promise<void> {
   try {
-    const settings = getPromoteSettings(mode)
+    const settings = readSettings()
     const run = runContext()
-    const registry = new RegistryClient(settings.image.registry, {
-      access: 'push',
-      credentials: await resolveRegistryCredentials(settings, settings.image.registry)
-    })
+    const registry = await openRepository(settings.image, settings)
     const log = githubDeploymentLog(run, {
       token: settings.githubToken,
       record: settings.record,
       environment: settings.environment,
-      image: repositoryName(settings.image)
+      image: registry.name
     })
     const result = await promote(settings, run, registry, log)
     setPromotionOutputs(result)
-    await writePromotionSummary(result, settings.environment)
+    await writeJobSummary(renderPromotion(result, settings.environment))
     core.info(
       `${settings.environment}: ${result.image}@${untrustedText(result.digest)} (${registry.requestCount} registry requests)`
     )

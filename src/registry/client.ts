@@ -4,13 +4,14 @@ import { bytesMatchDigest, DigestError, parseVerifiableDigest, sha256Digest } fr
 import { isImmutableTagRefusal, parseErrorBody, registryText } from './errors.js'
 import type { HttpResponse } from './http.js'
 import { ACCEPT_MANIFESTS, MANIFEST_MEDIA_TYPES } from './media-types.js'
-import { isDigest, isTag } from './reference.js'
+import { isDigest, isTag, type Digest, type Repository } from './reference.js'
+import { ImageRepository } from './repository.js'
 import { RegistryTransport, type TransportOptions } from './transport.js'
 
 export { sha256Digest } from './digest.js'
 
 export interface ManifestDescriptor {
-  readonly digest: string
+  readonly digest: Digest
   readonly mediaType: string
   readonly size: number
 }
@@ -23,7 +24,8 @@ export interface Manifest extends ManifestDescriptor {
 export type RegistryClientOptions = TransportOptions
 
 export class RegistryClient {
-  private readonly transport: RegistryTransport
+  /** Shared with the operations kept in modules of their own (referrers, blob uploads). */
+  readonly transport: RegistryTransport
 
   constructor(
     readonly registry: string,
@@ -35,6 +37,14 @@ export class RegistryClient {
   /** Requests sent, tokens included, for logs and benchmarks. */
   get requestCount(): number {
     return this.transport.requestCount
+  }
+
+  /** This client bound to one repository of its registry, speaking in typed tags and digests. */
+  repository(image: Repository): ImageRepository {
+    if (image.registry !== this.registry) {
+      throw new Error(`a client of ${this.registry} cannot reach ${image.registry}/${image.path}`)
+    }
+    return new ImageRepository(this, image)
   }
 
   /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
@@ -91,7 +101,7 @@ export class RegistryClient {
    * PUT the exact bytes of a manifest under a tag; returns the digest the registry stored, which
    * must be the digest of what was sent.
    */
-  async put(repository: string, tag: string, manifest: Manifest): Promise<string> {
+  async put(repository: string, tag: string, manifest: Manifest): Promise<Digest> {
     const response = await this.transport.request({
       method: 'PUT',
       repository,

@@ -1,6 +1,7 @@
 // Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
 import { createHash } from 'node:crypto'
 import { registryText } from './errors.js'
+import type { Digest } from './reference.js'
 
 /** `algorithm:encoded` as the OCI image spec writes it, before any algorithm is known. */
 const OCI_DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/
@@ -23,8 +24,8 @@ export function matchesDigestGrammar(value: string): boolean {
   return value.length <= MAX_DIGEST_LENGTH && OCI_DIGEST.test(value)
 }
 
-export function sha256Digest(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+export function sha256Digest(bytes: Uint8Array): Digest {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}` as Digest
 }
 
 /**

@@ -26,17 +26,36 @@ const PRIVATE = blockList([
   ['100.64.0.0', 10, 'ipv4'],
   ['fc00::', 7, 'ipv6']
 ])
+/** NAT64's well-known prefix: an IPv6-only runner reaches the IPv4 address in the last 32 bits. */
+const NAT64 = blockList([['64:ff9b::', 96, 'ipv6']])
+
+function nat64Target(ipv6: string): string | undefined {
+  if (!NAT64.check(ipv6, 'ipv6')) return undefined
+  const groups = ipv6.split(':')
+  const last = groups.at(-1) ?? ''
+  if (last.includes('.')) return last
+  const high = parseInt(groups.at(-2) || '0', 16)
+  const low = parseInt(last || '0', 16)
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.')
+}
 
 /**
- * Which network a host is on, from its address alone. Names other than localhost count as public:
+ * Which network a host is on, from its address alone (a NAT64 address by the IPv4 address it
+ * reaches). Names other than localhost count as public:
  * resolving them here would not stop a name that resolves differently when the token is fetched.
  */
 export function neighbourhood(hostname: string): Neighbourhood {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  // A trailing dot names the same host, fully qualified: `localhost.` is loopback too.
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.+$/, '')
   if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback'
   const family = isIP(host)
   if (family === 0) return 'public'
   const type = family === 4 ? 'ipv4' : 'ipv6'
+  const translated = type === 'ipv6' ? nat64Target(host) : undefined
+  if (translated !== undefined) return neighbourhood(translated)
   if (LOOPBACK.check(host, type)) return 'loopback'
   if (LINK_LOCAL.check(host, type)) return 'link-local'
   if (PRIVATE.check(host, type)) return 'private'
@@ -70,6 +89,22 @@ export function realmRefusal(registryUrl: string, realm: string): string | undef
   if (target.host === registry.host) return undefined
   if (realmPlace !== 'public' && realmPlace !== registryPlace) {
     return `it is on a ${realmPlace} address and the registry is not`
+  }
+  return undefined
+}
+
+/**
+ * Why a registry may not redirect a request to `target` (a blob to its storage, usually), or
+ * undefined when it may. No credentials cross origins on a redirect, so plain http is fine; but a
+ * registry cannot aim us at a neighbourhood it is not in, such as the cloud metadata service.
+ */
+export function redirectRefusal(registryUrl: string, target: URL): string | undefined {
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return `it uses ${target.protocol.replace(/:$/, '')}, not http or https`
+  }
+  const targetPlace = neighbourhood(target.hostname)
+  if (targetPlace !== 'public' && targetPlace !== neighbourhood(new URL(registryUrl).hostname)) {
+    return `it is on a ${targetPlace} address and the registry is not`
   }
   return undefined
 }

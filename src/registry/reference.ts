@@ -10,10 +10,16 @@ export interface Repository {
   readonly path: string
 }
 
+/** A tag that follows the grammar: only `parseTag` makes one. */
+export type Tag = string & { readonly __grammar: 'tag' }
+
+/** A sha256 or sha512 digest that follows the grammar: only `parseDigest` makes one. */
+export type Digest = string & { readonly __grammar: 'digest' }
+
 export interface ImageReference {
   readonly repository: Repository
-  readonly tag?: string
-  readonly digest?: string
+  readonly tag?: Tag
+  readonly digest?: Digest
 }
 
 export class InvalidReferenceError extends Error {
@@ -32,15 +38,15 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
 const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
 const MAX_NAME_LENGTH = 255
 
-export function isTag(value: string): boolean {
+export function isTag(value: string): value is Tag {
   return TAG.test(value)
 }
 
-export function isDigest(value: string): boolean {
+export function isDigest(value: string): value is Digest {
   return DIGEST.test(value)
 }
 
-export function parseTag(value: string): string {
+export function parseTag(value: string): Tag {
   if (!isTag(value)) {
     throw new InvalidReferenceError(
       `'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`
@@ -49,7 +55,7 @@ export function parseTag(value: string): string {
   return value
 }
 
-export function parseDigest(value: string): string {
+export function parseDigest(value: string): Digest {
   if (!isDigest(value)) {
     throw new InvalidReferenceError(
       `'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`
@@ -76,13 +82,13 @@ export function parseReference(value: string): ImageReference {
     throw new InvalidReferenceError(`'${value}' contains white space`)
   }
   let rest = value
-  let digest: string | undefined
+  let digest: Digest | undefined
   const at = rest.indexOf('@')
   if (at !== -1) {
     digest = parseDigest(rest.slice(at + 1))
     rest = rest.slice(0, at)
   }
-  let tag: string | undefined
+  let tag: Tag | undefined
   const lastSlash = rest.lastIndexOf('/')
   const colon = rest.indexOf(':', lastSlash + 1)
   if (colon !== -1) {

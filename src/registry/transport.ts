@@ -12,7 +12,7 @@ import {
   type HttpResponse,
   type RegistryRetryPolicy
 } from './http.js'
-import { realmRefusal } from './realm.js'
+import { realmRefusal, redirectRefusal } from './realm.js'
 import { registryBaseUrl } from './reference.js'
 
 export interface TransportOptions {
@@ -173,7 +173,8 @@ export class RegistryTransport {
         {
           ...rest,
           url: `${this.baseUrl}/v2/${repository}/${path}`,
-          headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) }
+          headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) },
+          checkRedirect: (target) => redirectRefusal(this.baseUrl, target)
         },
         this.retry
       )

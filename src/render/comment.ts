@@ -2,6 +2,7 @@
 import {
   codeBlock,
   details,
+  factTable,
   formatBytes,
   formatDuration,
   inlineCode,
@@ -85,7 +86,7 @@ function factsTable(report: BuildReport): string {
   if (report.buildDurationMs !== undefined) {
     rows.push(['Build', formatDuration(report.buildDurationMs)])
   }
-  return '| | |\n|---|---|\n' + rows.map(([key, value]) => `| ${key} | ${value} |`).join('\n')
+  return factTable(rows)
 }
 
 /**

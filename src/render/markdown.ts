@@ -27,6 +27,11 @@ export function plainText(text: string): string {
     .replace(/([\\`*_[\]|])/g, '\\$1')
 }
 
+/** A two-column table of facts without a header row, as the comment and the summaries show them. */
+export function factTable(rows: readonly (readonly [string, string])[]): string {
+  return ['| | |', '|---|---|', ...rows.map(([key, value]) => `| ${key} | ${value} |`)].join('\n')
+}
+
 export function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
 }

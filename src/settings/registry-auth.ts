@@ -1,11 +1,7 @@
 // Registry credentials from the inputs, shared by every action that talks to a registry.
 import * as core from '@actions/core'
 import { InputError } from '../errors.js'
-import {
-  credentialsFromDockerConfig,
-  dockerConfigDir,
-  type Credentials
-} from '../registry/credentials.js'
+import type { Credentials } from '../registry/credentials.js'
 import type { Repository } from '../registry/reference.js'
 import { text } from './inputs.js'
 
@@ -35,15 +31,4 @@ export function registryAuthInputs(image: Repository, env: NodeJS.ProcessEnv): R
     }
   }
   return { credentials: undefined, githubToken }
-}
-
-/** The credentials to use: the inputs', else what `docker login` left in the Docker config, masked. */
-export async function resolveRegistryCredentials(
-  auth: RegistryAuthInputs,
-  registry: string
-): Promise<Credentials | undefined> {
-  if (auth.credentials !== undefined) return auth.credentials
-  const stored = await credentialsFromDockerConfig(registry, dockerConfigDir())
-  if (stored !== undefined) core.setSecret(stored.password)
-  return stored
 }

@@ -5,7 +5,7 @@ import {
   readPayload,
   type HistoryEntry
 } from '../../src/github/deployments.js'
-import type { Octokit } from '../../src/github/octokit.js'
+import { FakeDeploymentHistory } from '../fakes/deployment-history.js'
 
 const A = `sha256:${'a'.repeat(64)}`
 const B = `sha256:${'b'.repeat(64)}`
@@ -147,34 +147,17 @@ describe('readPayload', () => {
   })
 })
 
-function octokitListing(payloads: unknown[]): Octokit {
-  const deployments = payloads.map((value, index) => ({ id: 100 + index, payload: value }))
-  return {
-    paginate: {
-      iterator: async function* () {
-        yield await Promise.resolve({ data: deployments })
-      }
-    },
-    rest: {
-      repos: {
-        listDeployments: () => undefined,
-        listDeploymentStatuses: () => Promise.resolve({ data: [{ state: 'success' }] })
-      }
-    }
-  } as unknown as Octokit
-}
-
 describe('environmentHistory', () => {
   it('skips a deployment whose payload holds a forged digest, with a warning', async () => {
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    const octokit = octokitListing([
+    const history = new FakeDeploymentHistory()
+    history.seed('production', payload({ digest: C, previous_digest: B }), { id: 101 })
+    history.seed(
+      'production',
       payload({ digest: C, previous_digest: '../../../other/app/manifests/latest' }),
-      payload({ digest: C, previous_digest: B })
-    ])
-    const lookup = await previousDigest(
-      C,
-      environmentHistory(octokit, { owner: 'acme', repo: 'web' }, 'production', IMAGE)
+      { id: 100 }
     )
+    const lookup = await previousDigest(C, environmentHistory(history, 'production', IMAGE))
     const written = stdout.mock.calls.map(([chunk]) => String(chunk)).join('')
     stdout.mockRestore()
     expect(lookup).toEqual({ found: true, digest: B, deploymentId: 101 })

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createOctokit } from '../../src/github/octokit.js'
 import {
-  isOwnStickyComment,
+  octokitCommentThread,
   tokenIdentity,
-  upsertStickyComment,
   WORKFLOW_TOKEN_IDENTITY,
-  type StickyCommentTarget
-} from '../../src/github/sticky-comment.js'
+  type PullRequestThread
+} from '../../src/github/comment-thread.js'
+import { isOwnStickyComment, upsertStickyComment } from '../../src/github/sticky-comment.js'
 import {
   PERSONAL_TOKEN,
   startGitHubApiDouble,
@@ -15,7 +15,7 @@ import {
 } from '../support/github-double/index.js'
 
 const MARKER = '<!-- immutable-image: ghcr.io/acme/web -->'
-const target: StickyCommentTarget = { owner: 'acme', repo: 'web', issueNumber: 7, marker: MARKER }
+const target: PullRequestThread = { owner: 'acme', repo: 'web', issueNumber: 7 }
 const APP_TOKEN = 'ghs_DoubleOtherAppToken00000000000000000'
 const APP_BOT = { login: 'deploy-app[bot]', id: 7_000_001, type: 'Bot' } as const
 
@@ -40,7 +40,11 @@ afterEach(async () => {
 })
 
 async function upsert(body: string, token = WRITE_TOKEN): ReturnType<typeof upsertStickyComment> {
-  return upsertStickyComment(await createOctokit(token, github.url), target, body)
+  return upsertStickyComment(
+    octokitCommentThread(await createOctokit(token, github.url), target),
+    MARKER,
+    body
+  )
 }
 
 function plant(author = 'mallory'): { id: number; body: string } {
@@ -86,7 +90,11 @@ describe('upsertStickyComment', () => {
       if (options.method === 'POST') planted = plant()
     })
 
-    const posted = await upsertStickyComment(octokit, target, `${MARKER}\nfirst`)
+    const posted = await upsertStickyComment(
+      octokitCommentThread(octokit, target),
+      MARKER,
+      `${MARKER}\nfirst`
+    )
 
     expect(github.comments.map((comment) => comment.id)).toEqual([posted.id, planted?.id])
   })
@@ -145,6 +153,6 @@ describe('isOwnStickyComment', () => {
     ['the marker quoted inside the body', { id: 41898282, login: 'x' }, `> ${MARKER}`, false],
     ['the marker, by a deleted account', null, MARKER, false]
   ])('%s: %s', (_, user, body, expected) => {
-    expect(isOwnStickyComment({ user, body }, MARKER, self)).toBe(expected)
+    expect(isOwnStickyComment({ author: user ?? undefined, body }, MARKER, self)).toBe(expected)
   })
 })

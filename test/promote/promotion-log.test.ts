@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RunContext } from '../../src/github/context.js'
 import type { DeploymentLog } from '../../src/promote/deployment-log.js'
 import { promote } from '../../src/promote/promotion.js'
-import type { Manifest, RegistryClient } from '../../src/registry/client.js'
+import type { Manifest } from '../../src/registry/client.js'
+import type { Digest } from '../../src/registry/reference.js'
+import type { ManifestStore } from '../../src/registry/repository.js'
 import type { PromoteSettings } from '../../src/settings/promote.js'
 import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
+import { captureStdout } from '../fakes/stdout.js'
 
 /** What a forged deployment payload or a hostile registry could hand the promotion. */
 const FORGED = [
@@ -15,7 +18,7 @@ const FORGED = [
 
 function manifest(digest: string): Manifest {
   return {
-    digest,
+    digest: digest as Digest,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
     size: 2,
     bytes: Buffer.from('{}')
@@ -23,21 +26,20 @@ function manifest(digest: string): Manifest {
 }
 
 /** A registry where production holds `current` and every reference resolves to itself. */
-function registry(current: string): RegistryClient {
-  const fake = {
-    resolve: (_path: string, tag: string) =>
-      Promise.resolve(tag === 'production' ? manifest(current) : undefined),
-    fetch: (_path: string, reference: string) => Promise.resolve(manifest(reference)),
-    put: () => Promise.resolve(current)
+function registry(current: string): ManifestStore {
+  return {
+    name: 'registry.example/acme/web',
+    resolve: (tag) => Promise.resolve(tag === 'production' ? manifest(current) : undefined),
+    fetch: (reference) => Promise.resolve(manifest(reference)),
+    put: () => Promise.resolve(current as Digest)
   }
-  return fake as unknown as RegistryClient
 }
 
 function deploymentLog(previous: string): DeploymentLog {
   return {
     start: () => Promise.resolve(7),
     finish: () => Promise.resolve(),
-    previous: () => Promise.resolve({ found: true, digest: previous, deploymentId: 7 })
+    previous: () => Promise.resolve({ found: true, digest: previous as Digest, deploymentId: 7 })
   }
 }
 
@@ -48,15 +50,6 @@ const settings: PromoteSettings = {
   environment: 'production',
   record: true
 } as unknown as PromoteSettings
-
-function captureStdout(): () => string {
-  const written: string[] = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(Buffer.from(chunk).toString('utf8'))
-    return true
-  })
-  return () => written.join('')
-}
 
 afterEach(() => {
   vi.restoreAllMocks()

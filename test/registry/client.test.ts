@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
+import type { Digest } from '../../src/registry/reference.js'
 import { DOCKER_MANIFEST, OCI_MANIFEST } from '../../src/registry/media-types.js'
 
 const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxWaitMs: 1000, timeoutMs: 2000 }
@@ -26,8 +27,8 @@ function manifest(mediaType = DOCKER_MANIFEST, marker = 'a'): Buffer {
   )
 }
 
-function digestOf(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+function digestOf(bytes: Buffer): Digest {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}` as Digest
 }
 
 async function fakeRegistry(auth: 'none' | 'basic' | 'bearer'): Promise<FakeRegistry> {

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MANIFEST_BODY_LIMIT, TOKEN_BODY_LIMIT } from '../../src/registry/body.js'
 import { RegistryClient } from '../../src/registry/client.js'
+import type { Digest } from '../../src/registry/reference.js'
 import { DOCKER_MANIFEST } from '../../src/registry/media-types.js'
 
 const FAST = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxWaitMs: 1000, timeoutMs: 5000 }
@@ -73,8 +74,8 @@ function endless(response: ServerResponse, byte = '{'): void {
   pump()
 }
 
-function digestOf(bytes: Buffer, algorithm = 'sha256'): string {
-  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
+function digestOf(bytes: Buffer, algorithm = 'sha256'): Digest {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}` as Digest
 }
 
 const MANIFEST = Buffer.from(

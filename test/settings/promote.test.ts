@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getPromoteSettings } from '../../src/settings/promote.js'
+import { getRollbackSettings } from '../../src/settings/rollback.js'
+
+const SETTINGS = { promote: getPromoteSettings, rollback: getRollbackSettings }
 
 const DIGEST = `sha256:${'f'.repeat(64)}`
 
@@ -21,12 +24,12 @@ describe('getPromoteSettings', () => {
     ['ghcr.io/acme/web:v1', { kind: 'tag', tag: 'v1' }]
   ])('reads source %s', (source, expected) => {
     inputs({ image: 'ghcr.io/acme/web', source, target: 'staging' })
-    expect(getPromoteSettings('promote').source).toEqual(expected)
+    expect(getPromoteSettings().source).toEqual(expected)
   })
 
   it('defaults the environment to the first target and drops repeated targets', () => {
     inputs({ image: 'ghcr.io/acme/web', source: 'v1', target: 'production\nv1.2.3\nproduction' })
-    expect(getPromoteSettings('promote')).toMatchObject({
+    expect(getPromoteSettings()).toMatchObject({
       environment: 'production',
       targets: ['production', 'v1.2.3'],
       record: true
@@ -35,7 +38,7 @@ describe('getPromoteSettings', () => {
 
   it('rolls back to the previous digest of the environment’s own tag by default', () => {
     inputs({ image: 'ghcr.io/acme/web', environment: 'staging' })
-    expect(getPromoteSettings('rollback')).toMatchObject({
+    expect(getRollbackSettings()).toMatchObject({
       source: { kind: 'previous' },
       targets: ['staging'],
       environment: 'staging'
@@ -44,7 +47,7 @@ describe('getPromoteSettings', () => {
 
   it('rolls back to what to names', () => {
     inputs({ image: 'ghcr.io/acme/web', environment: 'staging', to: 'sha-0000001' })
-    expect(getPromoteSettings('rollback').source).toEqual({ kind: 'tag', tag: 'sha-0000001' })
+    expect(getRollbackSettings().source).toEqual({ kind: 'tag', tag: 'sha-0000001' })
   })
 
   it.each([
@@ -62,6 +65,6 @@ describe('getPromoteSettings', () => {
     ['rollback', { image: 'ghcr.io/acme/web', environment: 'prod', to: 'sha256:zz' }, "Input 'to'"]
   ] as const)('%s refuses %j', (mode, given, message) => {
     inputs(given)
-    expect(() => getPromoteSettings(mode)).toThrow(message)
+    expect(() => SETTINGS[mode]()).toThrow(message)
   })
 })

@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PAYLOAD_TOOL } from '../../src/github/deployments.js'
+import type { RunContext } from '../../src/github/context.js'
+import { githubDeploymentLog } from '../../src/promote/deployment-log.js'
+import { promote } from '../../src/promote/promotion.js'
+import { parseTag } from '../../src/registry/reference.js'
+import type { PromoteSettings, Source } from '../../src/settings/promote.js'
+import { FakeDeploymentHistory } from '../fakes/deployment-history.js'
+import { FakeManifestStore, manifestFor } from '../fakes/manifest-store.js'
+
+const IMAGE = 'registry.test/acme/web'
+const OLD = manifestFor('old')
+const NEW = manifestFor('new')
+
+const run: RunContext = {
+  owner: 'acme',
+  repo: 'web',
+  eventName: 'workflow_dispatch',
+  eventSha: 'a'.repeat(40),
+  eventCommitTime: undefined,
+  pullRequest: undefined,
+  serverUrl: 'https://github.test',
+  apiUrl: 'https://api.github.test',
+  repositoryUrl: 'https://github.test/acme/web',
+  runUrl: 'https://github.test/acme/web/actions/runs/1',
+  actor: 'octocat'
+}
+
+function settings(source: Source, targets: string[], record = true): PromoteSettings {
+  return {
+    image: { registry: 'registry.test', path: 'acme/web' },
+    source,
+    targets: targets.map(parseTag),
+    environment: targets[0] ?? '',
+    record,
+    credentials: undefined,
+    githubToken: 'ghs_token'
+  }
+}
+
+let store: FakeManifestStore
+let history: FakeDeploymentHistory
+
+function promoteOnFakes(promotion: PromoteSettings): ReturnType<typeof promote> {
+  const log = githubDeploymentLog(
+    run,
+    {
+      token: promotion.githubToken,
+      record: promotion.record,
+      environment: promotion.environment,
+      image: IMAGE
+    },
+    () => Promise.resolve(history)
+  )
+  return promote(promotion, run, store, log)
+}
+
+beforeEach(() => {
+  store = new FakeManifestStore()
+  history = new FakeDeploymentHistory()
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('promote', () => {
+  it('moves the targets to the source tag’s digest and says what each held before', async () => {
+    store.add(OLD, 'production')
+    store.add(NEW, 'sha-1a2b3c4')
+
+    const result = await promoteOnFakes(
+      settings({ kind: 'tag', tag: parseTag('sha-1a2b3c4') }, ['production', 'v1'])
+    )
+
+    expect(result).toEqual({
+      image: IMAGE,
+      digest: NEW.digest,
+      previousDigest: OLD.digest,
+      source: 'sha-1a2b3c4',
+      moved: ['production', 'v1'],
+      unchanged: [],
+      deploymentId: 100
+    })
+    expect(store.snapshot()).toMatchObject({ production: NEW.digest, v1: NEW.digest })
+  })
+
+  it('records the deployment with the digest and the digest it replaced, then marks it live', async () => {
+    store.add(OLD, 'production')
+    store.add(NEW, 'sha-1a2b3c4')
+
+    await promoteOnFakes(settings({ kind: 'tag', tag: parseTag('sha-1a2b3c4') }, ['production']))
+
+    const [deployment] = history.deployments
+    expect(deployment).toMatchObject({
+      ref: run.eventSha,
+      environment: 'production',
+      production: true,
+      description: `${IMAGE}@${NEW.digest}`,
+      payload: {
+        tool: PAYLOAD_TOOL,
+        image: IMAGE,
+        digest: NEW.digest,
+        previous_digest: OLD.digest,
+        source: 'sha-1a2b3c4',
+        targets: ['production'],
+        actor: 'octocat',
+        run_url: run.runUrl
+      }
+    })
+    expect(deployment?.statuses.map((status) => status.state)).toEqual(['in_progress', 'success'])
+    expect(deployment?.statuses[1]).toMatchObject({ autoInactive: true, logUrl: run.runUrl })
+  })
+
+  it('leaves every tag as it was and marks the deployment failed when a put fails', async () => {
+    store.add(OLD, 'production', 'v1')
+    store.add(NEW, 'sha-1a2b3c4')
+    const before = store.snapshot()
+    store.failPut = (_tag, attempt) =>
+      attempt === 2 ? new Error('500 from the registry') : undefined
+
+    await expect(
+      promoteOnFakes(settings({ kind: 'tag', tag: parseTag('sha-1a2b3c4') }, ['production', 'v1']))
+    ).rejects.toThrow('500 from the registry')
+
+    expect(store.snapshot()).toEqual(before)
+    expect(history.deployments[0]?.statuses.map((status) => status.state)).toEqual([
+      'in_progress',
+      'failure'
+    ])
+  })
+
+  it('changes nothing and records nothing when the source is not in the repository', async () => {
+    store.add(OLD, 'production')
+    const before = store.snapshot()
+
+    await expect(
+      promoteOnFakes(settings({ kind: 'tag', tag: parseTag('sha-missing') }, ['production']))
+    ).rejects.toThrow(`source 'sha-missing' was not found in ${IMAGE}: nothing was changed`)
+
+    expect(store.snapshot()).toEqual(before)
+    expect(store.puts).toEqual([])
+    expect(history.deployments).toEqual([])
+  })
+
+  it('rolls back to what the environment ran before the deployment that put the current digest there', async () => {
+    store.add(OLD)
+    store.add(NEW, 'production')
+    history.seed('production', {
+      tool: PAYLOAD_TOOL,
+      image: IMAGE,
+      digest: NEW.digest,
+      previous_digest: OLD.digest
+    })
+
+    const result = await promoteOnFakes(settings({ kind: 'previous' }, ['production']))
+
+    expect(result).toMatchObject({ digest: OLD.digest, previousDigest: NEW.digest })
+    expect(store.snapshot()).toEqual({ production: OLD.digest })
+    expect(history.deployments[0]?.payload).toMatchObject({
+      source: `previous (${OLD.digest})`,
+      digest: OLD.digest,
+      previous_digest: NEW.digest
+    })
+  })
+
+  it('refuses a rollback when the environment’s tag does not exist, before any change', async () => {
+    await expect(promoteOnFakes(settings({ kind: 'previous' }, ['production']))).rejects.toThrow(
+      `${IMAGE}:production does not exist: there is nothing to roll back`
+    )
+    expect(store.puts).toEqual([])
+    expect(history.deployments).toEqual([])
+  })
+
+  it('records no deployment when record is false', async () => {
+    store.add(NEW, 'sha-1a2b3c4')
+
+    const result = await promoteOnFakes(
+      settings({ kind: 'tag', tag: parseTag('sha-1a2b3c4') }, ['staging'], false)
+    )
+
+    expect(result.deploymentId).toBeUndefined()
+    expect(history.deployments).toEqual([])
+    expect(store.snapshot()).toMatchObject({ staging: NEW.digest })
+  })
+})
