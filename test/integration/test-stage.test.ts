@@ -1,45 +1,20 @@
+// A test stage built FROM the shipped stage: tested on the shipped bytes, and only the shipped stage pushed.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
+import { PROJECT_ROOT } from '../harness/project-root.js'
+import { testEnv } from '../harness/test-env.js'
 import {
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pushEvent } from '../support/event-payloads.js'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { PROJECT_ROOT, runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace, type Workspace } from './support/workspace.js'
+  freshRepository,
+  it,
+  makeWorkspace,
+  tagDigest,
+  type ActionRun,
+  type Workspace
+} from '../harness/index.js'
 
 const PROD_AND_TEST = { target: 'prod', 'test-target': 'test', 'test-command': 'node --test' }
-
-let github: GitHubApiDouble
-
-beforeAll(async () => {
-  github = await startGitHubApiDouble({ repositories: [{ owner: 'acme', repo: 'web' }] })
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-function build(
-  workspace: Workspace,
-  path: string,
-  inputs: Record<string, string>
-): Promise<ActionRun> {
-  const { registry, username, password } = testEnv()
-  return runAction({
-    workspace: workspace.dir,
-    token: WRITE_TOKEN,
-    inputs: { image: `${registry}/${path}`, username, password, ...inputs },
-    env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha },
-    eventName: 'push',
-    event: pushEvent({ owner: 'acme', repo: 'web', sha: workspace.sha, ref: 'refs/heads/main' })
-  })
-}
 
 function docker(args: string[]): string {
   return execFileSync('docker', args, {
@@ -62,9 +37,9 @@ describe('a test stage built FROM the shipped stage', () => {
   let result: ActionRun
   let reference: string
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ build }) => {
     workspace = makeWorkspace({}, { example: 'prod-app' })
-    result = await build(workspace, path, PROD_AND_TEST)
+    result = await build({ workspace, repository: path, inputs: PROD_AND_TEST })
     reference = `${testEnv().registry}/${path}:sha-${workspace.sha.slice(0, 7)}`
   })
 
@@ -125,13 +100,13 @@ describe('a test stage not built FROM the shipped stage', () => {
   let workspace: Workspace
   let result: ActionRun
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ build }) => {
     const dockerfile = readFileSync(
       join(PROJECT_ROOT, 'examples', 'prod-app', 'Dockerfile'),
       'utf8'
     ).replace('FROM prod AS test', 'FROM ${BASE} AS test\nWORKDIR /app\nCOPY . .')
     workspace = makeWorkspace({ Dockerfile: dockerfile }, { example: 'prod-app' })
-    result = await build(workspace, path, PROD_AND_TEST)
+    result = await build({ workspace, repository: path, inputs: PROD_AND_TEST })
   })
 
   it('is refused in one line naming both stages, before its tests run', () => {
@@ -151,11 +126,12 @@ describe('a test stage not built FROM the shipped stage', () => {
 })
 
 describe('a test-target equal to the shipped stage', () => {
-  it('is an input error before any docker command', async () => {
+  it('is an input error before any docker command', async ({ build }) => {
     const workspace = makeWorkspace({}, { example: 'prod-app' })
-    const result = await build(workspace, freshRepository('prod-app'), {
-      ...PROD_AND_TEST,
-      'test-target': 'prod'
+    const result = await build({
+      workspace,
+      repository: freshRepository('prod-app'),
+      inputs: { ...PROD_AND_TEST, 'test-target': 'prod' }
     })
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([
