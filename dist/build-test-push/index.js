@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7657);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9447);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7657:
+/***/ 9447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29671,11 +29671,28 @@ function ociLabels(settings, revision, repositoryUrl) {
         ...settings.labels
     ]);
 }
+/** Builds the shipped image: `target`, or the Dockerfile's last stage. */
 async function buildImage(docker, settings, tag, labels) {
-    const started = Date.now();
     // With the containerd image store, a build that takes a name from another image deletes that
     // image: a concurrent run of the same commit would delete ours before we test it.
     const runTag = `${tag}-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    return buildStage(docker, settings, labels, {
+        tags: [tag],
+        runTag,
+        target: settings.target
+    });
+}
+/**
+ * Builds the test stage after the shipped one: the build cache holds the shipped stage's layers,
+ * so only the test layers are built. It gets a local name of its own and is never pushed.
+ */
+async function buildTestStage(docker, settings, tag, labels, stage) {
+    const runTag = `${tag}-test-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    return buildStage(docker, settings, labels, { tags: [], runTag, target: stage });
+}
+async function buildStage(docker, settings, labels, build) {
+    const started = Date.now();
+    const { runTag } = build;
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'immutable-image-build-'));
     try {
         const iidFile = (0,external_node_path_.join)(scratch, 'iid');
@@ -29686,11 +29703,11 @@ async function buildImage(docker, settings, tag, labels) {
             buildx,
             context: settings.context,
             file: settings.file,
-            tags: [tag, runTag],
+            tags: [...build.tags, runTag],
             iidFile,
             buildArgNames: [...settings.buildArgs.keys()],
             labels,
-            target: settings.target,
+            target: build.target,
             network: settings.network
         });
         const result = await docker.run(args, {
@@ -29705,8 +29722,15 @@ async function buildImage(docker, settings, tag, labels) {
             throw new errors/* ActionError */.lZ(`the image build failed (docker exit ${result.exitCode}); see the build log above`);
         }
         const id = (await (0,promises_.readFile)(iidFile, 'utf8')).trim();
-        const { sizeBytes, layers } = await inspectImage(docker, id);
-        return { id, runTag, sizeBytes, layers, durationMs: Date.now() - started };
+        const { sizeBytes, diffIds } = await inspectImage(docker, id);
+        return {
+            id,
+            runTag,
+            sizeBytes,
+            layers: diffIds.length,
+            diffIds,
+            durationMs: Date.now() - started
+        };
     }
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
@@ -29717,7 +29741,7 @@ async function inspectImage(docker, reference) {
         silent: true
     });
     const image = JSON.parse(result.stdout);
-    return { id: image.Id, sizeBytes: image.Size, layers: image.RootFS?.Layers?.length ?? 0 };
+    return { id: image.Id, sizeBytes: image.Size, diffIds: image.RootFS?.Layers ?? [] };
 }
 /** Gives the SHA tag back to the image this run built and tested, whoever built last. */
 async function reclaimTag(docker, built, tag) {
@@ -29853,8 +29877,26 @@ function shaTag(sha, format) {
     return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/stage-layers.ts
+// Proves the test image is the shipped image plus test layers, so its tests ran on the shipped bytes.
+
+/** True when `tested` holds every layer of `shipped`, in the same order, before its own. */
+function extendsLayers(shipped, tested) {
+    return shipped.length <= tested.length && shipped.every((layer, at) => tested[at] === layer);
+}
+/** Throws one line naming both stages unless the test image was built FROM the shipped one. */
+function requireTestedOnShipped(shipped, tested) {
+    if (extendsLayers(shipped.diffIds, tested.diffIds))
+        return;
+    const example = shipped.name === undefined
+        ? ' (name the shipped stage with AS to build FROM it)'
+        : ` (FROM ${shipped.name} AS ${tested.name ?? 'test'})`;
+    throw new errors/* ActionError */.lZ(`the test stage ${tested.description} is not built on the shipped stage ${shipped.description}: its layers do not begin with the shipped image's layers, so the tests would not run on the bytes that are pushed. The test stage must be built FROM the shipped one${example}; nothing was pushed`);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
+
 
 
 
@@ -29881,6 +29923,8 @@ class BuildPipeline {
     reference;
     wanted;
     built;
+    /** The test stage's image, made only to run the tests in and removed at the end. */
+    testStage;
     test = pipeline_report/* TESTS_NOT_RUN */.e;
     loggedIn;
     constructor(settings, context, revision, engine, registry) {
@@ -29909,8 +29953,10 @@ class BuildPipeline {
             return this.result('failed', undefined, [], (0,errors/* asError */.zR)(error));
         }
         finally {
-            if (this.built !== undefined)
-                await dropRunTag(await this.docker(), this.built);
+            for (const image of [this.testStage, this.built]) {
+                if (image !== undefined)
+                    await dropRunTag(await this.docker(), image);
+            }
         }
     }
     async steps() {
@@ -29919,12 +29965,14 @@ class BuildPipeline {
             core/* info */.pq(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
             return this.reuse(existing);
         }
-        const built = await core/* group */.Os(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, ociLabels(this.settings, this.revision, this.context.repositoryUrl)));
+        const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
+        const built = await core/* group */.Os(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, labels));
         this.built = built;
         core/* info */.pq(`Built ${untrustedText(built.id)}`);
         if (this.settings.test.command === undefined)
             core/* warning */.$e('No test-command given: the image is pushed untested.');
-        this.test = await core/* group */.Os(`Test inside ${this.reference}`, async () => (0,image_test/* testImage */.ko)(await this.docker(), built.id, this.settings.test));
+        const tested = await this.imageToTest(built, labels);
+        this.test = await core/* group */.Os(`Test inside ${tested.name}`, async () => (0,image_test/* testImage */.ko)(await this.docker(), tested.id, this.settings.testTarget?.stage, this.settings.test));
         if (this.test.result === 'failed') {
             const why = this.test.timedOut
                 ? `timed out after ${this.settings.test.timeoutSeconds} s`
@@ -29954,6 +30002,21 @@ class BuildPipeline {
         const { digest } = pushed;
         const extra = await core/* group */.Os('Push extra tags', () => this.pushExtraTags(digest, this.reference));
         return this.result('pushed', digest, [this.reference, ...extra], undefined);
+    }
+    /**
+     * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
+     * image plus test layers: the tests then ran on the very bytes that are pushed.
+     */
+    async imageToTest(built, labels) {
+        const testTarget = this.settings.testTarget;
+        if (testTarget === undefined)
+            return { id: built.id, name: this.reference };
+        const { stage, shipped } = testTarget;
+        const testStage = await core/* group */.Os(`Build the test stage ${stage}`, async () => buildTestStage(await this.docker(), this.settings, this.reference, labels, stage));
+        this.testStage = testStage;
+        requireTestedOnShipped({ name: shipped.name, description: shipped.description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
+        core/* info */.pq(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
+        return { id: testStage.id, name: `the test stage ${stage}` };
     }
     /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
     async existingTag(when) {
@@ -30067,8 +30130,140 @@ function registryAuthInputs(image, env) {
     return { credentials: undefined, githubToken };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/dockerfile-stages.ts
+// Reads the build stages (`FROM … AS name`) out of a Dockerfile's text, as BuildKit's parser sees them.
+const ESCAPE_DIRECTIVE = /^#\s*escape\s*=\s*([\\`])\s*$/i;
+const ANY_DIRECTIVE = /^#\s*[a-z][a-z0-9_-]*\s*=/i;
+const HEREDOC = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+/** Every stage of the Dockerfile in order; instructions other than FROM are skipped unread. */
+function parseDockerfileStages(text) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const escape = escapeCharacter(lines);
+    const stages = [];
+    let instruction = [];
+    let startLine = 0;
+    let heredocs = [];
+    for (const [index, line] of lines.entries()) {
+        const pending = heredocs[0];
+        if (pending !== undefined) {
+            const body = pending.stripTabs ? line.replace(/^\t+/, '') : line;
+            if (body === pending.word)
+                heredocs = heredocs.slice(1);
+            continue;
+        }
+        const trimmed = line.trim();
+        // Comments and blank lines may sit inside a continued instruction without ending it.
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        if (instruction.length === 0)
+            startLine = index + 1;
+        const continued = trimmed.endsWith(escape);
+        instruction.push(continued ? trimmed.slice(0, -1) : trimmed);
+        if (continued)
+            continue;
+        const whole = instruction.join(' ');
+        instruction = [];
+        heredocs = heredocsOf(whole);
+        const stage = fromInstruction(whole, startLine);
+        if (stage !== undefined)
+            stages.push(stage);
+    }
+    if (instruction.length > 0) {
+        const stage = fromInstruction(instruction.join(' '), startLine);
+        if (stage !== undefined)
+            stages.push(stage);
+    }
+    return stages;
+}
+/** The stage called `name`: BuildKit compares stage names without regard to case. */
+function findStage(stages, name) {
+    const wanted = name.toLowerCase();
+    return stages.find((stage) => stage.name?.toLowerCase() === wanted);
+}
+/** How a stage is named in messages: its name, or its position when it has none. */
+function describeStage(stages, stage) {
+    return stage.name ?? `unnamed stage ${stages.indexOf(stage) + 1} (line ${stage.line})`;
+}
+/** Parser directives come first, before any instruction, comment or blank line. */
+function escapeCharacter(lines) {
+    for (const line of lines) {
+        const directive = ESCAPE_DIRECTIVE.exec(line.trim());
+        if (directive !== null)
+            return directive[1] ?? '\\';
+        if (!ANY_DIRECTIVE.test(line.trim()))
+            break;
+    }
+    return '\\';
+}
+function heredocsOf(instruction) {
+    if (!/^(RUN|COPY|ADD)\s/i.test(instruction))
+        return [];
+    return [...instruction.matchAll(HEREDOC)].map((match) => ({
+        word: match[3] ?? '',
+        stripTabs: match[1] === '-'
+    }));
+}
+function fromInstruction(instruction, line) {
+    const [keyword, ...words] = instruction.split(/\s+/);
+    if (keyword?.toUpperCase() !== 'FROM')
+        return undefined;
+    // Flags such as --platform=$BUILDPLATFORM come before the image.
+    const operands = words.filter((word) => !word.startsWith('--'));
+    const [base, as, name] = operands;
+    if (base === undefined)
+        return undefined;
+    return { name: as?.toLowerCase() === 'as' && name !== undefined ? name : undefined, base, line };
+}
+
+;// CONCATENATED MODULE: ./src/settings/test-target.ts
+// The test-target input: a Dockerfile stage built on the shipped stage, checked against the Dockerfile.
+
+
+
+
+const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+/** Checked against the Dockerfile now, so a wrong name fails before anything is built. */
+function testTargetInput(file, target, testCommand) {
+    const stage = (0,inputs/* stageName */.CT)('test-target');
+    if (stage === undefined)
+        return undefined;
+    if (testCommand === undefined) {
+        throw new errors/* InputError */.dz('test-target', `names the stage ${stage} to test in, but no test-command is given to run there`);
+    }
+    const stages = parseDockerfileStages(readDockerfile(file));
+    if (findStage(stages, stage) === undefined) {
+        throw new errors/* InputError */.dz('test-target', `'${stage}' is not a stage of ${file}: ${found(stages)}`);
+    }
+    const shipped = shippedStage(stages, target);
+    if (shipped.name?.toLowerCase() === stage.toLowerCase()) {
+        const which = target === undefined ? "the Dockerfile's last stage" : 'the target';
+        throw new errors/* InputError */.dz('test-target', `'${stage}' is the shipped stage (${which}): name a stage built FROM it that adds the tests, e.g. FROM ${stage} AS test`);
+    }
+    return { stage, shipped: { name: shipped.name, description: describeStage(stages, shipped) } };
+}
+/** `target`, or the last stage; the test-target check above proved there is one. */
+function shippedStage(stages, target) {
+    const shipped = target === undefined ? stages.at(-1) : findStage(stages, target);
+    if (shipped === undefined) {
+        throw new errors/* InputError */.dz('target', `'${target ?? ''}' is not a stage of the Dockerfile: ${found(stages)}`);
+    }
+    return shipped;
+}
+function found(stages) {
+    const named = stages.flatMap((stage) => (stage.name === undefined ? [] : [stage.name]));
+    return named.length === 0 ? 'it has no named stages' : `its stages are ${named.join(', ')}`;
+}
+function readDockerfile(file) {
+    const size = (0,external_node_fs_.statSync)(file).size;
+    if (size > MAX_DOCKERFILE_BYTES) {
+        throw new errors/* InputError */.dz('file', `${file} is ${size} bytes, more than a Dockerfile can be (1 MiB)`);
+    }
+    return (0,external_node_fs_.readFileSync)(file, 'utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/settings/build.ts
 // The root action's inputs, read once into one typed, readonly settings object.
+
 
 
 
@@ -30083,18 +30278,21 @@ function getBuildSettings(env = process.env) {
     const image = imageInput(env);
     const context = pathInput('context', (0,inputs/* text */.Qq)('context') || '.', workspace);
     const file = dockerfileInput(context, workspace);
+    const target = (0,inputs/* stageName */.CT)('target');
+    const testCommand = testCommandInput();
     return {
         image,
         context,
         file,
         buildArgs: (0,inputs/* keyValues */.K7)('build-args'),
-        target: optionalTarget(),
+        target,
+        testTarget: testTargetInput(file, target, testCommand),
         network: buildNetworkInput(),
         labels: (0,inputs/* keyValues */.K7)('labels', LABEL_KEY),
         extraTags: (0,inputs/* list */.p_)('tags').map((tag) => extraTagInput(tag, image)),
         shaFormat: (0,inputs/* oneOf */.yL)('sha-format', ['short', 'long'], 'short'),
         test: {
-            command: testCommandInput(),
+            command: testCommand,
             env: (0,inputs/* keyValues */.K7)('test-env'),
             network: networkInput(),
             timeoutSeconds: (0,inputs/* seconds */.YA)('test-timeout', 900),
@@ -30170,15 +30368,6 @@ function dockerfileInput(context, workspace) {
     // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
     const given = (0,inputs/* text */.Qq)('file') || (0,external_node_path_.relative)(workspace, (0,external_node_path_.format)({ dir: context, base: 'Dockerfile' }));
     return pathInput('file', given, workspace);
-}
-function optionalTarget() {
-    const target = (0,inputs/* text */.Qq)('target');
-    if (target === '')
-        return undefined;
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) {
-        throw new errors/* InputError */.dz('target', `'${(0,inputs/* printable */.g$)(target)}' is not a valid build stage name`);
-    }
-    return target;
 }
 function extraTagInput(value, image) {
     try {
@@ -30550,6 +30739,8 @@ function factsTable(report) {
         rows.push(['Tags', report.tags.map((tag) => inlineCode(tag)).join('<br>')]);
     }
     rows.push(['Tests', testSummary(report)]);
+    if (report.test.result !== 'skipped')
+        rows.push(['Tested in', testedIn(report)]);
     if (report.sizeBytes !== undefined) {
         const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`;
         rows.push(['Size', `${formatBytes(report.sizeBytes)}${layers}`]);
@@ -30569,6 +30760,13 @@ function testSummary(report) {
     if (report.test.result === 'skipped')
         return 'not run here: reused image pushed by an earlier run';
     return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`;
+}
+/** Which bytes the tests saw: the shipped image, or a test stage proved to be built on it. */
+function testedIn(report) {
+    const { stage } = report.test;
+    if (stage === undefined)
+        return 'the shipped image itself';
+    return `stage ${inlineCode(stage)}: the shipped image’s layers plus the test stage’s own`;
 }
 function testResult(report) {
     const { test } = report;
@@ -31318,7 +31516,8 @@ function cancelTests(signal) {
     })();
     return cancelling;
 }
-async function testImage(docker, imageId, test) {
+/** Runs the tests in `imageId`, the shipped image or the test `stage` proved to be built on it. */
+async function testImage(docker, imageId, stage, test) {
     if (test.command === undefined)
         return _report_js__WEBPACK_IMPORTED_MODULE_4__/* .TESTS_NOT_RUN */ .e;
     const containerName = `${CONTAINER_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
@@ -31368,6 +31567,7 @@ async function testImage(docker, imageId, test) {
     }
     return {
         result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
+        stage,
         command,
         durationMs,
         exitCode,
@@ -31389,6 +31589,7 @@ async function testImage(docker, imageId, test) {
 // What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
 const TESTS_NOT_RUN = {
     result: 'skipped',
+    stage: undefined,
     command: undefined,
     durationMs: undefined,
     exitCode: undefined,
@@ -31539,6 +31740,7 @@ function registryBaseUrl(registry) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ stageName),
 /* harmony export */   K7: () => (/* binding */ keyValues),
 /* harmony export */   Qq: () => (/* binding */ text),
 /* harmony export */   YA: () => (/* binding */ seconds),
@@ -31623,6 +31825,16 @@ function keyValues(name, keyPattern = ENV_NAME) {
 function printable(value) {
     const oneLine = value.replace(/[\r\n\t]/g, ' ');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}
+/** A Dockerfile stage name, as `docker build --target` takes it; undefined when empty. */
+function stageName(name) {
+    const stage = text(name);
+    if (stage === '')
+        return undefined;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stage)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${printable(stage)}' is not a valid build stage name`);
+    }
+    return stage;
 }
 
 

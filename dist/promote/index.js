@@ -31448,6 +31448,16 @@ function printable(value) {
     const oneLine = value.replace(/[\r\n\t]/g, ' ');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+/** A Dockerfile stage name, as `docker build --target` takes it; undefined when empty. */
+function stageName(name) {
+    const stage = inputs_text(name);
+    if (stage === '')
+        return undefined;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stage)) {
+        throw new InputError(name, `'${printable(stage)}' is not a valid build stage name`);
+    }
+    return stage;
+}
 
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 // Image references in Docker's grammar: registry host, repository path, tag and digest.

@@ -33189,6 +33189,16 @@ function printable(value) {
     const oneLine = value.replace(/[\r\n\t]/g, ' ');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+/** A Dockerfile stage name, as `docker build --target` takes it; undefined when empty. */
+function stageName(name) {
+    const stage = inputs_text(name);
+    if (stage === '')
+        return undefined;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stage)) {
+        throw new InputError(name, `'${printable(stage)}' is not a valid build stage name`);
+    }
+    return stage;
+}
 
 ;// CONCATENATED MODULE: ./src/settings/promotion-inputs.ts
 // Pure parsers of the inputs promote and rollback share: image, source, targets and environment.

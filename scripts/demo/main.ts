@@ -3,15 +3,12 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../../test/support/github-double/index.js'
-import { pullRequestEvent } from '../../test/support/event-payloads.js'
-import { PROJECT_ROOT, runAction, type ActionRun } from '../../test/integration/support/runner.js'
-import { testEnv } from '../../test/integration/support/test-env.js'
-import { commitChange } from '../../test/integration/support/workspace.js'
+import type { GitHubApiDouble } from '../../test/harness/github-double/index.js'
+import { PROJECT_ROOT } from '../../test/harness/project-root.js'
+import type { ActionRun } from '../../test/harness/runner/runner.js'
+import { openHarness, type HarnessSession } from '../../test/harness/session.js'
+import type { Workspace } from '../../test/harness/workspace.js'
+import { commitChange } from '../../test/harness/workspace.js'
 import { ANSI, PLAIN, renderMarkdown, type Style } from './terminal-markdown.js'
 
 const style: Style = process.stdout.isTTY && process.env.NO_COLOR === undefined ? ANSI : PLAIN
@@ -21,11 +18,8 @@ const say = (text = ''): void => {
   process.stdout.write(`${text}\n`)
 }
 
-const { registry, username, password } = testEnv()
+const repository = { owner: 'acme', repo: 'hello' }
 const path = 'demo/hello'
-const image = `${registry}/${path}`
-const owner = 'acme'
-const repo = 'hello'
 
 async function step<T extends ActionRun>(
   title: string,
@@ -53,51 +47,26 @@ function git(dir: string, args: string[]): string {
   return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim()
 }
 
-function build(
-  github: GitHubApiDouble,
-  workspace: string,
-  context: string,
-  sha: string,
-  number: number
-) {
+function build(harness: HarnessSession, workspace: Workspace, context: string, number: number) {
   return (onOutput: (chunk: string) => void): Promise<ActionRun> =>
-    runAction({
+    harness.build({
       workspace,
-      token: WRITE_TOKEN,
-      eventName: 'pull_request',
-      event: pullRequestEvent({ owner, repo, number, headSha: sha }),
-      inputs: {
-        image,
-        context,
-        username,
-        password,
-        'test-command': 'node --test',
-        tags: `pr-${number}`
-      },
-      env: { GITHUB_API_URL: github.url, GITHUB_SHA: sha, GITHUB_REPOSITORY: `${owner}/${repo}` },
+      repository: path,
+      pullRequest: { number },
+      inputs: { context, tags: `pr-${number}` },
       onOutput
     })
 }
 
+/** Promote and rollback run in this checkout: its commit is the one the deployments name. */
 function promotion(
-  github: GitHubApiDouble,
+  harness: HarnessSession,
   name: 'promote' | 'rollback',
+  workspace: Workspace,
   inputs: Record<string, string>
 ) {
   return (onOutput: (chunk: string) => void): Promise<ActionRun> =>
-    runAction({
-      action: name,
-      workspace: PROJECT_ROOT,
-      token: WRITE_TOKEN,
-      eventName: 'workflow_dispatch',
-      inputs: { image, username, password, ...inputs },
-      env: {
-        GITHUB_API_URL: github.url,
-        GITHUB_REPOSITORY: `${owner}/${repo}`,
-        GITHUB_SHA: git(PROJECT_ROOT, ['rev-parse', 'HEAD'])
-      },
-      onOutput
-    })
+    harness[name]({ workspace, repository: path, inputs, onOutput })
 }
 
 function history(github: GitHubApiDouble): string {
@@ -136,9 +105,11 @@ function history(github: GitHubApiDouble): string {
 
 async function main(): Promise<void> {
   const head = git(PROJECT_ROOT, ['rev-parse', 'HEAD'])
-  const github = await startGitHubApiDouble({
-    repositories: [{ owner, repo, pullRequests: [1, 2], commits: [head] }]
-  })
+  const checkout: Workspace = { dir: PROJECT_ROOT, sha: head }
+  const harness = await openHarness(repository, [head])
+  const { github } = harness
+  const { registry } = harness.env
+  const image = `${registry}/${path}`
   const second = mkdtempSync(join(tmpdir(), 'demo-second-commit-'))
   try {
     say(
@@ -149,7 +120,7 @@ async function main(): Promise<void> {
 
     const first = await step(
       `1/6 Build examples/hello at ${head.slice(0, 7)}, test inside the image, push`,
-      build(github, PROJECT_ROOT, 'examples/hello', head, 1)
+      build(harness, checkout, 'examples/hello', 1)
     )
 
     say(style.bold('\n▶ 2/6 The pull-request comment, as GitHub receives it'))
@@ -164,11 +135,14 @@ async function main(): Promise<void> {
     const tag = first.outputs.tag ?? ''
     await step(
       '3/6 Promote it to staging',
-      promotion(github, 'promote', { source: tag, target: 'staging' })
+      promotion(harness, 'promote', checkout, { source: tag, target: 'staging' })
     )
     await step(
       '4/6 Promote the same digest to production',
-      promotion(github, 'promote', { source: first.outputs.digest ?? '', target: 'production' })
+      promotion(harness, 'promote', checkout, {
+        source: first.outputs.digest ?? '',
+        target: 'production'
+      })
     )
 
     cpSync(join(PROJECT_ROOT, 'examples/hello'), second, { recursive: true })
@@ -176,18 +150,18 @@ async function main(): Promise<void> {
     const secondSha = commitChange(second, { 'version.js': 'export const version = 2\n' })
     const next = await step(
       `5/6 A second commit ${secondSha.slice(0, 7)}: build, test, push, promote to staging and production`,
-      build(github, second, '.', secondSha, 2)
+      build(harness, { dir: second, sha: secondSha }, '.', 2)
     )
     for (const target of ['staging', 'production']) {
       await step(
         `    promote ${next.outputs.tag ?? ''} to ${target}`,
-        promotion(github, 'promote', { source: next.outputs.tag ?? '', target })
+        promotion(harness, 'promote', checkout, { source: next.outputs.tag ?? '', target })
       )
     }
 
     const back = await step(
       '6/6 Roll production back (source: previous)',
-      promotion(github, 'rollback', { environment: 'production' })
+      promotion(harness, 'rollback', checkout, { environment: 'production' })
     )
     say(`  production: ${back.outputs['previous-digest'] ?? ''} → ${back.outputs.digest ?? ''}\n`)
 
@@ -213,7 +187,7 @@ async function main(): Promise<void> {
     )
   } finally {
     rmSync(second, { recursive: true, force: true })
-    await github.close()
+    await harness.close()
   }
 }
 

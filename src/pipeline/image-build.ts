@@ -16,7 +16,16 @@ export interface BuiltImage {
   readonly runTag: string
   readonly sizeBytes: number
   readonly layers: number
+  /** RootFS diff IDs, bottom layer first. */
+  readonly diffIds: readonly string[]
   readonly durationMs: number
+}
+
+interface StageBuild {
+  /** Local names of the image besides the run's own. */
+  readonly tags: readonly string[]
+  readonly runTag: string
+  readonly target: string | undefined
 }
 
 export function ociLabels(
@@ -32,16 +41,46 @@ export function ociLabels(
   ])
 }
 
+/** Builds the shipped image: `target`, or the Dockerfile's last stage. */
 export async function buildImage(
   docker: Docker,
   settings: BuildSettings,
   tag: string,
   labels: ReadonlyMap<string, string>
 ): Promise<BuiltImage> {
-  const started = Date.now()
   // With the containerd image store, a build that takes a name from another image deletes that
   // image: a concurrent run of the same commit would delete ours before we test it.
   const runTag = `${tag}-run-${randomBytes(4).toString('hex')}`
+  return buildStage(docker, settings, labels, {
+    tags: [tag],
+    runTag,
+    target: settings.target
+  })
+}
+
+/**
+ * Builds the test stage after the shipped one: the build cache holds the shipped stage's layers,
+ * so only the test layers are built. It gets a local name of its own and is never pushed.
+ */
+export async function buildTestStage(
+  docker: Docker,
+  settings: BuildSettings,
+  tag: string,
+  labels: ReadonlyMap<string, string>,
+  stage: string
+): Promise<BuiltImage> {
+  const runTag = `${tag}-test-${randomBytes(4).toString('hex')}`
+  return buildStage(docker, settings, labels, { tags: [], runTag, target: stage })
+}
+
+async function buildStage(
+  docker: Docker,
+  settings: BuildSettings,
+  labels: ReadonlyMap<string, string>,
+  build: StageBuild
+): Promise<BuiltImage> {
+  const started = Date.now()
+  const { runTag } = build
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'immutable-image-build-'))
   try {
     const iidFile = join(scratch, 'iid')
@@ -51,11 +90,11 @@ export async function buildImage(
       buildx,
       context: settings.context,
       file: settings.file,
-      tags: [tag, runTag],
+      tags: [...build.tags, runTag],
       iidFile,
       buildArgNames: [...settings.buildArgs.keys()],
       labels,
-      target: settings.target,
+      target: build.target,
       network: settings.network
     })
     const result = await docker.run(args, {
@@ -72,8 +111,15 @@ export async function buildImage(
       )
     }
     const id = (await readFile(iidFile, 'utf8')).trim()
-    const { sizeBytes, layers } = await inspectImage(docker, id)
-    return { id, runTag, sizeBytes, layers, durationMs: Date.now() - started }
+    const { sizeBytes, diffIds } = await inspectImage(docker, id)
+    return {
+      id,
+      runTag,
+      sizeBytes,
+      layers: diffIds.length,
+      diffIds,
+      durationMs: Date.now() - started
+    }
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
@@ -82,7 +128,7 @@ export async function buildImage(
 export async function inspectImage(
   docker: Docker,
   reference: string
-): Promise<{ id: string; sizeBytes: number; layers: number }> {
+): Promise<{ id: string; sizeBytes: number; diffIds: string[] }> {
   const result = await docker.run(['image', 'inspect', '--format', '{{json .}}', reference], {
     silent: true
   })
@@ -91,7 +137,7 @@ export async function inspectImage(
     Size: number
     RootFS?: { Layers?: string[] }
   }
-  return { id: image.Id, sizeBytes: image.Size, layers: image.RootFS?.Layers?.length ?? 0 }
+  return { id: image.Id, sizeBytes: image.Size, diffIds: image.RootFS?.Layers ?? [] }
 }
 
 /** Gives the SHA tag back to the image this run built and tested, whoever built last. */

@@ -62,9 +62,11 @@ export function cancelTests(signal: 'SIGINT' | 'SIGTERM'): Promise<never> {
   return cancelling
 }
 
+/** Runs the tests in `imageId`, the shipped image or the test `stage` proved to be built on it. */
 export async function testImage(
   docker: Docker,
   imageId: string,
+  stage: string | undefined,
   test: TestSettings
 ): Promise<TestReport> {
   if (test.command === undefined) return TESTS_NOT_RUN
@@ -122,6 +124,7 @@ export async function testImage(
   }
   return {
     result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
+    stage,
     command,
     durationMs,
     exitCode,

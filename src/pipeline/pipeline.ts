@@ -26,11 +26,19 @@ import {
   type RegistryQuestion,
   type Wanted
 } from './existing-tag.js'
-import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
+import {
+  buildImage,
+  buildTestStage,
+  dropRunTag,
+  ociLabels,
+  reclaimTag,
+  type BuiltImage
+} from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import { testImage } from './image-test.js'
 import { TESTS_NOT_RUN, type BuildReport, type RecordedTest, type TestReport } from './report.js'
 import { shaTag, type Revision } from './revision.js'
+import { requireTestedOnShipped } from './stage-layers.js'
 import { attachTestRecord, readTestRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
@@ -46,6 +54,8 @@ export class BuildPipeline {
   private readonly reference: string
   private readonly wanted: Wanted
   private built: BuiltImage | undefined
+  /** The test stage's image, made only to run the tests in and removed at the end. */
+  private testStage: BuiltImage | undefined
   private test: TestReport = TESTS_NOT_RUN
   private recordedTest: RecordedTest | undefined
   private loggedIn: Promise<Docker> | undefined
@@ -82,7 +92,9 @@ export class BuildPipeline {
     } catch (error) {
       return this.result('failed', undefined, [], asError(error))
     } finally {
-      if (this.built !== undefined) await dropRunTag(await this.docker(), this.built)
+      for (const image of [this.testStage, this.built]) {
+        if (image !== undefined) await dropRunTag(await this.docker(), image)
+      }
     }
   }
 
@@ -94,20 +106,17 @@ export class BuildPipeline {
       )
       return this.reuse(existing)
     }
+    const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
     const built = await core.group(`Build ${this.reference}`, async () =>
-      buildImage(
-        await this.docker(),
-        this.settings,
-        this.reference,
-        ociLabels(this.settings, this.revision, this.context.repositoryUrl)
-      )
+      buildImage(await this.docker(), this.settings, this.reference, labels)
     )
     this.built = built
     core.info(`Built ${untrustedText(built.id)}`)
     if (this.settings.test.command === undefined)
       core.warning('No test-command given: the image is pushed untested.')
-    this.test = await core.group(`Test inside ${this.reference}`, async () =>
-      testImage(await this.docker(), built.id, this.settings.test)
+    const tested = await this.imageToTest(built, labels)
+    this.test = await core.group(`Test inside ${tested.name}`, async () =>
+      testImage(await this.docker(), tested.id, this.settings.testTarget?.stage, this.settings.test)
     )
     if (this.test.result === 'failed') {
       const why = this.test.timedOut
@@ -149,7 +158,8 @@ export class BuildPipeline {
 
   private async recordTests({ report, imageId }: PipelineResult): Promise<void> {
     if (report.digest === undefined) return
-    const record = testRecordOf(report, imageId, new Date())
+    // With a test stage the tests ran in its image, built on the shipped one's layers.
+    const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date())
     await attachTestRecord(
       this.registry.client.transport,
       this.settings.image.path,
@@ -179,6 +189,31 @@ export class BuildPipeline {
       core.warning(`Could not read the test record of ${this.reference}: ${getErrorMessage(error)}`)
       return undefined
     }
+  }
+
+  /**
+   * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
+   * image plus test layers: the tests then ran on the very bytes that are pushed.
+   */
+  private async imageToTest(
+    built: BuiltImage,
+    labels: ReadonlyMap<string, string>
+  ): Promise<{ id: string; name: string }> {
+    const testTarget = this.settings.testTarget
+    if (testTarget === undefined) return { id: built.id, name: this.reference }
+    const { stage, shipped } = testTarget
+    const testStage = await core.group(`Build the test stage ${stage}`, async () =>
+      buildTestStage(await this.docker(), this.settings, this.reference, labels, stage)
+    )
+    this.testStage = testStage
+    requireTestedOnShipped(
+      { name: shipped.name, description: shipped.description, diffIds: built.diffIds },
+      { name: stage, description: stage, diffIds: testStage.diffIds }
+    )
+    core.info(
+      `The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`
+    )
+    return { id: testStage.id, name: `the test stage ${stage}` }
   }
 
   /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */

@@ -14,6 +14,8 @@ export type Outcome =
 
 export interface TestReport {
   readonly result: TestResult
+  /** The Dockerfile stage the tests ran in (test-target); undefined when they ran in the shipped image. */
+  readonly stage: string | undefined
   readonly command: string | undefined
   readonly durationMs: number | undefined
   readonly exitCode: number | undefined
@@ -23,6 +25,7 @@ export interface TestReport {
 
 export const TESTS_NOT_RUN: TestReport = {
   result: 'skipped',
+  stage: undefined,
   command: undefined,
   durationMs: undefined,
   exitCode: undefined,

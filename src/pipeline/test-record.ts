@@ -44,7 +44,7 @@ export function testRecordOf(
     commit: report.sha,
     result: report.test.result,
     testCommand: report.test.command ?? null,
-    testStage: null,
+    testStage: report.test.stage ?? null,
     testedImageId: testedImageId ?? null,
     smokeTest: null,
     durations: { buildMs: report.buildDurationMs ?? null, testMs: report.test.durationMs ?? null },

@@ -79,6 +79,7 @@ function factsTable(report: BuildReport): string {
     rows.push(['Tags', report.tags.map((tag) => inlineCode(tag)).join('<br>')])
   }
   rows.push(['Tests', testSummary(report)])
+  if (report.test.result !== 'skipped') rows.push(['Tested in', testedIn(report)])
   if (report.sizeBytes !== undefined) {
     const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`
     rows.push(['Size', `${formatBytes(report.sizeBytes)}${layers}`])
@@ -110,6 +111,13 @@ function testSummary(report: BuildReport): string {
 /** A link when the URL cannot break out of one; plain text otherwise. */
 function runLink(url: string): string {
   return /^https:\/\/[^\s<>()[\]`|\\]+$/.test(url) ? `[${plainText(url)}](${url})` : plainText(url)
+}
+
+/** Which bytes the tests saw: the shipped image, or a test stage proved to be built on it. */
+function testedIn(report: BuildReport): string {
+  const { stage } = report.test
+  if (stage === undefined) return 'the shipped image itself'
+  return `stage ${inlineCode(stage)}: the shipped image’s layers plus the test stage’s own`
 }
 
 function testResult(report: BuildReport): string {

@@ -11,7 +11,8 @@ import {
   type Repository
 } from '../registry/reference.js'
 import { registryAuthInputs, type RegistryAuthInputs } from './registry-auth.js'
-import { boolean, keyValues, list, oneOf, printable, seconds, text } from './inputs.js'
+import { boolean, keyValues, list, oneOf, printable, seconds, stageName, text } from './inputs.js'
+import { testTargetInput, type TestTarget } from './test-target.js'
 
 export const IF_EXISTS = ['skip', 'fail', 'overwrite'] as const
 export type IfExists = (typeof IF_EXISTS)[number]
@@ -36,6 +37,8 @@ export interface BuildSettings extends RegistryAuthInputs {
   readonly file: string
   readonly buildArgs: ReadonlyMap<string, string>
   readonly target: string | undefined
+  /** Where test-command runs when it is not the shipped image itself; undefined to test the shipped image. */
+  readonly testTarget: TestTarget | undefined
   /** Network of the build's RUN instructions (host, none or a network's name); undefined for the builder's default. */
   readonly network: string | undefined
   readonly labels: ReadonlyMap<string, string>
@@ -56,18 +59,21 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
   const image = imageInput(env)
   const context = pathInput('context', text('context') || '.', workspace)
   const file = dockerfileInput(context, workspace)
+  const target = stageName('target')
+  const testCommand = testCommandInput()
   return {
     image,
     context,
     file,
     buildArgs: keyValues('build-args'),
-    target: optionalTarget(),
+    target,
+    testTarget: testTargetInput(file, target, testCommand),
     network: buildNetworkInput(),
     labels: keyValues('labels', LABEL_KEY),
     extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
     shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
     test: {
-      command: testCommandInput(),
+      command: testCommand,
       env: keyValues('test-env'),
       network: networkInput(),
       timeoutSeconds: seconds('test-timeout', 900),
@@ -152,15 +158,6 @@ function dockerfileInput(context: string, workspace: string): string {
   // path.format, not resolve(context, 'Dockerfile'): ncc would rewrite that into a bundled asset path.
   const given = text('file') || relative(workspace, format({ dir: context, base: 'Dockerfile' }))
   return pathInput('file', given, workspace)
-}
-
-function optionalTarget(): string | undefined {
-  const target = text('target')
-  if (target === '') return undefined
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) {
-    throw new InputError('target', `'${printable(target)}' is not a valid build stage name`)
-  }
-  return target
 }
 
 function extraTagInput(value: string, image: Repository): ImageReference {

@@ -83,3 +83,13 @@ export function printable(value: string): string {
   const oneLine = value.replace(/[\r\n\t]/g, ' ')
   return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine
 }
+
+/** A Dockerfile stage name, as `docker build --target` takes it; undefined when empty. */
+export function stageName(name: string): string | undefined {
+  const stage = text(name)
+  if (stage === '') return undefined
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stage)) {
+    throw new InputError(name, `'${printable(stage)}' is not a valid build stage name`)
+  }
+  return stage
+}

@@ -12,7 +12,7 @@ import {
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-double/index.js'
+} from '../harness/github-double/index.js'
 
 const SHA = 'a'.repeat(40)
 

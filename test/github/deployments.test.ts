@@ -5,7 +5,7 @@ import {
   readPayload,
   type HistoryEntry
 } from '../../src/github/deployments.js'
-import { FakeDeploymentHistory } from '../fakes/deployment-history.js'
+import { FakeDeploymentHistory } from '../harness/fakes/deployment-history.js'
 
 const A = `sha256:${'a'.repeat(64)}`
 const B = `sha256:${'b'.repeat(64)}`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { WORKFLOW_TOKEN_IDENTITY } from '../../src/github/comment-thread.js'
 import { settleRace, upsertStickyComment } from '../../src/github/sticky-comment.js'
-import { FakeCommentThread } from '../fakes/comment-thread.js'
+import { FakeCommentThread } from '../harness/fakes/comment-thread.js'
 
 const MARKER = '<!-- immutable-image:ghcr.io/acme/web -->'
 const US = WORKFLOW_TOKEN_IDENTITY

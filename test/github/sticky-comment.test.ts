@@ -12,7 +12,7 @@ import {
   startGitHubApiDouble,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-double/index.js'
+} from '../harness/github-double/index.js'
 
 const MARKER = '<!-- immutable-image: ghcr.io/acme/web -->'
 const target: PullRequestThread = { owner: 'acme', repo: 'web', issueNumber: 7 }

@@ -1,10 +1,16 @@
+// The build, test and push story on each builder a runner may offer.
 import { execFileSync } from 'node:child_process'
-import { describe, expect, it } from 'vitest'
-import { pushEvent } from '../support/event-payloads.js'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { runAction } from './support/runner.js'
-import { dockerConfigWithoutBuildx, testEnv } from './support/test-env.js'
-import { makeWorkspace, type Workspace } from './support/workspace.js'
+import { describe, expect } from 'vitest'
+import {
+  dockerConfigWithoutBuildx,
+  freshRepository,
+  it,
+  makeWorkspace,
+  tagDigest,
+  type ActionRun,
+  type BuildRunner,
+  type Workspace
+} from '../harness/index.js'
 
 const CLASSIC_NOTICE = 'docker buildx is not available: using the classic builder'
 
@@ -27,33 +33,25 @@ const BUILDERS = [
 const DOCKERFILE = 'FROM immutable-image-base/node:24\nWORKDIR /app\nCOPY . .\nRUN node --version\n'
 
 function run(
+  build: BuildRunner,
   workspace: Workspace,
   path: string,
-  env: Record<string, string>,
+  runnerEnv: Record<string, string>,
   inputs: Record<string, string> = {}
-): ReturnType<typeof runAction> {
-  const { registry, username, password } = testEnv()
-  return runAction({
-    workspace: workspace.dir,
-    inputs: {
-      image: `${registry}/${path}`,
-      username,
-      password,
-      network: 'host',
-      'test-command': 'node --test',
-      ...inputs
-    },
-    env: { ...env, GITHUB_SHA: workspace.sha },
-    eventName: 'push',
-    event: pushEvent({ owner: 'acme', repo: 'web', sha: workspace.sha, ref: 'refs/heads/main' })
+): Promise<ActionRun> {
+  return build({
+    workspace,
+    repository: path,
+    env: runnerEnv,
+    inputs: { network: 'host', ...inputs }
   })
 }
 
-describe.each(BUILDERS)('on $builder', ({ builder, command, env }) => {
-  it('builds with a RUN step, tests inside the image and pushes it', async () => {
+describe.each(BUILDERS)('on $builder', ({ builder, command, env: runnerEnv }) => {
+  it('builds with a RUN step, tests inside the image and pushes it', async ({ build, env }) => {
     const workspace = makeWorkspace({ Dockerfile: DOCKERFILE })
     const path = freshRepository('builder')
-    const result = await run(workspace, path, env())
+    const result = await run(build, workspace, path, runnerEnv())
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     const builds = result.main.stdout
       .split('\n')
@@ -69,20 +67,20 @@ describe.each(BUILDERS)('on $builder', ({ builder, command, env }) => {
     expect(result.outputs.digest).toBe(digest)
     const id = execFileSync(
       'docker',
-      ['image', 'inspect', '--format', '{{.Id}}', `${testEnv().registry}/${path}:${tag}`],
+      ['image', 'inspect', '--format', '{{.Id}}', `${env.registry}/${path}:${tag}`],
       { encoding: 'utf8' }
     ).trim()
     expect(result.outputs['image-id']).toBe(id)
   })
 
-  it('pushes nothing when the tests fail', async () => {
+  it('pushes nothing when the tests fail', async ({ build }) => {
     const workspace = makeWorkspace({
       Dockerfile: DOCKERFILE,
       'test/zz-broken.test.js':
         "import { test } from 'node:test'\nimport assert from 'node:assert'\ntest('breaks', () => assert.equal(1, 2))\n"
     })
     const path = freshRepository('builder-failing')
-    const result = await run(workspace, path, env())
+    const result = await run(build, workspace, path, runnerEnv())
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([
       expect.stringMatching(/^::error::the tests failed with exit code 1: nothing was pushed$/)
@@ -90,10 +88,10 @@ describe.each(BUILDERS)('on $builder', ({ builder, command, env }) => {
     expect(await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)).toBeUndefined()
   })
 
-  it('fails with a clear message on a wrong password and never prints it', async () => {
+  it('fails with a clear message on a wrong password and never prints it', async ({ build }) => {
     const workspace = makeWorkspace({ Dockerfile: DOCKERFILE })
     const wrong = 'not-the-password-5b1f'
-    const result = await run(workspace, freshRepository('builder-denied'), env(), {
+    const result = await run(build, workspace, freshRepository('builder-denied'), runnerEnv(), {
       password: wrong
     })
     expect(result.main.exitCode).toBe(1)

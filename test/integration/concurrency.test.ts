@@ -1,60 +1,28 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// Runs racing each other: ten promotions to one target, two builds of one commit.
+import { describe, expect } from 'vitest'
 import {
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pullRequestEvent } from '../support/event-payloads.js'
-import { pushImage } from './support/images.js'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { runAction } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
-
-// GITHUB_SHA as the runner double sets it: the commit a promotion's deployment names.
-const RUNNER_SHA = '0'.repeat(40)
-
-let github: GitHubApiDouble
-
-beforeAll(async () => {
-  github = await startGitHubApiDouble({
-    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [61], commits: [RUNNER_SHA] }]
-  })
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-afterEach(() => {
-  github.assertNoViolations()
-})
+  freshRepository,
+  it,
+  makeWorkspace,
+  pushImage,
+  tagDigest,
+  type ActionRun
+} from '../harness/index.js'
 
 describe('ten promotions of different sources to one target at once', () => {
   const path = freshRepository('race')
   const sources: string[] = []
-  let runs: Awaited<ReturnType<typeof runAction>>[]
+  let runs: ActionRun[]
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ promote }) => {
     for (let index = 0; index < 10; index++)
       sources.push(await pushImage(path, `sha-${String(index).padStart(7, '0')}`))
-    const { registry, username, password } = testEnv()
-    const workspace = makeWorkspace({}, { example: false }).dir
     runs = await Promise.all(
       sources.map((_digest, index) =>
-        runAction({
-          action: 'promote',
-          workspace,
-          token: WRITE_TOKEN,
-          eventName: 'workflow_dispatch',
-          inputs: {
-            image: `${registry}/${path}`,
-            username,
-            password,
-            source: `sha-${String(index).padStart(7, '0')}`,
-            target: 'production'
-          },
-          env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(5000 + index) }
+        promote({
+          repository: path,
+          inputs: { source: `sha-${String(index).padStart(7, '0')}`, target: 'production' },
+          env: { GITHUB_RUN_ID: String(5000 + index) }
         })
       )
     )
@@ -68,8 +36,8 @@ describe('ten promotions of different sources to one target at once', () => {
     expect(sources).toContain(await tagDigest(path, 'production'))
   })
 
-  it('records every promotion with real before and after digests', () => {
-    const image = `${testEnv().registry}/${path}`
+  it('records every promotion with real before and after digests', ({ env, github }) => {
+    const image = `${env.registry}/${path}`
     const recorded = github.deployments.filter(
       (deployment) => (deployment.payload as { image?: string }).image === image
     )
@@ -84,19 +52,14 @@ describe('ten promotions of different sources to one target at once', () => {
 })
 
 describe('two runs of the build action for the same commit at once', () => {
-  it('both succeed, the tag names one of their images, and the pull request has one comment', async () => {
-    const { registry, username, password } = testEnv()
+  it('both succeed, the tag names one of their images, and the pull request has one comment', async ({
+    build,
+    github
+  }) => {
     const path = freshRepository('twice')
     const workspace = makeWorkspace()
-    const run = (): ReturnType<typeof runAction> =>
-      runAction({
-        workspace: workspace.dir,
-        token: WRITE_TOKEN,
-        eventName: 'pull_request',
-        event: pullRequestEvent({ owner: 'acme', repo: 'web', number: 61, headSha: workspace.sha }),
-        inputs: { image: `${registry}/${path}`, username, password, 'test-command': 'node --test' },
-        env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha }
-      })
+    const run = (): Promise<ActionRun> =>
+      build({ workspace, repository: path, pullRequest: { number: 61 } })
     const [first, second] = await Promise.all([run(), run()])
     expect(first.main.exitCode, first.main.stdout).toBe(0)
     expect(second.main.exitCode, second.main.stdout).toBe(0)
@@ -104,6 +67,6 @@ describe('two runs of the build action for the same commit at once', () => {
     // still land last. The tag then names one of the two images, each built from this commit.
     const digest = await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)
     expect([first.outputs.digest, second.outputs.digest]).toContain(digest)
-    expect(github.comments.filter((comment) => comment.issueNumber === 61)).toHaveLength(1)
+    expect(github.commentsOn(61)).toHaveLength(1)
   })
 })

@@ -1,11 +1,15 @@
+// The build action's registry login stays out of the machine's Docker credential helpers.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { runAction } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
+import { describe, expect } from 'vitest'
+import {
+  freshRepository,
+  it,
+  makeWorkspace,
+  tagDigest,
+  type TestEnvironment
+} from '../harness/index.js'
 
 /**
  * A credential helper standing in for the machine's keychain: it records every call (verb and
@@ -30,45 +34,45 @@ esac
 }
 
 describe('a Docker config whose logins go to a credential helper', () => {
-  it.each([
+  it.for([
     ['credsStore', (): Record<string, unknown> => ({ credsStore: 'recorder' })],
     [
       'a credHelpers entry for the registry',
-      (): Record<string, unknown> => ({ credHelpers: { [testEnv().registry]: 'recorder' } })
+      (env: TestEnvironment): Record<string, unknown> => ({
+        credHelpers: { [env.registry]: 'recorder' }
+      })
     ]
-  ])('with %s: the login never reaches the helper, and still works', async (_, config) => {
-    const { registry, username, password } = testEnv()
-    const helper = recordingHelper()
-    const dockerConfig = mkdtempSync(join(tmpdir(), 'docker-config-'))
-    writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify(config()))
-    const workspace = makeWorkspace(
-      { Dockerfile: 'FROM immutable-image-base/busybox:1\nCOPY .nonce /nonce\n' },
-      { example: false }
-    )
-    const path = freshRepository('helpers')
+  ] as const)(
+    'with %s: the login never reaches the helper, and still works',
+    async ([, configFor], { build, env }) => {
+      const { registry, password } = env
+      const config = (): Record<string, unknown> => configFor(env)
+      const helper = recordingHelper()
+      const dockerConfig = mkdtempSync(join(tmpdir(), 'docker-config-'))
+      writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify(config()))
+      const workspace = makeWorkspace(
+        { Dockerfile: 'FROM immutable-image-base/busybox:1\nCOPY .nonce /nonce\n' },
+        { example: false }
+      )
+      const path = freshRepository('helpers')
 
-    const result = await runAction({
-      workspace: workspace.dir,
-      inputs: {
-        image: `${registry}/${path}`,
-        username,
-        password,
-        comment: 'false',
-        'test-command': 'true'
-      },
-      env: {
-        DOCKER_CONFIG: dockerConfig,
-        GITHUB_SHA: workspace.sha,
-        PATH: `${helper.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`
-      }
-    })
+      const result = await build({
+        workspace,
+        repository: path,
+        inputs: { comment: 'false', 'test-command': 'true' },
+        env: {
+          DOCKER_CONFIG: dockerConfig,
+          PATH: `${helper.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`
+        }
+      })
 
-    expect(result.main.exitCode, result.main.stdout).toBe(0)
-    expect(await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)).toBe(result.outputs.digest)
-    const calls = existsSync(helper.log) ? readFileSync(helper.log, 'utf8') : ''
-    expect(calls).not.toMatch(/^store /m)
-    expect(calls).not.toContain(password)
-    expect(calls).not.toContain(registry)
-    expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8'))).toEqual(config())
-  })
+      expect(result.main.exitCode, result.main.stdout).toBe(0)
+      expect(await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)).toBe(result.outputs.digest)
+      const calls = existsSync(helper.log) ? readFileSync(helper.log, 'utf8') : ''
+      expect(calls).not.toMatch(/^store /m)
+      expect(calls).not.toContain(password)
+      expect(calls).not.toContain(registry)
+      expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8'))).toEqual(config())
+    }
+  )
 })

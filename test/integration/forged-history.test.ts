@@ -1,50 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// Rollback reads the deployment history as untrusted: a forged payload is skipped, never followed.
+import { describe, expect } from 'vitest'
 import {
-  startGitHubApiDouble,
+  freshRepository,
+  it,
+  pushImage,
+  RUNNER_SHA,
+  tagDigest,
   WRITE_TOKEN,
   type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pushImage } from './support/images.js'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { runAction } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
-
-// GITHUB_SHA as the runner double sets it: the commit a promotion's deployment names.
-const RUNNER_SHA = '0'.repeat(40)
-
-let github: GitHubApiDouble
-let workspace: string
-
-beforeAll(async () => {
-  github = await startGitHubApiDouble({
-    repositories: [{ owner: 'acme', repo: 'web', commits: [RUNNER_SHA] }]
-  })
-  workspace = makeWorkspace({}, { example: false }).dir
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-afterEach(() => {
-  github.assertNoViolations()
-})
-
-function action(name: 'promote' | 'rollback', path: string, inputs: Record<string, string>) {
-  const { registry, username, password } = testEnv()
-  return runAction({
-    action: name,
-    workspace,
-    token: WRITE_TOKEN,
-    eventName: 'workflow_dispatch',
-    inputs: { image: `${registry}/${path}`, username, password, ...inputs },
-    env: { GITHUB_API_URL: github.url }
-  })
-}
+} from '../harness/index.js'
 
 /** What anyone with deployments: write can do: record a successful deployment with any payload. */
-async function forgeDeployment(payload: Record<string, unknown>): Promise<void> {
+async function forgeDeployment(
+  github: GitHubApiDouble,
+  payload: Record<string, unknown>
+): Promise<void> {
   const post = async (path: string, body: unknown): Promise<{ id: number }> => {
     const response = await fetch(`${github.url}/repos/acme/web${path}`, {
       method: 'POST',
@@ -64,24 +34,24 @@ async function forgeDeployment(payload: Record<string, unknown>): Promise<void> 
 }
 
 describe('rollback with a forged deployment in the history', () => {
-  it.each([
+  it.for([
     ['a path into another repository', '../../../other/app/manifests/latest'],
     [
       'workflow commands after a newline',
       `sha256:${'0'.repeat(64)}\n::error::pwned\n::set-output name=digest::evil`
     ]
-  ])(
+  ] as const)(
     'skips a previous_digest holding %s, with a warning, and rolls back by the real history',
-    async (_, forged) => {
+    async ([, forged], { env, github, promote, rollback }) => {
       const path = freshRepository('forged')
-      const image = `${testEnv().registry}/${path}`
+      const image = `${env.registry}/${path}`
       const v1 = await pushImage(path, 'sha-1111111')
       const v2 = await pushImage(path, 'sha-2222222')
       for (const source of ['sha-1111111', 'sha-2222222']) {
-        const step = await action('promote', path, { source, target: 'production' })
+        const step = await promote({ repository: path, inputs: { source, target: 'production' } })
         expect(step.main.exitCode, step.main.stdout).toBe(0)
       }
-      await forgeDeployment({
+      await forgeDeployment(github, {
         tool: 'immutable-image',
         image,
         digest: v2,
@@ -92,7 +62,7 @@ describe('rollback with a forged deployment in the history', () => {
         run_url: ''
       })
 
-      const result = await action('rollback', path, { environment: 'production' })
+      const result = await rollback({ repository: path, inputs: { environment: 'production' } })
 
       expect(result.main.exitCode, result.main.stdout).toBe(0)
       expect(await tagDigest(path, 'production')).toBe(v1)

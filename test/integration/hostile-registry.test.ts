@@ -1,71 +1,24 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
-import { runAction, type ActionRun } from './support/runner.js'
-import { makeWorkspace } from './support/workspace.js'
+// Promote against registries on loopback that attack the client: endless bodies, hostile realms, planted commands.
+import { describe, expect } from 'vitest'
+import {
+  endless,
+  it,
+  useHostileRegistries,
+  type ActionRun,
+  type PromotionRunner
+} from '../harness/index.js'
 
 const MiB = 1024 * 1024
 const MANIFEST_LIMIT = 4 * MiB
 
-interface Hostile {
-  readonly host: string
-  /** Bytes written to connections that have closed. */
-  readonly sent: () => number
-}
+const hostile = useHostileRegistries()
 
-const servers: Server[] = []
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise((resolve) => {
-          server.closeAllConnections()
-          server.close(resolve)
-        })
-    )
-  )
-})
-
-async function hostile(
-  handle: (request: IncomingMessage, response: ServerResponse) => void
-): Promise<Hostile> {
-  let sent = 0
-  const server = createServer(handle)
-  servers.push(server)
-  server.on('connection', (socket: Socket) =>
-    socket.on('close', () => {
-      sent += socket.bytesWritten
-    })
-  )
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent }
-}
-
-/** Streams a "manifest" until the client hangs up, or 256 MiB at most to spare the machine. */
-function endlessManifest(response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
-  const chunk = Buffer.alloc(64 * 1024, ' ')
-  let written = 0
-  const pump = (): void => {
-    while (!response.destroyed && written < 256 * MiB) {
-      written += chunk.length
-      if (!response.write(chunk)) {
-        response.once('drain', pump)
-        return
-      }
-    }
-    response.end()
-  }
-  pump()
-}
-
-function promote(host: string): Promise<ActionRun> {
-  return runAction({
-    action: 'promote',
-    workspace: makeWorkspace({}, { example: false }).dir,
-    eventName: 'workflow_dispatch',
+function promoteFrom(promote: PromotionRunner, host: string): Promise<ActionRun> {
+  return promote({
+    registry: host,
+    repository: 'acme/web',
+    login: false,
     inputs: {
-      image: `${host}/acme/web`,
       username: 'ci',
       password: 'hostile-test-password',
       source: 'sha-1234567',
@@ -76,12 +29,13 @@ function promote(host: string): Promise<ActionRun> {
 }
 
 describe('promote against a hostile registry', () => {
-  it('stops reading an endless manifest at 4 MiB and fails with one line', async () => {
+  it('stops reading an endless manifest at 4 MiB and fails with one line', async ({ promote }) => {
     const registry = await hostile((request, response) => {
       if (request.method === 'HEAD') return response.writeHead(404).end()
-      endlessManifest(response)
+      response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
+      endless(response, ' ')
     })
-    const result = await promote(registry.host)
+    const result = await promoteFrom(promote, registry.host)
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([
       `::error::registry ${registry.host}: the manifest of acme/web:sha-1234567 is larger than 4 MiB: stopped reading`
@@ -90,7 +44,7 @@ describe('promote against a hostile registry', () => {
     expect(registry.sent()).toBeLessThan(MANIFEST_LIMIT + 8 * MiB)
   })
 
-  it('does not follow a token realm to the cloud metadata service', async () => {
+  it('does not follow a token realm to the cloud metadata service', async ({ promote }) => {
     const registry = await hostile((_request, response) => {
       response
         .writeHead(401, {
@@ -98,14 +52,16 @@ describe('promote against a hostile registry', () => {
         })
         .end()
     })
-    const result = await promote(registry.host)
+    const result = await promoteFrom(promote, registry.host)
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([
       `::error::registry ${registry.host} sent us to the token realm 'http://169.254.169.254/latest/meta-data/', which is refused: it uses plain http: credentials go only over https`
     ])
   })
 
-  it('prints a registry error message as one line, not as workflow commands', async () => {
+  it('prints a registry error message as one line, not as workflow commands', async ({
+    promote
+  }) => {
     const registry = await hostile((request, response) => {
       if (request.method === 'HEAD') return response.writeHead(404).end()
       response.writeHead(403, { 'content-type': 'application/json' }).end(
@@ -114,7 +70,7 @@ describe('promote against a hostile registry', () => {
         })
       )
     })
-    const result = await promote(registry.host)
+    const result = await promoteFrom(promote, registry.host)
     expect(result.main.exitCode).toBe(1)
     expect(result.main.stdout).not.toMatch(/^::error::planted/m)
     expect(result.main.stdout).not.toMatch(/^::add-mask::x/m)

@@ -1,61 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// The promote and rollback actions against the test registry: tags move by digest, deployments are recorded.
+import { describe, expect } from 'vitest'
 import {
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pushImage } from './support/images.js'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { runAction } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
+  freshRepository,
+  it,
+  pushImage,
+  tagDigest,
+  type GitHubApiDouble,
+  type TestEnvironment
+} from '../harness/index.js'
 
-// GITHUB_SHA as the runner double sets it: the commit a promotion's deployment names.
-const RUNNER_SHA = '0'.repeat(40)
-
-let github: GitHubApiDouble
-let workspace: string
-
-beforeAll(async () => {
-  github = await startGitHubApiDouble({
-    repositories: [{ owner: 'acme', repo: 'web', commits: [RUNNER_SHA] }]
-  })
-  workspace = makeWorkspace({}, { example: false }).dir
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-afterEach(() => {
-  github.assertNoViolations()
-})
-
-type Step = Awaited<ReturnType<typeof runAction>>
-
-function action(
-  name: 'promote' | 'rollback',
+function deploymentsOf(
+  env: TestEnvironment,
+  github: GitHubApiDouble,
   path: string,
-  inputs: Record<string, string>
-): Promise<Step> {
-  const { registry, username, password } = testEnv()
-  return runAction({
-    action: name,
-    workspace,
-    token: WRITE_TOKEN,
-    eventName: 'workflow_dispatch',
-    inputs: { image: `${registry}/${path}`, username, password, ...inputs },
-    env: { GITHUB_API_URL: github.url }
-  })
-}
-
-const promote = (path: string, inputs: Record<string, string>): Promise<Step> =>
-  action('promote', path, inputs)
-const rollback = (path: string, inputs: Record<string, string>): Promise<Step> =>
-  action('rollback', path, inputs)
-
-function deploymentsOf(path: string, environment: string): typeof github.deployments {
-  const image = `${testEnv().registry}/${path}`
+  environment: string
+): GitHubApiDouble['deployments'] {
+  const image = `${env.registry}/${path}`
   return github.deployments.filter(
     (deployment) =>
       deployment.environment === environment &&
@@ -68,25 +28,32 @@ describe('promote', () => {
   let first: string
   let second: string
 
-  beforeAll(async () => {
+  it.beforeAll(async () => {
     first = await pushImage(path, 'sha-aaaaaaa')
     second = await pushImage(path, 'sha-bbbbbbb')
   })
 
-  it('points a new environment tag at the source tag’s digest and records the deployment', async () => {
-    const result = await promote(path, { source: 'sha-aaaaaaa', target: 'staging' })
+  it('points a new environment tag at the source tag’s digest and records the deployment', async ({
+    env,
+    github,
+    promote
+  }) => {
+    const result = await promote({
+      repository: path,
+      inputs: { source: 'sha-aaaaaaa', target: 'staging' }
+    })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'staging')).toBe(first)
     expect(result.outputs).toMatchObject({
       digest: first,
       'previous-digest': '',
-      ref: `${testEnv().registry}/${path}@${first}`
+      ref: `${env.registry}/${path}@${first}`
     })
-    const [deployment] = deploymentsOf(path, 'staging')
+    const [deployment] = deploymentsOf(env, github, path, 'staging')
     expect(deployment?.id.toString()).toBe(result.outputs['deployment-id'])
     expect(deployment?.payload).toMatchObject({
       tool: 'immutable-image',
-      image: `${testEnv().registry}/${path}`,
+      image: `${env.registry}/${path}`,
       digest: first,
       source: 'sha-aaaaaaa',
       previous_digest: '',
@@ -97,41 +64,57 @@ describe('promote', () => {
     expect(deployment?.statuses.map((status) => status.state)).toEqual(['in_progress', 'success'])
   })
 
-  it('moves an existing tag by digest and reports what it held before', async () => {
-    const result = await promote(path, { source: second, target: 'staging' })
+  it('moves an existing tag by digest and reports what it held before', async ({ promote }) => {
+    const result = await promote({
+      repository: path,
+      inputs: { source: second, target: 'staging' }
+    })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'staging')).toBe(second)
     expect(result.outputs['previous-digest']).toBe(first)
     expect(result.summary).toContain(second)
   })
 
-  it('accepts the build’s ref output as the source', async () => {
-    const result = await promote(path, {
-      source: `${testEnv().registry}/${path}@${first}`,
-      target: 'qa'
+  it('accepts the build’s ref output as the source', async ({ env, promote }) => {
+    const result = await promote({
+      repository: path,
+      inputs: { source: `${env.registry}/${path}@${first}`, target: 'qa' }
     })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'qa')).toBe(first)
   })
 
-  it('moves several targets at once, the environment defaulting to the first', async () => {
-    const result = await promote(path, { source: 'sha-bbbbbbb', target: 'production\nv1.2.3' })
+  it('moves several targets at once, the environment defaulting to the first', async ({
+    env,
+    github,
+    promote
+  }) => {
+    const result = await promote({
+      repository: path,
+      inputs: { source: 'sha-bbbbbbb', target: 'production\nv1.2.3' }
+    })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'production')).toBe(second)
     expect(await tagDigest(path, 'v1.2.3')).toBe(second)
-    expect(deploymentsOf(path, 'production')).toHaveLength(1)
+    expect(deploymentsOf(env, github, path, 'production')).toHaveLength(1)
   })
 
-  it('leaves a target that already holds the digest alone and says so', async () => {
-    const result = await promote(path, { source: 'sha-bbbbbbb', target: 'production' })
+  it('leaves a target that already holds the digest alone and says so', async ({ promote }) => {
+    const result = await promote({
+      repository: path,
+      inputs: { source: 'sha-bbbbbbb', target: 'production' }
+    })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(result.main.stdout).toContain(`production already points at ${second}: left alone.`)
     expect(result.outputs['previous-digest']).toBe(second)
   })
 
-  it('fails on an unknown source, naming it, and changes nothing', async () => {
+  it('fails on an unknown source, naming it, and changes nothing', async ({ github, promote }) => {
     const before = github.deployments.length
-    const result = await promote(path, { source: 'sha-missing', target: 'staging' })
+    const result = await promote({
+      repository: path,
+      inputs: { source: 'sha-missing', target: 'staging' }
+    })
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([
       expect.stringContaining("source 'sha-missing' was not found in")
@@ -140,19 +123,18 @@ describe('promote', () => {
     expect(github.deployments.length).toBe(before)
   })
 
-  it('records nothing when record is false', async () => {
+  it('records nothing when record is false', async ({ github, promote }) => {
     const before = github.requests.length
-    const result = await promote(path, {
-      source: 'sha-aaaaaaa',
-      target: 'preview',
-      record: 'false'
+    const result = await promote({
+      repository: path,
+      inputs: { source: 'sha-aaaaaaa', target: 'preview', record: 'false' }
     })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(result.outputs['deployment-id']).toBe('')
     expect(github.requests.length).toBe(before)
   })
 
-  it.each([
+  it.for([
     [{ source: 'not a tag', target: 'staging' }, "Input 'source'"],
     [{ source: 'sha256:abc', target: 'staging' }, "Input 'source'"],
     [
@@ -162,19 +144,21 @@ describe('promote', () => {
     [{ source: 'sha-aaaaaaa', target: 'staging\n-bad' }, "Input 'target'"],
     [{ source: 'sha-aaaaaaa', target: 'staging', record: 'sometimes' }, "Input 'record'"],
     [{ source: 'sha-aaaaaaa', target: 'staging', environment: 'a\nb' }, "Input 'environment'"]
-  ])('refuses %j before touching anything', async (inputs, message) => {
-    const before = github.requests.length
-    const result = await promote(path, inputs)
-    expect(result.main.exitCode).toBe(1)
-    expect(result.errors).toEqual([expect.stringContaining(`::error::${message}`)])
-    expect(github.requests.length).toBe(before)
-  })
+  ] as const)(
+    'refuses %j before touching anything',
+    async ([inputs, message], { github, promote }) => {
+      const before = github.requests.length
+      const result = await promote({ repository: path, inputs })
+      expect(result.main.exitCode).toBe(1)
+      expect(result.errors).toEqual([expect.stringContaining(`::error::${message}`)])
+      expect(github.requests.length).toBe(before)
+    }
+  )
 
-  it('fails with a clear message on a wrong password, printing no secret', async () => {
-    const result = await promote(path, {
-      source: 'sha-aaaaaaa',
-      target: 'staging',
-      password: 'wrong-pw-1234'
+  it('fails with a clear message on a wrong password, printing no secret', async ({ promote }) => {
+    const result = await promote({
+      repository: path,
+      inputs: { source: 'sha-aaaaaaa', target: 'staging', password: 'wrong-pw-1234' }
     })
     expect(result.main.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(/authentication failed for registry 127\.0\.0\.1:\d+ as 'ci'/)
@@ -189,21 +173,25 @@ describe('rollback', () => {
   let v1: string
   let v2: string
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ promote }) => {
     v1 = await pushImage(path, 'sha-1111111')
     v2 = await pushImage(path, 'sha-2222222')
     for (const source of ['sha-1111111', 'sha-2222222']) {
-      const step = await promote(path, { source, target: 'production' })
+      const step = await promote({ repository: path, inputs: { source, target: 'production' } })
       expect(step.main.exitCode, step.main.stdout).toBe(0)
     }
   })
 
-  it('points the environment tag back at the digest it held before', async () => {
-    const result = await rollback(path, { environment: 'production' })
+  it('points the environment tag back at the digest it held before', async ({
+    env,
+    github,
+    rollback
+  }) => {
+    const result = await rollback({ repository: path, inputs: { environment: 'production' } })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'production')).toBe(v1)
     expect(result.outputs).toMatchObject({ digest: v1, 'previous-digest': v2 })
-    const latest = deploymentsOf(path, 'production').at(-1)
+    const latest = deploymentsOf(env, github, path, 'production').at(-1)
     expect(latest?.payload).toMatchObject({
       digest: v1,
       previous_digest: v2,
@@ -211,30 +199,33 @@ describe('rollback', () => {
     })
   })
 
-  it('flips back when run twice, like kubectl rollout undo', async () => {
-    const result = await rollback(path, { environment: 'production' })
+  it('flips back when run twice, like kubectl rollout undo', async ({ rollback }) => {
+    const result = await rollback({ repository: path, inputs: { environment: 'production' } })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'production')).toBe(v2)
   })
 
-  it('goes to an explicit tag or digest given in to', async () => {
-    const result = await rollback(path, { environment: 'production', to: v1 })
+  it('goes to an explicit tag or digest given in to', async ({ rollback }) => {
+    const result = await rollback({
+      repository: path,
+      inputs: { environment: 'production', to: v1 }
+    })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'production')).toBe(v1)
   })
 
-  it('fails without history and asks for a tag or digest', async () => {
+  it('fails without history and asks for a tag or digest', async ({ rollback }) => {
     const lonely = freshRepository('lonely')
     await pushImage(lonely, 'production')
-    const result = await rollback(lonely, { environment: 'production' })
+    const result = await rollback({ repository: lonely, inputs: { environment: 'production' } })
     expect(result.main.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(
       /cannot tell what production ran before sha256:[a-f0-9]{64}: .*Name a tag or digest to roll back to/
     )
   })
 
-  it('fails when the environment tag does not exist', async () => {
-    const result = await rollback(path, { environment: 'staging-eu' })
+  it('fails when the environment tag does not exist', async ({ rollback }) => {
+    const result = await rollback({ repository: path, inputs: { environment: 'staging-eu' } })
     expect(result.main.exitCode).toBe(1)
     expect(result.errors[0]).toContain(
       `${path}:staging-eu does not exist: there is nothing to roll back`

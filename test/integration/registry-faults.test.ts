@@ -1,90 +1,76 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// The actions through faults of the registry, GitHub's API and the Docker engine.
+import { describe, expect } from 'vitest'
 import {
+  freshRepository,
+  it,
+  makeWorkspace,
+  pushImage,
   rateLimitExceeded,
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pullRequestEvent } from '../support/event-payloads.js'
-import { startCountingProxy, type CountingProxy, type Fault } from './support/counting-proxy.js'
-import { startDyingEngine } from './support/dying-engine.js'
-import { pushImage } from './support/images.js'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { runAction } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
+  startDyingEngine,
+  tagDigest,
+  type ActionRun,
+  type Fault,
+  type PromotionRunner
+} from '../harness/index.js'
 
-// GITHUB_SHA as the runner double sets it: the commit a promotion's deployment names.
-const RUNNER_SHA = '0'.repeat(40)
-
-let github: GitHubApiDouble
-let proxy: CountingProxy
 const path = freshRepository('faults')
 let source: string
 let before: string
 
-beforeAll(async () => {
-  github = await startGitHubApiDouble({
-    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [71], commits: [RUNNER_SHA] }]
-  })
-  proxy = await startCountingProxy(testEnv().registry)
+it.beforeAll(async () => {
   source = await pushImage(path, 'sha-5050505')
   before = await pushImage(path, 'staging')
 })
 
-afterAll(async () => {
-  await github.close()
-  await proxy.close()
-})
-
-afterEach(() => {
-  github.assertNoViolations()
-})
-
-function promote(registry: string, target = 'staging'): ReturnType<typeof runAction> {
-  const { username, password } = testEnv()
-  return runAction({
-    action: 'promote',
-    workspace: makeWorkspace({}, { example: false }).dir,
-    token: WRITE_TOKEN,
-    eventName: 'workflow_dispatch',
-    inputs: { image: `${registry}/${path}`, username, password, source: 'sha-5050505', target },
-    env: { GITHUB_API_URL: github.url, IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS: '1500' }
+/** Promotes sha-5050505 to the target, through the given registry, with a short request timeout. */
+function promoteThrough(
+  promote: PromotionRunner,
+  registry: string | undefined,
+  target = 'staging'
+): Promise<ActionRun> {
+  return promote({
+    repository: path,
+    ...(registry === undefined ? {} : { registry }),
+    inputs: { source: 'sha-5050505', target },
+    env: { IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS: '1500' }
   })
 }
 
 describe('promote through registry faults', () => {
-  it.each<[string, Fault, number]>([
+  it.for<[string, Fault, number]>([
     ['503s', { kind: 'status', status: 503 }, 2],
     ['a 429 with Retry-After', { kind: 'status', status: 429, headers: { 'retry-after': '1' } }, 1],
     ['a connection reset', { kind: 'reset' }, 1],
     ['a response that stalls past the timeout', { kind: 'stall' }, 1]
-  ])('succeeds after %s', async (_name, fault, times) => {
+  ])('succeeds after %s', async ([, fault, times], { promote, proxy }) => {
     await pushImage(path, 'transient', `reset-${Math.random()}`)
     proxy.inject(fault, times)
-    const result = await promote(proxy.host, 'transient')
+    const result = await promoteThrough(promote, proxy.host, 'transient')
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'transient')).toBe(source)
   })
 
-  it.each<[string, Fault]>([
+  it.for<[string, Fault]>([
     ['503', { kind: 'status', status: 503 }],
     ['connection resets', { kind: 'reset' }]
-  ])('fails clearly on persistent %s and leaves every tag as it was', async (_name, fault) => {
-    proxy.inject(fault, 1000)
-    const result = await promote(proxy.host)
-    proxy.clearFaults()
-    expect(result.main.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toMatch(
-      new RegExp(`::error::registry ${proxy.host.replace(/\./g, '\\.')} `)
-    )
-    expect(await tagDigest(path, 'staging')).toBe(before)
-    expect(await tagDigest(path, 'sha-5050505')).toBe(source)
-  })
+  ])(
+    'fails clearly on persistent %s and leaves every tag as it was',
+    async ([, fault], { promote, proxy }) => {
+      proxy.inject(fault, 1000)
+      const result = await promoteThrough(promote, proxy.host)
+      proxy.clearFaults()
+      expect(result.main.exitCode).toBe(1)
+      expect(result.errors).toHaveLength(1)
+      expect(result.errors[0]).toMatch(
+        new RegExp(`::error::registry ${proxy.host.replace(/\./g, '\\.')} `)
+      )
+      expect(await tagDigest(path, 'staging')).toBe(before)
+      expect(await tagDigest(path, 'sha-5050505')).toBe(source)
+    }
+  )
 
-  it('fails clearly when the registry is down, changing nothing', async () => {
-    const result = await promote('127.0.0.1:9')
+  it('fails clearly when the registry is down, changing nothing', async ({ promote }) => {
+    const result = await promoteThrough(promote, '127.0.0.1:9')
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([
       expect.stringMatching(
@@ -96,7 +82,10 @@ describe('promote through registry faults', () => {
 })
 
 describe('GitHub API faults', () => {
-  it('retries the deployment record through a rate limit and its statuses through 5xx; the tag moves once', async () => {
+  it('retries the deployment record through a rate limit and its statuses through 5xx; the tag moves once', async ({
+    github,
+    promote
+  }) => {
     await pushImage(path, 'qa', `qa-${Math.random()}`)
     github.failNext({
       method: 'POST',
@@ -105,7 +94,7 @@ describe('GitHub API faults', () => {
       times: 1
     })
     github.failNext({ method: 'POST', path: /\/statuses$/, status: 502, times: 2 })
-    const result = await promote(testEnv().registry, 'qa')
+    const result = await promoteThrough(promote, undefined, 'qa')
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(await tagDigest(path, 'qa')).toBe(source)
     const id = Number(result.outputs['deployment-id'])
@@ -116,7 +105,10 @@ describe('GitHub API faults', () => {
     ).toEqual(['in_progress', 'success'])
   })
 
-  it('never repeats a deployment create that failed with a 5xx (it may exist already): warns, keeps the promotion', async () => {
+  it('never repeats a deployment create that failed with a 5xx (it may exist already): warns, keeps the promotion', async ({
+    github,
+    promote
+  }) => {
     await pushImage(path, 'uat', `uat-${Math.random()}`)
     const creates = (): number =>
       github.requests.filter(
@@ -124,29 +116,23 @@ describe('GitHub API faults', () => {
       ).length
     const before = creates()
     github.failNext({ method: 'POST', path: /\/deployments$/, status: 502, times: 1 })
-    const result = await promote(testEnv().registry, 'uat')
+    const result = await promoteThrough(promote, undefined, 'uat')
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(result.main.stdout).toMatch(/::warning::Could not record the deployment of uat: /)
     expect(creates() - before).toBe(1)
     expect(await tagDigest(path, 'uat')).toBe(source)
   })
 
-  it('retries the pull request comment, then warns, and never repeats the image work', async () => {
-    const { registry, username, password } = testEnv()
-    const workspace = makeWorkspace()
+  it('retries the pull request comment, then warns, and never repeats the image work', async ({
+    build,
+    github
+  }) => {
     github.failNext({ method: 'POST', path: /\/comments$/, status: 500, times: 10 })
-    const result = await runAction({
-      workspace: workspace.dir,
-      token: WRITE_TOKEN,
-      eventName: 'pull_request',
-      event: pullRequestEvent({ owner: 'acme', repo: 'web', number: 71, headSha: workspace.sha }),
-      inputs: {
-        image: `${registry}/${freshRepository('comment-fault')}`,
-        username,
-        password,
-        'test-command': 'true'
-      },
-      env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha }
+    const result = await build({
+      workspace: makeWorkspace(),
+      repository: freshRepository('comment-fault'),
+      pullRequest: { number: 71 },
+      inputs: { 'test-command': 'true' }
     })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(result.outputs.pushed).toBe('true')
@@ -156,24 +142,18 @@ describe('GitHub API faults', () => {
 })
 
 describe('docker engine faults', () => {
-  it('fails clearly when the engine dies during the build, pushing nothing', async () => {
-    const { registry, username, password } = testEnv()
+  it('fails clearly when the engine dies during the build, pushing nothing', async ({ build }) => {
     const engine = await startDyingEngine()
     const workspace = makeWorkspace({
       Dockerfile: 'FROM immutable-image-base/busybox:1\nRUN sleep 5\n'
     })
     const repository = freshRepository('engine-dies')
     try {
-      const result = await runAction({
-        workspace: workspace.dir,
-        inputs: {
-          image: `${registry}/${repository}`,
-          username,
-          password,
-          network: 'host',
-          'test-command': 'true'
-        },
-        env: { DOCKER_HOST: engine.host, GITHUB_SHA: workspace.sha }
+      const result = await build({
+        workspace,
+        repository,
+        inputs: { network: 'host', 'test-command': 'true' },
+        env: { DOCKER_HOST: engine.host }
       })
       expect(engine.builds).toBe(1)
       expect(result.main.exitCode).toBe(1)
@@ -185,14 +165,14 @@ describe('docker engine faults', () => {
     }
   })
 
-  it('fails clearly when no engine runs, pushing nothing', async () => {
-    const { registry, username, password } = testEnv()
+  it('fails clearly when no engine runs, pushing nothing', async ({ build }) => {
     const workspace = makeWorkspace()
     const repository = freshRepository('no-engine')
-    const result = await runAction({
-      workspace: workspace.dir,
-      inputs: { image: `${registry}/${repository}`, username, password, 'test-command': 'true' },
-      env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock', GITHUB_SHA: workspace.sha }
+    const result = await build({
+      workspace,
+      repository,
+      inputs: { 'test-command': 'true' },
+      env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }
     })
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([

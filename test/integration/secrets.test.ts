@@ -1,14 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// Secrets and hostile pull request text stay out of everything the actions write.
+import { describe, expect } from 'vitest'
 import {
-  startGitHubApiDouble,
+  freshRepository,
+  it,
+  makeWorkspace,
   WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pullRequestEvent } from '../support/event-payloads.js'
-import { freshRepository } from './support/registry.js'
-import { runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
+  type ActionRun,
+  type GitHubApiDouble,
+  type TestEnvironment
+} from '../harness/index.js'
 
 const BUILD_SECRET = 'build-arg-secret-7f3a9c'
 const HOSTILE_OUTPUT = [
@@ -20,80 +20,34 @@ const HOSTILE_OUTPUT = [
   'end of hostile output'
 ].join('\n')
 
-let github: GitHubApiDouble
 const runs: ActionRun[] = []
 
-beforeAll(async () => {
-  github = await startGitHubApiDouble({
-    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [81] }]
-  })
-  const { registry, username, password } = testEnv()
+it.beforeAll(async ({ build, promote }) => {
   const workspace = makeWorkspace({
     Dockerfile:
       'FROM immutable-image-base/busybox:1\nARG TOKEN\nRUN test -n "$TOKEN"\nCOPY hostile.txt /hostile.txt\n',
     'hostile.txt': `${HOSTILE_OUTPUT}\n`
   })
-  const path = freshRepository('secrets')
-  const event = pullRequestEvent({
-    owner: 'acme',
-    repo: 'web',
-    number: 81,
-    headSha: workspace.sha,
-    headRef: 'feature/`rm -rf`-<script>'
-  })
   const common = {
-    workspace: workspace.dir,
-    token: WRITE_TOKEN,
-    eventName: 'pull_request',
-    event,
-    env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha }
+    workspace,
+    repository: freshRepository('secrets'),
+    pullRequest: { number: 81, headRef: 'feature/`rm -rf`-<script>' }
   }
+  const buildInputs = { 'build-args': `TOKEN=${BUILD_SECRET}`, network: 'host' }
   runs.push(
-    await runAction({
+    await build({
       ...common,
-      inputs: {
-        image: `${registry}/${path}`,
-        username,
-        password,
-        'build-args': `TOKEN=${BUILD_SECRET}`,
-        network: 'host',
-        'test-command': 'cat /hostile.txt; exit 3'
-      }
+      inputs: { ...buildInputs, 'test-command': 'cat /hostile.txt; exit 3' }
     }),
-    await runAction({
+    await build({ ...common, inputs: { ...buildInputs, 'test-command': 'true' } }),
+    await promote({
       ...common,
-      inputs: {
-        image: `${registry}/${path}`,
-        username,
-        password,
-        'build-args': `TOKEN=${BUILD_SECRET}`,
-        network: 'host',
-        'test-command': 'true'
-      }
-    }),
-    await runAction({
-      action: 'promote',
-      ...common,
-      inputs: {
-        image: `${registry}/${path}`,
-        username,
-        password,
-        source: `sha-${workspace.sha.slice(0, 7)}`,
-        target: 'staging'
-      }
+      inputs: { source: `sha-${workspace.sha.slice(0, 7)}`, target: 'staging' }
     })
   )
 })
 
-afterAll(async () => {
-  await github.close()
-})
-
-afterEach(() => {
-  github.assertNoViolations()
-})
-
-function everythingWritten(): string {
+function everythingWritten(github: GitHubApiDouble): string {
   const fromRuns = runs.flatMap((run) => [
     run.main.stdout,
     run.main.stderr,
@@ -113,17 +67,17 @@ describe('secrets', () => {
     expect(runs.map((run) => run.main.exitCode)).toEqual([1, 0, 0])
   })
 
-  it.each([
-    ['the registry password', (): string => testEnv().password, 'log'],
-    ['the GitHub token', (): string => WRITE_TOKEN, 'log'],
+  it.for([
+    ['the registry password', 'log', (env: TestEnvironment): string => env.password],
+    ['the GitHub token', 'log', (): string => WRITE_TOKEN],
     // Build args are not secrets: BuildKit names each RUN step with them expanded, and the image
     // history keeps them. Everything the action writes itself stays clean.
-    ['a build-arg value', (): string => BUILD_SECRET, 'log but BuildKit’s progress']
-  ])(
+    ['a build-arg value', 'log but BuildKit’s progress', (): string => BUILD_SECRET]
+  ] as const)(
     '%s reaches no %s, output, summary, comment, deployment or docker argument',
-    (_name, secret, log) => {
-      const value = secret()
-      let written = everythingWritten().replaceAll(`::add-mask::${value}`, '')
+    ([, log, secret], { env, github }) => {
+      const value = secret(env)
+      let written = everythingWritten(github).replaceAll(`::add-mask::${value}`, '')
       if (log !== 'log') written = written.replace(/^#\d+ .*$/gm, '')
       expect(written).not.toContain(value)
       const dockerArguments = runs.flatMap((run) =>
@@ -136,8 +90,8 @@ describe('secrets', () => {
 })
 
 describe('text from the pull request and its tests', () => {
-  it('cannot break out of the comment’s code block, ping anyone or inject HTML', () => {
-    const comment = github.comments.find((candidate) => candidate.issueNumber === 81)
+  it('cannot break out of the comment’s code block, ping anyone or inject HTML', ({ github }) => {
+    const comment = github.commentsOn(81)[0]
     expect(comment).toBeDefined()
     const failedBody =
       github.requests

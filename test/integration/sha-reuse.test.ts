@@ -1,54 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// The build action reuses a SHA tag only when its image's revision label is this commit.
+import { describe, expect } from 'vitest'
 import {
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pushEvent } from '../support/event-payloads.js'
-import { pushImage } from './support/images.js'
-import { freshRepository, tagDigest } from './support/registry.js'
-import { runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace, type Workspace } from './support/workspace.js'
+  freshRepository,
+  it,
+  makeWorkspace,
+  pushImage,
+  tagDigest,
+  type Workspace
+} from '../harness/index.js'
 
 const REVISION = 'org.opencontainers.image.revision'
 const OTHER_COMMIT = '0'.repeat(40)
-
-let github: GitHubApiDouble
-
-beforeAll(async () => {
-  github = await startGitHubApiDouble()
-})
-
-afterEach(() => {
-  github.assertNoViolations()
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-function build(
-  workspace: Workspace,
-  path: string,
-  inputs: Record<string, string> = {}
-): Promise<ActionRun> {
-  const { registry, username, password } = testEnv()
-  return runAction({
-    workspace: workspace.dir,
-    token: WRITE_TOKEN,
-    inputs: {
-      image: `${registry}/${path}`,
-      username,
-      password,
-      'test-command': 'node --test',
-      ...inputs
-    },
-    env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha },
-    eventName: 'push',
-    event: pushEvent({ owner: 'acme', repo: 'web', sha: workspace.sha, ref: 'refs/heads/main' })
-  })
-}
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -60,16 +22,19 @@ describe('a SHA tag that holds another commit’s image', () => {
   let tag: string
   let planted: string
 
-  beforeAll(async () => {
+  it.beforeAll(async () => {
     workspace = makeWorkspace()
     tag = `sha-${workspace.sha.slice(0, 7)}`
     planted = await pushImage(path, tag, 'ground to collide', { [REVISION]: OTHER_COMMIT })
   })
 
-  it('is not reused with if-exists skip: one line names the tag, both commits, nothing pushed', async () => {
-    const result = await build(workspace, path)
+  it('is not reused with if-exists skip: one line names the tag, both commits, nothing pushed', async ({
+    build,
+    env
+  }) => {
+    const result = await build({ workspace, repository: path })
     expect(result.main.exitCode, result.main.stdout).toBe(1)
-    const reference = `${testEnv().registry}/${path}:${tag}`
+    const reference = `${env.registry}/${path}:${tag}`
     expect(result.errors).toEqual([
       `::error::${reference} holds commit ${OTHER_COMMIT}, not this commit ${workspace.sha}: it is not reused (if-exists: overwrite replaces it)`
     ])
@@ -79,8 +44,12 @@ describe('a SHA tag that holds another commit’s image', () => {
     expect(await tagDigest(path, tag)).toBe(planted)
   })
 
-  it('is replaced with if-exists overwrite', async () => {
-    const result = await build(workspace, path, { 'if-exists': 'overwrite' })
+  it('is replaced with if-exists overwrite', async ({ build }) => {
+    const result = await build({
+      workspace,
+      repository: path,
+      inputs: { 'if-exists': 'overwrite' }
+    })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(result.outputs.pushed).toBe('true')
     const digest = await tagDigest(path, tag)
@@ -88,8 +57,10 @@ describe('a SHA tag that holds another commit’s image', () => {
     expect(result.outputs.digest).toBe(digest)
   })
 
-  it('is then reused, and the summary gives the test record of the run that pushed it', async () => {
-    const result = await build(workspace, path)
+  it('is then reused, and the summary gives the test record of the run that pushed it', async ({
+    build
+  }) => {
+    const result = await build({ workspace, repository: path })
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     expect(result.outputs.pushed).toBe('false')
     expect(result.outputs['test-result']).toBe('passed')
@@ -101,17 +72,17 @@ describe('a SHA tag that holds another commit’s image', () => {
 })
 
 describe('a SHA tag that holds an image without a revision label', () => {
-  it('is not reused', async () => {
+  it('is not reused', async ({ build, env }) => {
     const path = freshRepository('unlabelled')
     const workspace = makeWorkspace()
     const tag = `sha-${workspace.sha.slice(0, 7)}`
     const planted = await pushImage(path, tag)
-    const result = await build(workspace, path)
+    const result = await build({ workspace, repository: path })
     expect(result.main.exitCode, result.main.stdout).toBe(1)
     expect(result.errors).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^::error::${escaped(`${testEnv().registry}/${path}:${tag}`)} holds an image with no revision label, not this commit ${workspace.sha}`
+          `^::error::${escaped(`${env.registry}/${path}:${tag}`)} holds an image with no revision label, not this commit ${workspace.sha}`
         )
       )
     ])

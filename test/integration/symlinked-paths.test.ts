@@ -2,11 +2,8 @@
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { freshRepository } from './support/registry.js'
-import { runAction } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace, type Workspace } from './support/workspace.js'
+import { describe, expect } from 'vitest'
+import { freshRepository, it, makeWorkspace, type Workspace } from '../harness/index.js'
 
 /** A host directory the image must never see: a Dockerfile that would copy a secret from it. */
 function outside(): string {
@@ -19,7 +16,7 @@ function outside(): string {
 let workspace: Workspace
 let hostDir: string
 
-beforeAll(() => {
+it.beforeAll(() => {
   hostDir = outside()
   workspace = makeWorkspace(
     { Dockerfile: 'FROM immutable-image-base/busybox:1\n' },
@@ -34,15 +31,16 @@ describe.each([
   ['file', { file: 'Dockerfile.link' }],
   ['context', { context: 'ctx/.' }]
 ])('a committed symlink out of the workspace as %s', (named, inputs) => {
-  it(`is refused with one error naming '${named}' and where it leads, before any docker command`, async () => {
-    const result = await runAction({
-      workspace: workspace.dir,
-      inputs: {
-        image: `${testEnv().openRegistry}/${freshRepository('symlink')}`,
-        'test-command': 'true',
-        ...inputs
-      },
-      env: { GITHUB_SHA: workspace.sha }
+  it(`is refused with one error naming '${named}' and where it leads, before any docker command`, async ({
+    build,
+    env
+  }) => {
+    const result = await build({
+      workspace,
+      registry: env.openRegistry,
+      repository: freshRepository('symlink'),
+      login: false,
+      inputs: { 'test-command': 'true', ...inputs }
     })
     expect(result.main.exitCode).toBe(1)
     expect(result.errors).toEqual([

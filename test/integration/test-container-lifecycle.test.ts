@@ -1,11 +1,15 @@
+// The test container is removed when the step is cancelled, and by the post step when main was killed.
 import { execFileSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { describe, expect, it } from 'vitest'
-import { freshRepository } from './support/registry.js'
-import { runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
+import { describe, expect } from 'vitest'
+import {
+  freshRepository,
+  it,
+  makeWorkspace,
+  type ActionRun,
+  type BuildRunner
+} from '../harness/index.js'
 
 /** An image whose container gets an anonymous volume, as `VOLUME` in a Dockerfile makes one. */
 const DOCKERFILE = 'FROM immutable-image-base/busybox:1\nVOLUME /scratch\n'
@@ -34,10 +38,10 @@ interface Interrupted {
 
 /** Runs the build with tests that sleep; once their container runs, signals the main step. */
 async function interruptTests(
+  build: BuildRunner,
   signals: readonly NodeJS.Signals[],
   runPost: boolean
 ): Promise<Interrupted> {
-  const { registry, username, password } = testEnv()
   const workspace = makeWorkspace({ Dockerfile: DOCKERFILE }, { example: false })
   let main: ChildProcess | undefined
   let stateWhenMainEnded = ''
@@ -49,18 +53,11 @@ async function interruptTests(
   const named = new Promise<string>((resolve) => {
     nameSeen = resolve
   })
-  const running = runAction({
-    workspace: workspace.dir,
+  const running = build({
+    workspace,
+    repository: freshRepository('cancelled'),
     runPost,
-    inputs: {
-      image: `${registry}/${freshRepository('cancelled')}`,
-      username,
-      password,
-      push: 'false',
-      comment: 'false',
-      'test-command': 'sleep 300'
-    },
-    env: { GITHUB_SHA: workspace.sha },
+    inputs: { push: 'false', comment: 'false', 'test-command': 'sleep 300' },
     onOutput: (chunk) => {
       printed += chunk
       const name = /--name (immutable-image-test-[0-9a-f]{12})/.exec(printed)?.[1]
@@ -102,11 +99,11 @@ async function interruptTests(
 }
 
 describe('a cancelled step', () => {
-  it.each([[['SIGTERM']], [['SIGINT']], [['SIGINT', 'SIGTERM']]] as const)(
+  it.for([[['SIGTERM']], [['SIGINT']], [['SIGINT', 'SIGTERM']]] as const)(
     'on %j removes the test container and its volumes, then exits non-zero',
-    async (signals) => {
+    async ([signals], { build }) => {
       const started = Date.now()
-      const { run, container, volumes, exitedAfterMs } = await interruptTests(signals, false)
+      const { run, container, volumes, exitedAfterMs } = await interruptTests(build, signals, false)
       expect(Date.now() - started).toBeLessThan(60_000)
       // The runner follows SIGINT with SIGTERM after 7.5 s, then kills the process.
       expect(exitedAfterMs).toBeLessThan(7_500)
@@ -126,8 +123,14 @@ describe('a cancelled step', () => {
 })
 
 describe('a main step killed outright', () => {
-  it('leaves the test container to the post step, which removes it and the login', async () => {
-    const { run, container, volumes, stateWhenMainEnded } = await interruptTests(['SIGKILL'], true)
+  it('leaves the test container to the post step, which removes it and the login', async ({
+    build
+  }) => {
+    const { run, container, volumes, stateWhenMainEnded } = await interruptTests(
+      build,
+      ['SIGKILL'],
+      true
+    )
     expect(stateWhenMainEnded).toBe('running')
     expect(run.state.testContainer).toBe(container)
     expect(run.post?.exitCode).toBe(0)

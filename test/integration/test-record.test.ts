@@ -1,65 +1,48 @@
+// The test record: pushed as an OCI referrer of the image, listed by oras, reported by a re-run.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import {
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pullRequestEvent } from '../support/event-payloads.js'
-import { pushImage } from './support/images.js'
-import { freshRepository } from './support/registry.js'
-import { runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace, type Workspace } from './support/workspace.js'
+  freshRepository,
+  it,
+  makeWorkspace,
+  pushImage,
+  type ActionRun,
+  type BuildRunner,
+  type GitHubApiDouble,
+  type TestEnvironment,
+  type Workspace
+} from '../harness/index.js'
 
 const TEST_REPORT_TYPE = 'application/vnd.immutable-image.test-report.v1+json'
 const REVISION = 'org.opencontainers.image.revision'
 
-let github: GitHubApiDouble
-
-beforeAll(async () => {
-  github = await startGitHubApiDouble({
-    repositories: [{ owner: 'acme', repo: 'web', pullRequests: [31, 32, 33] }]
-  })
-})
-
-afterEach(() => {
-  github.assertNoViolations()
-})
-
-afterAll(async () => {
-  await github.close()
-})
-
-function build(workspace: Workspace, path: string, runId: string, pr: number): Promise<ActionRun> {
-  const { registry, username, password } = testEnv()
-  return runAction({
-    workspace: workspace.dir,
-    token: WRITE_TOKEN,
-    inputs: {
-      image: `${registry}/${path}`,
-      username,
-      password,
-      'test-command': 'node --test'
-    },
-    env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha, GITHUB_RUN_ID: runId },
-    eventName: 'pull_request',
-    event: pullRequestEvent({ owner: 'acme', repo: 'web', number: pr, headSha: workspace.sha })
+function runOnPullRequest(
+  build: BuildRunner,
+  workspace: Workspace,
+  repository: string,
+  runId: string,
+  pr: number
+): Promise<ActionRun> {
+  return build({
+    workspace,
+    repository,
+    env: { GITHUB_RUN_ID: runId },
+    pullRequest: { number: pr }
   })
 }
 
-function commentOn(pr: number): string {
+function commentOn(github: GitHubApiDouble, pr: number): string {
   const comments = github.comments.filter((comment) => comment.issueNumber === pr)
   expect(comments).toHaveLength(1)
   return comments[0]?.body ?? ''
 }
 
 /** Debian's oras against the loopback registry, credentials in a config file, never in argv. */
-function oras(args: string[]): string {
-  const { registry, username, password, dockerEnv } = testEnv()
+function oras(env: TestEnvironment, args: string[]): string {
+  const { registry, username, password, dockerEnv } = env
   const config = join(mkdtempSync(join(tmpdir(), 'oras-config-')), 'config.json')
   const auth = Buffer.from(`${username}:${password}`).toString('base64')
   writeFileSync(config, JSON.stringify({ auths: { [registry]: { auth } } }), { mode: 0o600 })
@@ -81,10 +64,10 @@ describe('the test record of a passing build', () => {
   let first: ActionRun
   let reference: string
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ build, env }) => {
     workspace = makeWorkspace()
-    first = await build(workspace, path, '5001', 31)
-    reference = `${testEnv().registry}/${path}@${first.outputs.digest ?? 'missing'}`
+    first = await runOnPullRequest(build, workspace, path, '5001', 31)
+    reference = `${env.registry}/${path}@${first.outputs.digest ?? 'missing'}`
   })
 
   it('is pushed without a warning after the image', () => {
@@ -94,8 +77,8 @@ describe('the test record of a passing build', () => {
     expect(first.main.stdout).toMatch(/Attached the test record sha256:[a-f0-9]{64} to /)
   })
 
-  it('is listed by oras discover under the pushed digest, with our artifact type', () => {
-    const listed = JSON.parse(oras(['discover', '--format', 'json', reference])) as {
+  it('is listed by oras discover under the pushed digest, with our artifact type', ({ env }) => {
+    const listed = JSON.parse(oras(env, ['discover', '--format', 'json', reference])) as {
       manifests?: Listed[]
     }
     const records = (listed.manifests ?? []).filter(
@@ -104,19 +87,27 @@ describe('the test record of a passing build', () => {
     expect(records).toHaveLength(1)
   })
 
-  it('holds the commit, the result, the command, the tested image, durations, the run and the time', () => {
-    const listed = JSON.parse(oras(['discover', '--format', 'json', reference])) as {
+  it('holds the commit, the result, the command, the tested image, durations, the run and the time', ({
+    env
+  }) => {
+    const listed = JSON.parse(oras(env, ['discover', '--format', 'json', reference])) as {
       manifests: Listed[]
     }
     const record = listed.manifests.find((entry) => entry.artifactType === TEST_REPORT_TYPE)
-    const repository = `${testEnv().registry}/${path}`
+    const repository = `${env.registry}/${path}`
     const manifest = JSON.parse(
-      oras(['manifest', 'fetch', `${repository}@${record?.digest ?? 'missing'}`])
+      oras(env, ['manifest', 'fetch', `${repository}@${record?.digest ?? 'missing'}`])
     ) as { subject: { digest: string }; config: { mediaType: string }; layers: Listed[] }
     expect(manifest.subject.digest).toBe(first.outputs.digest)
     expect(manifest.config.mediaType).toBe('application/vnd.oci.empty.v1+json')
     const blob = JSON.parse(
-      oras(['blob', 'fetch', '--output', '-', `${repository}@${manifest.layers[0]?.digest ?? ''}`])
+      oras(env, [
+        'blob',
+        'fetch',
+        '--output',
+        '-',
+        `${repository}@${manifest.layers[0]?.digest ?? ''}`
+      ])
     ) as Record<string, unknown>
     expect(blob).toMatchObject({
       commit: workspace.sha,
@@ -132,31 +123,34 @@ describe('the test record of a passing build', () => {
     expect(Date.parse(String(blob.recordedAt))).not.toBeNaN()
   })
 
-  it('is what a re-run of the same commit reports, in the outputs and the comment', async () => {
-    const rerun = await build(workspace, path, '5002', 32)
+  it('is what a re-run of the same commit reports, in the outputs and the comment', async ({
+    build,
+    github
+  }) => {
+    const rerun = await runOnPullRequest(build, workspace, path, '5002', 32)
     expect(rerun.main.exitCode, rerun.main.stdout).toBe(0)
     expect(rerun.outputs.pushed).toBe('false')
     expect(rerun.outputs.digest).toBe(first.outputs.digest)
     expect(rerun.outputs['test-result']).toBe('passed')
     expect(rerun.main.stdout).not.toContain('docker build')
-    expect(commentOn(32)).toMatch(
+    expect(commentOn(github, 32)).toMatch(
       /\| Tests \| passed `node --test` in \[https:\/\/github\.com\/acme\/web\/actions\/runs\/5001\/attempts\/1\]\(https:\/\/github\.com\/acme\/web\/actions\/runs\/5001\/attempts\/1\) at \d{4}-\d\d-\d\dT[\d:.]+Z, as recorded with the reused image \|/
     )
   })
 })
 
 describe('a reused image without a test record', () => {
-  it('is reported as not tested, never as tested before', async () => {
+  it('is reported as not tested, never as tested before', async ({ build, github }) => {
     const path = freshRepository('unrecorded')
     const workspace = makeWorkspace()
     await pushImage(path, `sha-${workspace.sha.slice(0, 7)}`, 'pushed by hand', {
       [REVISION]: workspace.sha
     })
-    const rerun = await build(workspace, path, '5003', 33)
+    const rerun = await runOnPullRequest(build, workspace, path, '5003', 33)
     expect(rerun.main.exitCode, rerun.main.stdout).toBe(0)
     expect(rerun.outputs.pushed).toBe('false')
     expect(rerun.outputs['test-result']).toBe('not-tested')
-    const comment = commentOn(33)
+    const comment = commentOn(github, 33)
     expect(comment).toContain('| Tests | not tested: reused image with no test record |')
     expect(comment).not.toMatch(/passed|tested before/)
   })

@@ -1,15 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// The actions against a registry that answers with a Bearer challenge and a token service, as ghcr.io does.
+import { describe, expect } from 'vitest'
 import {
-  startGitHubApiDouble,
-  WRITE_TOKEN,
-  type GitHubApiDouble
-} from '../support/github-double/index.js'
-import { pushEvent } from '../support/event-payloads.js'
-import { freshRepository } from './support/registry.js'
-import { runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { pushTokenImage, tokenTagDigest } from './support/token-images.js'
-import { makeWorkspace, type Workspace } from './support/workspace.js'
+  freshRepository,
+  it,
+  makeWorkspace,
+  pushTokenImage,
+  tokenTagDigest,
+  type ActionRun,
+  type PromotionRunner,
+  type TestEnvironment,
+  type Workspace
+} from '../harness/index.js'
 
 interface TokenStats {
   readonly tokens: number
@@ -20,33 +21,38 @@ interface TokenStats {
  * What the token service issued and refused for one repository. Counted per repository, never
  * reset, so suites sharing the service at the same time cannot skew each other's counts.
  */
-async function tokenStats(repository: string): Promise<TokenStats> {
-  const url = new URL('/stats', testEnv().tokenServer)
+async function tokenStats(env: TestEnvironment, repository: string): Promise<TokenStats> {
+  const url = new URL('/stats', env.tokenServer)
   url.searchParams.set('repository', repository)
   return (await (await fetch(url)).json()) as TokenStats
 }
 
 /** Runs the step and returns what the token service issued and refused for path meanwhile. */
 async function counted(
+  env: TestEnvironment,
   path: string,
   step: () => Promise<ActionRun>
 ): Promise<{ run: ActionRun; issued: TokenStats }> {
-  const before = await tokenStats(path)
+  const before = await tokenStats(env, path)
   const run = await step()
-  const after = await tokenStats(path)
+  const after = await tokenStats(env, path)
   return {
     run,
     issued: { tokens: after.tokens - before.tokens, refused: after.refused - before.refused }
   }
 }
 
-function promote(path: string, inputs: Record<string, string>): Promise<ActionRun> {
-  const { tokenRegistry, username, password } = testEnv()
-  return runAction({
-    action: 'promote',
-    workspace: makeWorkspace({}, { example: false }).dir,
-    eventName: 'workflow_dispatch',
-    inputs: { image: `${tokenRegistry}/${path}`, username, password, record: 'false', ...inputs }
+/** Promotes in the token registry, recording no deployment. */
+function promoteWithTokens(
+  env: TestEnvironment,
+  promote: PromotionRunner,
+  path: string,
+  inputs: Record<string, string>
+): Promise<ActionRun> {
+  return promote({
+    repository: path,
+    registry: env.tokenRegistry,
+    inputs: { record: 'false', ...inputs }
   })
 }
 
@@ -55,7 +61,7 @@ describe('promote against a registry that hands out Bearer tokens', () => {
   let first: string
   let second: string
 
-  beforeAll(async () => {
+  it.beforeAll(async () => {
     first = await pushTokenImage(path, 'sha-aaaaaaa')
     second = await pushTokenImage(path, 'sha-bbbbbbb')
   })
@@ -63,9 +69,9 @@ describe('promote against a registry that hands out Bearer tokens', () => {
   describe('to one target', () => {
     let result: Awaited<ReturnType<typeof counted>>
 
-    beforeAll(async () => {
-      result = await counted(path, () =>
-        promote(path, { source: 'sha-aaaaaaa', target: 'staging' })
+    it.beforeAll(async ({ env, promote }) => {
+      result = await counted(env, path, () =>
+        promoteWithTokens(env, promote, path, { source: 'sha-aaaaaaa', target: 'staging' })
       )
     })
 
@@ -83,9 +89,12 @@ describe('promote against a registry that hands out Bearer tokens', () => {
   describe('to two targets at once', () => {
     let result: Awaited<ReturnType<typeof counted>>
 
-    beforeAll(async () => {
-      result = await counted(path, () =>
-        promote(path, { source: 'sha-bbbbbbb', target: 'production\nv1.2.3' })
+    it.beforeAll(async ({ env, promote }) => {
+      result = await counted(env, path, () =>
+        promoteWithTokens(env, promote, path, {
+          source: 'sha-bbbbbbb',
+          target: 'production\nv1.2.3'
+        })
       )
     })
 
@@ -104,16 +113,20 @@ describe('promote against a registry that hands out Bearer tokens', () => {
     const wrongPassword = 'wrong-token-pw-5678'
     let result: Awaited<ReturnType<typeof counted>>
 
-    beforeAll(async () => {
-      result = await counted(path, () =>
-        promote(path, { source: 'sha-aaaaaaa', target: 'qa', password: wrongPassword })
+    it.beforeAll(async ({ env, promote }) => {
+      result = await counted(env, path, () =>
+        promoteWithTokens(env, promote, path, {
+          source: 'sha-aaaaaaa',
+          target: 'qa',
+          password: wrongPassword
+        })
       )
     })
 
-    it('fails with one error naming the registry', () => {
+    it('fails with one error naming the registry', ({ env }) => {
       expect(result.run.main.exitCode).toBe(1)
       expect(result.run.errors).toEqual([
-        expect.stringContaining(`authentication failed for registry ${testEnv().tokenRegistry}`)
+        expect.stringContaining(`authentication failed for registry ${env.tokenRegistry}`)
       ])
     })
 
@@ -133,35 +146,12 @@ describe('promote against a registry that hands out Bearer tokens', () => {
 
 describe('build pushing to a registry that hands out Bearer tokens', () => {
   const path = freshRepository('token-build')
-  let github: GitHubApiDouble
   let workspace: Workspace
   let result: ActionRun
 
-  beforeAll(async () => {
-    github = await startGitHubApiDouble({ repositories: [{ owner: 'acme', repo: 'web' }] })
+  it.beforeAll(async ({ build, env }) => {
     workspace = makeWorkspace()
-    const { tokenRegistry, username, password } = testEnv()
-    result = await runAction({
-      workspace: workspace.dir,
-      token: WRITE_TOKEN,
-      inputs: {
-        image: `${tokenRegistry}/${path}`,
-        username,
-        password,
-        'test-command': 'node --test'
-      },
-      env: { GITHUB_API_URL: github.url, GITHUB_SHA: workspace.sha },
-      eventName: 'push',
-      event: pushEvent({ owner: 'acme', repo: 'web', sha: workspace.sha, ref: 'refs/heads/main' })
-    })
-  })
-
-  afterAll(async () => {
-    await github.close()
-  })
-
-  afterEach(() => {
-    github.assertNoViolations()
+    result = await build({ workspace, repository: path, registry: env.tokenRegistry })
   })
 
   it('pushes the SHA tag and outputs the registry’s own digest', async () => {

@@ -1,12 +1,8 @@
 // Attacks on the stop-commands block that the first suite does not try: a nested stop, a command
 // split across two writes, the legacy form from the build, a carriage return as a line end.
 import { randomUUID } from 'node:crypto'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { pushEvent } from '../support/event-payloads.js'
-import { freshRepository } from './support/registry.js'
-import { runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
+import { describe, expect } from 'vitest'
+import { freshRepository, it, makeWorkspace, type ActionRun } from '../harness/index.js'
 
 const TOKEN = 'ghs_commandvariations'
 const ACTION_OUTPUTS = [
@@ -45,19 +41,14 @@ const TESTS = [
 describe('a build and tests that try to end the stop-commands block themselves', () => {
   let run: ActionRun
 
-  beforeAll(async () => {
-    const workspace = makeWorkspace({ Dockerfile: dockerfile() }, { example: false })
-    run = await runAction({
-      workspace: workspace.dir,
+  it.beforeAll(async ({ build, env }) => {
+    run = await build({
+      workspace: makeWorkspace({ Dockerfile: dockerfile() }, { example: false }),
+      registry: env.openRegistry,
+      repository: freshRepository('variations'),
+      login: false,
       token: TOKEN,
-      inputs: {
-        image: `${testEnv().openRegistry}/${freshRepository('variations')}`,
-        'test-command': TESTS,
-        network: 'host'
-      },
-      env: { GITHUB_SHA: workspace.sha },
-      eventName: 'push',
-      event: pushEvent({ owner: 'acme', repo: 'web', sha: workspace.sha, ref: 'refs/heads/main' })
+      inputs: { 'test-command': TESTS, network: 'host' }
     })
   })
 

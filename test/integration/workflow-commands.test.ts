@@ -3,12 +3,16 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { pushEvent } from '../support/event-payloads.js'
-import { freshRepository, MANIFEST_ACCEPT } from './support/registry.js'
-import { runAction, type ActionRun } from './support/runner.js'
-import { testEnv } from './support/test-env.js'
-import { makeWorkspace } from './support/workspace.js'
+import { describe, expect } from 'vitest'
+import {
+  freshRepository,
+  it,
+  makeWorkspace,
+  MANIFEST_ACCEPT,
+  type ActionRun,
+  type BuildRunner,
+  type TestEnvironment
+} from '../harness/index.js'
 
 const TOKEN = 'ghs_workflowcommands'
 const EVIL_DIGEST = `sha256:${'e'.repeat(64)}`
@@ -44,8 +48,12 @@ function hostileTests(canary: string, exit: string): string {
 }
 
 /** The digest a tag points at in the open (no login) test registry. */
-async function openTagDigest(path: string, tag: string): Promise<string | null> {
-  const response = await fetch(`http://${testEnv().openRegistry}/v2/${path}/manifests/${tag}`, {
+async function openTagDigest(
+  env: TestEnvironment,
+  path: string,
+  tag: string
+): Promise<string | null> {
+  const response = await fetch(`http://${env.openRegistry}/v2/${path}/manifests/${tag}`, {
     method: 'HEAD',
     headers: { accept: MANIFEST_ACCEPT }
   })
@@ -53,20 +61,19 @@ async function openTagDigest(path: string, tag: string): Promise<string | null> 
 }
 
 /** Without registry credentials (docker/login-action ran before) the action saves no dockerConfig. */
-function buildWithHostileOutput(testCommand: string): Promise<ActionRun> & { path: string } {
-  const workspace = makeWorkspace({ Dockerfile: hostileDockerfile() }, { example: false })
+function buildWithHostileOutput(
+  build: BuildRunner,
+  env: TestEnvironment,
+  testCommand: string
+): Promise<ActionRun> & { path: string } {
   const path = freshRepository('commands')
-  const run = runAction({
-    workspace: workspace.dir,
+  const run = build({
+    workspace: makeWorkspace({ Dockerfile: hostileDockerfile() }, { example: false }),
+    repository: path,
+    registry: env.openRegistry,
+    login: false,
     token: TOKEN,
-    inputs: {
-      image: `${testEnv().openRegistry}/${path}`,
-      'test-command': testCommand,
-      network: 'host'
-    },
-    env: { GITHUB_SHA: workspace.sha },
-    eventName: 'push',
-    event: pushEvent({ owner: 'acme', repo: 'web', sha: workspace.sha, ref: 'refs/heads/main' })
+    inputs: { 'test-command': testCommand, network: 'host' }
   })
   return Object.assign(run, { path })
 }
@@ -77,8 +84,8 @@ describe('workflow commands printed by the build and the tests', () => {
   let passing: ActionRun
   let path: string
 
-  beforeAll(async () => {
-    const run = buildWithHostileOutput(hostileTests(canary, 'exit 0'))
+  it.beforeAll(async ({ build, env }) => {
+    const run = buildWithHostileOutput(build, env, hostileTests(canary, 'exit 0'))
     path = run.path
     passing = await run
   })
@@ -103,9 +110,9 @@ describe('workflow commands printed by the build and the tests', () => {
     expect(passing.state.dockerConfig).toBeUndefined()
   })
 
-  it('leave the step only its own outputs, digest included', async () => {
+  it('leave the step only its own outputs, digest included', async ({ env }) => {
     expect(Object.keys(passing.outputs).sort()).toEqual(ACTION_OUTPUTS)
-    expect(passing.outputs.digest).toBe(await openTagDigest(path, passing.outputs.tag ?? ''))
+    expect(passing.outputs.digest).toBe(await openTagDigest(env, path, passing.outputs.tag ?? ''))
   })
 
   it('add no mask, error or warning', () => {
@@ -118,9 +125,11 @@ describe('workflow commands printed by the build and the tests', () => {
 describe('failing tests whose output ends in the middle of a line', () => {
   let failing: ActionRun
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ build, env }) => {
     const canary = mkdtempSync(join(tmpdir(), 'canary-'))
     failing = await buildWithHostileOutput(
+      build,
+      env,
       hostileTests(canary, 'printf "::set-output name=pushed::true"; exit 3')
     )
   })

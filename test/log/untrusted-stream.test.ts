@@ -9,8 +9,8 @@ import {
   type LogSink,
   type UntrustedWriter
 } from '../../src/log/untrusted-stream.js'
-import { PROJECT_ROOT } from '../integration/support/project-root.js'
-import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
+import { PROJECT_ROOT } from '../harness/project-root.js'
+import { readWorkflowCommands } from '../harness/runner/workflow-commands.js'
 
 const HOSTILE = [
   '::save-state name=dockerConfig::/home/runner',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { untrustedText } from '../../src/log/untrusted-text.js'
-import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
+import { readWorkflowCommands } from '../harness/runner/workflow-commands.js'
 
 describe('untrustedText', () => {
   it.each([

@@ -17,6 +17,7 @@ const settings: BuildSettings = {
   file: '/nonexistent/context/Dockerfile',
   buildArgs: new Map(),
   target: undefined,
+  testTarget: undefined,
   network: undefined,
   labels: new Map(),
   extraTags: [],

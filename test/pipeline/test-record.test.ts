@@ -70,6 +70,11 @@ function plant(body: unknown, artifactType = TEST_REPORT_TYPE, subject = IMAGE):
 }
 
 describe('testRecordOf', () => {
+  it('names the test stage when the tests ran in one', () => {
+    const staged = { ...REPORT, test: { ...REPORT.test, stage: 'test' } }
+    expect(testRecordOf(staged, undefined, new Date()).testStage).toBe('test')
+  })
+
   it('holds commit, result, command, stage, tested image, smoke test, durations, run and time', () => {
     expect(RECORD).toEqual({
       commit: SHA,

@@ -6,8 +6,8 @@ import type { Manifest } from '../../src/registry/client.js'
 import type { Digest } from '../../src/registry/reference.js'
 import type { ManifestStore } from '../../src/registry/repository.js'
 import type { PromoteSettings } from '../../src/settings/promote.js'
-import { readWorkflowCommands } from '../integration/support/workflow-commands.js'
-import { captureStdout } from '../fakes/stdout.js'
+import { readWorkflowCommands } from '../harness/runner/workflow-commands.js'
+import { captureStdout } from '../harness/fakes/stdout.js'
 
 /** What a forged deployment payload or a hostile registry could hand the promotion. */
 const FORGED = [

@@ -5,8 +5,8 @@ import { githubDeploymentLog } from '../../src/promote/deployment-log.js'
 import { promote } from '../../src/promote/promotion.js'
 import { parseTag } from '../../src/registry/reference.js'
 import type { PromoteSettings, Source } from '../../src/settings/promote.js'
-import { FakeDeploymentHistory } from '../fakes/deployment-history.js'
-import { FakeManifestStore, manifestFor } from '../fakes/manifest-store.js'
+import { FakeDeploymentHistory } from '../harness/fakes/deployment-history.js'
+import { FakeManifestStore, manifestFor } from '../harness/fakes/manifest-store.js'
 
 const IMAGE = 'registry.test/acme/web'
 const OLD = manifestFor('old')

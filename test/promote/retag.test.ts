@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseTag, type Tag } from '../../src/registry/reference.js'
 import { retag, type TargetState } from '../../src/promote/retag.js'
-import { FakeManifestStore, manifestFor } from '../fakes/manifest-store.js'
-import { captureStdout } from '../fakes/stdout.js'
+import { FakeManifestStore, manifestFor } from '../harness/fakes/manifest-store.js'
+import { captureStdout } from '../harness/fakes/stdout.js'
 
 const OLD = manifestFor('old')
 const STAGED = manifestFor('staged')

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
 import { openRepository } from '../../src/registry/open-repository.js'
 import { parseTag } from '../../src/registry/reference.js'
-import { captureStdout } from '../fakes/stdout.js'
+import { captureStdout } from '../harness/fakes/stdout.js'
 
 const FAST = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxWaitMs: 1, timeoutMs: 2000 }
 

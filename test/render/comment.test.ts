@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ActionError } from '../../src/errors.js'
 import { commentMarker, MAX_BODY, renderComment } from '../../src/render/comment.js'
 import { codeBlock, formatBytes, inlineCode, plainText } from '../../src/render/markdown.js'
-import type { BuildReport } from '../../src/pipeline/report.js'
+import { TESTS_NOT_RUN, type BuildReport } from '../../src/pipeline/report.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 
@@ -16,6 +16,7 @@ function report(overrides: Partial<BuildReport> = {}): BuildReport {
     tags: ['ghcr.io/acme/web:sha-1a2b3c4', 'ghcr.io/acme/web:pr-7'],
     test: {
       result: 'passed',
+      stage: undefined,
       command: 'npm test',
       durationMs: 4200,
       exitCode: 0,
@@ -38,14 +39,7 @@ const REUSED_UNTESTED_HERE: Partial<BuildReport> = {
   sizeBytes: undefined,
   layers: undefined,
   buildDurationMs: undefined,
-  test: {
-    result: 'skipped',
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    outputTail: ''
-  }
+  test: TESTS_NOT_RUN
 }
 
 describe('renderComment', () => {
@@ -62,6 +56,7 @@ describe('renderComment', () => {
           tags: [],
           test: {
             result: 'failed',
+            stage: undefined,
             command: 'npm test',
             durationMs: 900,
             exitCode: 1,
@@ -79,6 +74,7 @@ describe('renderComment', () => {
       report({
         test: {
           result: 'skipped',
+          stage: undefined,
           command: undefined,
           durationMs: undefined,
           exitCode: undefined,
@@ -97,6 +93,7 @@ describe('renderComment', () => {
         buildDurationMs: undefined,
         test: {
           result: 'skipped',
+          stage: undefined,
           command: undefined,
           durationMs: undefined,
           exitCode: undefined,
@@ -164,6 +161,18 @@ describe('renderComment', () => {
     expect(body).toContain(
       '| Tests | passed `npm test` in 4.2 s on this run’s own build, not on the reused image another run pushed |'
     )
+  })
+
+  it('says the tests ran in the shipped image itself when there is no test stage', () => {
+    expect(renderComment(report())).toContain('| Tested in | the shipped image itself |')
+  })
+
+  it('names the test stage the tests ran in, built on the shipped image', () => {
+    const body = renderComment(report({ test: { ...report().test, stage: 'test' } }))
+    expect(body).toContain(
+      '| Tested in | stage `test`: the shipped image’s layers plus the test stage’s own |'
+    )
+    expect(body).toMatchSnapshot()
   })
 
   it('starts with the marker that finds it again', () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { PROJECT_ROOT } from '../integration/support/project-root.js'
+import { PROJECT_ROOT } from '../harness/project-root.js'
 
 const dirs: string[] = []
 

@@ -1,0 +1,102 @@
+// What the build action does with the SHA tag: if-exists, extra tags, and which commit the tag names.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect } from 'vitest'
+import {
+  freshRepository,
+  it,
+  makeWorkspace,
+  tagDigest,
+  type ActionRun,
+  type Workspace
+} from '../harness/index.js'
+
+describe('if-exists', () => {
+  const path = freshRepository('exists')
+  let workspace: Workspace
+  let first: ActionRun
+
+  it.beforeAll(async ({ build }) => {
+    workspace = makeWorkspace()
+    first = await build({ workspace, repository: path })
+  })
+
+  it('fail refuses a SHA tag that is already there, before building', async ({ build }) => {
+    const result = await build({ workspace, repository: path, inputs: { 'if-exists': 'fail' } })
+    expect(result.main.exitCode).toBe(1)
+    expect(result.errors[0]).toMatch(
+      /already exists \(sha256:[a-f0-9]{64}\) and if-exists is 'fail'/
+    )
+    expect(result.main.stdout).not.toContain('docker build')
+  })
+
+  it('overwrite rebuilds and replaces it, reporting the registry’s digest', async ({ build }) => {
+    const result = await build({
+      workspace,
+      repository: path,
+      inputs: { 'if-exists': 'overwrite', labels: 'rebuilt=yes' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.main.stdout).toContain('docker build')
+    const digest = await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)
+    expect(result.outputs.digest).toBe(digest)
+    expect(digest).not.toBe(first.outputs.digest)
+  })
+})
+
+describe('tags', () => {
+  it('pushes extra tags with the same digest after the tests pass', async ({ build, env }) => {
+    const path = freshRepository('tagged')
+    const { registry } = env
+    const result = await build({
+      workspace: makeWorkspace(),
+      repository: path,
+      inputs: { tags: `latest\n${registry}/${path}:pr-7`, 'sha-format': 'long' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.outputs.tag).toMatch(/^sha-[0-9a-f]{40}$/)
+    expect(await tagDigest(path, 'latest')).toBe(result.outputs.digest)
+    expect(await tagDigest(path, 'pr-7')).toBe(result.outputs.digest)
+    expect(result.outputs.tags?.split('\n')).toEqual([
+      `${registry}/${path}:${result.outputs.tag ?? ''}`,
+      `${registry}/${path}:latest`,
+      `${registry}/${path}:pr-7`
+    ])
+  })
+})
+
+describe('what the tag names', () => {
+  it('says so in the log and the comment when the checkout is not the pull request head', async ({
+    build,
+    github
+  }) => {
+    const workspace = makeWorkspace()
+    const head = 'f'.repeat(40)
+    const result = await build({
+      workspace,
+      repository: freshRepository('merge'),
+      login: false,
+      pullRequest: { number: 41, headSha: head },
+      inputs: { push: 'false', 'test-command': 'true' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.outputs.tag).toBe(`sha-${workspace.sha.slice(0, 7)}`)
+    const warning = `Built commit ${workspace.sha.slice(0, 7)} is not the pull request head fffffff`
+    expect(result.main.stdout).toContain(`::warning::${warning}`)
+    expect(github.commentsOn(41)[0]?.body).toContain(warning)
+  })
+
+  it('says so when the tree has uncommitted changes', async ({ build }) => {
+    const workspace = makeWorkspace()
+    writeFileSync(join(workspace.dir, 'greeting.js'), '// edited after the commit\n', { flag: 'a' })
+    const result = await build({
+      workspace,
+      repository: freshRepository('dirty'),
+      inputs: { push: 'false' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(0)
+    expect(result.main.stdout).toContain(
+      `::warning::The checkout has uncommitted changes: the image holds more than commit ${workspace.sha.slice(0, 7)}.`
+    )
+  })
+})

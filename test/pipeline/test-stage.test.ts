@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Docker, DockerResult } from '../../src/docker/docker.js'
+import type { RunContext } from '../../src/github/context.js'
+import { BuildPipeline } from '../../src/pipeline/pipeline.js'
+import { parseRepository } from '../../src/registry/reference.js'
+import type { BuildSettings } from '../../src/settings/build.js'
+
+const SHA = 'b'.repeat(40)
+const SHIPPED_ID = `sha256:${'1'.repeat(64)}`
+const TEST_ID = `sha256:${'2'.repeat(64)}`
+
+const settings: BuildSettings = {
+  image: parseRepository('ghcr.io/acme/web'),
+  context: '/nonexistent/context',
+  file: '/nonexistent/context/Dockerfile',
+  buildArgs: new Map(),
+  target: 'prod',
+  testTarget: { stage: 'test', shipped: { name: 'prod', description: 'prod' } },
+  network: undefined,
+  labels: new Map(),
+  extraTags: [],
+  shaFormat: 'short',
+  test: {
+    command: ['/bin/sh', '-c', 'npm test'],
+    env: new Map(),
+    network: 'none',
+    memory: undefined,
+    pidsLimit: undefined,
+    timeoutSeconds: 60
+  },
+  // No push: the pipeline never asks the registry, so the engine is all it talks to.
+  push: false,
+  ifExists: 'skip',
+  comment: false,
+  credentials: undefined,
+  githubToken: ''
+}
+
+const context: RunContext = {
+  owner: 'acme',
+  repo: 'web',
+  eventName: 'push',
+  eventSha: SHA,
+  eventCommitTime: undefined,
+  pullRequest: undefined,
+  serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
+  repositoryUrl: 'https://github.com/acme/web',
+  runUrl: 'https://github.com/acme/web/actions/runs/1',
+  actor: 'octocat'
+}
+
+const revision = { sha: SHA, createdAt: '2026-11-25T08:00:00Z', warnings: [] }
+
+/** An engine that builds the shipped and test images with the given layers and records every call. */
+function fakeEngine(layers: { shipped: string[]; test: string[] }): {
+  engine: Docker
+  calls: string[][]
+} {
+  const calls: string[][] = []
+  const ok = (stdout = ''): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
+  const run = (args: readonly string[]): Promise<DockerResult> => {
+    calls.push([...args])
+    if (args.includes('build')) {
+      const id = args.includes('--target') && args[args.indexOf('--target') + 1] === 'test'
+      writeFileSync(args[args.indexOf('--iidfile') + 1] ?? '', id ? TEST_ID : SHIPPED_ID)
+      return Promise.resolve(ok())
+    }
+    if (args[0] === 'image' && args[1] === 'inspect') {
+      const diffIds = args.at(-1) === TEST_ID ? layers.test : layers.shipped
+      return Promise.resolve(
+        ok(JSON.stringify({ Id: args.at(-1), Size: 1, RootFS: { Layers: diffIds } }))
+      )
+    }
+    return Promise.resolve(ok())
+  }
+  const engine = { hasBuildx: () => Promise.resolve(true), run } as unknown as Docker
+  return { engine, calls }
+}
+
+function builds(calls: string[][]): string[][] {
+  return calls.filter((args) => args.includes('build'))
+}
+
+let root: string
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pipeline-'))
+  vi.stubEnv('RUNNER_TEMP', root)
+  vi.stubEnv('DOCKER_CONFIG', root)
+  vi.stubEnv('GITHUB_STATE', join(root, 'state'))
+  writeFileSync(join(root, 'state'), '')
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllEnvs()
+  rmSync(root, { recursive: true, force: true })
+})
+
+describe('BuildPipeline with a test-target', () => {
+  it('builds the shipped stage, then the test stage under a local name only, and tests in it', async () => {
+    const { engine, calls } = fakeEngine({ shipped: ['a', 'b'], test: ['a', 'b', 't'] })
+    const pipeline = await BuildPipeline.create(settings, context, revision, engine)
+    const { report, imageId } = await pipeline.run()
+    expect(report.failure).toBeUndefined()
+    const [shipped, test] = builds(calls)
+    expect(shipped?.join(' ')).toContain('--tag ghcr.io/acme/web:sha-bbbbbbb --tag ')
+    expect(shipped?.join(' ')).toContain('--target prod')
+    expect(test?.join(' ')).toContain('--target test')
+    expect(test?.filter((arg) => arg === '--tag')).toHaveLength(1)
+    expect(test?.[test.indexOf('--tag') + 1]).toMatch(
+      /^ghcr\.io\/acme\/web:sha-bbbbbbb-test-[0-9a-f]{8}$/
+    )
+    const testRun = calls.find((args) => args[0] === 'run')
+    expect(testRun).toContain(TEST_ID)
+    expect(report.test).toMatchObject({ result: 'passed', stage: 'test' })
+    expect(imageId).toBe(SHIPPED_ID)
+    expect(report.layers).toBe(2)
+  })
+
+  it('removes the test image at the end', async () => {
+    const { engine, calls } = fakeEngine({ shipped: ['a'], test: ['a', 't'] })
+    await (await BuildPipeline.create(settings, context, revision, engine)).run()
+    const testTag = builds(calls)[1]?.find((arg) => arg.includes('-test-'))
+    expect(calls).toContainEqual(['image', 'rm', testTag])
+  })
+
+  it('refuses a test stage not built FROM the shipped one before running its tests', async () => {
+    const { engine, calls } = fakeEngine({ shipped: ['a', 'b'], test: ['x', 't'] })
+    const { report } = await (await BuildPipeline.create(settings, context, revision, engine)).run()
+    expect(report.outcome).toBe('failed')
+    expect(report.failure?.message).toMatch(
+      /^the test stage test is not built on the shipped stage prod: .*FROM the shipped one \(FROM prod AS test\); nothing was pushed$/
+    )
+    expect(calls.find((args) => args[0] === 'run')).toBeUndefined()
+    expect(calls.filter((args) => args[0] === 'image' && args[1] === 'rm')).toHaveLength(2)
+  })
+
+  it('tests the shipped image itself, with one build, when there is no test-target', async () => {
+    const { engine, calls } = fakeEngine({ shipped: ['a'], test: [] })
+    const { report } = await (
+      await BuildPipeline.create({ ...settings, testTarget: undefined }, context, revision, engine)
+    ).run()
+    expect(builds(calls)).toHaveLength(1)
+    expect(calls.find((args) => args[0] === 'run')).toContain(SHIPPED_ID)
+    expect(report.test.stage).toBeUndefined()
+  })
+})
