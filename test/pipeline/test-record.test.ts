@@ -15,7 +15,8 @@ import {
   digestOf,
   startFakeOciRegistry,
   type FakeOciRegistry
-} from '../registry/fake-oci-registry.js'
+} from '../harness/fakes/oci-registry.js'
+import { captureStdout } from '../harness/fakes/stdout.js'
 
 const SHA = 'a'.repeat(40)
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -52,6 +53,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  vi.restoreAllMocks()
   await fake.close()
 })
 
@@ -144,33 +146,23 @@ describe('attachTestRecord', () => {
       JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, layers: [] })
     )
     fake.manifests.set(`sha256-${IMAGE_DIGEST.slice(7)}`, { bytes: foreign, type: MANIFEST })
-    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    try {
-      await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
-      const printed = stdout.mock.calls.map(([chunk]) => String(chunk)).join('')
-      expect(printed).toContain(
-        '::warning::The image is pushed, but its test record could not be attached: '
-      )
-      expect(printed).toContain('the referrers tag holds something other than an image index')
-    } finally {
-      stdout.mockRestore()
-    }
+    const printed = captureStdout()
+    await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    expect(printed()).toContain(
+      '::warning::The image is pushed, but its test record could not be attached: '
+    )
+    expect(printed()).toContain('the referrers tag holds something other than an image index')
   })
 
   it('says where it attached the record', async () => {
-    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    try {
-      await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
-      const printed = stdout.mock.calls.map(([chunk]) => String(chunk)).join('')
-      expect(printed).toMatch(
-        new RegExp(
-          `Attached the test record sha256:[a-f0-9]{64} to ${IMAGE_DIGEST} \\(listed by the referrers-tag\\)`
-        )
+    const printed = captureStdout()
+    await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    expect(printed()).toMatch(
+      new RegExp(
+        `Attached the test record sha256:[a-f0-9]{64} to ${IMAGE_DIGEST} \\(listed by the referrers-tag\\)`
       )
-      expect(printed).not.toContain('::warning::')
-    } finally {
-      stdout.mockRestore()
-    }
+    )
+    expect(printed()).not.toContain('::warning::')
   })
 })
 

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { uploadBlob, uploadPath } from '../../src/registry/blob-upload.js'
 import { MANIFEST_BODY_LIMIT } from '../../src/registry/body.js'
 import { listReferrers, pushReferrer } from '../../src/registry/referrers.js'
-import { digestOf, startFakeOciRegistry, type FakeOciRegistry } from './fake-oci-registry.js'
+import {
+  digestOf,
+  startFakeOciRegistry,
+  type FakeOciRegistry
+} from '../harness/fakes/oci-registry.js'
 
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 const INDEX = 'application/vnd.oci.image.index.v1+json'

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { RegistryTransport } from '../../src/registry/transport.js'
+import { RegistryTransport } from '../../../src/registry/transport.js'
 
 export interface Answer {
   readonly status: number
