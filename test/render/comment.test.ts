@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ActionError } from '../../src/errors.js'
 import { commentMarker, MAX_BODY, renderComment } from '../../src/render/comment.js'
 import { codeBlock, formatBytes, inlineCode, plainText } from '../../src/render/markdown.js'
-import type { BuildReport } from '../../src/pipeline/report.js'
+import { TESTS_NOT_RUN, type BuildReport } from '../../src/pipeline/report.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 
@@ -63,15 +63,7 @@ describe('renderComment', () => {
   it('renders a skipped test and a re-run that reused the image', () => {
     const skipped = renderComment(
       report({
-        test: {
-          result: 'skipped',
-          stage: undefined,
-          command: undefined,
-          durationMs: undefined,
-          exitCode: undefined,
-          timedOut: false,
-          outputTail: ''
-        }
+        test: TESTS_NOT_RUN
       })
     )
     expect(skipped).toContain('skipped: no `test-command`')
@@ -82,15 +74,7 @@ describe('renderComment', () => {
         sizeBytes: undefined,
         layers: undefined,
         buildDurationMs: undefined,
-        test: {
-          result: 'skipped',
-          stage: undefined,
-          command: undefined,
-          durationMs: undefined,
-          exitCode: undefined,
-          timedOut: false,
-          outputTail: ''
-        }
+        test: TESTS_NOT_RUN
       })
     )
     expect(reused).toContain('| Tests | not run here: reused image pushed by an earlier run |')
