@@ -72,15 +72,7 @@ describe('renderComment', () => {
   it('renders a skipped test and a re-run that reused the image', () => {
     const skipped = renderComment(
       report({
-        test: {
-          result: 'skipped',
-          stage: undefined,
-          command: undefined,
-          durationMs: undefined,
-          exitCode: undefined,
-          timedOut: false,
-          outputTail: ''
-        }
+        test: TESTS_NOT_RUN
       })
     )
     expect(skipped).toContain('skipped: no `test-command`')
@@ -91,15 +83,7 @@ describe('renderComment', () => {
         sizeBytes: undefined,
         layers: undefined,
         buildDurationMs: undefined,
-        test: {
-          result: 'skipped',
-          stage: undefined,
-          command: undefined,
-          durationMs: undefined,
-          exitCode: undefined,
-          timedOut: false,
-          outputTail: ''
-        }
+        test: TESTS_NOT_RUN
       })
     )
     expect(reused).toContain('| Tests | not tested: reused image with no test record |')
