@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(851);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7546);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 851:
+/***/ 7546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28519,89 +28519,6 @@ function hex4(char) {
 
 // EXTERNAL MODULE: ./src/pipeline/image-test.ts
 var image_test = __nccwpck_require__(8712);
-// EXTERNAL MODULE: ./src/docker/config.ts
-var config = __nccwpck_require__(656);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __nccwpck_require__(9310);
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from: the inputs, else the Docker config, else none.
-
-
-
-
-
-const DOCKER_HUB_CONFIG_KEYS = [
-    'https://index.docker.io/v1/',
-    'index.docker.io',
-    'docker.io',
-    'registry-1.docker.io'
-];
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
-}
-/**
- * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
- * what the configured credential helper (`credHelpers`, `credsStore`) answers.
- */
-async function credentialsFromDockerConfig(registry, configDir) {
-    let config;
-    try {
-        config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const keys = registry === registry_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_CONFIG_KEYS : [registry];
-    const helper = config.credHelpers?.[registry] ?? config.credsStore;
-    return (fromAuths(config, keys) ??
-        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
-}
-function fromAuths(config, keys) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        if (!keys.includes(key) && !keys.includes(host))
-            continue;
-        if (entry.auth !== undefined && entry.auth !== '') {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        if (entry.username !== undefined && entry.password !== undefined) {
-            return { username: entry.username, password: entry.password };
-        }
-    }
-    return undefined;
-}
-/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
-async function fromHelper(helper, serverUrl) {
-    if (!/^[A-Za-z0-9._-]+$/.test(helper))
-        return undefined;
-    const answer = await new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
-            resolve(error === null ? stdout : undefined);
-        });
-        child.stdin?.end(serverUrl);
-    });
-    if (answer === undefined)
-        return undefined;
-    try {
-        const { Username, Secret } = JSON.parse(answer);
-        return Username && Secret ? { username: Username, password: Secret } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/registry/body.ts
 // Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
 const MiB = 1024 * 1024;
@@ -28863,6 +28780,8 @@ function bytesMatchDigest(bytes, digest, what) {
     return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
 }
 
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __nccwpck_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/repository.ts
 
 class ImageRepository {
@@ -29591,6 +29510,85 @@ function contentType(response) {
     return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from: the inputs, else the Docker config, else none.
+
+
+
+
+
+const DOCKER_HUB_CONFIG_KEYS = [
+    'https://index.docker.io/v1/',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io'
+];
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
+async function credentialsFromDockerConfig(registry, configDir) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = registry === registry_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return (fromAuths(config, keys) ??
+        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+}
+function fromAuths(config, keys) {
+    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        if (!keys.includes(key) && !keys.includes(host))
+            continue;
+        if (entry.auth !== undefined && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        if (entry.username !== undefined && entry.password !== undefined) {
+            return { username: entry.username, password: entry.password };
+        }
+    }
+    return undefined;
+}
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9._-]+$/.test(helper))
+        return undefined;
+    const answer = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+            resolve(error === null ? stdout : undefined);
+        });
+        child.stdin?.end(serverUrl);
+    });
+    if (answer === undefined)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(answer);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/open-repository.ts
 // The one factory the build and promote/rollback open their image's repository with.
 
@@ -29613,8 +29611,6 @@ async function openRepository(image, access) {
     return client.repository(image);
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/pipeline/existing-tag.ts
 // Reuse, fail or rebuild: what if-exists makes of the image the registry holds under the SHA tag.
 
@@ -29841,6 +29837,27 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
         pushed.push(target);
     }
     return pushed;
+}
+
+// EXTERNAL MODULE: ./src/docker/config.ts
+var config = __nccwpck_require__(656);
+// EXTERNAL MODULE: ./src/state.ts
+var state = __nccwpck_require__(2462);
+;// CONCATENATED MODULE: ./src/pipeline/registry-login.ts
+// The engine as the pipeline's docker commands use it: logged in to the image's registry when the
+// action was given credentials, through a Docker config of its own that the post step removes.
+
+
+
+
+async function loggedInEngine(engine, { credentials, image }) {
+    if (credentials === undefined)
+        return engine;
+    const configDir = await (0,config/* createDockerConfig */.lp)(dockerConfigDir());
+    (0,state/* saveDockerConfigDir */.Xt)(configDir);
+    const own = engine.withConfig(configDir);
+    await core/* group */.Os(`Log in to ${image.registry}`, () => (0,config/* login */.iD)(own, image.registry, credentials));
+    return own;
 }
 
 // EXTERNAL MODULE: ./src/pipeline/report.ts
@@ -30359,6 +30376,20 @@ async function recordIn(transport, repository, manifestDigest, subject) {
 }
 const RESULTS = ['passed', 'failed', 'skipped'];
 /** A record as we write it, every field checked, or undefined. */
+/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
+async function reusedImageRecord(transport, repository, digest, sha, reference) {
+    try {
+        const record = await core/* group */.Os(`Read the test record of ${reference}`, () => readTestRecord(transport, repository, digest, sha));
+        core/* info */.pq(record === undefined
+            ? `${reference} has no test record: it is reported as not tested.`
+            : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
+        return record;
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not read the test record of ${reference}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+        return undefined;
+    }
+}
 function parseTestRecord(bytes) {
     let value;
     try {
@@ -30417,8 +30448,6 @@ function optionalMs(value) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
-
-
 
 
 
@@ -30535,20 +30564,6 @@ class BuildPipeline {
         const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date());
         await attachTestRecord(this.registry.client.transport, this.settings.image.path, report.digest, record);
     }
-    /** What the reused image's test record says; undefined, with a warning, when it cannot be read. */
-    async readRecord(digest) {
-        try {
-            const record = await core/* group */.Os(`Read the test record of ${this.reference}`, () => readTestRecord(this.registry.client.transport, this.settings.image.path, digest, this.revision.sha));
-            core/* info */.pq(record === undefined
-                ? `${this.reference} has no test record: it is reported as not tested.`
-                : `${this.reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
-            return record;
-        }
-        catch (error) {
-            core/* warning */.$e(`Could not read the test record of ${this.reference}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-            return undefined;
-        }
-    }
     /**
      * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
      * image plus test layers: the tests then ran on the very bytes that are pushed.
@@ -30595,7 +30610,7 @@ class BuildPipeline {
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);
-        this.recordedTest = await this.readRecord(existing.digest);
+        this.recordedTest = await reusedImageRecord(this.registry.client.transport, this.settings.image.path, existing.digest, this.revision.sha, this.reference);
         return this.result('reused', existing.digest, [this.reference, ...extra], undefined);
     }
     pushExtraTags(digest, localImage) {
@@ -30604,19 +30619,8 @@ class BuildPipeline {
     }
     /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
     docker() {
-        this.loggedIn ??= this.logIn();
+        this.loggedIn ??= loggedInEngine(this.engine, this.settings);
         return this.loggedIn;
-    }
-    /** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
-    async logIn() {
-        const { credentials, image } = this.settings;
-        if (credentials === undefined)
-            return this.engine;
-        const configDir = await (0,config/* createDockerConfig */.lp)(dockerConfigDir());
-        (0,state/* saveDockerConfigDir */.Xt)(configDir);
-        const own = this.engine.withConfig(configDir);
-        await core/* group */.Os(`Log in to ${image.registry}`, () => (0,config/* login */.iD)(own, image.registry, credentials));
-        return own;
     }
     result(outcome, digest, tags, failure) {
         const built = this.built;

@@ -1,11 +1,9 @@
 // The build, test and push of one commit's image, as a report of what happened.
 import * as core from '@actions/core'
-import { createDockerConfig, login } from '../docker/config.js'
 import type { Docker } from '../docker/docker.js'
-import { ActionError, asError, getErrorMessage } from '../errors.js'
+import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import type { ManifestDescriptor } from '../registry/client.js'
-import { dockerConfigDir } from '../registry/credentials.js'
 import { imageRevisions } from '../registry/image-revision.js'
 import { openRepository } from '../registry/open-repository.js'
 import {
@@ -17,7 +15,6 @@ import {
 } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import { saveDockerConfigDir } from '../state.js'
 import {
   chooseForExistingTag,
   notThisCommit,
@@ -35,11 +32,12 @@ import {
   type BuiltImage
 } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
+import { loggedInEngine } from './registry-login.js'
 import { testImage } from './image-test.js'
 import { TESTS_NOT_RUN, type BuildReport, type RecordedTest, type TestReport } from './report.js'
 import { shaTag, type Revision } from './revision.js'
 import { requireTestedOnShipped } from './stage-layers.js'
-import { attachTestRecord, readTestRecord, testRecordOf } from './test-record.js'
+import { attachTestRecord, reusedImageRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
@@ -168,29 +166,6 @@ export class BuildPipeline {
     )
   }
 
-  /** What the reused image's test record says; undefined, with a warning, when it cannot be read. */
-  private async readRecord(digest: string): Promise<RecordedTest | undefined> {
-    try {
-      const record = await core.group(`Read the test record of ${this.reference}`, () =>
-        readTestRecord(
-          this.registry.client.transport,
-          this.settings.image.path,
-          digest,
-          this.revision.sha
-        )
-      )
-      core.info(
-        record === undefined
-          ? `${this.reference} has no test record: it is reported as not tested.`
-          : `${this.reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`
-      )
-      return record
-    } catch (error) {
-      core.warning(`Could not read the test record of ${this.reference}: ${getErrorMessage(error)}`)
-      return undefined
-    }
-  }
-
   /**
    * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
    * image plus test layers: the tests then ran on the very bytes that are pushed.
@@ -250,7 +225,13 @@ export class BuildPipeline {
 
   private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
     const extra = await this.pushExtraTags(existing.digest, undefined)
-    this.recordedTest = await this.readRecord(existing.digest)
+    this.recordedTest = await reusedImageRecord(
+      this.registry.client.transport,
+      this.settings.image.path,
+      existing.digest,
+      this.revision.sha,
+      this.reference
+    )
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
@@ -269,19 +250,8 @@ export class BuildPipeline {
 
   /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
   private docker(): Promise<Docker> {
-    this.loggedIn ??= this.logIn()
+    this.loggedIn ??= loggedInEngine(this.engine, this.settings)
     return this.loggedIn
-  }
-
-  /** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
-  private async logIn(): Promise<Docker> {
-    const { credentials, image } = this.settings
-    if (credentials === undefined) return this.engine
-    const configDir = await createDockerConfig(dockerConfigDir())
-    saveDockerConfigDir(configDir)
-    const own = this.engine.withConfig(configDir)
-    await core.group(`Log in to ${image.registry}`, () => login(own, image.registry, credentials))
-    return own
   }
 
   private result(

@@ -172,6 +172,30 @@ async function recordIn(
 const RESULTS: readonly TestResult[] = ['passed', 'failed', 'skipped']
 
 /** A record as we write it, every field checked, or undefined. */
+/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
+export async function reusedImageRecord(
+  transport: RegistryTransport,
+  repository: string,
+  digest: string,
+  sha: string,
+  reference: string
+): Promise<RecordedTest | undefined> {
+  try {
+    const record = await core.group(`Read the test record of ${reference}`, () =>
+      readTestRecord(transport, repository, digest, sha)
+    )
+    core.info(
+      record === undefined
+        ? `${reference} has no test record: it is reported as not tested.`
+        : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`
+    )
+    return record
+  } catch (error) {
+    core.warning(`Could not read the test record of ${reference}: ${getErrorMessage(error)}`)
+    return undefined
+  }
+}
+
 export function parseTestRecord(bytes: Buffer): TestRecord | undefined {
   let value: unknown
   try {
