@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/integration/**'],
+          setupFiles: ['test/harness/loopback-only.ts'],
           // Its ESM imports JSON without an import attribute: Node refuses that, Vite's transform does not.
           server: { deps: { inline: ['@actions/workflow-parser'] } }
         }
@@ -20,6 +21,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/harness/global-setup.ts'],
+          setupFiles: ['test/harness/loopback-only.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false

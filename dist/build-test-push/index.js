@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9447);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7546);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9447:
+/***/ 7546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28519,89 +28519,6 @@ function hex4(char) {
 
 // EXTERNAL MODULE: ./src/pipeline/image-test.ts
 var image_test = __nccwpck_require__(8712);
-// EXTERNAL MODULE: ./src/docker/config.ts
-var config = __nccwpck_require__(656);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __nccwpck_require__(9310);
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from: the inputs, else the Docker config, else none.
-
-
-
-
-
-const DOCKER_HUB_CONFIG_KEYS = [
-    'https://index.docker.io/v1/',
-    'index.docker.io',
-    'docker.io',
-    'registry-1.docker.io'
-];
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
-}
-/**
- * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
- * what the configured credential helper (`credHelpers`, `credsStore`) answers.
- */
-async function credentialsFromDockerConfig(registry, configDir) {
-    let config;
-    try {
-        config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const keys = registry === registry_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_CONFIG_KEYS : [registry];
-    const helper = config.credHelpers?.[registry] ?? config.credsStore;
-    return (fromAuths(config, keys) ??
-        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
-}
-function fromAuths(config, keys) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        if (!keys.includes(key) && !keys.includes(host))
-            continue;
-        if (entry.auth !== undefined && entry.auth !== '') {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        if (entry.username !== undefined && entry.password !== undefined) {
-            return { username: entry.username, password: entry.password };
-        }
-    }
-    return undefined;
-}
-/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
-async function fromHelper(helper, serverUrl) {
-    if (!/^[A-Za-z0-9._-]+$/.test(helper))
-        return undefined;
-    const answer = await new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
-            resolve(error === null ? stdout : undefined);
-        });
-        child.stdin?.end(serverUrl);
-    });
-    if (answer === undefined)
-        return undefined;
-    try {
-        const { Username, Secret } = JSON.parse(answer);
-        return Username && Secret ? { username: Username, password: Secret } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/registry/body.ts
 // Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
 const MiB = 1024 * 1024;
@@ -28863,6 +28780,8 @@ function bytesMatchDigest(bytes, digest, what) {
     return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
 }
 
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __nccwpck_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/repository.ts
 
 class ImageRepository {
@@ -29412,6 +29331,7 @@ class RegistryTransport {
 
 class RegistryClient {
     registry;
+    /** Shared with the operations kept in modules of their own (referrers, blob uploads). */
     transport;
     constructor(registry, options) {
         this.registry = registry;
@@ -29590,6 +29510,85 @@ function contentType(response) {
     return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from: the inputs, else the Docker config, else none.
+
+
+
+
+
+const DOCKER_HUB_CONFIG_KEYS = [
+    'https://index.docker.io/v1/',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io'
+];
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
+async function credentialsFromDockerConfig(registry, configDir) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = registry === registry_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return (fromAuths(config, keys) ??
+        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+}
+function fromAuths(config, keys) {
+    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        if (!keys.includes(key) && !keys.includes(host))
+            continue;
+        if (entry.auth !== undefined && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        if (entry.username !== undefined && entry.password !== undefined) {
+            return { username: entry.username, password: entry.password };
+        }
+    }
+    return undefined;
+}
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9._-]+$/.test(helper))
+        return undefined;
+    const answer = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+            resolve(error === null ? stdout : undefined);
+        });
+        child.stdin?.end(serverUrl);
+    });
+    if (answer === undefined)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(answer);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/open-repository.ts
 // The one factory the build and promote/rollback open their image's repository with.
 
@@ -29612,8 +29611,6 @@ async function openRepository(image, access) {
     return client.repository(image);
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/pipeline/existing-tag.ts
 // Reuse, fail or rebuild: what if-exists makes of the image the registry holds under the SHA tag.
 
@@ -29842,6 +29839,27 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
     return pushed;
 }
 
+// EXTERNAL MODULE: ./src/docker/config.ts
+var config = __nccwpck_require__(656);
+// EXTERNAL MODULE: ./src/state.ts
+var state = __nccwpck_require__(2462);
+;// CONCATENATED MODULE: ./src/pipeline/registry-login.ts
+// The engine as the pipeline's docker commands use it: logged in to the image's registry when the
+// action was given credentials, through a Docker config of its own that the post step removes.
+
+
+
+
+async function loggedInEngine(engine, { credentials, image }) {
+    if (credentials === undefined)
+        return engine;
+    const configDir = await (0,config/* createDockerConfig */.lp)(dockerConfigDir());
+    (0,state/* saveDockerConfigDir */.Xt)(configDir);
+    const own = engine.withConfig(configDir);
+    await core/* group */.Os(`Log in to ${image.registry}`, () => (0,config/* login */.iD)(own, image.registry, credentials));
+    return own;
+}
+
 // EXTERNAL MODULE: ./src/pipeline/report.ts
 var pipeline_report = __nccwpck_require__(2222);
 ;// CONCATENATED MODULE: ./src/pipeline/revision.ts
@@ -29894,9 +29912,542 @@ function requireTestedOnShipped(shipped, tested) {
     throw new errors/* ActionError */.lZ(`the test stage ${tested.description} is not built on the shipped stage ${shipped.description}: its layers do not begin with the shipped image's layers, so the tests would not run on the bytes that are pushed. The test stage must be built FROM the shipped one${example}; nothing was pushed`);
 }
 
+;// CONCATENATED MODULE: ./src/registry/oci-artifact.ts
+// OCI 1.1 artifacts as data: a manifest that refers to a subject, the referrers index, reading both.
+
+
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+/** The image spec's empty descriptor: `{}` as the config of an artifact that needs none. */
+const EMPTY_CONFIG = {
+    mediaType: OCI_EMPTY,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30='
+};
+const EMPTY_CONFIG_BYTES = Buffer.from('{}');
+/** An image manifest with the empty config and one layer, attached to `subject`. */
+function artifactManifest(artifactType, subject, layer) {
+    return Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType,
+        config: EMPTY_CONFIG,
+        layers: [descriptorOf(layer)],
+        subject: descriptorOf(subject)
+    }));
+}
+/**
+ * The referrers tag schema's tag for a digest: the algorithm cut to 32 characters, `-`, the encoded
+ * part cut to 64, anything a tag may not hold replaced by `-`.
+ */
+function referrersTag(digest) {
+    const colon = digest.indexOf(':');
+    const algorithm = digest.slice(0, colon).slice(0, 32);
+    const encoded = digest.slice(colon + 1).slice(0, 64);
+    return `${algorithm}-${encoded}`.replace(/[^a-zA-Z0-9_.-]/g, '-');
+}
+/**
+ * The referrers index with `referrer` added (read-modify-write of the tag schema), keeping every
+ * other entry and field as it was; undefined when the index already lists it. Throws when the
+ * tag holds something other than an image index: that is not ours to overwrite.
+ */
+function withReferrer(existing, referrer) {
+    const entry = { ...descriptorOf(referrer), artifactType: referrer.artifactType };
+    if (existing === undefined) {
+        return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry] }));
+    }
+    const index = parseJsonObject(existing);
+    if (index === undefined || index.mediaType !== OCI_INDEX || !Array.isArray(index.manifests)) {
+        throw new Error('the referrers tag holds something other than an image index');
+    }
+    const manifests = index.manifests;
+    if (manifests.some((listed) => isObject(listed) && listed.digest === referrer.digest)) {
+        return undefined;
+    }
+    return Buffer.from(JSON.stringify({ ...index, manifests: [...manifests, entry] }));
+}
+/** The entries of a referrers index that are well-formed descriptors; nothing for anything else. */
+function parseReferrers(bytes) {
+    const index = parseJsonObject(bytes);
+    if (index === undefined || !Array.isArray(index.manifests))
+        return [];
+    const referrers = [];
+    for (const entry of index.manifests) {
+        const descriptor = parseDescriptor(entry);
+        if (descriptor === undefined || !isObject(entry))
+            continue;
+        const { artifactType } = entry;
+        referrers.push({
+            ...descriptor,
+            artifactType: typeof artifactType === 'string' ? artifactType : undefined
+        });
+    }
+    return referrers;
+}
+/** A referrer's image manifest, or undefined when it is not one (wrong shape, no subject). */
+function parseArtifactManifest(bytes) {
+    const manifest = parseJsonObject(bytes);
+    if (manifest === undefined || manifest.mediaType !== OCI_MANIFEST)
+        return undefined;
+    const subject = parseDescriptor(manifest.subject);
+    if (subject === undefined || typeof manifest.artifactType !== 'string')
+        return undefined;
+    if (!Array.isArray(manifest.layers))
+        return undefined;
+    const layers = manifest.layers.map(parseDescriptor);
+    if (layers.some((layer) => layer === undefined))
+        return undefined;
+    return {
+        artifactType: manifest.artifactType,
+        subject: subject.digest,
+        layers: layers
+    };
+}
+function parseDescriptor(value) {
+    if (!isObject(value))
+        return undefined;
+    const { mediaType, digest, size } = value;
+    if (typeof mediaType !== 'string' || typeof digest !== 'string')
+        return undefined;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        return undefined;
+    try {
+        parseVerifiableDigest(digest, 'a descriptor digest');
+    }
+    catch (error) {
+        if (error instanceof DigestError)
+            return undefined;
+        throw error;
+    }
+    return { mediaType, digest, size };
+}
+function descriptorOf(descriptor) {
+    return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
+}
+function parseJsonObject(bytes) {
+    try {
+        const parsed = JSON.parse(bytes.toString('utf8'));
+        return isObject(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registry/blob-upload.ts
+// Uploads one small blob in a single request (POST, then PUT with the digest); skipped when present.
+
+
+
+/**
+ * A monolithic upload is one request body in memory: meant for records and configs, never for
+ * layers, so a caller cannot hand us something large by mistake.
+ */
+const MAX_MONOLITHIC_BLOB = 1024 * 1024;
+async function uploadBlob(transport, repository, mediaType, bytes) {
+    if (bytes.length > MAX_MONOLITHIC_BLOB) {
+        throw transport.error(`a blob of ${bytes.length} bytes is too large for a single-request upload`, repository);
+    }
+    const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
+    if (await blobExists(transport, repository, descriptor.digest))
+        return descriptor;
+    const started = await transport.request({
+        method: 'POST',
+        repository,
+        path: 'blobs/uploads/',
+        headers: { 'content-length': '0' },
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to an upload to ${repository}`
+    });
+    expectStatus(transport, started, [202], repository, 'start an upload');
+    const location = started.headers.get('location');
+    if (location === null) {
+        throw transport.error(`registry ${transport.registry} started an upload without a Location`, repository);
+    }
+    let path;
+    try {
+        path = uploadPath(transport.baseUrl, repository, location, descriptor.digest);
+    }
+    catch (error) {
+        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
+    }
+    const finished = await transport.request({
+        method: 'PUT',
+        repository,
+        path,
+        headers: { 'content-type': 'application/octet-stream' },
+        body: bytes,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to the upload of ${descriptor.digest}`
+    });
+    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
+    const stored = finished.headers.get('docker-content-digest');
+    if (stored !== null && stored !== descriptor.digest) {
+        throw transport.error(`registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${descriptor.digest}`, repository);
+    }
+    return descriptor;
+}
+async function blobExists(transport, repository, digest) {
+    const response = await transport.request({
+        method: 'HEAD',
+        repository,
+        path: `blobs/${digest}`,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the blob ${repository}@${digest}`
+    });
+    if (response.status === 404)
+        return false;
+    expectStatus(transport, response, [200], repository, `look for the blob ${digest}`);
+    return true;
+}
+/**
+ * The upload's Location, relative or absolute, as a path under `/v2/<repository>/` with the digest
+ * added to its query. A Location on another origin or outside the repository's uploads is refused:
+ * the transport would send our credentials there.
+ */
+function uploadPath(baseUrl, repository, location, digest) {
+    const uploads = `/v2/${repository}/blobs/uploads/`;
+    const base = new URL(uploads, baseUrl);
+    let target;
+    try {
+        target = new URL(location, base);
+    }
+    catch {
+        throw new Error(`the upload Location '${registryText(location)}' is not a URL`);
+    }
+    if (target.origin !== base.origin || !target.pathname.startsWith(uploads)) {
+        throw new Error(`the upload Location '${registryText(location)}' is outside ${base.origin}${uploads}: refused`);
+    }
+    target.searchParams.set('digest', digest);
+    return `${target.pathname.slice(`/v2/${repository}/`.length)}${target.search}`;
+}
+/** Throws the registry's own error, code and message, unless the status is one of `expected`. */
+function expectStatus(transport, response, expected, repository, what) {
+    if (expected.includes(response.status))
+        return;
+    const { code, message } = parseErrorBody(response.body.toString('utf8'));
+    throw transport.error(`registry ${transport.registry} could not ${what}: ${response.status}${code === undefined ? '' : ` ${code}`}${message === undefined ? '' : ` (${message})`}`, repository, { status: response.status, code });
+}
+
+;// CONCATENATED MODULE: ./src/registry/referrers.ts
+// Attaches an artifact to an image and lists what is attached: the referrers API, else the tag schema.
+
+
+
+
+
+
+/**
+ * Pushes `artifact` as a referrer of `subject`. A registry that processed the subject says so with
+ * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back).
+ */
+async function pushReferrer(transport, repository, subject, artifact) {
+    await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES);
+    const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes);
+    const bytes = artifactManifest(artifact.artifactType, subject, layer);
+    const digest = sha256Digest(bytes);
+    const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes);
+    if (response.headers.get('oci-subject') === subject.digest) {
+        return { digest, listedBy: 'referrers-api' };
+    }
+    const referrer = {
+        mediaType: OCI_MANIFEST,
+        digest,
+        size: bytes.length,
+        artifactType: artifact.artifactType
+    };
+    await addToReferrersTag(transport, repository, subject.digest, referrer);
+    return { digest, listedBy: 'referrers-tag' };
+}
+async function addToReferrersTag(transport, repository, subject, referrer) {
+    const tag = referrersTag(subject);
+    const existing = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
+    let updated;
+    try {
+        updated = withReferrer(existing, referrer);
+    }
+    catch (error) {
+        throw transport.error(`${repository}:${tag}: ${error.message}`, repository);
+    }
+    if (updated !== undefined)
+        await putManifest(transport, repository, tag, OCI_INDEX, updated);
+}
+/**
+ * The referrers of `subject` that say they hold `artifactType`: from the referrers API, or the
+ * referrers tag when the registry has no such API (404). No index, or no valid one: none.
+ */
+async function listReferrers(transport, repository, subject, artifactType) {
+    const response = await transport.request({
+        method: 'GET',
+        repository,
+        path: `referrers/${subject}?artifactType=${encodeURIComponent(artifactType)}`,
+        headers: { accept: OCI_INDEX },
+        bodyLimit: MANIFEST_BODY_LIMIT,
+        what: `the referrers of ${repository}@${subject} (at most ${formatLimit(MANIFEST_BODY_LIMIT)})`
+    });
+    let index;
+    if (response.status === 404) {
+        const tag = referrersTag(subject);
+        index = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
+    }
+    else {
+        expectStatus(transport, response, [200], repository, `list the referrers of ${subject}`);
+        index = response.body;
+    }
+    if (index === undefined)
+        return [];
+    // Registries may ignore the filter: it is applied here again.
+    return parseReferrers(index).filter((referrer) => referrer.artifactType === artifactType);
+}
+/**
+ * GET a manifest by tag or digest, capped, verified against the digest asked for or announced;
+ * undefined when the registry has none.
+ */
+async function getManifest(transport, repository, reference, accept, limit) {
+    const response = await transport.request({
+        method: 'GET',
+        repository,
+        path: `manifests/${reference}`,
+        headers: { accept },
+        bodyLimit: limit,
+        what: `the manifest of ${repository}:${reference} (at most ${formatLimit(limit)})`
+    });
+    if (response.status === 404)
+        return undefined;
+    expectStatus(transport, response, [200], repository, `fetch ${repository}:${reference}`);
+    const expected = reference.includes(':')
+        ? reference
+        : response.headers.get('docker-content-digest');
+    verify(transport, repository, response.body, expected, `the manifest of ${reference}`);
+    return response.body;
+}
+/** GET a blob by digest, capped and verified; undefined when the registry has none. */
+async function getBlob(transport, repository, digest, limit) {
+    const response = await transport.request({
+        method: 'GET',
+        repository,
+        path: `blobs/${digest}`,
+        bodyLimit: limit,
+        what: `the blob ${repository}@${digest} (at most ${formatLimit(limit)})`
+    });
+    if (response.status === 404)
+        return undefined;
+    expectStatus(transport, response, [200], repository, `fetch the blob ${digest}`);
+    verify(transport, repository, response.body, digest, `the blob ${digest}`);
+    return response.body;
+}
+async function putManifest(transport, repository, reference, mediaType, bytes) {
+    const response = await transport.request({
+        method: 'PUT',
+        repository,
+        path: `manifests/${reference}`,
+        headers: { 'content-type': mediaType },
+        body: bytes,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to the put of ${repository}:${reference}`
+    });
+    expectStatus(transport, response, [200, 201], repository, `put ${repository}:${reference}`);
+    const stored = response.headers.get('docker-content-digest');
+    verify(transport, repository, bytes, stored, `the digest answered for ${repository}:${reference}`);
+    return response;
+}
+function verify(transport, repository, bytes, digest, what) {
+    if (digest === null)
+        return;
+    let matches;
+    try {
+        matches = bytesMatchDigest(bytes, digest, what);
+    }
+    catch (error) {
+        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
+    }
+    if (!matches) {
+        throw transport.error(`${what} does not match its digest ${registryText(digest)}`, repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/test-record.ts
+// The record of a run's tests, attached to the image it pushed, and read back when a re-run reuses it.
+
+
+
+
+
+
+
+
+const TEST_REPORT_TYPE = 'application/vnd.immutable-image.test-report.v1+json';
+/** A record is a few hundred bytes; its manifest under 1 KiB. Anything far larger is not ours. */
+const RECORD_LIMIT = 64 * 1024;
+const MANIFEST_LIMIT = 64 * 1024;
+/** Referrers read at most, newest first: enough for every re-run of a commit, bounded. */
+const MAX_CANDIDATES = 20;
+const MAX_TEXT = 2000;
+function testRecordOf(report, testedImageId, recordedAt) {
+    return {
+        commit: report.sha,
+        result: report.test.result,
+        testCommand: report.test.command ?? null,
+        testStage: report.test.stage ?? null,
+        testedImageId: testedImageId ?? null,
+        smokeTest: null,
+        durations: { buildMs: report.buildDurationMs ?? null, testMs: report.test.durationMs ?? null },
+        runUrl: report.runUrl,
+        recordedAt: recordedAt.toISOString()
+    };
+}
+/**
+ * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
+ * failure is a warning, never the step's failure.
+ */
+async function attachTestRecord(transport, repository, digest, record) {
+    try {
+        const pushed = await pushTestRecord(transport, repository, digest, record);
+        core/* info */.pq(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
+    }
+    catch (error) {
+        core/* warning */.$e(`The image is pushed, but its test record could not be attached: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+/** Attaches the record to the image `digest` as an OCI referrer. */
+async function pushTestRecord(transport, repository, digest, record) {
+    const subject = await subjectOf(transport, repository, digest);
+    return pushReferrer(transport, repository, subject, {
+        artifactType: TEST_REPORT_TYPE,
+        mediaType: TEST_REPORT_TYPE,
+        bytes: Buffer.from(JSON.stringify(record))
+    });
+}
+/** The image's descriptor as the registry serves it: media type and exact size. */
+async function subjectOf(transport, repository, digest) {
+    const bytes = await getManifest(transport, repository, digest, ACCEPT_MANIFESTS, MANIFEST_BODY_LIMIT);
+    if (bytes === undefined) {
+        throw transport.error(`${repository}@${digest} is not in the registry`, repository);
+    }
+    const mediaType = declaredMediaType(bytes);
+    if (mediaType === undefined) {
+        throw transport.error(`the manifest ${repository}@${digest} names no known media type`, repository);
+    }
+    return { mediaType, digest, size: bytes.length };
+}
+function declaredMediaType(bytes) {
+    try {
+        const { mediaType } = JSON.parse(bytes.toString('utf8'));
+        return MANIFEST_MEDIA_TYPES.find((known) => known === mediaType);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The newest record attached to the image `digest` for commit `sha`. Referrers of another type,
+ * for another subject or commit, or whose record does not parse are passed over: none left means
+ * the image is not known to have been tested.
+ */
+async function readTestRecord(transport, repository, digest, sha) {
+    const referrers = await listReferrers(transport, repository, digest, TEST_REPORT_TYPE);
+    let newest;
+    for (const referrer of referrers.slice(-MAX_CANDIDATES)) {
+        if (referrer.mediaType !== OCI_MANIFEST || referrer.size > MANIFEST_LIMIT)
+            continue;
+        const record = await recordIn(transport, repository, referrer.digest, digest);
+        if (record === undefined || record.commit !== sha)
+            continue;
+        if (newest === undefined || record.recordedAt > newest.recordedAt)
+            newest = record;
+    }
+    return newest;
+}
+async function recordIn(transport, repository, manifestDigest, subject) {
+    const bytes = await getManifest(transport, repository, manifestDigest, OCI_MANIFEST, MANIFEST_LIMIT);
+    const manifest = bytes === undefined ? undefined : parseArtifactManifest(bytes);
+    if (manifest?.artifactType !== TEST_REPORT_TYPE || manifest.subject !== subject)
+        return undefined;
+    const layer = manifest.layers[0];
+    if (manifest.layers.length !== 1 || layer === undefined)
+        return undefined;
+    if (layer.mediaType !== TEST_REPORT_TYPE || layer.size > RECORD_LIMIT)
+        return undefined;
+    const blob = await getBlob(transport, repository, layer.digest, RECORD_LIMIT);
+    return blob === undefined ? undefined : parseTestRecord(blob);
+}
+const RESULTS = ['passed', 'failed', 'skipped'];
+/** A record as we write it, every field checked, or undefined. */
+/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
+async function reusedImageRecord(transport, repository, digest, sha, reference) {
+    try {
+        const record = await core/* group */.Os(`Read the test record of ${reference}`, () => readTestRecord(transport, repository, digest, sha));
+        core/* info */.pq(record === undefined
+            ? `${reference} has no test record: it is reported as not tested.`
+            : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
+        return record;
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not read the test record of ${reference}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+        return undefined;
+    }
+}
+function parseTestRecord(bytes) {
+    let value;
+    try {
+        value = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    const durations = record.durations;
+    const result = RESULTS.find((known) => known === record.result);
+    const smokeTest = record.smokeTest === null ? null : RESULTS.find((r) => r === record.smokeTest);
+    const parsed = {
+        commit: typeof record.commit === 'string' && /^[0-9a-f]{40,64}$/.test(record.commit),
+        runUrl: typeof record.runUrl === 'string' && (record.runUrl === '' || isWebUrl(record.runUrl)),
+        recordedAt: typeof record.recordedAt === 'string' &&
+            /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(record.recordedAt),
+        durations: typeof durations === 'object' && durations !== null
+    };
+    if (!Object.values(parsed).every(Boolean) || result === undefined || smokeTest === undefined) {
+        return undefined;
+    }
+    return {
+        commit: record.commit,
+        result,
+        testCommand: optionalText(record.testCommand),
+        testStage: optionalText(record.testStage),
+        testedImageId: optionalText(record.testedImageId),
+        smokeTest,
+        durations: {
+            buildMs: optionalMs(durations?.buildMs),
+            testMs: optionalMs(durations?.testMs)
+        },
+        runUrl: record.runUrl,
+        recordedAt: record.recordedAt
+    };
+}
+function isWebUrl(text) {
+    if (text.length > MAX_TEXT || !/^https?:\/\/[^\s<>()[\]`|]+$/.test(text))
+        return false;
+    try {
+        return new URL(text).href !== '';
+    }
+    catch {
+        return false;
+    }
+}
+function optionalText(value) {
+    return typeof value === 'string' ? registryText(value.slice(0, MAX_TEXT)) : null;
+}
+function optionalMs(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
-
 
 
 
@@ -29926,6 +30477,7 @@ class BuildPipeline {
     /** The test stage's image, made only to run the tests in and removed at the end. */
     testStage;
     test = pipeline_report/* TESTS_NOT_RUN */.e;
+    recordedTest;
     loggedIn;
     constructor(settings, context, revision, engine, registry) {
         this.settings = settings;
@@ -30001,7 +30553,16 @@ class BuildPipeline {
         }
         const { digest } = pushed;
         const extra = await core/* group */.Os('Push extra tags', () => this.pushExtraTags(digest, this.reference));
-        return this.result('pushed', digest, [this.reference, ...extra], undefined);
+        const result = this.result('pushed', digest, [this.reference, ...extra], undefined);
+        await core/* group */.Os('Attach the test record', () => this.recordTests(result));
+        return result;
+    }
+    async recordTests({ report, imageId }) {
+        if (report.digest === undefined)
+            return;
+        // With a test stage the tests ran in its image, built on the shipped one's layers.
+        const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date());
+        await attachTestRecord(this.registry.client.transport, this.settings.image.path, report.digest, record);
     }
     /**
      * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
@@ -30049,6 +30610,7 @@ class BuildPipeline {
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);
+        this.recordedTest = await reusedImageRecord(this.registry.client.transport, this.settings.image.path, existing.digest, this.revision.sha, this.reference);
         return this.result('reused', existing.digest, [this.reference, ...extra], undefined);
     }
     pushExtraTags(digest, localImage) {
@@ -30057,19 +30619,8 @@ class BuildPipeline {
     }
     /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
     docker() {
-        this.loggedIn ??= this.logIn();
+        this.loggedIn ??= loggedInEngine(this.engine, this.settings);
         return this.loggedIn;
-    }
-    /** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
-    async logIn() {
-        const { credentials, image } = this.settings;
-        if (credentials === undefined)
-            return this.engine;
-        const configDir = await (0,config/* createDockerConfig */.lp)(dockerConfigDir());
-        (0,state/* saveDockerConfigDir */.Xt)(configDir);
-        const own = this.engine.withConfig(configDir);
-        await core/* group */.Os(`Log in to ${image.registry}`, () => (0,config/* login */.iD)(own, image.registry, credentials));
-        return own;
     }
     result(outcome, digest, tags, failure) {
         const built = this.built;
@@ -30082,6 +30633,7 @@ class BuildPipeline {
                 digest,
                 tags,
                 test: this.test,
+                recordedTest: this.recordedTest,
                 ...(built === undefined
                     ? UNKNOWN_IMAGE
                     : {
@@ -30751,15 +31303,27 @@ function factsTable(report) {
     return factTable(rows);
 }
 /**
- * A reused image was not tested by this run: say so, never "passed". When this run tested its own
- * build and then found another run's image under the tag, the result is for its build only.
+ * A reused image was not tested by this run: what its test record says, or "not tested" without
+ * one, never "passed". When this run tested its own build and then found another run's image under
+ * the tag, the result is for its build only.
  */
 function testSummary(report) {
     if (report.outcome !== 'reused')
         return testResult(report);
-    if (report.test.result === 'skipped')
-        return 'not run here: reused image pushed by an earlier run';
-    return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`;
+    if (report.test.result !== 'skipped') {
+        return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`;
+    }
+    const recorded = report.recordedTest;
+    if (recorded === undefined)
+        return 'not tested: reused image with no test record';
+    const command = recorded.testCommand === null ? '' : ` ${inlineCode(recorded.testCommand)}`;
+    const where = recorded.runUrl === '' ? '' : ` in ${runLink(recorded.runUrl)}`;
+    const result = recorded.result === 'skipped' ? 'not tested (no `test-command`)' : recorded.result;
+    return `${result}${recorded.result === 'skipped' ? '' : command}${where} at ${plainText(recorded.recordedAt)}, as recorded with the reused image`;
+}
+/** A link when the URL cannot break out of one; plain text otherwise. */
+function runLink(url) {
+    return /^https:\/\/[^\s<>()[\]`|\\]+$/.test(url) ? `[${plainText(url)}](${url})` : plainText(url);
 }
 /** Which bytes the tests saw: the shipped image, or a test stage proved to be built on it. */
 function testedIn(report) {
@@ -30866,8 +31430,14 @@ function setOutputs(report, imageId) {
     core/* setOutput */.uH('digest', report.digest ?? '');
     core/* setOutput */.uH('ref', (0,pipeline_report/* imageRef */.D)(report) ?? '');
     core/* setOutput */.uH('image-id', imageId ?? '');
-    core/* setOutput */.uH('test-result', report.test.result);
+    core/* setOutput */.uH('test-result', testResultOutput(report));
     core/* setOutput */.uH('pushed', String(report.outcome === 'pushed'));
+}
+/** A reused image's result is what its test record says; `not-tested` when it has none. */
+function testResultOutput(report) {
+    if (report.outcome !== 'reused' || report.test.result !== 'skipped')
+        return report.test.result;
+    return report.recordedTest?.result ?? 'not-tested';
 }
 function writeSummary(report) {
     return writeJobSummary(renderReport(report));

@@ -32301,6 +32301,7 @@ class RegistryTransport {
 
 class RegistryClient {
     registry;
+    /** Shared with the operations kept in modules of their own (referrers, blob uploads). */
     transport;
     constructor(registry, options) {
         this.registry = registry;

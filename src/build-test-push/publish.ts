@@ -45,8 +45,14 @@ export function setOutputs(report: BuildReport, imageId: string | undefined): vo
   core.setOutput('digest', report.digest ?? '')
   core.setOutput('ref', imageRef(report) ?? '')
   core.setOutput('image-id', imageId ?? '')
-  core.setOutput('test-result', report.test.result)
+  core.setOutput('test-result', testResultOutput(report))
   core.setOutput('pushed', String(report.outcome === 'pushed'))
+}
+
+/** A reused image's result is what its test record says; `not-tested` when it has none. */
+export function testResultOutput(report: BuildReport): string {
+  if (report.outcome !== 'reused' || report.test.result !== 'skipped') return report.test.result
+  return report.recordedTest?.result ?? 'not-tested'
 }
 
 export function writeSummary(report: BuildReport): Promise<void> {

@@ -1,11 +1,9 @@
 // The build, test and push of one commit's image, as a report of what happened.
 import * as core from '@actions/core'
-import { createDockerConfig, login } from '../docker/config.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import type { ManifestDescriptor } from '../registry/client.js'
-import { dockerConfigDir } from '../registry/credentials.js'
 import { imageRevisions } from '../registry/image-revision.js'
 import { openRepository } from '../registry/open-repository.js'
 import {
@@ -17,7 +15,6 @@ import {
 } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import { saveDockerConfigDir } from '../state.js'
 import {
   chooseForExistingTag,
   notThisCommit,
@@ -35,10 +32,12 @@ import {
   type BuiltImage
 } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
+import { loggedInEngine } from './registry-login.js'
 import { testImage } from './image-test.js'
-import { TESTS_NOT_RUN, type BuildReport, type TestReport } from './report.js'
+import { TESTS_NOT_RUN, type BuildReport, type RecordedTest, type TestReport } from './report.js'
 import { shaTag, type Revision } from './revision.js'
 import { requireTestedOnShipped } from './stage-layers.js'
+import { attachTestRecord, reusedImageRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
@@ -56,6 +55,7 @@ export class BuildPipeline {
   /** The test stage's image, made only to run the tests in and removed at the end. */
   private testStage: BuiltImage | undefined
   private test: TestReport = TESTS_NOT_RUN
+  private recordedTest: RecordedTest | undefined
   private loggedIn: Promise<Docker> | undefined
 
   private constructor(
@@ -149,7 +149,21 @@ export class BuildPipeline {
     const extra = await core.group('Push extra tags', () =>
       this.pushExtraTags(digest, this.reference)
     )
-    return this.result('pushed', digest, [this.reference, ...extra], undefined)
+    const result = this.result('pushed', digest, [this.reference, ...extra], undefined)
+    await core.group('Attach the test record', () => this.recordTests(result))
+    return result
+  }
+
+  private async recordTests({ report, imageId }: PipelineResult): Promise<void> {
+    if (report.digest === undefined) return
+    // With a test stage the tests ran in its image, built on the shipped one's layers.
+    const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date())
+    await attachTestRecord(
+      this.registry.client.transport,
+      this.settings.image.path,
+      report.digest,
+      record
+    )
   }
 
   /**
@@ -211,6 +225,13 @@ export class BuildPipeline {
 
   private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
     const extra = await this.pushExtraTags(existing.digest, undefined)
+    this.recordedTest = await reusedImageRecord(
+      this.registry.client.transport,
+      this.settings.image.path,
+      existing.digest,
+      this.revision.sha,
+      this.reference
+    )
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
@@ -229,19 +250,8 @@ export class BuildPipeline {
 
   /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
   private docker(): Promise<Docker> {
-    this.loggedIn ??= this.logIn()
+    this.loggedIn ??= loggedInEngine(this.engine, this.settings)
     return this.loggedIn
-  }
-
-  /** With explicit credentials, log in through a Docker config of our own (removed in the post step). */
-  private async logIn(): Promise<Docker> {
-    const { credentials, image } = this.settings
-    if (credentials === undefined) return this.engine
-    const configDir = await createDockerConfig(dockerConfigDir())
-    saveDockerConfigDir(configDir)
-    const own = this.engine.withConfig(configDir)
-    await core.group(`Log in to ${image.registry}`, () => login(own, image.registry, credentials))
-    return own
   }
 
   private result(
@@ -260,6 +270,7 @@ export class BuildPipeline {
         digest,
         tags,
         test: this.test,
+        recordedTest: this.recordedTest,
         ...(built === undefined
           ? UNKNOWN_IMAGE
           : {

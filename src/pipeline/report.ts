@@ -33,6 +33,16 @@ export const TESTS_NOT_RUN: TestReport = {
   outputTail: ''
 }
 
+/** What the test record attached to a reused image says: which run tested it, when, and how. */
+export interface RecordedTest {
+  readonly result: TestResult
+  readonly testCommand: string | null
+  /** The workflow run that tested and pushed the image. */
+  readonly runUrl: string
+  /** When that run recorded it, ISO 8601. */
+  readonly recordedAt: string
+}
+
 export interface BuildReport {
   readonly outcome: Outcome
   /** Repository name, e.g. ghcr.io/acme/web. */
@@ -43,6 +53,11 @@ export interface BuildReport {
   /** Every reference pushed or reused, the SHA tag first. */
   readonly tags: readonly string[]
   readonly test: TestReport
+  /**
+   * For a reused image: its test record, or undefined when it has none, i.e. it is not known to
+   * have been tested.
+   */
+  readonly recordedTest?: RecordedTest | undefined
   readonly sizeBytes: number | undefined
   readonly layers: number | undefined
   readonly buildDurationMs: number | undefined

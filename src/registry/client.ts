@@ -24,7 +24,8 @@ export interface Manifest extends ManifestDescriptor {
 export type RegistryClientOptions = TransportOptions
 
 export class RegistryClient {
-  private readonly transport: RegistryTransport
+  /** Shared with the operations kept in modules of their own (referrers, blob uploads). */
+  readonly transport: RegistryTransport
 
   constructor(
     readonly registry: string,

@@ -91,13 +91,26 @@ function factsTable(report: BuildReport): string {
 }
 
 /**
- * A reused image was not tested by this run: say so, never "passed". When this run tested its own
- * build and then found another run's image under the tag, the result is for its build only.
+ * A reused image was not tested by this run: what its test record says, or "not tested" without
+ * one, never "passed". When this run tested its own build and then found another run's image under
+ * the tag, the result is for its build only.
  */
 function testSummary(report: BuildReport): string {
   if (report.outcome !== 'reused') return testResult(report)
-  if (report.test.result === 'skipped') return 'not run here: reused image pushed by an earlier run'
-  return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`
+  if (report.test.result !== 'skipped') {
+    return `${testResult(report)} on this run’s own build, not on the reused image another run pushed`
+  }
+  const recorded = report.recordedTest
+  if (recorded === undefined) return 'not tested: reused image with no test record'
+  const command = recorded.testCommand === null ? '' : ` ${inlineCode(recorded.testCommand)}`
+  const where = recorded.runUrl === '' ? '' : ` in ${runLink(recorded.runUrl)}`
+  const result = recorded.result === 'skipped' ? 'not tested (no `test-command`)' : recorded.result
+  return `${result}${recorded.result === 'skipped' ? '' : command}${where} at ${plainText(recorded.recordedAt)}, as recorded with the reused image`
+}
+
+/** A link when the URL cannot break out of one; plain text otherwise. */
+function runLink(url: string): string {
+  return /^https:\/\/[^\s<>()[\]`|\\]+$/.test(url) ? `[${plainText(url)}](${url})` : plainText(url)
 }
 
 /** Which bytes the tests saw: the shipped image, or a test stage proved to be built on it. */

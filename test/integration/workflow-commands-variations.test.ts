@@ -3,19 +3,10 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect } from 'vitest'
 import { freshRepository, it, makeWorkspace, type ActionRun } from '../harness/index.js'
+import { declaredOutputs } from '../harness/action-outputs.js'
 
 const TOKEN = 'ghs_commandvariations'
-const ACTION_OUTPUTS = [
-  'comment-url',
-  'digest',
-  'image',
-  'image-id',
-  'pushed',
-  'ref',
-  'tag',
-  'tags',
-  'test-result'
-]
+const ACTION_OUTPUTS = declaredOutputs()
 
 function dockerfile(): string {
   return `FROM immutable-image-base/busybox:1

@@ -13,20 +13,11 @@ import {
   type BuildRunner,
   type TestEnvironment
 } from '../harness/index.js'
+import { declaredOutputs } from '../harness/action-outputs.js'
 
 const TOKEN = 'ghs_workflowcommands'
 const EVIL_DIGEST = `sha256:${'e'.repeat(64)}`
-const ACTION_OUTPUTS = [
-  'comment-url',
-  'digest',
-  'image',
-  'image-id',
-  'pushed',
-  'ref',
-  'tag',
-  'tags',
-  'test-result'
-]
+const ACTION_OUTPUTS = declaredOutputs()
 
 /** RUN output reaches the log; the nonce keeps the step out of the cache. */
 function hostileDockerfile(): string {

@@ -3,54 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Docker } from '../../src/docker/docker.js'
-import type { RunContext } from '../../src/github/context.js'
 import { BuildPipeline } from '../../src/pipeline/pipeline.js'
 import { registryError } from '../../src/registry/errors.js'
-import { parseRepository } from '../../src/registry/reference.js'
-import type { BuildSettings } from '../../src/settings/build.js'
+import { pipelineSettings, pushContext } from '../harness/fakes/pipeline-inputs.js'
 
 const SHA = 'a'.repeat(40)
 
-const settings: BuildSettings = {
-  image: parseRepository('ghcr.io/acme/web'),
-  context: '/nonexistent/context',
-  file: '/nonexistent/context/Dockerfile',
-  buildArgs: new Map(),
-  target: undefined,
-  testTarget: undefined,
-  network: undefined,
-  labels: new Map(),
-  extraTags: [],
-  shaFormat: 'short',
-  test: {
-    command: ['/bin/sh', '-c', 'true'],
-    env: new Map(),
-    network: 'none',
-    memory: undefined,
-    pidsLimit: undefined,
-    timeoutSeconds: 60
-  },
-  // No push: the pipeline never asks the registry, so the engine is all it talks to.
-  push: false,
-  ifExists: 'skip',
-  comment: false,
-  credentials: undefined,
-  githubToken: ''
-}
+const settings = pipelineSettings()
 
-const context: RunContext = {
-  owner: 'acme',
-  repo: 'web',
-  eventName: 'push',
-  eventSha: SHA,
-  eventCommitTime: undefined,
-  pullRequest: undefined,
-  serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com',
-  repositoryUrl: 'https://github.com/acme/web',
-  runUrl: 'https://github.com/acme/web/actions/runs/1',
-  actor: 'octocat'
-}
+const context = pushContext(SHA)
 
 const revision = { sha: SHA, createdAt: '2026-11-25T08:00:00Z', warnings: ['a warning'] }
 

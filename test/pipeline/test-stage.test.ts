@@ -3,55 +3,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Docker, DockerResult } from '../../src/docker/docker.js'
-import type { RunContext } from '../../src/github/context.js'
 import { BuildPipeline } from '../../src/pipeline/pipeline.js'
-import { parseRepository } from '../../src/registry/reference.js'
-import type { BuildSettings } from '../../src/settings/build.js'
+import { pipelineSettings, pushContext } from '../harness/fakes/pipeline-inputs.js'
 
 const SHA = 'b'.repeat(40)
 const SHIPPED_ID = `sha256:${'1'.repeat(64)}`
 const TEST_ID = `sha256:${'2'.repeat(64)}`
 
-const settings: BuildSettings = {
-  image: parseRepository('ghcr.io/acme/web'),
-  context: '/nonexistent/context',
-  file: '/nonexistent/context/Dockerfile',
-  buildArgs: new Map(),
+const settings = pipelineSettings({
   target: 'prod',
   testTarget: { stage: 'test', shipped: { name: 'prod', description: 'prod' } },
-  network: undefined,
-  labels: new Map(),
-  extraTags: [],
-  shaFormat: 'short',
-  test: {
-    command: ['/bin/sh', '-c', 'npm test'],
-    env: new Map(),
-    network: 'none',
-    memory: undefined,
-    pidsLimit: undefined,
-    timeoutSeconds: 60
-  },
-  // No push: the pipeline never asks the registry, so the engine is all it talks to.
-  push: false,
-  ifExists: 'skip',
-  comment: false,
-  credentials: undefined,
-  githubToken: ''
-}
+  test: { ...pipelineSettings().test, command: ['/bin/sh', '-c', 'npm test'] }
+})
 
-const context: RunContext = {
-  owner: 'acme',
-  repo: 'web',
-  eventName: 'push',
-  eventSha: SHA,
-  eventCommitTime: undefined,
-  pullRequest: undefined,
-  serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com',
-  repositoryUrl: 'https://github.com/acme/web',
-  runUrl: 'https://github.com/acme/web/actions/runs/1',
-  actor: 'octocat'
-}
+const context = pushContext(SHA)
 
 const revision = { sha: SHA, createdAt: '2026-11-25T08:00:00Z', warnings: [] }
 

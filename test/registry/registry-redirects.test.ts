@@ -1,42 +1,18 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { Socket, type AddressInfo } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
 import { RegistryClient } from '../../src/registry/client.js'
 import { DOCKER_MANIFEST } from '../../src/registry/media-types.js'
-import { neighbourhood } from '../../src/registry/realm.js'
+import { offLoopbackAttempts } from '../harness/loopback-only.js'
 
 const FAST = { attempts: 1, baseDelayMs: 1, maxDelayMs: 2, maxWaitMs: 1000, timeoutMs: 5000 }
 const MANIFEST = Buffer.from(
   JSON.stringify({ schemaVersion: 2, mediaType: DOCKER_MANIFEST, config: {}, layers: [] })
 )
 
-/**
- * Connections leave this process only for loopback: a client that follows a redirect to another
- * network is stopped here, before any packet, and recorded (private traffic is forbidden here).
- * Every TCP and TLS connection of fetch goes through Socket.prototype.connect.
- */
-const attempted: string[] = []
-// eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, never called alone
-const originalConnect = Socket.prototype.connect
-beforeAll(() => {
-  Socket.prototype.connect = function guardedConnect(this: Socket, ...args: unknown[]): Socket {
-    const first = (Array.isArray(args[0]) ? args[0][0] : args[0]) as unknown
-    const host =
-      typeof first === 'object' && first !== null
-        ? (first as { host?: string }).host
-        : (args[1] as string | undefined)
-    if (host !== undefined && neighbourhood(host) !== 'loopback') {
-      attempted.push(host)
-      process.nextTick(() => this.destroy(new Error(`test guard: no connection to ${host}`)))
-      return this
-    }
-    return (originalConnect as (...parameters: unknown[]) => Socket).apply(this, args)
-  }
-})
-afterAll(() => {
-  Socket.prototype.connect = originalConnect
-})
+/** The shared guard (test/harness/loopback-only.ts) stops and records any connection off loopback. */
+const attempted = offLoopbackAttempts
 
 const servers: Server[] = []
 afterEach(() => {

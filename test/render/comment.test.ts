@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ActionError } from '../../src/errors.js'
 import { commentMarker, MAX_BODY, renderComment } from '../../src/render/comment.js'
 import { codeBlock, formatBytes, inlineCode, plainText } from '../../src/render/markdown.js'
-import type { BuildReport } from '../../src/pipeline/report.js'
+import { TESTS_NOT_RUN, type BuildReport } from '../../src/pipeline/report.js'
 
 const DIGEST = `sha256:${'d'.repeat(64)}`
 
@@ -31,6 +31,15 @@ function report(overrides: Partial<BuildReport> = {}): BuildReport {
     runUrl: 'https://github.com/acme/web/actions/runs/1',
     ...overrides
   }
+}
+
+/** A re-run that reused the image: nothing built or tested here. */
+const REUSED_UNTESTED_HERE: Partial<BuildReport> = {
+  outcome: 'reused',
+  sizeBytes: undefined,
+  layers: undefined,
+  buildDurationMs: undefined,
+  test: TESTS_NOT_RUN
 }
 
 describe('renderComment', () => {
@@ -63,15 +72,7 @@ describe('renderComment', () => {
   it('renders a skipped test and a re-run that reused the image', () => {
     const skipped = renderComment(
       report({
-        test: {
-          result: 'skipped',
-          stage: undefined,
-          command: undefined,
-          durationMs: undefined,
-          exitCode: undefined,
-          timedOut: false,
-          outputTail: ''
-        }
+        test: TESTS_NOT_RUN
       })
     )
     expect(skipped).toContain('skipped: no `test-command`')
@@ -82,20 +83,61 @@ describe('renderComment', () => {
         sizeBytes: undefined,
         layers: undefined,
         buildDurationMs: undefined,
-        test: {
-          result: 'skipped',
-          stage: undefined,
-          command: undefined,
-          durationMs: undefined,
-          exitCode: undefined,
-          timedOut: false,
-          outputTail: ''
+        test: TESTS_NOT_RUN
+      })
+    )
+    expect(reused).toContain('| Tests | not tested: reused image with no test record |')
+    expect(reused).not.toMatch(/passed|tested before/)
+    expect(reused).toMatchSnapshot()
+  })
+
+  it('says what the reused image’s test record says: result, command, run and time', () => {
+    const body = renderComment(
+      report({
+        ...REUSED_UNTESTED_HERE,
+        recordedTest: {
+          result: 'passed',
+          testCommand: 'npm test',
+          runUrl: 'https://github.com/acme/web/actions/runs/7',
+          recordedAt: '2026-11-25T08:00:00.000Z'
         }
       })
     )
-    expect(reused).toContain('| Tests | not run here: reused image pushed by an earlier run |')
-    expect(reused).not.toMatch(/passed|tested before/)
-    expect(reused).toMatchSnapshot()
+    expect(body).toContain(
+      '| Tests | passed `npm test` in [https://github.com/acme/web/actions/runs/7](https://github.com/acme/web/actions/runs/7) at 2026-11-25T08:00:00.000Z, as recorded with the reused image |'
+    )
+    expect(body).toMatchSnapshot()
+  })
+
+  it('never says passed when the record says the image was pushed untested', () => {
+    const body = renderComment(
+      report({
+        ...REUSED_UNTESTED_HERE,
+        recordedTest: {
+          result: 'skipped',
+          testCommand: null,
+          runUrl: 'https://github.com/acme/web/actions/runs/7',
+          recordedAt: '2026-11-25T08:00:00.000Z'
+        }
+      })
+    )
+    expect(body).toMatch(/\| Tests \| not tested \(no `test-command`\) in \[/)
+    expect(body).not.toMatch(/passed/)
+  })
+
+  it('keeps a recorded run URL that could break a link out of the link', () => {
+    const body = renderComment(
+      report({
+        ...REUSED_UNTESTED_HERE,
+        recordedTest: {
+          result: 'passed',
+          testCommand: null,
+          runUrl: 'https://x.test/a)<img src=x>',
+          recordedAt: '2026-11-25T08:00:00.000Z'
+        }
+      })
+    )
+    expect(body).toContain('passed in https://x.test/a)&lt;img src=x&gt; at')
   })
 
   it('says tests that ran on this run’s build did not run on another run’s reused image', () => {

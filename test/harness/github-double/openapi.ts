@@ -33,25 +33,29 @@ const contracts = new Map<string, OperationContract>()
 const validators = new Map<string, ValidateFunction>()
 
 // The description's own formats; the ones a double could get wrong are checked, the rest accepted.
-const ajv = new Ajv({ strict: false, allErrors: false })
-ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/)
-// GitHub sends '' for a URL never set (a status's target_url), which its description calls a uri.
-ajv.addFormat('uri', { validate: (value: string) => value === '' || URL.canParse(value) })
-ajv.addFormat('email', /^[^@\s]+@[^@\s]+$/)
-for (const lenient of [
-  'int64',
-  'int32',
-  'double',
-  'repo.nwo',
-  'binary',
-  'date',
-  'uri-template',
-  'timestamp'
-]) {
-  ajv.addFormat(lenient, true)
+function withGitHubFormats(ajv: Ajv): Ajv {
+  ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/)
+  // GitHub sends '' for a URL never set (a status's target_url), which its description calls a uri.
+  ajv.addFormat('uri', { validate: (value: string) => value === '' || URL.canParse(value) })
+  ajv.addFormat('email', /^[^@\s]+@[^@\s]+$/)
+  for (const lenient of [
+    'int64',
+    'int32',
+    'double',
+    'repo.nwo',
+    'binary',
+    'date',
+    'uri-template',
+    'timestamp'
+  ]) {
+    ajv.addFormat(lenient, true)
+  }
+  return ajv
 }
+
+const ajv = withGitHubFormats(new Ajv({ strict: false, allErrors: false }))
 // Query and path values arrive as text: coerce them to the parameter's type before checking.
-const ajvForParameters = new Ajv({ strict: false, coerceTypes: true })
+const ajvForParameters = withGitHubFormats(new Ajv({ strict: false, coerceTypes: true }))
 
 /** The 13 MB description, parsed once per process and only when a check first needs it. */
 function openApi(): JsonObject {

@@ -1,0 +1,293 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { TESTS_NOT_RUN, type BuildReport } from '../../src/pipeline/report.js'
+import {
+  attachTestRecord,
+  parseTestRecord,
+  pushTestRecord,
+  readTestRecord,
+  TEST_REPORT_TYPE,
+  testRecordOf,
+  type TestRecord
+} from '../../src/pipeline/test-record.js'
+import { artifactManifest } from '../../src/registry/oci-artifact.js'
+import { pushReferrer } from '../../src/registry/referrers.js'
+import {
+  digestOf,
+  startFakeOciRegistry,
+  type FakeOciRegistry
+} from '../harness/fakes/oci-registry.js'
+import { captureStdout } from '../harness/fakes/stdout.js'
+
+const SHA = 'a'.repeat(40)
+const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+const IMAGE = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, layers: [] }))
+const IMAGE_DIGEST = digestOf(IMAGE)
+const OTHER_IMAGE = Buffer.from(
+  JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: {} })
+)
+
+const REPORT: BuildReport = {
+  outcome: 'pushed',
+  image: 'ghcr.io/acme/web',
+  shaTag: 'sha-aaaaaaa',
+  sha: SHA,
+  digest: IMAGE_DIGEST,
+  tags: [],
+  test: { ...TESTS_NOT_RUN, result: 'passed', command: 'npm test', durationMs: 4200, exitCode: 0 },
+  sizeBytes: 100,
+  layers: 2,
+  buildDurationMs: 61_000,
+  warnings: [],
+  failure: undefined,
+  runUrl: 'https://github.com/acme/web/actions/runs/1'
+}
+
+const RECORD = testRecordOf(REPORT, `sha256:${'9'.repeat(64)}`, new Date('2026-11-25T08:00:00Z'))
+
+let fake: FakeOciRegistry
+
+beforeEach(async () => {
+  fake = await startFakeOciRegistry()
+  fake.manifests.set(IMAGE_DIGEST, { bytes: IMAGE, type: MANIFEST })
+  fake.manifests.set(digestOf(OTHER_IMAGE), { bytes: OTHER_IMAGE, type: MANIFEST })
+})
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await fake.close()
+})
+
+function read(digest = IMAGE_DIGEST, sha = SHA): Promise<TestRecord | undefined> {
+  return readTestRecord(fake.transport(), 'acme/web', digest, sha)
+}
+
+/** Pushes a referrer of the image by hand: hostile or foreign records. */
+function plant(body: unknown, artifactType = TEST_REPORT_TYPE, subject = IMAGE): Promise<unknown> {
+  return pushReferrer(
+    fake.transport(),
+    'acme/web',
+    { mediaType: MANIFEST, digest: digestOf(subject), size: subject.length },
+    { artifactType, mediaType: TEST_REPORT_TYPE, bytes: Buffer.from(JSON.stringify(body)) }
+  )
+}
+
+describe('testRecordOf', () => {
+  it('names the test stage when the tests ran in one', () => {
+    const staged = { ...REPORT, test: { ...REPORT.test, stage: 'test' } }
+    expect(testRecordOf(staged, undefined, new Date()).testStage).toBe('test')
+  })
+
+  it('holds commit, result, command, stage, tested image, smoke test, durations, run and time', () => {
+    expect(RECORD).toEqual({
+      commit: SHA,
+      result: 'passed',
+      testCommand: 'npm test',
+      testStage: null,
+      testedImageId: `sha256:${'9'.repeat(64)}`,
+      smokeTest: null,
+      durations: { buildMs: 61_000, testMs: 4200 },
+      runUrl: 'https://github.com/acme/web/actions/runs/1',
+      recordedAt: '2026-11-25T08:00:00.000Z'
+    })
+  })
+})
+
+describe('pushTestRecord, then readTestRecord', () => {
+  it('attaches the record to the image’s own descriptor and reads it back', async () => {
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    const index = JSON.parse(
+      fake.manifests.get(`sha256-${IMAGE_DIGEST.slice(7)}`)?.bytes.toString() ?? ''
+    ) as {
+      manifests: { digest: string }[]
+    }
+    const manifest = JSON.parse(
+      fake.manifests.get(index.manifests[0]?.digest ?? '')?.bytes.toString() ?? ''
+    ) as {
+      subject: unknown
+      artifactType: string
+    }
+    expect(manifest.subject).toEqual({
+      mediaType: MANIFEST,
+      digest: IMAGE_DIGEST,
+      size: IMAGE.length
+    })
+    expect(manifest.artifactType).toBe(TEST_REPORT_TYPE)
+    expect(await read()).toEqual(RECORD)
+  })
+
+  it('reads it through the referrers API where the registry has one', async () => {
+    fake.referrersApi = true
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    expect(await read()).toEqual(RECORD)
+    expect(fake.log.some((line) => line.includes('/manifests/sha256-'))).toBe(false)
+  })
+
+  it('fails to push for an image the registry does not hold', async () => {
+    await expect(
+      pushTestRecord(fake.transport(), 'acme/web', `sha256:${'0'.repeat(64)}`, RECORD)
+    ).rejects.toThrow('is not in the registry')
+  })
+
+  it('gives the newest record of this commit when a commit was recorded more than once', async () => {
+    const later = {
+      ...RECORD,
+      runUrl: 'https://github.com/acme/web/actions/runs/2',
+      recordedAt: '2026-11-25T09:00:00.000Z'
+    }
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, later)
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    expect(await read()).toEqual(later)
+  })
+})
+
+describe('attachTestRecord', () => {
+  it('warns, and does not throw, when the record cannot be attached after the push', async () => {
+    const foreign = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, layers: [] })
+    )
+    fake.manifests.set(`sha256-${IMAGE_DIGEST.slice(7)}`, { bytes: foreign, type: MANIFEST })
+    const printed = captureStdout()
+    await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    expect(printed()).toContain(
+      '::warning::The image is pushed, but its test record could not be attached: '
+    )
+    expect(printed()).toContain('the referrers tag holds something other than an image index')
+  })
+
+  it('says where it attached the record', async () => {
+    const printed = captureStdout()
+    await attachTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    expect(printed()).toMatch(
+      new RegExp(
+        `Attached the test record sha256:[a-f0-9]{64} to ${IMAGE_DIGEST} \\(listed by the referrers-tag\\)`
+      )
+    )
+    expect(printed()).not.toContain('::warning::')
+  })
+})
+
+describe('readTestRecord ignores what is not this image’s record for this commit', () => {
+  it('finds none when the image has no referrers', async () => {
+    expect(await read()).toBeUndefined()
+  })
+
+  it('ignores a record of another commit', async () => {
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, {
+      ...RECORD,
+      commit: 'b'.repeat(40)
+    })
+    expect(await read()).toBeUndefined()
+  })
+
+  it('ignores a referrer whose manifest has another artifact type, whatever the index says', async () => {
+    await plant(RECORD, 'application/vnd.example.other')
+    const tag = `sha256-${IMAGE_DIGEST.slice(7)}`
+    const index = JSON.parse(fake.manifests.get(tag)?.bytes.toString() ?? '') as {
+      manifests: { artifactType: string }[]
+    }
+    for (const entry of index.manifests) entry.artifactType = TEST_REPORT_TYPE
+    fake.manifests.set(tag, {
+      bytes: Buffer.from(JSON.stringify(index)),
+      type: 'application/vnd.oci.image.index.v1+json'
+    })
+    expect(await read()).toBeUndefined()
+  })
+
+  it('ignores a record listed under this image whose subject is another image', async () => {
+    await plant(RECORD, TEST_REPORT_TYPE, OTHER_IMAGE)
+    const otherIndex = fake.manifests.get(`sha256-${digestOf(OTHER_IMAGE).slice(7)}`)
+    if (otherIndex === undefined) throw new Error('no index')
+    fake.manifests.set(`sha256-${IMAGE_DIGEST.slice(7)}`, otherIndex)
+    expect(await read()).toBeUndefined()
+  })
+
+  it('ignores a record that does not parse', async () => {
+    await plant({ ...RECORD, result: 'tested before' })
+    expect(await read()).toBeUndefined()
+  })
+
+  it('does not read a record blob larger than a record may be', async () => {
+    const layer = {
+      mediaType: TEST_REPORT_TYPE,
+      digest: `sha256:${'7'.repeat(64)}`,
+      size: 10 * 1024 * 1024
+    }
+    const manifest = artifactManifest(
+      TEST_REPORT_TYPE,
+      { mediaType: MANIFEST, digest: IMAGE_DIGEST, size: IMAGE.length },
+      layer
+    )
+    fake.manifests.set(digestOf(manifest), { bytes: manifest, type: MANIFEST })
+    fake.manifests.set(`sha256-${IMAGE_DIGEST.slice(7)}`, {
+      type: 'application/vnd.oci.image.index.v1+json',
+      bytes: Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          manifests: [
+            {
+              mediaType: MANIFEST,
+              digest: digestOf(manifest),
+              size: manifest.length,
+              artifactType: TEST_REPORT_TYPE
+            }
+          ]
+        })
+      )
+    })
+    expect(await read()).toBeUndefined()
+    expect(fake.log.some((line) => line.includes(layer.digest))).toBe(false)
+  })
+
+  it('stops reading a record blob that is larger than its descriptor said', async () => {
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    fake.override = (method, path) =>
+      method === 'GET' && path.includes('/blobs/')
+        ? { status: 200, body: Buffer.alloc(65 * 1024, 0x20) }
+        : undefined
+    await expect(read()).rejects.toThrow('is larger than 65536 bytes: stopped reading')
+  })
+})
+
+describe('parseTestRecord', () => {
+  const valid = JSON.stringify(RECORD)
+
+  it('reads a record as written', () => {
+    expect(parseTestRecord(Buffer.from(valid))).toEqual(RECORD)
+  })
+
+  it.each([
+    ['not JSON', 'garbage'],
+    ['null', 'null'],
+    ['an unknown result', JSON.stringify({ ...RECORD, result: 'tested before' })],
+    ['a commit that is not hex', JSON.stringify({ ...RECORD, commit: 'main' })],
+    [
+      'a run URL that is not a web address',
+      JSON.stringify({ ...RECORD, runUrl: 'javascript:alert(1)' })
+    ],
+    [
+      'a run URL that breaks out of a link',
+      JSON.stringify({ ...RECORD, runUrl: 'https://x.test/a)(b' })
+    ],
+    ['a time that is not ISO 8601', JSON.stringify({ ...RECORD, recordedAt: 'yesterday' })],
+    ['no durations', JSON.stringify({ ...RECORD, durations: undefined })],
+    ['an unknown smoke test result', JSON.stringify({ ...RECORD, smokeTest: 'great' })]
+  ])('refuses %s', (_, body) => {
+    expect(parseTestRecord(Buffer.from(body))).toBeUndefined()
+  })
+
+  it('makes text fields one safe, capped line and drops durations that are not times', () => {
+    const parsed = parseTestRecord(
+      Buffer.from(
+        JSON.stringify({
+          ...RECORD,
+          testCommand: `npm test\n::error::forged${'x'.repeat(5000)}`,
+          durations: { buildMs: -1, testMs: 'long' }
+        })
+      )
+    )
+    expect(parsed?.testCommand).not.toContain('\n')
+    expect(parsed?.testCommand?.length).toBeLessThan(2100)
+    expect(parsed?.durations).toEqual({ buildMs: null, testMs: null })
+  })
+})
