@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { untrustedText } from '../../src/log/untrusted-text.js'
-import { readWorkflowCommands } from '../harness/runner/workflow-commands.js'
+import { noCommands, readWorkflowCommands } from '../harness/runner/workflow-commands.js'
 
 describe('untrustedText', () => {
   it.each([
@@ -38,14 +38,7 @@ describe('untrustedText', () => {
   ])('cannot issue a workflow command, alone or after a prefix: %j', (value) => {
     for (const line of [untrustedText(value), `deployment ${untrustedText(value)}`]) {
       expect(line).not.toMatch(/[\r\n]/)
-      expect(readWorkflowCommands(line)).toEqual({
-        outputs: {},
-        state: {},
-        masks: [],
-        errors: [],
-        warnings: [],
-        refused: []
-      })
+      expect(readWorkflowCommands(line)).toEqual(noCommands())
     }
   })
 })

@@ -6,7 +6,7 @@ import type { Manifest } from '../../src/registry/client.js'
 import type { Digest } from '../../src/registry/reference.js'
 import type { ManifestStore } from '../../src/registry/repository.js'
 import type { PromoteSettings } from '../../src/settings/promote.js'
-import { readWorkflowCommands } from '../harness/runner/workflow-commands.js'
+import { noCommands, readWorkflowCommands } from '../harness/runner/workflow-commands.js'
 import { captureStdout } from '../harness/fakes/stdout.js'
 
 /** What a forged deployment payload or a hostile registry could hand the promotion. */
@@ -60,13 +60,6 @@ describe('a rollback logs digests from the registry and the deployment history',
     const stdout = captureStdout()
     await promote(settings, {} as RunContext, registry(`${forged}-current`), deploymentLog(forged))
     expect(stdout()).toContain('production ran ')
-    expect(readWorkflowCommands(stdout())).toEqual({
-      outputs: {},
-      state: {},
-      masks: [],
-      errors: [],
-      warnings: [],
-      refused: []
-    })
+    expect(readWorkflowCommands(stdout())).toEqual(noCommands())
   })
 })

@@ -1,10 +1,9 @@
 // Deployments and their statuses: create and list, with GitHub's ref check and auto_inactive.
 import {
   ApiError,
+  findInRepository,
   inRepository,
   newestFirst,
-  notFound,
-  numberParam,
   paginated,
   validationFailed,
   type Call,
@@ -81,13 +80,7 @@ function listDeployments(call: Call): Reply {
 }
 
 function findDeployment(call: Call): StoredDeployment {
-  const { owner, repo } = inRepository(call)
-  const id = numberParam(call, 'deployment_id')
-  const deployment = call.store.deployments.find(
-    (d) => d.id === id && d.owner === owner && d.repo === repo
-  )
-  if (deployment === undefined) throw notFound()
-  return deployment
+  return findInRepository(call, call.store.deployments, 'deployment_id')
 }
 
 function createDeploymentStatus(call: Call): Reply {

@@ -1,5 +1,6 @@
 // Pull-request comments: list, create, update and delete, each comment owned by the token that wrote it.
 import {
+  findInRepository,
   inRepository,
   notFound,
   numberParam,
@@ -71,13 +72,7 @@ function createComment(call: Call): Reply {
 }
 
 function findComment(call: Call): StoredComment {
-  const { owner, repo } = inRepository(call)
-  const id = numberParam(call, 'comment_id')
-  const comment = call.store.comments.find(
-    (c) => c.id === id && c.owner === owner && c.repo === repo
-  )
-  if (comment === undefined) throw notFound()
-  return comment
+  return findInRepository(call, call.store.comments, 'comment_id')
 }
 
 /** Any token that may write edits or deletes anyone's comment, as GitHub allows a maintainer. */

@@ -84,6 +84,19 @@ export function numberParam(call: Call, name: string): number {
   return value
 }
 
+/** The item of this call's repository that the path parameter `name` identifies, else 404. */
+export function findInRepository<T extends { readonly id: number; owner: string; repo: string }>(
+  call: Call,
+  items: readonly T[],
+  name: string
+): T {
+  const { owner, repo } = inRepository(call)
+  const id = numberParam(call, name)
+  const item = items.find((each) => each.id === id && each.owner === owner && each.repo === repo)
+  if (item === undefined) throw notFound()
+  return item
+}
+
 export function newestFirst<T extends { readonly id: number }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => b.id - a.id)
 }

@@ -111,7 +111,8 @@ function parseLegacy(line: string, registered: Set<string>): ParsedCommand | und
   return { name, properties, data: unescape(line.slice(bracket + 1), LEGACY_ESCAPES) }
 }
 
-function noCommands(): StepCommands {
+/** What a step's stdout commands come to when it issued none; a fresh object each call. */
+export function noCommands(): StepCommands {
   return { outputs: {}, state: {}, masks: [], errors: [], warnings: [], refused: [] }
 }
 
