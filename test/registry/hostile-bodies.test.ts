@@ -33,15 +33,15 @@ describe('a registry that streams an endless manifest', () => {
   })
 
   it('refuses a Content-Length over the cap before reading the body', async () => {
+    // A kilobyte, then nothing: only a client that trusts the header fails before its read times out.
     const registry = await hostile((_request, response) => {
       response.writeHead(200, { 'content-type': DOCKER_MANIFEST, 'content-length': '1500000000' })
-      endless(response)
+      response.write(Buffer.alloc(1024, 'x'))
     })
     await expect(client(registry.host).fetch('acme/web', 'v1')).rejects.toThrow(
-      'is larger than 4 MiB: stopped reading'
+      /the manifest of acme\/web:v1 is larger than 4 MiB: stopped reading$/
     )
-    await closed()
-    expect(registry.sent()).toBeLessThan(MANIFEST_BODY_LIMIT + 8 * MiB)
+    expect(registry.requests).toEqual(['GET /v2/acme/web/manifests/v1'])
   })
 
   it('caps an error body at 1 MiB', async () => {
