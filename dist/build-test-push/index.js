@@ -31862,7 +31862,11 @@ process.on('exit', () => {
 
 
 
-/** Keeps the last `limit` characters of a stream without holding all of it. */
+/**
+ * Keeps the last `limit` characters of a stream without holding all of it. Chunks are joined only
+ * when the kept text grows to twice the limit, so a long log costs linear time, not a copy of the
+ * whole tail per chunk.
+ */
 class OutputTail {
     limit;
     text = '';
@@ -31870,10 +31874,12 @@ class OutputTail {
         this.limit = limit;
     }
     append(chunk) {
-        this.text = (this.text + chunk).slice(-this.limit);
+        this.text += chunk;
+        if (this.text.length > 2 * this.limit)
+            this.text = this.text.slice(-this.limit);
     }
     toString() {
-        return this.text;
+        return this.text.slice(-this.limit);
     }
 }
 const CAPTURE_LIMIT = 1024 * 1024;
