@@ -29670,11 +29670,11 @@ function ociLabels(settings, revision, repositoryUrl) {
 }
 /** Builds the shipped image: `target`, or the Dockerfile's last stage. */
 async function buildImage(docker, settings, tag, labels) {
-    // With the containerd image store, a build that takes a name from another image deletes that
-    // image: a concurrent run of the same commit would delete ours before we test it.
+    // The build names only a tag of this run's own: with the containerd image store, a build that
+    // takes a name from another image deletes that image, and two builds naming one tag at once fail
+    // with "already exists". The SHA tag is given with reclaimTag once the tests passed.
     const runTag = `${tag}-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     return buildStage(docker, settings, labels, {
-        tags: [tag],
         runTag,
         target: settings.target
     });
@@ -29685,7 +29685,7 @@ async function buildImage(docker, settings, tag, labels) {
  */
 async function buildTestStage(docker, settings, tag, labels, stage) {
     const runTag = `${tag}-test-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    return buildStage(docker, settings, labels, { tags: [], runTag, target: stage });
+    return buildStage(docker, settings, labels, { runTag, target: stage });
 }
 async function buildStage(docker, settings, labels, build) {
     const started = Date.now();
@@ -29700,7 +29700,7 @@ async function buildStage(docker, settings, labels, build) {
             buildx,
             context: settings.context,
             file: settings.file,
-            tags: [...build.tags, runTag],
+            tags: [runTag],
             iidFile,
             buildArgNames: [...settings.buildArgs.keys()],
             labels,
@@ -30532,8 +30532,10 @@ class BuildPipeline {
             const failure = new errors/* ActionError */.lZ(`the tests ${why}: nothing was pushed`);
             return this.result('test-failed', undefined, [], failure);
         }
-        if (!this.settings.push)
+        if (!this.settings.push) {
+            await reclaimTag(await this.docker(), built, this.reference);
             return this.result('built', undefined, [], undefined);
+        }
         // Another run of the same commit may have pushed while this one built and tested.
         const pushedMeanwhile = await this.existingTag('before pushing');
         if (pushedMeanwhile !== undefined) {

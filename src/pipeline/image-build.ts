@@ -22,8 +22,6 @@ export interface BuiltImage {
 }
 
 interface StageBuild {
-  /** Local names of the image besides the run's own. */
-  readonly tags: readonly string[]
   readonly runTag: string
   readonly target: string | undefined
 }
@@ -48,11 +46,11 @@ export async function buildImage(
   tag: string,
   labels: ReadonlyMap<string, string>
 ): Promise<BuiltImage> {
-  // With the containerd image store, a build that takes a name from another image deletes that
-  // image: a concurrent run of the same commit would delete ours before we test it.
+  // The build names only a tag of this run's own: with the containerd image store, a build that
+  // takes a name from another image deletes that image, and two builds naming one tag at once fail
+  // with "already exists". The SHA tag is given with reclaimTag once the tests passed.
   const runTag = `${tag}-run-${randomBytes(4).toString('hex')}`
   return buildStage(docker, settings, labels, {
-    tags: [tag],
     runTag,
     target: settings.target
   })
@@ -70,7 +68,7 @@ export async function buildTestStage(
   stage: string
 ): Promise<BuiltImage> {
   const runTag = `${tag}-test-${randomBytes(4).toString('hex')}`
-  return buildStage(docker, settings, labels, { tags: [], runTag, target: stage })
+  return buildStage(docker, settings, labels, { runTag, target: stage })
 }
 
 async function buildStage(
@@ -90,7 +88,7 @@ async function buildStage(
       buildx,
       context: settings.context,
       file: settings.file,
-      tags: [...build.tags, runTag],
+      tags: [runTag],
       iidFile,
       buildArgNames: [...settings.buildArgs.keys()],
       labels,

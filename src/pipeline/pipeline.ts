@@ -123,7 +123,10 @@ export class BuildPipeline {
       const failure = new ActionError(`the tests ${why}: nothing was pushed`)
       return this.result('test-failed', undefined, [], failure)
     }
-    if (!this.settings.push) return this.result('built', undefined, [], undefined)
+    if (!this.settings.push) {
+      await reclaimTag(await this.docker(), built, this.reference)
+      return this.result('built', undefined, [], undefined)
+    }
     // Another run of the same commit may have pushed while this one built and tested.
     const pushedMeanwhile = await this.existingTag('before pushing')
     if (pushedMeanwhile !== undefined) {

@@ -181,6 +181,17 @@ describe('when the tests fail', () => {
     expect(await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)).toBeUndefined()
   })
 
+  it('gives the untested image no local name: a later step cannot take it for a tested one', ({
+    env
+  }) => {
+    const names = execFileSync(
+      'docker',
+      ['image', 'ls', '--format', '{{.Tag}}', `${env.registry}/${path}`],
+      { encoding: 'utf8' }
+    )
+    expect(names.trim()).toBe('')
+  })
+
   it('says so in the comment, with the test output', ({ github }) => {
     const [comment] = github.commentsOn(12)
     expect(comment?.body).toContain('Tests failed: nothing pushed')
