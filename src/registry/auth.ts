@@ -30,7 +30,7 @@ export class AuthenticationError extends Error {
   }
 }
 
-function basic(credentials: Credentials): string {
+export function basic(credentials: Credentials): string {
   return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
 }
 

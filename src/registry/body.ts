@@ -32,30 +32,25 @@ export function formatLimit(bytes: number): string {
  * connection down, so the rest is never received. A Content-Length over the limit fails at once.
  */
 export async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
+  body: AsyncIterable<Uint8Array>,
   declaredLength: string | null,
   limit: number,
   what: string,
   stop: () => void
 ): Promise<Buffer> {
-  if (body === null) return Buffer.alloc(0)
   if (declaredLength !== null && Number(declaredLength) > limit) {
     stop()
     throw new BodyTooLargeError(limit, what)
   }
   const chunks: Uint8Array[] = []
   let received = 0
-  const reader = body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    received += value.byteLength
+  for await (const chunk of body) {
+    received += chunk.byteLength
     if (received > limit) {
       stop()
-      await reader.cancel().catch(() => undefined)
       throw new BodyTooLargeError(limit, what)
     }
-    chunks.push(value)
+    chunks.push(chunk)
   }
   return Buffer.concat(chunks)
 }

@@ -12,6 +12,9 @@ import {
 } from '../retry.js'
 import { BodyTooLargeError, ERROR_BODY_LIMIT, readCapped } from './body.js'
 import { registryText } from './errors.js'
+import { exchange, type ResponseHeaders } from './wire.js'
+
+export type { ResponseHeaders } from './wire.js'
 
 export interface RegistryRetryPolicy extends RetryPolicy {
   readonly timeoutMs: number
@@ -41,15 +44,15 @@ export interface HttpRequest {
   /** What the body is, for the error when it is too large ("the manifest of acme/web:v1"). */
   readonly what: string
   /**
-   * When set, redirects are followed one hop at a time and each target is checked first: the
-   * reason it is refused, or undefined to follow it. Unset: followed as fetch does.
+   * Redirects are followed one hop at a time, each target checked first: the reason it is
+   * refused, or undefined to follow it. Unset: any target is followed.
    */
   readonly checkRedirect?: (target: URL) => string | undefined
 }
 
 export interface HttpResponse {
   readonly status: number
-  readonly headers: Headers
+  readonly headers: ResponseHeaders
   readonly body: Buffer
 }
 
@@ -109,29 +112,33 @@ export async function send(
 }
 
 async function sendOnce(request: HttpRequest, timeoutMs: number, hops = 0): Promise<HttpResponse> {
-  const connection = new AbortController()
-  const response = await fetch(request.url, {
+  const response = await exchange({
     method: request.method,
+    url: new URL(request.url),
     headers: request.headers ?? {},
-    ...(request.body === undefined ? {} : { body: request.body }),
-    redirect: request.checkRedirect === undefined ? 'follow' : 'manual',
-    signal: AbortSignal.any([connection.signal, AbortSignal.timeout(timeoutMs)])
+    body: request.body === undefined ? undefined : Buffer.from(request.body),
+    timeoutMs
   })
   const location = response.headers.get('location')
-  if (request.checkRedirect !== undefined && isRedirect(response.status) && location !== null) {
-    connection.abort()
+  if (isRedirect(response.status) && location !== null) {
+    response.abort()
     return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1)
   }
   const ok = response.status >= 200 && response.status < 300
-  const body = await readCapped(
-    response.body,
-    response.headers.get('content-length'),
-    ok ? request.bodyLimit : ERROR_BODY_LIMIT,
-    ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`,
-    () => {
-      connection.abort()
-    }
-  )
+  let body: Buffer
+  try {
+    body = await readCapped(
+      response.body,
+      response.headers.get('content-length'),
+      ok ? request.bodyLimit : ERROR_BODY_LIMIT,
+      ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`,
+      () => {
+        response.abort()
+      }
+    )
+  } finally {
+    response.done()
+  }
   return { status: response.status, headers: response.headers, body }
 }
 
@@ -161,7 +168,7 @@ function describeTransportError(request: HttpRequest, error: unknown, attempts: 
   const reason =
     cause.name === 'TimeoutError'
       ? 'timed out'
-      : ((cause.cause as { code?: string } | undefined)?.code ?? cause.message)
+      : ((cause as { code?: string }).code ?? cause.message)
   return new TransportError(
     `${request.method} ${host} failed after ${attempts} attempts: ${reason}`,
     {

@@ -1,5 +1,11 @@
 // The registry transport: answers auth challenges, caches tokens, guards realms, retries, caps bodies.
-import { AuthenticationError, authorizationFor, parseChallenge, type Challenge } from './auth.js'
+import {
+  AuthenticationError,
+  authorizationFor,
+  basic,
+  parseChallenge,
+  type Challenge
+} from './auth.js'
 import { BodyTooLargeError } from './body.js'
 import type { Credentials } from './credentials.js'
 import { parseErrorBody, registryError, registryText, type RegistryErrorOptions } from './errors.js'
@@ -12,7 +18,7 @@ import {
   type HttpResponse,
   type RegistryRetryPolicy
 } from './http.js'
-import { realmRefusal, redirectRefusal } from './realm.js'
+import { neighbourhood, realmRefusal, redirectRefusal } from './realm.js'
 import { registryBaseUrl } from './reference.js'
 
 export interface TransportOptions {
@@ -29,12 +35,31 @@ export interface RegistryRequest extends Omit<HttpRequest, 'url'> {
   readonly path: string
 }
 
+/** What a registry that took our preemptive Basic credentials is taken to have asked for. */
+const BASIC: Challenge = { scheme: 'basic', params: {} }
+
+/**
+ * Basic credentials sent before any challenge, where they may go: over https, or plain http to
+ * loopback. A registry that wants a token answers 401 as it would have anyway; one that wants
+ * Basic (htpasswd) answers at once, and the run saves the 401 round trip.
+ */
+export function preemptiveAuthorization(
+  baseUrl: string,
+  credentials: Credentials | undefined
+): string | undefined {
+  if (credentials === undefined) return undefined
+  const url = new URL(baseUrl)
+  const safe = url.protocol === 'https:' || neighbourhood(url.hostname) === 'loopback'
+  return safe ? basic(credentials) : undefined
+}
+
 export class RegistryTransport {
   readonly baseUrl: string
   private readonly retry: RegistryRetryPolicy
   private challenge: Challenge | undefined
   private readonly authorizations = new Map<string, Promise<string | undefined>>()
   private discovery: Promise<void> | undefined
+  private readonly preemptive: string | undefined
   /** Requests sent, tokens included, for logs and benchmarks. */
   requestCount = 0
 
@@ -44,6 +69,7 @@ export class RegistryTransport {
   ) {
     this.baseUrl = registryBaseUrl(registry)
     this.retry = options.retry ?? DEFAULT_RETRY
+    this.preemptive = preemptiveAuthorization(this.baseUrl, options.credentials)
   }
 
   /** An error that names this registry and the repository. */
@@ -76,10 +102,14 @@ export class RegistryTransport {
     const scopes = this.scopesFor(repository)
     const cached =
       this.challenge === undefined
-        ? undefined
+        ? Promise.resolve(this.preemptive)
         : this.authorization(repository, this.challenge, scopes)
-    let response = await this.sendCounted(request, await cached)
-    if (response.status !== 401) return response
+    const sent = await cached
+    let response = await this.sendCounted(request, sent)
+    if (response.status !== 401) {
+      if (sent !== undefined) this.challenge ??= BASIC
+      return response
+    }
     const header = response.headers.get('www-authenticate')
     const challenge = header === null ? undefined : parseChallenge(header)
     if (challenge === undefined) {
@@ -88,13 +118,14 @@ export class RegistryTransport {
         code: 'UNAUTHORIZED'
       })
     }
-    // A 401 despite a cached token means it expired: fetch a fresh one, once.
-    if (cached !== undefined) this.authorizations.delete(scopes.join(' '))
+    // A 401 despite a cached token means it expired: fetch a fresh one, once (unless a parallel
+    // request has already replaced it).
+    const key = scopes.join(' ')
+    if (this.authorizations.get(key) === cached) this.authorizations.delete(key)
     this.challenge = challenge
-    response = await this.sendCounted(
-      request,
-      await this.authorization(repository, challenge, scopes)
-    )
+    const answer = await this.authorization(repository, challenge, scopes)
+    // The same credentials again would be refused again.
+    if (answer !== sent) response = await this.sendCounted(request, answer)
     if (response.status === 401) {
       const { credentials } = this.options
       throw this.error(

@@ -17,6 +17,8 @@ export interface CountingProxy {
   readonly host: string
   /** Requests forwarded or refused so far. */
   readonly requests: number
+  /** `METHOD /path` of every request so far, in the order they came, for failure messages. */
+  readonly log: readonly string[]
   /** Request and response body bytes that crossed the proxy. */
   readonly bytes: number
   /** The next `times` requests (matching `method` when given) get the fault instead. */
@@ -30,10 +32,12 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
   const [upstreamHost = '127.0.0.1', upstreamPort = '80'] = upstream.split(':')
   const faults: { fault: Fault; method: string | undefined; remaining: number }[] = []
   const state = { requests: 0, bytes: 0 }
+  const log: string[] = []
   const stalled = new Set<ServerResponse>()
 
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     state.requests++
+    log.push(`${incoming.method} ${incoming.url}`)
     const pending = faults.find(
       (entry) =>
         entry.remaining > 0 && (entry.method === undefined || entry.method === incoming.method)
@@ -82,6 +86,7 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
     get requests() {
       return state.requests
     },
+    log,
     get bytes() {
       return state.bytes
     },
