@@ -2,10 +2,13 @@
 import * as core from '@actions/core'
 import { getErrorMessage } from '../errors.js'
 import { untrustedText } from '../log/untrusted-text.js'
-import { registryText } from '../registry/errors.js'
 import { MANIFEST_BODY_LIMIT } from '../registry/body.js'
 import { ACCEPT_MANIFESTS, MANIFEST_MEDIA_TYPES, OCI_MANIFEST } from '../registry/media-types.js'
-import { parseArtifactManifest, type Descriptor } from '../registry/oci-artifact.js'
+import {
+  parseArtifactManifest,
+  type Annotations,
+  type Descriptor
+} from '../registry/oci-artifact.js'
 import {
   getBlob,
   getManifest,
@@ -14,26 +17,24 @@ import {
   type PushedReferrer
 } from '../registry/referrers.js'
 import type { RegistryTransport } from '../registry/transport.js'
-import type { BuildReport, RecordedTest, TestResult } from './report.js'
+import type { BuildReport, RecordedTest } from './report.js'
+import { parseTestRecord, type TestRecord } from './test-record-parse.js'
+
+export { parseTestRecord, type TestRecord } from './test-record-parse.js'
 
 export const TEST_REPORT_TYPE = 'application/vnd.immutable-image.test-report.v1+json'
+/**
+ * The record again, as an annotation of its manifest: registries copy annotations into referrers
+ * listings (and we into the referrers tag), so a re-run reads the record from the listing alone.
+ * It names its subject, since a listing is only a tag that anyone who can push may copy.
+ */
+export const RECORD_ANNOTATION = 'vnd.immutable-image.test-record'
 
 /** A record is a few hundred bytes; its manifest under 1 KiB. Anything far larger is not ours. */
 export const RECORD_LIMIT = 64 * 1024
 const MANIFEST_LIMIT = 64 * 1024
 /** Referrers read at most, newest first: enough for every re-run of a commit, bounded. */
 const MAX_CANDIDATES = 20
-const MAX_TEXT = 2000
-
-export interface TestRecord extends RecordedTest {
-  readonly commit: string
-  /** The Dockerfile stage the tests ran in; null when they ran in the shipped image itself. */
-  readonly testStage: string | null
-  /** The local image ID (config digest) the tests ran in. */
-  readonly testedImageId: string | null
-  readonly smokeTest: TestResult | null
-  readonly durations: { readonly buildMs: number | null; readonly testMs: number | null }
-}
 
 export function testRecordOf(
   report: BuildReport,
@@ -86,7 +87,8 @@ export async function pushTestRecord(
   return pushReferrer(transport, repository, subject, {
     artifactType: TEST_REPORT_TYPE,
     mediaType: TEST_REPORT_TYPE,
-    bytes: Buffer.from(JSON.stringify(record))
+    bytes: Buffer.from(JSON.stringify(record)),
+    annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
   })
 }
 
@@ -140,11 +142,34 @@ export async function readTestRecord(
   let newest: TestRecord | undefined
   for (const referrer of referrers.slice(-MAX_CANDIDATES)) {
     if (referrer.mediaType !== OCI_MANIFEST || referrer.size > MANIFEST_LIMIT) continue
-    const record = await recordIn(transport, repository, referrer.digest, digest)
+    const record =
+      recordAnnotated(referrer.annotations, digest) ??
+      (await recordIn(transport, repository, referrer.digest, digest))
     if (record === undefined || record.commit !== sha) continue
     if (newest === undefined || record.recordedAt > newest.recordedAt) newest = record
   }
   return newest
+}
+
+/** The record an annotation holds for `subject`; undefined when it holds none, or not for it. */
+function recordAnnotated(
+  annotations: Annotations | undefined,
+  subject: string
+): TestRecord | undefined {
+  const text = annotations?.[RECORD_ANNOTATION]
+  if (text === undefined || text.length > RECORD_LIMIT) return undefined
+  const bytes = Buffer.from(text)
+  const named = parseTestRecordSubject(bytes)
+  return named === subject ? parseTestRecord(bytes) : undefined
+}
+
+function parseTestRecordSubject(bytes: Buffer): string | undefined {
+  try {
+    const { subject } = JSON.parse(bytes.toString('utf8')) as { subject?: unknown }
+    return typeof subject === 'string' ? subject : undefined
+  } catch {
+    return undefined
+  }
 }
 
 async function recordIn(
@@ -169,9 +194,6 @@ async function recordIn(
   return blob === undefined ? undefined : parseTestRecord(blob)
 }
 
-const RESULTS: readonly TestResult[] = ['passed', 'failed', 'skipped']
-
-/** A record as we write it, every field checked, or undefined. */
 /** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
 export async function reusedImageRecord(
   transport: RegistryTransport,
@@ -194,60 +216,4 @@ export async function reusedImageRecord(
     core.warning(`Could not read the test record of ${reference}: ${getErrorMessage(error)}`)
     return undefined
   }
-}
-
-export function parseTestRecord(bytes: Buffer): TestRecord | undefined {
-  let value: unknown
-  try {
-    value = JSON.parse(bytes.toString('utf8'))
-  } catch {
-    return undefined
-  }
-  if (typeof value !== 'object' || value === null) return undefined
-  const record = value as Record<string, unknown>
-  const durations = record.durations as Record<string, unknown> | null | undefined
-  const result = RESULTS.find((known) => known === record.result)
-  const smokeTest = record.smokeTest === null ? null : RESULTS.find((r) => r === record.smokeTest)
-  const parsed = {
-    commit: typeof record.commit === 'string' && /^[0-9a-f]{40,64}$/.test(record.commit),
-    runUrl: typeof record.runUrl === 'string' && (record.runUrl === '' || isWebUrl(record.runUrl)),
-    recordedAt:
-      typeof record.recordedAt === 'string' &&
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(record.recordedAt),
-    durations: typeof durations === 'object' && durations !== null
-  }
-  if (!Object.values(parsed).every(Boolean) || result === undefined || smokeTest === undefined) {
-    return undefined
-  }
-  return {
-    commit: record.commit as string,
-    result,
-    testCommand: optionalText(record.testCommand),
-    testStage: optionalText(record.testStage),
-    testedImageId: optionalText(record.testedImageId),
-    smokeTest,
-    durations: {
-      buildMs: optionalMs(durations?.buildMs),
-      testMs: optionalMs(durations?.testMs)
-    },
-    runUrl: record.runUrl as string,
-    recordedAt: record.recordedAt as string
-  }
-}
-
-function isWebUrl(text: string): boolean {
-  if (text.length > MAX_TEXT || !/^https?:\/\/[^\s<>()[\]`|]+$/.test(text)) return false
-  try {
-    return new URL(text).href !== ''
-  } catch {
-    return false
-  }
-}
-
-function optionalText(value: unknown): string | null {
-  return typeof value === 'string' ? registryText(value.slice(0, MAX_TEXT)) : null
-}
-
-function optionalMs(value: unknown): number | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null
 }

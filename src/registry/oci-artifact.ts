@@ -20,9 +20,12 @@ export interface Descriptor {
   readonly size: number
 }
 
-/** An entry of a referrers list: the referrer's manifest and the kind of artifact it holds. */
+export type Annotations = Readonly<Record<string, string>>
+
+/** An entry of a referrers list: the referrer's manifest, the kind of artifact it holds, its annotations. */
 export interface ReferrerDescriptor extends Descriptor {
   readonly artifactType: string | undefined
+  readonly annotations?: Annotations
 }
 
 /** What a referrer's manifest says, once checked: its type, its subject and its layers. */
@@ -32,11 +35,15 @@ export interface ArtifactManifest {
   readonly layers: readonly Descriptor[]
 }
 
-/** An image manifest with the empty config and one layer, attached to `subject`. */
+/**
+ * An image manifest with the empty config and one layer, attached to `subject`. Its annotations
+ * are copied into referrers listings, so a reader can learn what it holds from the listing alone.
+ */
 export function artifactManifest(
   artifactType: string,
   subject: Descriptor,
-  layer: Descriptor
+  layer: Descriptor,
+  annotations?: Annotations
 ): Buffer {
   return Buffer.from(
     JSON.stringify({
@@ -45,7 +52,8 @@ export function artifactManifest(
       artifactType,
       config: EMPTY_CONFIG,
       layers: [descriptorOf(layer)],
-      subject: descriptorOf(subject)
+      subject: descriptorOf(subject),
+      ...(annotations === undefined ? {} : { annotations })
     })
   )
 }
@@ -70,7 +78,11 @@ export function withReferrer(
   existing: Buffer | undefined,
   referrer: ReferrerDescriptor
 ): Buffer | undefined {
-  const entry = { ...descriptorOf(referrer), artifactType: referrer.artifactType }
+  const entry = {
+    ...descriptorOf(referrer),
+    artifactType: referrer.artifactType,
+    ...(referrer.annotations === undefined ? {} : { annotations: referrer.annotations })
+  }
   if (existing === undefined) {
     return Buffer.from(
       JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry] })
@@ -96,9 +108,11 @@ export function parseReferrers(bytes: Buffer): ReferrerDescriptor[] {
     const descriptor = parseDescriptor(entry)
     if (descriptor === undefined || !isObject(entry)) continue
     const { artifactType } = entry
+    const annotations = parseAnnotations(entry.annotations)
     referrers.push({
       ...descriptor,
-      artifactType: typeof artifactType === 'string' ? artifactType : undefined
+      artifactType: typeof artifactType === 'string' ? artifactType : undefined,
+      ...(annotations === undefined ? {} : { annotations })
     })
   }
   return referrers
@@ -132,6 +146,15 @@ function parseDescriptor(value: unknown): Descriptor | undefined {
     throw error
   }
   return { mediaType, digest, size }
+}
+
+/** The annotations whose values are text; undefined when there are none. */
+function parseAnnotations(value: unknown): Annotations | undefined {
+  if (!isObject(value)) return undefined
+  const texts = Object.entries(value).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string'
+  )
+  return texts.length === 0 ? undefined : Object.fromEntries(texts)
 }
 
 function descriptorOf(descriptor: Descriptor): Descriptor {

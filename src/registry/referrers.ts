@@ -10,6 +10,7 @@ import {
   EMPTY_CONFIG,
   EMPTY_CONFIG_BYTES,
   parseReferrers,
+  type Annotations,
   referrersTag,
   withReferrer,
   type Descriptor,
@@ -22,6 +23,8 @@ export interface Artifact {
   /** The one layer: its media type and bytes. */
   readonly mediaType: string
   readonly bytes: Buffer
+  /** Copied into the referrers listing: what a reader may learn without fetching the artifact. */
+  readonly annotations?: Annotations
 }
 
 export interface PushedReferrer {
@@ -42,7 +45,7 @@ export async function pushReferrer(
 ): Promise<PushedReferrer> {
   await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES)
   const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes)
-  const bytes = artifactManifest(artifact.artifactType, subject, layer)
+  const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations)
   const digest = sha256Digest(bytes)
   const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes)
   if (response.headers.get('oci-subject') === subject.digest) {
@@ -52,7 +55,8 @@ export async function pushReferrer(
     mediaType: OCI_MANIFEST,
     digest,
     size: bytes.length,
-    artifactType: artifact.artifactType
+    artifactType: artifact.artifactType,
+    ...(artifact.annotations === undefined ? {} : { annotations: artifact.annotations })
   }
   await addToReferrersTag(transport, repository, subject.digest, referrer)
   return { digest, listedBy: 'referrers-tag' }
@@ -76,8 +80,10 @@ async function addToReferrersTag(
 }
 
 /**
- * The referrers of `subject` that say they hold `artifactType`: from the referrers API, or the
- * referrers tag when the registry has no such API (404). No index, or no valid one: none.
+ * The referrers of `subject` that say they hold `artifactType`: from the referrers tag, which is
+ * where we list them on a registry without the referrers API (the CNCF registry, GHCR), else from
+ * the API. Asking the tag first costs such a registry one request instead of two. No index, or no
+ * valid one: none.
  */
 export async function listReferrers(
   transport: RegistryTransport,
@@ -85,23 +91,21 @@ export async function listReferrers(
   subject: string,
   artifactType: string
 ): Promise<ReferrerDescriptor[]> {
-  const response = await transport.request({
-    method: 'GET',
-    repository,
-    path: `referrers/${subject}?artifactType=${encodeURIComponent(artifactType)}`,
-    headers: { accept: OCI_INDEX },
-    bodyLimit: MANIFEST_BODY_LIMIT,
-    what: `the referrers of ${repository}@${subject} (at most ${formatLimit(MANIFEST_BODY_LIMIT)})`
-  })
-  let index: Buffer | undefined
-  if (response.status === 404) {
-    const tag = referrersTag(subject)
-    index = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT)
-  } else {
+  const tag = referrersTag(subject)
+  let index = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT)
+  if (index === undefined) {
+    const response = await transport.request({
+      method: 'GET',
+      repository,
+      path: `referrers/${subject}?artifactType=${encodeURIComponent(artifactType)}`,
+      headers: { accept: OCI_INDEX },
+      bodyLimit: MANIFEST_BODY_LIMIT,
+      what: `the referrers of ${repository}@${subject} (at most ${formatLimit(MANIFEST_BODY_LIMIT)})`
+    })
+    if (response.status === 404) return []
     expectStatus(transport, response, [200], repository, `list the referrers of ${subject}`)
     index = response.body
   }
-  if (index === undefined) return []
   // Registries may ignore the filter: it is applied here again.
   return parseReferrers(index).filter((referrer) => referrer.artifactType === artifactType)
 }

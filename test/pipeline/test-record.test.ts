@@ -5,6 +5,7 @@ import {
   parseTestRecord,
   pushTestRecord,
   readTestRecord,
+  RECORD_ANNOTATION,
   TEST_REPORT_TYPE,
   testRecordOf,
   type TestRecord
@@ -119,7 +120,32 @@ describe('pushTestRecord, then readTestRecord', () => {
     fake.referrersApi = true
     await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
     expect(await read()).toEqual(RECORD)
-    expect(fake.log.some((line) => line.includes('/manifests/sha256-'))).toBe(false)
+    expect(fake.log.some((line) => line.includes('/referrers/'))).toBe(true)
+  })
+
+  it('reads it from the referrers listing alone: no manifest or blob fetched', async () => {
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    fake.log.length = 0
+    expect(await read()).toEqual(RECORD)
+    expect(fake.log).toEqual([`GET /v2/acme/web/manifests/sha256-${IMAGE_DIGEST.slice(7)}`])
+  })
+
+  it('reads the record itself when the listing’s copy names another subject', async () => {
+    const copied = { ...RECORD, runUrl: 'https://github.com/acme/web/actions/runs/666' }
+    await pushReferrer(
+      fake.transport(),
+      'acme/web',
+      { mediaType: MANIFEST, digest: IMAGE_DIGEST, size: IMAGE.length },
+      {
+        artifactType: TEST_REPORT_TYPE,
+        mediaType: TEST_REPORT_TYPE,
+        bytes: Buffer.from(JSON.stringify(RECORD)),
+        annotations: {
+          [RECORD_ANNOTATION]: JSON.stringify({ subject: digestOf(OTHER_IMAGE), ...copied })
+        }
+      }
+    )
+    expect(await read()).toEqual(RECORD)
   })
 
   it('fails to push for an image the registry does not hold', async () => {
@@ -240,7 +266,7 @@ describe('readTestRecord ignores what is not this image’s record for this comm
   })
 
   it('stops reading a record blob that is larger than its descriptor said', async () => {
-    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD)
+    await plant(RECORD)
     fake.override = (method, path) =>
       method === 'GET' && path.includes('/blobs/')
         ? { status: 200, body: Buffer.alloc(65 * 1024, 0x20) }

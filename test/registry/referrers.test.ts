@@ -159,21 +159,31 @@ describe('pushReferrer on a registry with the referrers API', () => {
 })
 
 describe('listReferrers', () => {
-  it('asks the referrers API, filtered by artifact type, where the registry answers it', async () => {
+  it('asks the referrers API, filtered by artifact type, when there is no referrers tag', async () => {
     fake.referrersApi = true
     const pushed = await pushReferrer(fake.transport(), 'acme/web', SUBJECT, artifact('one'))
     fake.log.length = 0
     const listed = await listReferrers(fake.transport(), 'acme/web', SUBJECT.digest, TYPE)
     expect(listed.map((referrer) => referrer.digest)).toEqual([pushed.digest])
     expect(fake.log).toEqual([
+      `GET /v2/acme/web/manifests/${TAG}`,
       `GET /v2/acme/web/referrers/${SUBJECT.digest}?artifactType=${encodeURIComponent(TYPE)}`
     ])
   })
 
-  it('falls back to the referrers tag when the API answers 404', async () => {
+  it('reads the referrers tag alone where it exists: one request', async () => {
     const pushed = await pushReferrer(fake.transport(), 'acme/web', SUBJECT, artifact('one'))
+    fake.log.length = 0
     const listed = await listReferrers(fake.transport(), 'acme/web', SUBJECT.digest, TYPE)
     expect(listed.map((referrer) => referrer.digest)).toEqual([pushed.digest])
+    expect(fake.log).toEqual([`GET /v2/acme/web/manifests/${TAG}`])
+  })
+
+  it('lists the annotations an artifact was pushed with', async () => {
+    const annotations = { 'org.example.note': 'kept' }
+    await pushReferrer(fake.transport(), 'acme/web', SUBJECT, { ...artifact('one'), annotations })
+    const listed = await listReferrers(fake.transport(), 'acme/web', SUBJECT.digest, TYPE)
+    expect(listed.map((referrer) => referrer.annotations)).toEqual([annotations])
   })
 
   it('finds none when neither the API nor the tag exists', async () => {

@@ -124,13 +124,15 @@ function referrersOf(fake: FakeOciRegistry, digest: string): Answer {
     const parsed = JSON.parse(bytes.toString()) as {
       artifactType?: string
       subject?: { digest: string }
+      annotations?: Record<string, string>
     }
     if (parsed.subject?.digest !== digest) continue
     manifests.set(digestOf(bytes), {
       mediaType: type,
       digest: digestOf(bytes),
       size: bytes.length,
-      artifactType: parsed.artifactType
+      artifactType: parsed.artifactType,
+      annotations: parsed.annotations
     })
   }
   return {
