@@ -8,7 +8,8 @@ const root = resolve(import.meta.dirname, '..')
 const script = join(root, 'scripts/readme-tables.mjs')
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
 
-describe('README', () => {
+// The table script runs prettier: seconds on a loaded 2-core machine, beyond vitest's 5 s default.
+describe('README', { timeout: 60_000 }, () => {
   it('lists the inputs and outputs exactly as the action.yml files declare them', () => {
     expect(() => execFileSync('node', [script, '--check'], { stdio: 'pipe' })).not.toThrow()
   })
