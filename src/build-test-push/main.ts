@@ -21,12 +21,17 @@ export async function run(): Promise<void> {
     const settings = getBuildSettings()
     const context = runContext()
     const docker = new Docker()
-    await core.group('Docker engine', async () => {
-      core.info(`Engine ${untrustedText(await docker.ensureEngine())}`)
-    })
+    // The engine and buildx are probed while git is read and the registry asked for the SHA tag:
+    // the fixed cost of a run is the slowest of them, not their sum.
+    const engine = docker.ensureEngine()
+    engine.catch(() => undefined)
+    docker.buildxVersion().catch(() => undefined)
     const revision = chooseRevision(await readCheckout(settings.context), context, new Date())
-    for (const warning of revision.warnings) core.warning(warning)
     const pipeline = await BuildPipeline.create(settings, context, revision, docker)
+    await core.group('Docker engine', async () => {
+      core.info(`Engine ${untrustedText(await engine)}`)
+    })
+    for (const warning of revision.warnings) core.warning(warning)
     await publish(settings, context, await pipeline.run())
   } catch (error) {
     failStep(error)

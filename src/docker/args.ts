@@ -10,6 +10,8 @@ export interface BuildCommand {
   /** Names only: values reach docker through the environment, never the argument list. */
   readonly buildArgNames: readonly string[]
   readonly labels: ReadonlyMap<string, string>
+  /** Annotations of the image manifest (buildx only): read from the manifest, no config needed. */
+  readonly manifestAnnotations: ReadonlyMap<string, string>
   readonly target: string | undefined
   /** `--network` of the RUN instructions; undefined leaves the builder's default. */
   readonly network: string | undefined
@@ -22,10 +24,26 @@ export function buildArgs(command: BuildCommand): string[] {
   args.push('--iidfile', command.iidFile)
   for (const name of command.buildArgNames) args.push('--build-arg', name)
   for (const [key, value] of command.labels) args.push('--label', `${key}=${value}`)
+  if (command.buildx) {
+    for (const [key, value] of command.manifestAnnotations) {
+      args.push('--annotation', `manifest:${key}=${value}`)
+    }
+  }
   if (command.target !== undefined) args.push('--target', command.target)
   if (command.network !== undefined) args.push('--network', command.network)
   args.push(command.context)
   return args
+}
+
+/**
+ * Whether a buildx, by the line `docker buildx version` prints (`github.com/docker/buildx v0.13.1 …`),
+ * takes `--annotation`: 0.12 and later. Unreadable versions are taken not to.
+ */
+export function buildxAnnotates(version: string): boolean {
+  const match = /\bv?(\d+)\.(\d+)\.\d+/.exec(version)
+  if (match === null) return false
+  const [major, minor] = [Number(match[1]), Number(match[2])]
+  return major > 0 || minor >= 12
 }
 
 export interface TestRunCommand {

@@ -42,12 +42,23 @@ export class OutputTail {
 
 const CAPTURE_LIMIT = 1024 * 1024
 
-export class Docker {
-  constructor(private readonly baseEnv: Readonly<Record<string, string>> = {}) {}
+/** Answers about the engine and its plugins, asked once per run whichever client asks. */
+interface Probes {
+  buildxVersion?: Promise<string | undefined>
+}
 
-  /** A client bound to a Docker config directory (where `login` stores credentials). */
+export class Docker {
+  constructor(
+    private readonly baseEnv: Readonly<Record<string, string>> = {},
+    private readonly probes: Probes = {}
+  ) {}
+
+  /**
+   * A client bound to a Docker config directory (where `login` stores credentials). It shares the
+   * probes: our config links the job's cli-plugins and buildx directories, so the answers hold.
+   */
   withConfig(configDir: string): Docker {
-    return new Docker({ ...this.baseEnv, DOCKER_CONFIG: configDir })
+    return new Docker({ ...this.baseEnv, DOCKER_CONFIG: configDir }, this.probes)
   }
 
   get configDir(): string | undefined {
@@ -114,9 +125,13 @@ export class Docker {
     return result.stdout.trim()
   }
 
-  async hasBuildx(): Promise<boolean> {
-    const result = await this.run(['buildx', 'version'], { silent: true, allowFailure: true })
-    return result.exitCode === 0
+  /** The first line of `docker buildx version`, asked once; undefined when buildx is missing. */
+  buildxVersion(): Promise<string | undefined> {
+    this.probes.buildxVersion ??= this.run(['buildx', 'version'], {
+      silent: true,
+      allowFailure: true
+    }).then((result) => (result.exitCode === 0 ? lastLine(result.stdout) : undefined))
+    return this.probes.buildxVersion
   }
 }
 

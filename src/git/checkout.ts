@@ -22,8 +22,13 @@ async function git(dir: string, args: string[]): Promise<{ exitCode: number; std
 /** The checked-out commit, or undefined when the directory is not inside a git work tree. */
 export async function readCheckout(dir: string): Promise<Checkout | undefined> {
   let head: { exitCode: number; stdout: string }
+  let status: { exitCode: number; stdout: string }
   try {
-    head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD'])
+    // Asked together: outside a work tree both fail, and the status is simply not used.
+    ;[head, status] = await Promise.all([
+      git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']),
+      git(dir, ['status', '--porcelain'])
+    ])
   } catch {
     return undefined // git itself is not installed
   }
@@ -31,6 +36,5 @@ export async function readCheckout(dir: string): Promise<Checkout | undefined> {
   const [sha, committedAt] = head.stdout.split(' ')
   if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
     return undefined
-  const status = await git(dir, ['status', '--porcelain'])
   return { sha, committedAt, dirty: status.exitCode === 0 && status.stdout !== '' }
 }

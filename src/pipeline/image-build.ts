@@ -4,11 +4,12 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildArgs } from '../docker/args.js'
+import { buildArgs, buildxAnnotates } from '../docker/args.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import type { BuildSettings } from '../settings/build.js'
 import type { Revision } from './revision.js'
+import { REVISION_LABEL } from '../registry/image-revision.js'
 
 export interface BuiltImage {
   readonly id: string
@@ -32,11 +33,20 @@ export function ociLabels(
   repositoryUrl: string
 ): Map<string, string> {
   return new Map([
-    ['org.opencontainers.image.revision', revision.sha],
+    [REVISION_LABEL, revision.sha],
     ['org.opencontainers.image.source', repositoryUrl],
     ['org.opencontainers.image.created', revision.createdAt],
     ...settings.labels
   ])
+}
+
+/**
+ * The revision label again, as an annotation of the image manifest: a re-run learns the commit
+ * from the manifest it already fetched, without the config blob.
+ */
+function revisionAnnotation(labels: ReadonlyMap<string, string>): Map<string, string> {
+  const revision = labels.get(REVISION_LABEL)
+  return new Map(revision === undefined ? [] : [[REVISION_LABEL, revision]])
 }
 
 /** Builds the shipped image: `target`, or the Dockerfile's last stage. */
@@ -82,10 +92,13 @@ async function buildStage(
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'immutable-image-build-'))
   try {
     const iidFile = join(scratch, 'iid')
-    const buildx = await docker.hasBuildx()
+    const buildxVersion = await docker.buildxVersion()
+    const buildx = buildxVersion !== undefined
     if (!buildx) core.info('docker buildx is not available: using the classic builder')
     const args = buildArgs({
       buildx,
+      manifestAnnotations:
+        buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
       context: settings.context,
       file: settings.file,
       tags: [runTag],

@@ -4,25 +4,10 @@ import type { Docker } from '../docker/docker.js'
 import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import type { ManifestDescriptor } from '../registry/client.js'
-import { imageRevisions } from '../registry/image-revision.js'
 import { openRepository } from '../registry/open-repository.js'
-import {
-  parseDigest,
-  parseTag,
-  repositoryName,
-  type Digest,
-  type Tag
-} from '../registry/reference.js'
+import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import {
-  chooseForExistingTag,
-  notThisCommit,
-  registryQuestion,
-  type HeldImage,
-  type RegistryQuestion,
-  type Wanted
-} from './existing-tag.js'
 import {
   buildImage,
   buildTestStage,
@@ -36,6 +21,7 @@ import { loggedInEngine } from './registry-login.js'
 import { testImage } from './image-test.js'
 import { TESTS_NOT_RUN, type BuildReport, type RecordedTest, type TestReport } from './report.js'
 import { shaTag, type Revision } from './revision.js'
+import { ShaTagLookup } from './sha-tag-lookup.js'
 import { requireTestedOnShipped } from './stage-layers.js'
 import { attachTestRecord, reusedImageRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
@@ -50,7 +36,7 @@ const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs
 export class BuildPipeline {
   private readonly tag: Tag
   private readonly reference: string
-  private readonly wanted: Wanted
+  private readonly lookup: ShaTagLookup
   private built: BuiltImage | undefined
   /** The test stage's image, made only to run the tests in and removed at the end. */
   private testStage: BuiltImage | undefined
@@ -67,7 +53,8 @@ export class BuildPipeline {
   ) {
     this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
-    this.wanted = { reference: this.reference, sha: revision.sha }
+    const wanted = { reference: this.reference, sha: revision.sha }
+    this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted)
   }
 
   static async create(
@@ -97,7 +84,7 @@ export class BuildPipeline {
   }
 
   private async steps(): Promise<PipelineResult> {
-    const existing = await this.existingTag('before building')
+    const existing = await this.lookup.existing('before building')
     if (existing !== undefined) {
       core.info(
         `${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`
@@ -128,7 +115,7 @@ export class BuildPipeline {
       return this.result('built', undefined, [], undefined)
     }
     // Another run of the same commit may have pushed while this one built and tested.
-    const pushedMeanwhile = await this.existingTag('before pushing')
+    const pushedMeanwhile = await this.lookup.existing('before pushing')
     if (pushedMeanwhile !== undefined) {
       core.info(
         `${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`
@@ -142,7 +129,7 @@ export class BuildPipeline {
     })
     if (!pushed.ours) {
       // Both runs built the same commit; the tag must name one image, so the registry's wins.
-      await this.requireThisCommit(pushed.digest)
+      await this.lookup.requireThisCommit(pushed.digest)
       core.warning(
         `Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`
       )
@@ -192,38 +179,6 @@ export class BuildPipeline {
       `The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`
     )
     return { id: testStage.id, name: `the test stage ${stage}` }
-  }
-
-  /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
-  private async existingTag(when: string): Promise<{ digest: Digest } | undefined> {
-    const question = registryQuestion(this.settings)
-    if (question === 'none') return undefined
-    const held = await this.heldImage(question, when)
-    const choice = chooseForExistingTag(this.settings, held, this.wanted)
-    if (choice.kind === 'fail') throw new ActionError(choice.why)
-    return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined
-  }
-
-  private async heldImage(question: RegistryQuestion, when: string): Promise<HeldImage> {
-    const existing = await core.group(`Look for ${this.reference} ${when}`, () =>
-      this.registry.resolve(this.tag)
-    )
-    if (existing === undefined) return { kind: 'nothing' }
-    if (question === 'tag') return { kind: 'tag', digest: existing.digest }
-    const revisions = await this.revisionsOf(existing.digest)
-    return { kind: 'image', digest: existing.digest, revisions }
-  }
-
-  /** Fails unless the image under `digest` was built from this very commit. */
-  private async requireThisCommit(digest: string): Promise<void> {
-    const why = notThisCommit(await this.revisionsOf(digest), this.wanted)
-    if (why !== undefined) throw new ActionError(why)
-  }
-
-  private revisionsOf(digest: string): Promise<(string | undefined)[]> {
-    return core.group(`Check which commit ${this.reference} holds`, () =>
-      imageRevisions(this.registry.client, this.settings.image.path, digest)
-    )
   }
 
   private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {

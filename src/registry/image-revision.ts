@@ -1,6 +1,7 @@
-// Which commit an image in the registry was built from: the revision label of its config.
+// Which commit an image in the registry was built from: its manifest's revision annotation, else
+// the revision label of its config.
 import { CONFIG_BODY_LIMIT, formatLimit } from './body.js'
-import type { RegistryClient } from './client.js'
+import type { Manifest, RegistryClient } from './client.js'
 import { registryError, registryText } from './errors.js'
 import { DOCKER_MANIFEST_LIST, OCI_INDEX } from './media-types.js'
 
@@ -20,6 +21,7 @@ interface ManifestJson {
   readonly mediaType?: unknown
   readonly manifests?: unknown
   readonly config?: Descriptor
+  readonly annotations?: unknown
 }
 
 interface ConfigJson {
@@ -27,17 +29,27 @@ interface ConfigJson {
 }
 
 /**
- * The revision label of every platform image under `digest` (one for a single image; one per
- * platform for an index, attestations left out); undefined where an image has no such label.
+ * The revision of every platform image under `digest` (one for a single image; one per platform
+ * for an index, attestations left out); undefined where an image says none.
  */
 export async function imageRevisions(
   client: RegistryClient,
   repository: string,
   digest: string
 ): Promise<(string | undefined)[]> {
-  const manifest = await manifestJson(client, repository, digest)
+  return revisionsIn(client, repository, await manifestOf(client, repository, digest))
+}
+
+/** As imageRevisions, from a manifest already fetched (by tag, say). */
+export async function revisionsIn(
+  client: RegistryClient,
+  repository: string,
+  fetched: Manifest
+): Promise<(string | undefined)[]> {
+  const { digest } = fetched
+  const manifest = parsedManifest(client, repository, fetched)
   if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
-    return [await configRevision(client, repository, digest, manifest)]
+    return [await imageRevision(client, repository, digest, manifest)]
   }
   const listed: readonly unknown[] = Array.isArray(manifest.manifests) ? manifest.manifests : []
   const platforms = listed
@@ -55,8 +67,8 @@ export async function imageRevisions(
     )
   }
   const revisions: (string | undefined)[] = []
-  for (const child of platforms) {
-    const childDigest = text(child.digest)
+  for (const listed of platforms) {
+    const childDigest = text(listed.digest)
     if (!childDigest.includes(':')) {
       throw fault(
         client,
@@ -64,17 +76,21 @@ export async function imageRevisions(
         `the index ${repository}@${digest} lists an image without a digest`
       )
     }
-    const childManifest = await manifestJson(client, repository, childDigest)
-    revisions.push(await configRevision(client, repository, childDigest, childManifest))
+    const child = parsedManifest(
+      client,
+      repository,
+      await manifestOf(client, repository, childDigest)
+    )
+    revisions.push(await imageRevision(client, repository, childDigest, child))
   }
   return revisions
 }
 
-async function manifestJson(
+async function manifestOf(
   client: RegistryClient,
   repository: string,
   digest: string
-): Promise<ManifestJson> {
+): Promise<Manifest> {
   const manifest = await client.fetch(repository, digest)
   if (manifest === undefined) {
     throw fault(
@@ -83,10 +99,34 @@ async function manifestJson(
       `${repository}@${registryText(digest)} vanished from the registry`
     )
   }
+  return manifest
+}
+
+function parsedManifest(
+  client: RegistryClient,
+  repository: string,
+  manifest: Manifest
+): ManifestJson {
   return {
-    ...parseObject(client, repository, manifest.bytes, `the manifest ${digest}`),
+    ...parseObject(client, repository, manifest.bytes, `the manifest ${manifest.digest}`),
     mediaType: manifest.mediaType
   }
+}
+
+/** The manifest's revision annotation (written by buildx at build time), else its config's label. */
+async function imageRevision(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  manifest: ManifestJson
+): Promise<string | undefined> {
+  const annotations = manifest.annotations
+  const annotated =
+    typeof annotations === 'object' && annotations !== null
+      ? (annotations as Record<string, unknown>)[REVISION_LABEL]
+      : undefined
+  if (typeof annotated === 'string') return annotated
+  return configRevision(client, repository, digest, manifest)
 }
 
 async function configRevision(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildArgs, loginArgs, testRunArgs } from '../../src/docker/args.js'
+import { buildArgs, buildxAnnotates, loginArgs, testRunArgs } from '../../src/docker/args.js'
 
 describe('buildArgs', () => {
   const base = {
@@ -9,9 +9,19 @@ describe('buildArgs', () => {
     iidFile: '/t/iid',
     buildArgNames: [],
     labels: new Map<string, string>(),
+    manifestAnnotations: new Map<string, string>(),
     target: undefined,
     network: undefined
   }
+
+  it('annotates the image manifest with buildx, and not with the classic build, which cannot', () => {
+    const manifestAnnotations = new Map([['org.opencontainers.image.revision', 'abc']])
+    const annotation = ['--annotation', 'manifest:org.opencontainers.image.revision=abc']
+    expect(buildArgs({ ...base, buildx: true, manifestAnnotations }).join(' ')).toContain(
+      annotation.join(' ')
+    )
+    expect(buildArgs({ ...base, buildx: false, manifestAnnotations })).not.toContain('--annotation')
+  })
 
   it('uses buildx with --load when it is there', () => {
     expect(buildArgs({ ...base, buildx: true }).slice(0, 3)).toEqual(['buildx', 'build', '--load'])
@@ -144,5 +154,18 @@ describe('test container limits', () => {
   it('never mounts anything from the host', () => {
     const args = testRunArgs({ ...base, memory: '1g', pidsLimit: 10 })
     expect(args.filter((arg) => /^(-v|--volume|--mount|--privileged)$/.test(arg))).toEqual([])
+  })
+})
+
+describe('buildxAnnotates', () => {
+  it.each([
+    ['github.com/docker/buildx v0.13.1 788433953af10f2a698f5c07611dcf8b2a5d2b12', true],
+    ['github.com/docker/buildx 0.13.1+ds1-3 0.13.1+ds1-3', true],
+    ['github.com/docker/buildx v0.12.0 542e5d8', true],
+    ['github.com/docker/buildx v1.0.0 abc', true],
+    ['github.com/docker/buildx v0.11.2 9872040', false],
+    ['github.com/docker/buildx dev', false]
+  ])('%s: %s', (version, expected) => {
+    expect(buildxAnnotates(version)).toBe(expected)
   })
 })

@@ -42,7 +42,10 @@ function fakeEngine(layers: { shipped: string[]; test: string[] }): {
     }
     return Promise.resolve(ok())
   }
-  const engine = { hasBuildx: () => Promise.resolve(true), run } as unknown as Docker
+  const engine = {
+    buildxVersion: () => Promise.resolve('github.com/docker/buildx v0.13.1 abc'),
+    run
+  } as unknown as Docker
   return { engine, calls }
 }
 

@@ -23,13 +23,19 @@ function add(blobs: Blobs, type: string, value: unknown): string {
   return digest
 }
 
-function image(blobs: Blobs, labels: Record<string, string> | null, configSize?: number): string {
+function image(
+  blobs: Blobs,
+  labels: Record<string, string> | null,
+  configSize?: number,
+  annotations?: Record<string, string>
+): string {
   const config = add(blobs, 'application/json', { config: { Labels: labels } })
   return add(blobs, OCI_MANIFEST, {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     config: { digest: config, size: configSize ?? 10, mediaType: 'application/json' },
-    layers: []
+    layers: [],
+    ...(annotations === undefined ? {} : { annotations })
   })
 }
 
@@ -61,6 +67,27 @@ describe('imageRevisions', () => {
     const digest = image(blobs, { 'org.opencontainers.image.revision': SHA })
     const { client } = await registry(blobs)
     expect(await imageRevisions(client, 'acme/web', digest)).toEqual([SHA])
+  })
+
+  it('reads the revision annotation of the manifest without fetching the config', async () => {
+    const blobs: Blobs = new Map()
+    const digest = image(blobs, { 'org.opencontainers.image.revision': OTHER }, undefined, {
+      'org.opencontainers.image.revision': SHA
+    })
+    const { client, asked } = await registry(blobs)
+    expect(await imageRevisions(client, 'acme/web', digest)).toEqual([SHA])
+    expect(asked).toEqual([`/v2/acme/web/manifests/${digest}`])
+  })
+
+  it('reads each platform image’s annotation under an index', async () => {
+    const blobs: Blobs = new Map()
+    const amd = image(blobs, null, undefined, { 'org.opencontainers.image.revision': SHA })
+    const digest = index(blobs, [
+      { mediaType: OCI_MANIFEST, digest: amd, platform: { os: 'linux', architecture: 'amd64' } }
+    ])
+    const { client, asked } = await registry(blobs)
+    expect(await imageRevisions(client, 'acme/web', digest)).toEqual([SHA])
+    expect(asked).toHaveLength(2)
   })
 
   it('answers undefined for an image without the label', async () => {

@@ -1,0 +1,69 @@
+// What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
+import * as core from '@actions/core'
+import { ActionError } from '../errors.js'
+import type { Manifest } from '../registry/client.js'
+import { imageRevisions, revisionsIn } from '../registry/image-revision.js'
+import { parseDigest, type Digest, type Tag } from '../registry/reference.js'
+import type { ImageRepository } from '../registry/repository.js'
+import {
+  chooseForExistingTag,
+  notThisCommit,
+  registryQuestion,
+  type ExistingTagPolicy,
+  type HeldImage,
+  type Wanted
+} from './existing-tag.js'
+
+export class ShaTagLookup {
+  /**
+   * The tag's manifest, asked for when the lookup is made: the request runs while the engine is
+   * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
+   */
+  private early: Promise<Manifest | undefined> | undefined
+
+  constructor(
+    private readonly registry: ImageRepository,
+    private readonly policy: ExistingTagPolicy,
+    private readonly tag: Tag,
+    private readonly wanted: Wanted
+  ) {
+    if (registryQuestion(policy) === 'none') return
+    this.early = registry.fetch(tag)
+    // Awaited in `existing`; until then a failure must not count as unhandled.
+    this.early.catch(() => undefined)
+  }
+
+  /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
+  async existing(when: string): Promise<{ digest: Digest } | undefined> {
+    const question = registryQuestion(this.policy)
+    if (question === 'none') return undefined
+    const fetched = this.early ?? this.registry.fetch(this.tag)
+    this.early = undefined
+    const manifest = await core.group(`Look for ${this.wanted.reference} ${when}`, () => fetched)
+    let held: HeldImage = { kind: 'nothing' }
+    if (manifest !== undefined) {
+      held =
+        question === 'tag'
+          ? { kind: 'tag', digest: manifest.digest }
+          : { kind: 'image', digest: manifest.digest, revisions: await this.revisionsIn(manifest) }
+    }
+    const choice = chooseForExistingTag(this.policy, held, this.wanted)
+    if (choice.kind === 'fail') throw new ActionError(choice.why)
+    return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined
+  }
+
+  /** Fails unless the image under `digest` was built from this very commit. */
+  async requireThisCommit(digest: Digest): Promise<void> {
+    const revisions = await core.group(`Check which commit ${this.wanted.reference} holds`, () =>
+      imageRevisions(this.registry.client, this.registry.image.path, digest)
+    )
+    const why = notThisCommit(revisions, this.wanted)
+    if (why !== undefined) throw new ActionError(why)
+  }
+
+  private revisionsIn(manifest: Manifest): Promise<(string | undefined)[]> {
+    return core.group(`Check which commit ${this.wanted.reference} holds`, () =>
+      revisionsIn(this.registry.client, this.registry.image.path, manifest)
+    )
+  }
+}
