@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7546);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4045);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7546:
+/***/ 4045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28428,8 +28428,14 @@ async function git(dir, args) {
 /** The checked-out commit, or undefined when the directory is not inside a git work tree. */
 async function readCheckout(dir) {
     let head;
+    let status;
     try {
-        head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']);
+        // Asked together: outside a work tree both fail, and the status is simply not used.
+        ;
+        [head, status] = await Promise.all([
+            git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']),
+            git(dir, ['status', '--porcelain'])
+        ]);
     }
     catch {
         return undefined; // git itself is not installed
@@ -28439,7 +28445,6 @@ async function readCheckout(dir) {
     const [sha, committedAt] = head.stdout.split(' ');
     if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
         return undefined;
-    const status = await git(dir, ['status', '--porcelain']);
     return { sha, committedAt, dirty: status.exitCode === 0 && status.stdout !== '' };
 }
 
@@ -28548,30 +28553,25 @@ function formatLimit(bytes) {
  * connection down, so the rest is never received. A Content-Length over the limit fails at once.
  */
 async function readCapped(body, declaredLength, limit, what, stop) {
-    if (body === null)
-        return Buffer.alloc(0);
     if (declaredLength !== null && Number(declaredLength) > limit) {
         stop();
         throw new BodyTooLargeError(limit, what);
     }
     const chunks = [];
     let received = 0;
-    const reader = body.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        received += value.byteLength;
+    for await (const chunk of body) {
+        received += chunk.byteLength;
         if (received > limit) {
             stop();
-            await reader.cancel().catch(() => undefined);
             throw new BodyTooLargeError(limit, what);
         }
-        chunks.push(value);
+        chunks.push(chunk);
     }
     return Buffer.concat(chunks);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // A registry failure that keeps where it happened and what the registry itself said.
 
@@ -28636,99 +28636,6 @@ function isImmutableTagRefusal(status, code) {
         status === 405);
 }
 
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-// The manifest media types a registry may hold under a tag.
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
-
-;// CONCATENATED MODULE: ./src/registry/image-revision.ts
-// Which commit an image in the registry was built from: the revision label of its config.
-
-
-
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
-const MAX_PLATFORMS = 32;
-/**
- * The revision label of every platform image under `digest` (one for a single image; one per
- * platform for an index, attestations left out); undefined where an image has no such label.
- */
-async function imageRevisions(client, repository, digest) {
-    const manifest = await manifestJson(client, repository, digest);
-    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
-        return [await configRevision(client, repository, digest, manifest)];
-    }
-    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
-    const platforms = listed
-        .filter((child) => typeof child === 'object' && child !== null)
-        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
-        child.platform?.os !== 'unknown');
-    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
-        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
-    }
-    const revisions = [];
-    for (const child of platforms) {
-        const childDigest = image_revision_text(child.digest);
-        if (!childDigest.includes(':')) {
-            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
-        }
-        const childManifest = await manifestJson(client, repository, childDigest);
-        revisions.push(await configRevision(client, repository, childDigest, childManifest));
-    }
-    return revisions;
-}
-async function manifestJson(client, repository, digest) {
-    const manifest = await client.fetch(repository, digest);
-    if (manifest === undefined) {
-        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
-    }
-    return {
-        ...parseObject(client, repository, manifest.bytes, `the manifest ${digest}`),
-        mediaType: manifest.mediaType
-    };
-}
-async function configRevision(client, repository, digest, manifest) {
-    const config = manifest.config;
-    const size = typeof config?.size === 'number' ? config.size : 0;
-    if (size > CONFIG_BODY_LIMIT) {
-        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
-    }
-    const configDigest = image_revision_text(config?.digest);
-    const bytes = await client.fetchBlob(repository, configDigest);
-    if (bytes === undefined) {
-        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
-    }
-    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
-        .config?.Labels;
-    const revision = labels?.[REVISION_LABEL];
-    return typeof revision === 'string' ? revision : undefined;
-}
-function parseObject(client, repository, bytes, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        throw fault(client, repository, `${what} in ${repository} is not JSON`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) {
-        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
-    }
-    return parsed;
-}
-function image_revision_text(value) {
-    return typeof value === 'string' ? value : '';
-}
-function fault(client, repository, message) {
-    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/digest.ts
 // Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
 
@@ -28779,6 +28686,15 @@ function bytesMatchDigest(bytes, digest, what) {
     const algorithm = verified.slice(0, colon);
     return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
 }
+
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+// The manifest media types a registry may hold under a tag.
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
 
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var registry_reference = __nccwpck_require__(9310);
@@ -28872,8 +28788,108 @@ async function retry_withRetry(call, judge, policy, sleep = retry_sleepFor) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/wire.ts
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+const clients = new Map();
+/**
+ * node:http and node:https are loaded when a request first needs them (https brings in TLS), and
+ * each keeps one keep-alive agent, so a run opens one connection per registry, not per request.
+ */
+function clientFor(protocol) {
+    let client = clients.get(protocol);
+    if (client === undefined) {
+        client =
+            protocol === 'https:'
+                ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
+                    open: https.request,
+                    agent: new https.Agent({ keepAlive: true })
+                }))
+                : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((http) => ({
+                    open: http.request,
+                    agent: new http.Agent({ keepAlive: true })
+                }));
+        clients.set(protocol, client);
+    }
+    return client;
+}
+/** Sends the request and resolves with the answer's head; a socket the server dropped is retried once. */
+async function exchange(request) {
+    const client = await clientFor(request.url.protocol);
+    try {
+        return await exchangeOnce(client, request);
+    }
+    catch (error) {
+        // A kept-alive socket the server closed just as we reused it: Node's documented race.
+        if (!(error instanceof StaleSocketError))
+            throw error;
+        return exchangeOnce(client, request);
+    }
+}
+class StaleSocketError extends Error {
+}
+function exchangeOnce(client, request) {
+    return new Promise((resolve, reject) => {
+        const headers = { ...request.headers };
+        if (request.body !== undefined)
+            headers['content-length'] = String(request.body.length);
+        const outgoing = client.open(request.url, {
+            method: request.method,
+            headers,
+            agent: client.agent
+        });
+        let answer;
+        const timer = setTimeout(() => {
+            const error = new TimeoutError(`no answer within ${request.timeoutMs} ms`);
+            answer?.destroy(error);
+            outgoing.destroy(error);
+        }, request.timeoutMs);
+        outgoing.on('error', (error) => {
+            clearTimeout(timer);
+            if (answer !== undefined)
+                return;
+            const stale = outgoing.reusedSocket && error.code === 'ECONNRESET';
+            reject(stale ? new StaleSocketError(error.message) : error);
+        });
+        outgoing.on('response', (incoming) => {
+            answer = incoming;
+            incoming.on('error', () => {
+                clearTimeout(timer);
+            });
+            resolve({
+                status: incoming.statusCode ?? 0,
+                headers: headerReader(incoming.headers),
+                body: incoming,
+                abort: () => {
+                    clearTimeout(timer);
+                    outgoing.destroy();
+                },
+                done: () => {
+                    clearTimeout(timer);
+                }
+            });
+        });
+        outgoing.end(request.body);
+    });
+}
+function headerReader(raw) {
+    return {
+        get(name) {
+            const value = raw[name.toLowerCase()];
+            if (value === undefined)
+                return null;
+            return Array.isArray(value) ? value.join(', ') : value;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 // HTTP for the registry client: a timeout on every request, capped bodies, the shared retry loop.
+
 
 
 
@@ -28932,23 +28948,28 @@ async function send(request, policy = DEFAULT_RETRY, sleep = retry_sleepFor) {
     }
 }
 async function sendOnce(request, timeoutMs, hops = 0) {
-    const connection = new AbortController();
-    const response = await fetch(request.url, {
+    const response = await exchange({
         method: request.method,
+        url: new URL(request.url),
         headers: request.headers ?? {},
-        ...(request.body === undefined ? {} : { body: request.body }),
-        redirect: request.checkRedirect === undefined ? 'follow' : 'manual',
-        signal: AbortSignal.any([connection.signal, AbortSignal.timeout(timeoutMs)])
+        body: request.body === undefined ? undefined : Buffer.from(request.body),
+        timeoutMs
     });
     const location = response.headers.get('location');
-    if (request.checkRedirect !== undefined && isRedirect(response.status) && location !== null) {
-        connection.abort();
+    if (isRedirect(response.status) && location !== null) {
+        response.abort();
         return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1);
     }
     const ok = response.status >= 200 && response.status < 300;
-    const body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
-        connection.abort();
-    });
+    let body;
+    try {
+        body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+            response.abort();
+        });
+    }
+    finally {
+        response.done();
+    }
     return { status: response.status, headers: response.headers, body };
 }
 function isRedirect(status) {
@@ -28972,7 +28993,7 @@ function describeTransportError(request, error, attempts) {
     const cause = error instanceof Error ? error : new Error(String(error));
     const reason = cause.name === 'TimeoutError'
         ? 'timed out'
-        : (cause.cause?.code ?? cause.message);
+        : (cause.code ?? cause.message);
     return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
         cause
     });
@@ -29188,6 +29209,20 @@ function redirectRefusal(registryUrl, target) {
 
 
 
+/** What a registry that took our preemptive Basic credentials is taken to have asked for. */
+const BASIC = { scheme: 'basic', params: {} };
+/**
+ * Basic credentials sent before any challenge, where they may go: over https, or plain http to
+ * loopback. A registry that wants a token answers 401 as it would have anyway; one that wants
+ * Basic (htpasswd) answers at once, and the run saves the 401 round trip.
+ */
+function preemptiveAuthorization(baseUrl, credentials) {
+    if (credentials === undefined)
+        return undefined;
+    const url = new URL(baseUrl);
+    const safe = url.protocol === 'https:' || neighbourhood(url.hostname) === 'loopback';
+    return safe ? basic(credentials) : undefined;
+}
 class RegistryTransport {
     registry;
     options;
@@ -29196,6 +29231,7 @@ class RegistryTransport {
     challenge;
     authorizations = new Map();
     discovery;
+    preemptive;
     /** Requests sent, tokens included, for logs and benchmarks. */
     requestCount = 0;
     constructor(registry, options) {
@@ -29203,6 +29239,7 @@ class RegistryTransport {
         this.options = options;
         this.baseUrl = (0,registry_reference/* registryBaseUrl */.mO)(registry);
         this.retry = options.retry ?? DEFAULT_RETRY;
+        this.preemptive = preemptiveAuthorization(this.baseUrl, options.credentials);
     }
     /** An error that names this registry and the repository. */
     error(message, repository, options) {
@@ -29233,11 +29270,15 @@ class RegistryTransport {
         const { repository } = request;
         const scopes = this.scopesFor(repository);
         const cached = this.challenge === undefined
-            ? undefined
+            ? Promise.resolve(this.preemptive)
             : this.authorization(repository, this.challenge, scopes);
-        let response = await this.sendCounted(request, await cached);
-        if (response.status !== 401)
+        const sent = await cached;
+        let response = await this.sendCounted(request, sent);
+        if (response.status !== 401) {
+            if (sent !== undefined)
+                this.challenge ??= BASIC;
             return response;
+        }
         const header = response.headers.get('www-authenticate');
         const challenge = header === null ? undefined : parseChallenge(header);
         if (challenge === undefined) {
@@ -29246,11 +29287,16 @@ class RegistryTransport {
                 code: 'UNAUTHORIZED'
             });
         }
-        // A 401 despite a cached token means it expired: fetch a fresh one, once.
-        if (cached !== undefined)
-            this.authorizations.delete(scopes.join(' '));
+        // A 401 despite a cached token means it expired: fetch a fresh one, once (unless a parallel
+        // request has already replaced it).
+        const key = scopes.join(' ');
+        if (this.authorizations.get(key) === cached)
+            this.authorizations.delete(key);
         this.challenge = challenge;
-        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes));
+        const answer = await this.authorization(repository, challenge, scopes);
+        // The same credentials again would be refused again.
+        if (answer !== sent)
+            response = await this.sendCounted(request, answer);
         if (response.status === 401) {
             const { credentials } = this.options;
             throw this.error(`authentication failed for registry ${this.registry}${credentials === undefined ? ' (no credentials given)' : ` as '${credentials.username}'`}`, repository, { status: 401, code: parseErrorBody(response.body.toString('utf8')).code });
@@ -29611,46 +29657,109 @@ async function openRepository(image, access) {
     return client.repository(image);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/existing-tag.ts
-// Reuse, fail or rebuild: what if-exists makes of the image the registry holds under the SHA tag.
-
-function registryQuestion(policy) {
-    if (!policy.push || policy.ifExists === 'overwrite')
-        return 'none';
-    return policy.ifExists === 'fail' ? 'tag' : 'tag-and-revision';
-}
-function chooseForExistingTag(policy, held, wanted) {
-    if (registryQuestion(policy) === 'none' || held.kind === 'nothing')
-        return { kind: 'build' };
-    if (policy.ifExists === 'fail') {
-        return {
-            kind: 'fail',
-            why: `${wanted.reference} already exists (${held.digest}) and if-exists is 'fail'`
-        };
-    }
-    if (held.kind === 'tag') {
-        throw new Error(`reusing ${wanted.reference} needs the commit it holds, which was not read`);
-    }
-    const why = notThisCommit(held.revisions, wanted);
-    return why === undefined ? { kind: 'reuse', digest: held.digest } : { kind: 'fail', why };
-}
-/**
- * Why an image may not stand for this commit, or undefined when every platform image's revision
- * label is this very commit. A short SHA tag can name another commit (seven hex digits collide by
- * chance in big repositories, and a fork can grind one on purpose): the tests of other code must
- * not pass for this one.
- */
-function notThisCommit(revisions, wanted) {
-    const mismatch = revisions.findIndex((revision) => revision !== wanted.sha);
-    if (mismatch === -1)
-        return undefined;
-    const other = revisions[mismatch];
-    const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
-    return `${wanted.reference} holds ${held}, not this commit ${wanted.sha}: it is not reused (if-exists: overwrite replaces it)`;
-}
-
 // EXTERNAL MODULE: ./src/docker/args.ts
 var docker_args = __nccwpck_require__(8391);
+;// CONCATENATED MODULE: ./src/registry/image-revision.ts
+// Which commit an image in the registry was built from: its manifest's revision annotation, else
+// the revision label of its config.
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
+const MAX_PLATFORMS = 32;
+/**
+ * The revision of every platform image under `digest` (one for a single image; one per platform
+ * for an index, attestations left out); undefined where an image says none.
+ */
+async function imageRevisions(client, repository, digest) {
+    return revisionsIn(client, repository, await manifestOf(client, repository, digest));
+}
+/** As imageRevisions, from a manifest already fetched (by tag, say). */
+async function revisionsIn(client, repository, fetched) {
+    const { digest } = fetched;
+    const manifest = parsedManifest(client, repository, fetched);
+    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+        return [await imageRevision(client, repository, digest, manifest)];
+    }
+    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
+    const platforms = listed
+        .filter((child) => typeof child === 'object' && child !== null)
+        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
+        child.platform?.os !== 'unknown');
+    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
+        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
+    }
+    const revisions = [];
+    for (const listed of platforms) {
+        const childDigest = image_revision_text(listed.digest);
+        if (!childDigest.includes(':')) {
+            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
+        }
+        const child = parsedManifest(client, repository, await manifestOf(client, repository, childDigest));
+        revisions.push(await imageRevision(client, repository, childDigest, child));
+    }
+    return revisions;
+}
+async function manifestOf(client, repository, digest) {
+    const manifest = await client.fetch(repository, digest);
+    if (manifest === undefined) {
+        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
+    }
+    return manifest;
+}
+function parsedManifest(client, repository, manifest) {
+    return {
+        ...parseObject(client, repository, manifest.bytes, `the manifest ${manifest.digest}`),
+        mediaType: manifest.mediaType
+    };
+}
+/** The manifest's revision annotation (written by buildx at build time), else its config's label. */
+async function imageRevision(client, repository, digest, manifest) {
+    const annotations = manifest.annotations;
+    const annotated = typeof annotations === 'object' && annotations !== null
+        ? annotations[REVISION_LABEL]
+        : undefined;
+    if (typeof annotated === 'string')
+        return annotated;
+    return configRevision(client, repository, digest, manifest);
+}
+async function configRevision(client, repository, digest, manifest) {
+    const config = manifest.config;
+    const size = typeof config?.size === 'number' ? config.size : 0;
+    if (size > CONFIG_BODY_LIMIT) {
+        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
+    }
+    const configDigest = image_revision_text(config?.digest);
+    const bytes = await client.fetchBlob(repository, configDigest);
+    if (bytes === undefined) {
+        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
+    }
+    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
+        .config?.Labels;
+    const revision = labels?.[REVISION_LABEL];
+    return typeof revision === 'string' ? revision : undefined;
+}
+function parseObject(client, repository, bytes, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw fault(client, repository, `${what} in ${repository} is not JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
+    }
+    return parsed;
+}
+function image_revision_text(value) {
+    return typeof value === 'string' ? value : '';
+}
+function fault(client, repository, message) {
+    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/image-build.ts
 // Builds the image from the context and reads back what was built.
 
@@ -29660,13 +29769,22 @@ var docker_args = __nccwpck_require__(8391);
 
 
 
+
 function ociLabels(settings, revision, repositoryUrl) {
     return new Map([
-        ['org.opencontainers.image.revision', revision.sha],
+        [REVISION_LABEL, revision.sha],
         ['org.opencontainers.image.source', repositoryUrl],
         ['org.opencontainers.image.created', revision.createdAt],
         ...settings.labels
     ]);
+}
+/**
+ * The revision label again, as an annotation of the image manifest: a re-run learns the commit
+ * from the manifest it already fetched, without the config blob.
+ */
+function revisionAnnotation(labels) {
+    const revision = labels.get(REVISION_LABEL);
+    return new Map(revision === undefined ? [] : [[REVISION_LABEL, revision]]);
 }
 /** Builds the shipped image: `target`, or the Dockerfile's last stage. */
 async function buildImage(docker, settings, tag, labels) {
@@ -29693,11 +29811,13 @@ async function buildStage(docker, settings, labels, build) {
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'immutable-image-build-'));
     try {
         const iidFile = (0,external_node_path_.join)(scratch, 'iid');
-        const buildx = await docker.hasBuildx();
+        const buildxVersion = await docker.buildxVersion();
+        const buildx = buildxVersion !== undefined;
         if (!buildx)
             core/* info */.pq('docker buildx is not available: using the classic builder');
         const args = (0,docker_args/* buildArgs */.CH)({
             buildx,
+            manifestAnnotations: buildx && (0,docker_args/* buildxAnnotates */.sg)(buildxVersion) ? revisionAnnotation(labels) : new Map(),
             context: settings.context,
             file: settings.file,
             tags: [runTag],
@@ -29895,6 +30015,104 @@ function shaTag(sha, format) {
     return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/existing-tag.ts
+// Reuse, fail or rebuild: what if-exists makes of the image the registry holds under the SHA tag.
+
+function registryQuestion(policy) {
+    if (!policy.push || policy.ifExists === 'overwrite')
+        return 'none';
+    return policy.ifExists === 'fail' ? 'tag' : 'tag-and-revision';
+}
+function chooseForExistingTag(policy, held, wanted) {
+    if (registryQuestion(policy) === 'none' || held.kind === 'nothing')
+        return { kind: 'build' };
+    if (policy.ifExists === 'fail') {
+        return {
+            kind: 'fail',
+            why: `${wanted.reference} already exists (${held.digest}) and if-exists is 'fail'`
+        };
+    }
+    if (held.kind === 'tag') {
+        throw new Error(`reusing ${wanted.reference} needs the commit it holds, which was not read`);
+    }
+    const why = notThisCommit(held.revisions, wanted);
+    return why === undefined ? { kind: 'reuse', digest: held.digest } : { kind: 'fail', why };
+}
+/**
+ * Why an image may not stand for this commit, or undefined when every platform image's revision
+ * label is this very commit. A short SHA tag can name another commit (seven hex digits collide by
+ * chance in big repositories, and a fork can grind one on purpose): the tests of other code must
+ * not pass for this one.
+ */
+function notThisCommit(revisions, wanted) {
+    const mismatch = revisions.findIndex((revision) => revision !== wanted.sha);
+    if (mismatch === -1)
+        return undefined;
+    const other = revisions[mismatch];
+    const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
+    return `${wanted.reference} holds ${held}, not this commit ${wanted.sha}: it is not reused (if-exists: overwrite replaces it)`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
+// What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
+
+
+
+
+
+class ShaTagLookup {
+    registry;
+    policy;
+    tag;
+    wanted;
+    /**
+     * The tag's manifest, asked for when the lookup is made: the request runs while the engine is
+     * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
+     */
+    early;
+    constructor(registry, policy, tag, wanted) {
+        this.registry = registry;
+        this.policy = policy;
+        this.tag = tag;
+        this.wanted = wanted;
+        if (registryQuestion(policy) === 'none')
+            return;
+        this.early = registry.fetch(tag);
+        // Awaited in `existing`; until then a failure must not count as unhandled.
+        this.early.catch(() => undefined);
+    }
+    /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
+    async existing(when) {
+        const question = registryQuestion(this.policy);
+        if (question === 'none')
+            return undefined;
+        const fetched = this.early ?? this.registry.fetch(this.tag);
+        this.early = undefined;
+        const manifest = await core/* group */.Os(`Look for ${this.wanted.reference} ${when}`, () => fetched);
+        let held = { kind: 'nothing' };
+        if (manifest !== undefined) {
+            held =
+                question === 'tag'
+                    ? { kind: 'tag', digest: manifest.digest }
+                    : { kind: 'image', digest: manifest.digest, revisions: await this.revisionsIn(manifest) };
+        }
+        const choice = chooseForExistingTag(this.policy, held, this.wanted);
+        if (choice.kind === 'fail')
+            throw new errors/* ActionError */.lZ(choice.why);
+        return choice.kind === 'reuse' ? { digest: (0,registry_reference/* parseDigest */.m)(choice.digest) } : undefined;
+    }
+    /** Fails unless the image under `digest` was built from this very commit. */
+    async requireThisCommit(digest) {
+        const revisions = await core/* group */.Os(`Check which commit ${this.wanted.reference} holds`, () => imageRevisions(this.registry.client, this.registry.image.path, digest));
+        const why = notThisCommit(revisions, this.wanted);
+        if (why !== undefined)
+            throw new errors/* ActionError */.lZ(why);
+    }
+    revisionsIn(manifest) {
+        return core/* group */.Os(`Check which commit ${this.wanted.reference} holds`, () => revisionsIn(this.registry.client, this.registry.image.path, manifest));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/stage-layers.ts
 // Proves the test image is the shipped image plus test layers, so its tests ran on the shipped bytes.
 
@@ -29925,15 +30143,19 @@ const EMPTY_CONFIG = {
     data: 'e30='
 };
 const EMPTY_CONFIG_BYTES = Buffer.from('{}');
-/** An image manifest with the empty config and one layer, attached to `subject`. */
-function artifactManifest(artifactType, subject, layer) {
+/**
+ * An image manifest with the empty config and one layer, attached to `subject`. Its annotations
+ * are copied into referrers listings, so a reader can learn what it holds from the listing alone.
+ */
+function artifactManifest(artifactType, subject, layer, annotations) {
     return Buffer.from(JSON.stringify({
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
         artifactType,
         config: EMPTY_CONFIG,
         layers: [descriptorOf(layer)],
-        subject: descriptorOf(subject)
+        subject: descriptorOf(subject),
+        ...(annotations === undefined ? {} : { annotations })
     }));
 }
 /**
@@ -29952,7 +30174,11 @@ function referrersTag(digest) {
  * tag holds something other than an image index: that is not ours to overwrite.
  */
 function withReferrer(existing, referrer) {
-    const entry = { ...descriptorOf(referrer), artifactType: referrer.artifactType };
+    const entry = {
+        ...descriptorOf(referrer),
+        artifactType: referrer.artifactType,
+        ...(referrer.annotations === undefined ? {} : { annotations: referrer.annotations })
+    };
     if (existing === undefined) {
         return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry] }));
     }
@@ -29977,9 +30203,11 @@ function parseReferrers(bytes) {
         if (descriptor === undefined || !isObject(entry))
             continue;
         const { artifactType } = entry;
+        const annotations = parseAnnotations(entry.annotations);
         referrers.push({
             ...descriptor,
-            artifactType: typeof artifactType === 'string' ? artifactType : undefined
+            artifactType: typeof artifactType === 'string' ? artifactType : undefined,
+            ...(annotations === undefined ? {} : { annotations })
         });
     }
     return referrers;
@@ -30020,6 +30248,13 @@ function parseDescriptor(value) {
         throw error;
     }
     return { mediaType, digest, size };
+}
+/** The annotations whose values are text; undefined when there are none. */
+function parseAnnotations(value) {
+    if (!isObject(value))
+        return undefined;
+    const texts = Object.entries(value).filter((entry) => typeof entry[1] === 'string');
+    return texts.length === 0 ? undefined : Object.fromEntries(texts);
 }
 function descriptorOf(descriptor) {
     return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
@@ -30147,7 +30382,7 @@ function expectStatus(transport, response, expected, repository, what) {
 async function pushReferrer(transport, repository, subject, artifact) {
     await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES);
     const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes);
-    const bytes = artifactManifest(artifact.artifactType, subject, layer);
+    const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations);
     const digest = sha256Digest(bytes);
     const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes);
     if (response.headers.get('oci-subject') === subject.digest) {
@@ -30157,7 +30392,8 @@ async function pushReferrer(transport, repository, subject, artifact) {
         mediaType: OCI_MANIFEST,
         digest,
         size: bytes.length,
-        artifactType: artifact.artifactType
+        artifactType: artifact.artifactType,
+        ...(artifact.annotations === undefined ? {} : { annotations: artifact.annotations })
     };
     await addToReferrersTag(transport, repository, subject.digest, referrer);
     return { digest, listedBy: 'referrers-tag' };
@@ -30176,29 +30412,28 @@ async function addToReferrersTag(transport, repository, subject, referrer) {
         await putManifest(transport, repository, tag, OCI_INDEX, updated);
 }
 /**
- * The referrers of `subject` that say they hold `artifactType`: from the referrers API, or the
- * referrers tag when the registry has no such API (404). No index, or no valid one: none.
+ * The referrers of `subject` that say they hold `artifactType`: from the referrers tag, which is
+ * where we list them on a registry without the referrers API (the CNCF registry, GHCR), else from
+ * the API. Asking the tag first costs such a registry one request instead of two. No index, or no
+ * valid one: none.
  */
 async function listReferrers(transport, repository, subject, artifactType) {
-    const response = await transport.request({
-        method: 'GET',
-        repository,
-        path: `referrers/${subject}?artifactType=${encodeURIComponent(artifactType)}`,
-        headers: { accept: OCI_INDEX },
-        bodyLimit: MANIFEST_BODY_LIMIT,
-        what: `the referrers of ${repository}@${subject} (at most ${formatLimit(MANIFEST_BODY_LIMIT)})`
-    });
-    let index;
-    if (response.status === 404) {
-        const tag = referrersTag(subject);
-        index = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
-    }
-    else {
+    const tag = referrersTag(subject);
+    let index = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
+    if (index === undefined) {
+        const response = await transport.request({
+            method: 'GET',
+            repository,
+            path: `referrers/${subject}?artifactType=${encodeURIComponent(artifactType)}`,
+            headers: { accept: OCI_INDEX },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the referrers of ${repository}@${subject} (at most ${formatLimit(MANIFEST_BODY_LIMIT)})`
+        });
+        if (response.status === 404)
+            return [];
         expectStatus(transport, response, [200], repository, `list the referrers of ${subject}`);
         index = response.body;
     }
-    if (index === undefined)
-        return [];
     // Registries may ignore the filter: it is applied here again.
     return parseReferrers(index).filter((referrer) => referrer.artifactType === artifactType);
 }
@@ -30269,127 +30504,12 @@ function verify(transport, repository, bytes, digest, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/test-record.ts
-// The record of a run's tests, attached to the image it pushed, and read back when a re-run reuses it.
+;// CONCATENATED MODULE: ./src/pipeline/test-record-parse.ts
+// A test record read from the registry, every field checked: what a hostile registry sends never passes as ours.
 
-
-
-
-
-
-
-
-const TEST_REPORT_TYPE = 'application/vnd.immutable-image.test-report.v1+json';
-/** A record is a few hundred bytes; its manifest under 1 KiB. Anything far larger is not ours. */
-const RECORD_LIMIT = 64 * 1024;
-const MANIFEST_LIMIT = 64 * 1024;
-/** Referrers read at most, newest first: enough for every re-run of a commit, bounded. */
-const MAX_CANDIDATES = 20;
 const MAX_TEXT = 2000;
-function testRecordOf(report, testedImageId, recordedAt) {
-    return {
-        commit: report.sha,
-        result: report.test.result,
-        testCommand: report.test.command ?? null,
-        testStage: report.test.stage ?? null,
-        testedImageId: testedImageId ?? null,
-        smokeTest: null,
-        durations: { buildMs: report.buildDurationMs ?? null, testMs: report.test.durationMs ?? null },
-        runUrl: report.runUrl,
-        recordedAt: recordedAt.toISOString()
-    };
-}
-/**
- * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
- * failure is a warning, never the step's failure.
- */
-async function attachTestRecord(transport, repository, digest, record) {
-    try {
-        const pushed = await pushTestRecord(transport, repository, digest, record);
-        core/* info */.pq(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
-    }
-    catch (error) {
-        core/* warning */.$e(`The image is pushed, but its test record could not be attached: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
-}
-/** Attaches the record to the image `digest` as an OCI referrer. */
-async function pushTestRecord(transport, repository, digest, record) {
-    const subject = await subjectOf(transport, repository, digest);
-    return pushReferrer(transport, repository, subject, {
-        artifactType: TEST_REPORT_TYPE,
-        mediaType: TEST_REPORT_TYPE,
-        bytes: Buffer.from(JSON.stringify(record))
-    });
-}
-/** The image's descriptor as the registry serves it: media type and exact size. */
-async function subjectOf(transport, repository, digest) {
-    const bytes = await getManifest(transport, repository, digest, ACCEPT_MANIFESTS, MANIFEST_BODY_LIMIT);
-    if (bytes === undefined) {
-        throw transport.error(`${repository}@${digest} is not in the registry`, repository);
-    }
-    const mediaType = declaredMediaType(bytes);
-    if (mediaType === undefined) {
-        throw transport.error(`the manifest ${repository}@${digest} names no known media type`, repository);
-    }
-    return { mediaType, digest, size: bytes.length };
-}
-function declaredMediaType(bytes) {
-    try {
-        const { mediaType } = JSON.parse(bytes.toString('utf8'));
-        return MANIFEST_MEDIA_TYPES.find((known) => known === mediaType);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The newest record attached to the image `digest` for commit `sha`. Referrers of another type,
- * for another subject or commit, or whose record does not parse are passed over: none left means
- * the image is not known to have been tested.
- */
-async function readTestRecord(transport, repository, digest, sha) {
-    const referrers = await listReferrers(transport, repository, digest, TEST_REPORT_TYPE);
-    let newest;
-    for (const referrer of referrers.slice(-MAX_CANDIDATES)) {
-        if (referrer.mediaType !== OCI_MANIFEST || referrer.size > MANIFEST_LIMIT)
-            continue;
-        const record = await recordIn(transport, repository, referrer.digest, digest);
-        if (record === undefined || record.commit !== sha)
-            continue;
-        if (newest === undefined || record.recordedAt > newest.recordedAt)
-            newest = record;
-    }
-    return newest;
-}
-async function recordIn(transport, repository, manifestDigest, subject) {
-    const bytes = await getManifest(transport, repository, manifestDigest, OCI_MANIFEST, MANIFEST_LIMIT);
-    const manifest = bytes === undefined ? undefined : parseArtifactManifest(bytes);
-    if (manifest?.artifactType !== TEST_REPORT_TYPE || manifest.subject !== subject)
-        return undefined;
-    const layer = manifest.layers[0];
-    if (manifest.layers.length !== 1 || layer === undefined)
-        return undefined;
-    if (layer.mediaType !== TEST_REPORT_TYPE || layer.size > RECORD_LIMIT)
-        return undefined;
-    const blob = await getBlob(transport, repository, layer.digest, RECORD_LIMIT);
-    return blob === undefined ? undefined : parseTestRecord(blob);
-}
 const RESULTS = ['passed', 'failed', 'skipped'];
 /** A record as we write it, every field checked, or undefined. */
-/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
-async function reusedImageRecord(transport, repository, digest, sha, reference) {
-    try {
-        const record = await core/* group */.Os(`Read the test record of ${reference}`, () => readTestRecord(transport, repository, digest, sha));
-        core/* info */.pq(record === undefined
-            ? `${reference} has no test record: it is reported as not tested.`
-            : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
-        return record;
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not read the test record of ${reference}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-        return undefined;
-    }
-}
 function parseTestRecord(bytes) {
     let value;
     try {
@@ -30446,9 +30566,154 @@ function optionalMs(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/test-record.ts
+// The record of a run's tests, attached to the image it pushed, and read back when a re-run reuses it.
+
+
+
+
+
+
+
+
+
+const TEST_REPORT_TYPE = 'application/vnd.immutable-image.test-report.v1+json';
+/**
+ * The record again, as an annotation of its manifest: registries copy annotations into referrers
+ * listings (and we into the referrers tag), so a re-run reads the record from the listing alone.
+ * It names its subject, since a listing is only a tag that anyone who can push may copy.
+ */
+const RECORD_ANNOTATION = 'vnd.immutable-image.test-record';
+/** A record is a few hundred bytes; its manifest under 1 KiB. Anything far larger is not ours. */
+const RECORD_LIMIT = 64 * 1024;
+const MANIFEST_LIMIT = 64 * 1024;
+/** Referrers read at most, newest first: enough for every re-run of a commit, bounded. */
+const MAX_CANDIDATES = 20;
+function testRecordOf(report, testedImageId, recordedAt) {
+    return {
+        commit: report.sha,
+        result: report.test.result,
+        testCommand: report.test.command ?? null,
+        testStage: report.test.stage ?? null,
+        testedImageId: testedImageId ?? null,
+        smokeTest: null,
+        durations: { buildMs: report.buildDurationMs ?? null, testMs: report.test.durationMs ?? null },
+        runUrl: report.runUrl,
+        recordedAt: recordedAt.toISOString()
+    };
+}
+/**
+ * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
+ * failure is a warning, never the step's failure.
+ */
+async function attachTestRecord(transport, repository, digest, record) {
+    try {
+        const pushed = await pushTestRecord(transport, repository, digest, record);
+        core/* info */.pq(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
+    }
+    catch (error) {
+        core/* warning */.$e(`The image is pushed, but its test record could not be attached: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+/** Attaches the record to the image `digest` as an OCI referrer. */
+async function pushTestRecord(transport, repository, digest, record) {
+    const subject = await subjectOf(transport, repository, digest);
+    return pushReferrer(transport, repository, subject, {
+        artifactType: TEST_REPORT_TYPE,
+        mediaType: TEST_REPORT_TYPE,
+        bytes: Buffer.from(JSON.stringify(record)),
+        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
+    });
+}
+/** The image's descriptor as the registry serves it: media type and exact size. */
+async function subjectOf(transport, repository, digest) {
+    const bytes = await getManifest(transport, repository, digest, ACCEPT_MANIFESTS, MANIFEST_BODY_LIMIT);
+    if (bytes === undefined) {
+        throw transport.error(`${repository}@${digest} is not in the registry`, repository);
+    }
+    const mediaType = declaredMediaType(bytes);
+    if (mediaType === undefined) {
+        throw transport.error(`the manifest ${repository}@${digest} names no known media type`, repository);
+    }
+    return { mediaType, digest, size: bytes.length };
+}
+function declaredMediaType(bytes) {
+    try {
+        const { mediaType } = JSON.parse(bytes.toString('utf8'));
+        return MANIFEST_MEDIA_TYPES.find((known) => known === mediaType);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The newest record attached to the image `digest` for commit `sha`. Referrers of another type,
+ * for another subject or commit, or whose record does not parse are passed over: none left means
+ * the image is not known to have been tested.
+ */
+async function readTestRecord(transport, repository, digest, sha) {
+    const referrers = await listReferrers(transport, repository, digest, TEST_REPORT_TYPE);
+    let newest;
+    for (const referrer of referrers.slice(-MAX_CANDIDATES)) {
+        if (referrer.mediaType !== OCI_MANIFEST || referrer.size > MANIFEST_LIMIT)
+            continue;
+        const record = recordAnnotated(referrer.annotations, digest) ??
+            (await recordIn(transport, repository, referrer.digest, digest));
+        if (record === undefined || record.commit !== sha)
+            continue;
+        if (newest === undefined || record.recordedAt > newest.recordedAt)
+            newest = record;
+    }
+    return newest;
+}
+/** The record an annotation holds for `subject`; undefined when it holds none, or not for it. */
+function recordAnnotated(annotations, subject) {
+    const text = annotations?.[RECORD_ANNOTATION];
+    if (text === undefined || text.length > RECORD_LIMIT)
+        return undefined;
+    const bytes = Buffer.from(text);
+    const named = parseTestRecordSubject(bytes);
+    return named === subject ? parseTestRecord(bytes) : undefined;
+}
+function parseTestRecordSubject(bytes) {
+    try {
+        const { subject } = JSON.parse(bytes.toString('utf8'));
+        return typeof subject === 'string' ? subject : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function recordIn(transport, repository, manifestDigest, subject) {
+    const bytes = await getManifest(transport, repository, manifestDigest, OCI_MANIFEST, MANIFEST_LIMIT);
+    const manifest = bytes === undefined ? undefined : parseArtifactManifest(bytes);
+    if (manifest?.artifactType !== TEST_REPORT_TYPE || manifest.subject !== subject)
+        return undefined;
+    const layer = manifest.layers[0];
+    if (manifest.layers.length !== 1 || layer === undefined)
+        return undefined;
+    if (layer.mediaType !== TEST_REPORT_TYPE || layer.size > RECORD_LIMIT)
+        return undefined;
+    const blob = await getBlob(transport, repository, layer.digest, RECORD_LIMIT);
+    return blob === undefined ? undefined : parseTestRecord(blob);
+}
+/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
+async function reusedImageRecord(transport, repository, digest, sha, reference) {
+    try {
+        const record = await core/* group */.Os(`Read the test record of ${reference}`, () => readTestRecord(transport, repository, digest, sha));
+        core/* info */.pq(record === undefined
+            ? `${reference} has no test record: it is reported as not tested.`
+            : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
+        return record;
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not read the test record of ${reference}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
-
 
 
 
@@ -30472,7 +30737,7 @@ class BuildPipeline {
     registry;
     tag;
     reference;
-    wanted;
+    lookup;
     built;
     /** The test stage's image, made only to run the tests in and removed at the end. */
     testStage;
@@ -30487,7 +30752,8 @@ class BuildPipeline {
         this.registry = registry;
         this.tag = (0,registry_reference/* parseTag */.ED)(shaTag(revision.sha, settings.shaFormat));
         this.reference = `${(0,registry_reference/* repositoryName */.aR)(settings.image)}:${this.tag}`;
-        this.wanted = { reference: this.reference, sha: revision.sha };
+        const wanted = { reference: this.reference, sha: revision.sha };
+        this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted);
     }
     static async create(settings, context, revision, engine) {
         const registry = await openRepository(settings.image, settings);
@@ -30512,7 +30778,7 @@ class BuildPipeline {
         }
     }
     async steps() {
-        const existing = await this.existingTag('before building');
+        const existing = await this.lookup.existing('before building');
         if (existing !== undefined) {
             core/* info */.pq(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
             return this.reuse(existing);
@@ -30537,7 +30803,7 @@ class BuildPipeline {
             return this.result('built', undefined, [], undefined);
         }
         // Another run of the same commit may have pushed while this one built and tested.
-        const pushedMeanwhile = await this.existingTag('before pushing');
+        const pushedMeanwhile = await this.lookup.existing('before pushing');
         if (pushedMeanwhile !== undefined) {
             core/* info */.pq(`${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`);
             return this.reuse(pushedMeanwhile);
@@ -30549,7 +30815,7 @@ class BuildPipeline {
         });
         if (!pushed.ours) {
             // Both runs built the same commit; the tag must name one image, so the registry's wins.
-            await this.requireThisCommit(pushed.digest);
+            await this.lookup.requireThisCommit(pushed.digest);
             core/* warning */.$e(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
             return this.reuse({ digest: pushed.digest });
         }
@@ -30580,35 +30846,6 @@ class BuildPipeline {
         requireTestedOnShipped({ name: shipped.name, description: shipped.description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
         core/* info */.pq(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
         return { id: testStage.id, name: `the test stage ${stage}` };
-    }
-    /** The SHA tag as the registry has it, when if-exists asks to look; fails for `fail`. */
-    async existingTag(when) {
-        const question = registryQuestion(this.settings);
-        if (question === 'none')
-            return undefined;
-        const held = await this.heldImage(question, when);
-        const choice = chooseForExistingTag(this.settings, held, this.wanted);
-        if (choice.kind === 'fail')
-            throw new errors/* ActionError */.lZ(choice.why);
-        return choice.kind === 'reuse' ? { digest: (0,registry_reference/* parseDigest */.m)(choice.digest) } : undefined;
-    }
-    async heldImage(question, when) {
-        const existing = await core/* group */.Os(`Look for ${this.reference} ${when}`, () => this.registry.resolve(this.tag));
-        if (existing === undefined)
-            return { kind: 'nothing' };
-        if (question === 'tag')
-            return { kind: 'tag', digest: existing.digest };
-        const revisions = await this.revisionsOf(existing.digest);
-        return { kind: 'image', digest: existing.digest, revisions };
-    }
-    /** Fails unless the image under `digest` was built from this very commit. */
-    async requireThisCommit(digest) {
-        const why = notThisCommit(await this.revisionsOf(digest), this.wanted);
-        if (why !== undefined)
-            throw new errors/* ActionError */.lZ(why);
-    }
-    revisionsOf(digest) {
-        return core/* group */.Os(`Check which commit ${this.reference} holds`, () => imageRevisions(this.registry.client, this.settings.image.path, digest));
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);
@@ -31497,13 +31734,18 @@ async function run() {
         const settings = getBuildSettings();
         const context = runContext();
         const docker = new docker_docker/* Docker */.Jg();
-        await core/* group */.Os('Docker engine', async () => {
-            core/* info */.pq(`Engine ${untrustedText(await docker.ensureEngine())}`);
-        });
+        // The engine and buildx are probed while git is read and the registry asked for the SHA tag:
+        // the fixed cost of a run is the slowest of them, not their sum.
+        const engine = docker.ensureEngine();
+        engine.catch(() => undefined);
+        docker.buildxVersion().catch(() => undefined);
         const revision = chooseRevision(await readCheckout(settings.context), context, new Date());
+        const pipeline = await BuildPipeline.create(settings, context, revision, docker);
+        await core/* group */.Os('Docker engine', async () => {
+            core/* info */.pq(`Engine ${untrustedText(await engine)}`);
+        });
         for (const warning of revision.warnings)
             core/* warning */.$e(warning);
-        const pipeline = await BuildPipeline.create(settings, context, revision, docker);
         await publish(settings, context, await pipeline.run());
     }
     catch (error) {
@@ -31576,7 +31818,8 @@ async function removeDockerConfig() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   be: () => (/* binding */ loginArgs),
-/* harmony export */   pl: () => (/* binding */ testRunArgs)
+/* harmony export */   pl: () => (/* binding */ testRunArgs),
+/* harmony export */   sg: () => (/* binding */ buildxAnnotates)
 /* harmony export */ });
 // Pure argv builders for the docker commands the actions run.
 function buildArgs(command) {
@@ -31589,12 +31832,28 @@ function buildArgs(command) {
         args.push('--build-arg', name);
     for (const [key, value] of command.labels)
         args.push('--label', `${key}=${value}`);
+    if (command.buildx) {
+        for (const [key, value] of command.manifestAnnotations) {
+            args.push('--annotation', `manifest:${key}=${value}`);
+        }
+    }
     if (command.target !== undefined)
         args.push('--target', command.target);
     if (command.network !== undefined)
         args.push('--network', command.network);
     args.push(command.context);
     return args;
+}
+/**
+ * Whether a buildx, by the line `docker buildx version` prints (`github.com/docker/buildx v0.13.1 …`),
+ * takes `--annotation`: 0.12 and later. Unreadable versions are taken not to.
+ */
+function buildxAnnotates(version) {
+    const match = /\bv?(\d+)\.(\d+)\.\d+/.exec(version);
+    if (match === null)
+        return false;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    return major > 0 || minor >= 12;
 }
 function testRunArgs(run) {
     const [entrypoint, ...rest] = run.command;
@@ -31887,12 +32146,17 @@ class OutputTail {
 const CAPTURE_LIMIT = 1024 * 1024;
 class Docker {
     baseEnv;
-    constructor(baseEnv = {}) {
+    probes;
+    constructor(baseEnv = {}, probes = {}) {
         this.baseEnv = baseEnv;
+        this.probes = probes;
     }
-    /** A client bound to a Docker config directory (where `login` stores credentials). */
+    /**
+     * A client bound to a Docker config directory (where `login` stores credentials). It shares the
+     * probes: our config links the job's cli-plugins and buildx directories, so the answers hold.
+     */
     withConfig(configDir) {
-        return new Docker({ ...this.baseEnv, DOCKER_CONFIG: configDir });
+        return new Docker({ ...this.baseEnv, DOCKER_CONFIG: configDir }, this.probes);
     }
     get configDir() {
         return this.baseEnv.DOCKER_CONFIG;
@@ -31949,9 +32213,13 @@ class Docker {
         }
         return result.stdout.trim();
     }
-    async hasBuildx() {
-        const result = await this.run(['buildx', 'version'], { silent: true, allowFailure: true });
-        return result.exitCode === 0;
+    /** The first line of `docker buildx version`, asked once; undefined when buildx is missing. */
+    buildxVersion() {
+        this.probes.buildxVersion ??= this.run(['buildx', 'version'], {
+            silent: true,
+            allowFailure: true
+        }).then((result) => (result.exitCode === 0 ? lastLine(result.stdout) : undefined));
+        return this.probes.buildxVersion;
     }
 }
 function lastLine(text) {
@@ -32582,6 +32850,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -35812,6 +36087,36 @@ function getExecOutput(commandLine, args, options) {
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

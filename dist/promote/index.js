@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7301);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7301:
+/***/ 59:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31787,26 +31787,19 @@ function formatLimit(bytes) {
  * connection down, so the rest is never received. A Content-Length over the limit fails at once.
  */
 async function readCapped(body, declaredLength, limit, what, stop) {
-    if (body === null)
-        return Buffer.alloc(0);
     if (declaredLength !== null && Number(declaredLength) > limit) {
         stop();
         throw new BodyTooLargeError(limit, what);
     }
     const chunks = [];
     let received = 0;
-    const reader = body.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        received += value.byteLength;
+    for await (const chunk of body) {
+        received += chunk.byteLength;
         if (received > limit) {
             stop();
-            await reader.cancel().catch(() => undefined);
             throw new BodyTooLargeError(limit, what);
         }
-        chunks.push(value);
+        chunks.push(chunk);
     }
     return Buffer.concat(chunks);
 }
@@ -32052,8 +32045,108 @@ async function withRetry(call, judge, policy, sleep = sleepFor) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/wire.ts
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+const clients = new Map();
+/**
+ * node:http and node:https are loaded when a request first needs them (https brings in TLS), and
+ * each keeps one keep-alive agent, so a run opens one connection per registry, not per request.
+ */
+function clientFor(protocol) {
+    let client = clients.get(protocol);
+    if (client === undefined) {
+        client =
+            protocol === 'https:'
+                ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
+                    open: https.request,
+                    agent: new https.Agent({ keepAlive: true })
+                }))
+                : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((http) => ({
+                    open: http.request,
+                    agent: new http.Agent({ keepAlive: true })
+                }));
+        clients.set(protocol, client);
+    }
+    return client;
+}
+/** Sends the request and resolves with the answer's head; a socket the server dropped is retried once. */
+async function exchange(request) {
+    const client = await clientFor(request.url.protocol);
+    try {
+        return await exchangeOnce(client, request);
+    }
+    catch (error) {
+        // A kept-alive socket the server closed just as we reused it: Node's documented race.
+        if (!(error instanceof StaleSocketError))
+            throw error;
+        return exchangeOnce(client, request);
+    }
+}
+class StaleSocketError extends Error {
+}
+function exchangeOnce(client, request) {
+    return new Promise((resolve, reject) => {
+        const headers = { ...request.headers };
+        if (request.body !== undefined)
+            headers['content-length'] = String(request.body.length);
+        const outgoing = client.open(request.url, {
+            method: request.method,
+            headers,
+            agent: client.agent
+        });
+        let answer;
+        const timer = setTimeout(() => {
+            const error = new TimeoutError(`no answer within ${request.timeoutMs} ms`);
+            answer?.destroy(error);
+            outgoing.destroy(error);
+        }, request.timeoutMs);
+        outgoing.on('error', (error) => {
+            clearTimeout(timer);
+            if (answer !== undefined)
+                return;
+            const stale = outgoing.reusedSocket && error.code === 'ECONNRESET';
+            reject(stale ? new StaleSocketError(error.message) : error);
+        });
+        outgoing.on('response', (incoming) => {
+            answer = incoming;
+            incoming.on('error', () => {
+                clearTimeout(timer);
+            });
+            resolve({
+                status: incoming.statusCode ?? 0,
+                headers: headerReader(incoming.headers),
+                body: incoming,
+                abort: () => {
+                    clearTimeout(timer);
+                    outgoing.destroy();
+                },
+                done: () => {
+                    clearTimeout(timer);
+                }
+            });
+        });
+        outgoing.end(request.body);
+    });
+}
+function headerReader(raw) {
+    return {
+        get(name) {
+            const value = raw[name.toLowerCase()];
+            if (value === undefined)
+                return null;
+            return Array.isArray(value) ? value.join(', ') : value;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 // HTTP for the registry client: a timeout on every request, capped bodies, the shared retry loop.
+
 
 
 
@@ -32112,23 +32205,28 @@ async function send(request, policy = DEFAULT_RETRY, sleep = sleepFor) {
     }
 }
 async function sendOnce(request, timeoutMs, hops = 0) {
-    const connection = new AbortController();
-    const response = await fetch(request.url, {
+    const response = await exchange({
         method: request.method,
+        url: new URL(request.url),
         headers: request.headers ?? {},
-        ...(request.body === undefined ? {} : { body: request.body }),
-        redirect: request.checkRedirect === undefined ? 'follow' : 'manual',
-        signal: AbortSignal.any([connection.signal, AbortSignal.timeout(timeoutMs)])
+        body: request.body === undefined ? undefined : Buffer.from(request.body),
+        timeoutMs
     });
     const location = response.headers.get('location');
-    if (request.checkRedirect !== undefined && isRedirect(response.status) && location !== null) {
-        connection.abort();
+    if (isRedirect(response.status) && location !== null) {
+        response.abort();
         return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1);
     }
     const ok = response.status >= 200 && response.status < 300;
-    const body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
-        connection.abort();
-    });
+    let body;
+    try {
+        body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+            response.abort();
+        });
+    }
+    finally {
+        response.done();
+    }
     return { status: response.status, headers: response.headers, body };
 }
 function isRedirect(status) {
@@ -32152,7 +32250,7 @@ function describeTransportError(request, error, attempts) {
     const cause = error instanceof Error ? error : new Error(String(error));
     const reason = cause.name === 'TimeoutError'
         ? 'timed out'
-        : (cause.cause?.code ?? cause.message);
+        : (cause.code ?? cause.message);
     return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
         cause
     });
@@ -32368,6 +32466,20 @@ function redirectRefusal(registryUrl, target) {
 
 
 
+/** What a registry that took our preemptive Basic credentials is taken to have asked for. */
+const BASIC = { scheme: 'basic', params: {} };
+/**
+ * Basic credentials sent before any challenge, where they may go: over https, or plain http to
+ * loopback. A registry that wants a token answers 401 as it would have anyway; one that wants
+ * Basic (htpasswd) answers at once, and the run saves the 401 round trip.
+ */
+function preemptiveAuthorization(baseUrl, credentials) {
+    if (credentials === undefined)
+        return undefined;
+    const url = new URL(baseUrl);
+    const safe = url.protocol === 'https:' || neighbourhood(url.hostname) === 'loopback';
+    return safe ? basic(credentials) : undefined;
+}
 class RegistryTransport {
     registry;
     options;
@@ -32376,6 +32488,7 @@ class RegistryTransport {
     challenge;
     authorizations = new Map();
     discovery;
+    preemptive;
     /** Requests sent, tokens included, for logs and benchmarks. */
     requestCount = 0;
     constructor(registry, options) {
@@ -32383,6 +32496,7 @@ class RegistryTransport {
         this.options = options;
         this.baseUrl = registryBaseUrl(registry);
         this.retry = options.retry ?? DEFAULT_RETRY;
+        this.preemptive = preemptiveAuthorization(this.baseUrl, options.credentials);
     }
     /** An error that names this registry and the repository. */
     error(message, repository, options) {
@@ -32413,11 +32527,15 @@ class RegistryTransport {
         const { repository } = request;
         const scopes = this.scopesFor(repository);
         const cached = this.challenge === undefined
-            ? undefined
+            ? Promise.resolve(this.preemptive)
             : this.authorization(repository, this.challenge, scopes);
-        let response = await this.sendCounted(request, await cached);
-        if (response.status !== 401)
+        const sent = await cached;
+        let response = await this.sendCounted(request, sent);
+        if (response.status !== 401) {
+            if (sent !== undefined)
+                this.challenge ??= BASIC;
             return response;
+        }
         const header = response.headers.get('www-authenticate');
         const challenge = header === null ? undefined : parseChallenge(header);
         if (challenge === undefined) {
@@ -32426,11 +32544,16 @@ class RegistryTransport {
                 code: 'UNAUTHORIZED'
             });
         }
-        // A 401 despite a cached token means it expired: fetch a fresh one, once.
-        if (cached !== undefined)
-            this.authorizations.delete(scopes.join(' '));
+        // A 401 despite a cached token means it expired: fetch a fresh one, once (unless a parallel
+        // request has already replaced it).
+        const key = scopes.join(' ');
+        if (this.authorizations.get(key) === cached)
+            this.authorizations.delete(key);
         this.challenge = challenge;
-        response = await this.sendCounted(request, await this.authorization(repository, challenge, scopes));
+        const answer = await this.authorization(repository, challenge, scopes);
+        // The same credentials again would be refused again.
+        if (answer !== sent)
+            response = await this.sendCounted(request, answer);
         if (response.status === 401) {
             const { credentials } = this.options;
             throw this.error(`authentication failed for registry ${this.registry}${credentials === undefined ? ' (no credentials given)' : ` as '${credentials.username}'`}`, repository, { status: 401, code: parseErrorBody(response.body.toString('utf8')).code });
@@ -33448,6 +33571,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -33651,6 +33781,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
