@@ -1,5 +1,5 @@
 // The one top-level catch: any thrown value becomes one `::error::` line that fails the step.
-import * as core from '@actions/core'
+import * as core from './runner/core.js'
 import { getErrorMessage, isExpected } from './errors.js'
 
 export function failStep(error: unknown): void {

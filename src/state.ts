@@ -1,5 +1,5 @@
 // What the main step hands to the post step, and nothing else.
-import * as core from '@actions/core'
+import * as core from './runner/core.js'
 
 const IS_POST = 'isPost'
 const DOCKER_CONFIG = 'dockerConfig'

@@ -2,4 +2,4 @@ import { isPost } from '../state.js'
 import { run } from './main.js'
 import { post } from './post.js'
 
-await (isPost ? post() : run())
+void (isPost ? post() : run())

@@ -1,5 +1,5 @@
 // The root action: build the image, test inside it, push it only if the tests pass, report the digest.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { Docker } from '../docker/docker.js'
 import { failStep } from '../fail-step.js'
 import { readCheckout } from '../git/checkout.js'

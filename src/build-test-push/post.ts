@@ -1,6 +1,6 @@
 // The post step: remove what the main step left behind (its registry login, a test container),
 // checking first that each is the action's own: the names come from state, which may be forged.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { removeOwnDockerConfig } from '../docker/config.js'
 import { Docker } from '../docker/docker.js'
 import { getErrorMessage } from '../errors.js'

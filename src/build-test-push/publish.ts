@@ -1,5 +1,5 @@
 // Tells the world what the pipeline did: step outputs, the job summary and the pull-request comment.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import { createOctokit } from '../github/octokit.js'

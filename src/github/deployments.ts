@@ -1,5 +1,5 @@
 // Promotions recorded as GitHub deployments, so the repository's Environments page is the history.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { isDigest, parseDigest, type Digest } from '../registry/reference.js'
 import type { DeploymentHistory } from './deployment-history.js'
 

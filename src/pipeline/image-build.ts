@@ -1,5 +1,5 @@
 // Builds the image from the context and reads back what was built.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

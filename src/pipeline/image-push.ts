@@ -1,5 +1,5 @@
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { lastLine, type Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import { registryText } from '../registry/errors.js'

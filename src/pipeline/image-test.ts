@@ -2,7 +2,7 @@
 // sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:os'
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { testRunArgs } from '../docker/args.js'
 import { OutputTail, type Docker } from '../docker/docker.js'
 import type { TestSettings } from '../settings/build.js'

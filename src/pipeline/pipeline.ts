@@ -1,5 +1,5 @@
 // The build, test and push of one commit's image, as a report of what happened.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'

@@ -1,6 +1,6 @@
 // The engine as the pipeline's docker commands use it: logged in to the image's registry when the
 // action was given credentials, through a Docker config of its own that the post step removes.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { createDockerConfig, login } from '../docker/config.js'
 import type { Docker } from '../docker/docker.js'
 import { dockerConfigDir } from '../registry/credentials.js'

@@ -1,5 +1,5 @@
 // What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { ActionError } from '../errors.js'
 import type { Manifest } from '../registry/client.js'
 import { imageRevisions, revisionsIn } from '../registry/image-revision.js'

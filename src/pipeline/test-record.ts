@@ -1,5 +1,5 @@
 // The record of a run's tests, attached to the image it pushed, and read back when a re-run reuses it.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { getErrorMessage } from '../errors.js'
 import { untrustedText } from '../log/untrusted-text.js'
 import { MANIFEST_BODY_LIMIT } from '../registry/body.js'

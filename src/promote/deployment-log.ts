@@ -1,5 +1,5 @@
 // The promotion's GitHub side: deployment records and the environment's history.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import { octokitDeploymentHistory, type DeploymentHistory } from '../github/deployment-history.js'

@@ -1,5 +1,5 @@
 // The promote and rollback actions' step outputs, set together from one result.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import type { PromotionResult } from './promotion.js'
 
 export function setPromotionOutputs(result: PromotionResult): void {

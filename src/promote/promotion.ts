@@ -1,5 +1,5 @@
 // One promotion: resolve the source to a digest, move the target tags to it, record it as a deployment.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { ActionError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import type { Manifest } from '../registry/client.js'

@@ -1,5 +1,5 @@
 // Puts one manifest under several tags; if any put fails, puts back what the moved tags held.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { getErrorMessage } from '../errors.js'
 import type { Manifest, ManifestDescriptor } from '../registry/client.js'
 import type { Tag } from '../registry/reference.js'

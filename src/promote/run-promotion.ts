@@ -1,5 +1,5 @@
 // The promote and rollback actions' shared body: settings → registry → promotion → outputs.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { failStep } from '../fail-step.js'
 import { runContext } from '../github/context.js'
 import { openRepository } from '../registry/open-repository.js'

@@ -1,5 +1,5 @@
 // The one factory the build and promote/rollback open their image's repository with.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { RegistryClient } from './client.js'
 import { credentialsFromDockerConfig, dockerConfigDir, type Credentials } from './credentials.js'
 import type { RegistryRetryPolicy } from './http.js'

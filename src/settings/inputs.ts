@@ -1,5 +1,5 @@
 // Typed readers for action inputs: each turns one raw string into a value or an InputError.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { InputError } from '../errors.js'
 
 export function text(name: string): string {

@@ -1,5 +1,5 @@
 // Registry credentials from the inputs, shared by every action that talks to a registry.
-import * as core from '@actions/core'
+import * as core from '../runner/core.js'
 import { InputError } from '../errors.js'
 import type { Credentials } from '../registry/credentials.js'
 import type { Repository } from '../registry/reference.js'

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import * as core from '@actions/core'
+import * as core from '../../src/runner/core.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   stopCommandsToken,
