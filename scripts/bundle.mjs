@@ -1,6 +1,9 @@
 // Bundles each action's entry into dist/<name>/index.js with @vercel/ncc; nothing else stays in dist/.
-import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+// The bundles are CommonJS, marked so by a package.json of their own: Node starts a CommonJS script
+// tens of milliseconds sooner than an ES module (the ESM loader), and every step starts one.
+import ncc from '@vercel/ncc'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 
 const entries = {
   'build-test-push': 'src/build-test-push/index.ts',
@@ -12,22 +15,18 @@ const entries = {
 rmSync('dist', { recursive: true, force: true })
 for (const [name, entry] of Object.entries(entries)) {
   const out = `dist/${name}`
-  execFileSync(
-    'npx',
-    [
-      'ncc',
-      'build',
-      entry,
-      '--out',
-      out,
-      '--license',
-      'licenses.txt',
-      '--target',
-      'es2022',
-      '--quiet'
-    ],
-    {
-      stdio: 'inherit'
-    }
-  )
+  const { code, assets } = await ncc(resolve(entry), {
+    esm: false,
+    filename: 'index.js',
+    license: 'licenses.txt',
+    target: 'es2022',
+    quiet: true
+  })
+  mkdirSync(out, { recursive: true })
+  writeFileSync(join(out, 'index.js'), code)
+  for (const [file, asset] of Object.entries(assets)) {
+    mkdirSync(dirname(join(out, file)), { recursive: true })
+    writeFileSync(join(out, file), asset.source)
+  }
+  writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`)
 }
