@@ -1,5 +1,5 @@
-// An environment's GitHub deployments, as promotion records and reads them, and its Octokit adapter.
-import type { Octokit } from './octokit.js'
+// An environment's GitHub deployments, as promotion records and reads them, over the REST client.
+import type { GitHubRest } from './rest.js'
 import { withGitHubCreateRetry, withGitHubRetry } from './retry.js'
 
 export interface DeploymentRecord {
@@ -40,35 +40,43 @@ export interface RepositoryId {
   readonly repo: string
 }
 
-export function octokitDeploymentHistory(
-  octokit: Octokit,
+/** The few fields of GitHub's answers we read, checked before use: the answers are untrusted. */
+function idOf(value: unknown, what: string): number {
+  const id = (value as { id?: unknown } | null)?.id
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+    throw new Error(`GitHub's answer to ${what} carries no deployment id`)
+  }
+  return id
+}
+
+export function restDeploymentHistory(
+  rest: GitHubRest,
   repository: RepositoryId
 ): DeploymentHistory {
+  const deployments = `repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/deployments`
   return {
     async *list(environment) {
-      const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-        ...repository,
-        environment,
-        per_page: 100
-      })
-      for await (const page of pages) {
-        for (const deployment of page.data) yield { id: deployment.id, payload: deployment.payload }
+      const first = rest.url(deployments, { environment, per_page: 100 })
+      for await (const page of rest.pages(first)) {
+        for (const deployment of page) {
+          yield {
+            id: idOf(deployment, 'the deployments list'),
+            payload: (deployment as { payload?: unknown }).payload
+          }
+        }
       }
     },
     async latestState(deploymentId) {
-      const { data } = await withGitHubRetry(() =>
-        octokit.rest.repos.listDeploymentStatuses({
-          ...repository,
-          deployment_id: deploymentId,
-          per_page: 1
-        })
-      )
-      return data[0]?.state ?? 'pending'
+      const url = rest.url(`${deployments}/${deploymentId}/statuses`, { per_page: 1 })
+      const { data } = await withGitHubRetry(() => rest.request('GET', url))
+      const state = Array.isArray(data)
+        ? (data[0] as { state?: unknown } | undefined)?.state
+        : undefined
+      return typeof state === 'string' ? state : 'pending'
     },
     async create(deployment) {
       const { data } = await withGitHubCreateRetry(() =>
-        octokit.rest.repos.createDeployment({
-          ...repository,
+        rest.request('POST', rest.url(deployments), {
           ref: deployment.ref,
           environment: deployment.environment,
           task: 'deploy',
@@ -80,18 +88,11 @@ export function octokitDeploymentHistory(
           production_environment: deployment.production
         })
       )
-      if (!('id' in data)) {
-        throw new Error(
-          `GitHub did not create the deployment: ${data.message ?? 'no reason given'}`
-        )
-      }
-      return data.id
+      return idOf(data, 'the deployment created')
     },
     async setStatus(deploymentId, status) {
       await withGitHubRetry(() =>
-        octokit.rest.repos.createDeploymentStatus({
-          ...repository,
-          deployment_id: deploymentId,
+        rest.request('POST', rest.url(`${deployments}/${deploymentId}/statuses`), {
           state: status.state,
           log_url: status.logUrl,
           ...(status.description === undefined ? {} : { description: status.description }),
