@@ -2,220 +2,17 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = require("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = require("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = require("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = require("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = require("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = require("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = require("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = require("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = require("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = require("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = require("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = require("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = require("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = require("node:events");
-
-/***/ }),
-
-/***/ 7067:
+/***/ 67:
 /***/ ((module) => {
 
 module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = require("node:http2");
-
-/***/ }),
-
-/***/ 4708:
+/***/ 708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = require("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = require("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = require("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = require("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = require("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = require("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = require("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = require("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = require("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = require("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = require("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = require("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = require("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = require("util");
 
 /***/ })
 
@@ -241,7 +38,7 @@ module.exports = require("util");
 /******/ 		// Execute the module function
 /******/ 		var threw = true;
 /******/ 		try {
-/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 			threw = false;
 /******/ 		} finally {
 /******/ 			if(threw) delete __webpack_module_cache__[moduleId];
@@ -250,9 +47,6 @@ module.exports = require("util");
 /******/ 		// Return the exports of the module
 /******/ 		return module.exports;
 /******/ 	}
-/******/ 	
-/******/ 	// expose the modules object (__webpack_modules__)
-/******/ 	__nccwpck_require__.m = __webpack_modules__;
 /******/ 	
 /************************************************************************/
 /******/ 	/* webpack/runtime/asset-relocator-loader */
@@ -300,28 +94,6 @@ module.exports = require("util");
 /******/ 		};
 /******/ 	})();
 /******/ 	
-/******/ 	/* webpack/runtime/ensure chunk */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.f = {};
-/******/ 		// This file contains only the entry chunk.
-/******/ 		// The chunk loading function for additional chunks
-/******/ 		__nccwpck_require__.e = (chunkId) => {
-/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 				__nccwpck_require__.f[key](chunkId, promises);
-/******/ 				return promises;
-/******/ 			}, []));
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/get javascript chunk filename */
-/******/ 	(() => {
-/******/ 		// This function allow to reference async chunks
-/******/ 		__nccwpck_require__.u = (chunkId) => {
-/******/ 			// return url for filenames based on template
-/******/ 			return "" + chunkId + ".index.js";
-/******/ 		};
-/******/ 	})();
-/******/ 	
 /******/ 	/* webpack/runtime/hasOwnProperty shorthand */
 /******/ 	(() => {
 /******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -338,53 +110,11 @@ module.exports = require("util");
 /******/ 		};
 /******/ 	})();
 /******/ 	
-/******/ 	/* webpack/runtime/require chunk loading */
-/******/ 	(() => {
-/******/ 		// no baseURI
-/******/ 		
-/******/ 		// object to store loaded chunks
-/******/ 		// "1" means "loaded", otherwise not loaded yet
-/******/ 		var installedChunks = {
-/******/ 			792: 1
-/******/ 		};
-/******/ 		
-/******/ 		// no on chunks loaded
-/******/ 		
-/******/ 		var installChunk = (chunk) => {
-/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
-/******/ 			for(var moduleId in moreModules) {
-/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
-/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
-/******/ 				}
-/******/ 			}
-/******/ 			if(runtime) runtime(__nccwpck_require__);
-/******/ 			for(var i = 0; i < chunkIds.length; i++)
-/******/ 				installedChunks[chunkIds[i]] = 1;
-/******/ 		
-/******/ 		};
-/******/ 		
-/******/ 		// require() chunk loading for javascript
-/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
-/******/ 			// "1" is the signal for "already loaded"
-/******/ 			if(!installedChunks[chunkId]) {
-/******/ 				if(true) { // all chunks have JS
-/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
-/******/ 				} else installedChunks[chunkId] = 1;
-/******/ 			}
-/******/ 		};
-/******/ 		
-/******/ 		// no external install chunk
-/******/ 		
-/******/ 		// no HMR
-/******/ 		
-/******/ 		// no HMR manifest
-/******/ 	})();
-/******/ 	
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -420,7 +150,7 @@ function issue(name, message, properties = {}) {
 }
 /** `name<<delimiter` block, the delimiter random so that no value can end it early. */
 function keyValueBlock(name, value) {
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
     const text = commandValue(value);
     if (name.includes(delimiter) || text.includes(delimiter)) {
         throw new Error(`Unexpected input: '${name}' or its value contains the delimiter ${delimiter}`);
@@ -1072,7 +802,7 @@ function matchesDigestGrammar(value) {
     return value.length <= MAX_DIGEST_LENGTH && OCI_DIGEST.test(value);
 }
 function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 /**
  * A digest someone else wrote (a registry header, a manifest), checked before use: it must follow
@@ -1098,7 +828,7 @@ function bytesMatchDigest(bytes, digest, what) {
     const verified = parseVerifiableDigest(digest, what);
     const colon = verified.indexOf(':');
     const algorithm = verified.slice(0, colon);
-    return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
+    return (0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/media-types.ts
@@ -1217,11 +947,11 @@ function clientFor(protocol) {
     if (client === undefined) {
         client =
             protocol === 'https:'
-                ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
+                ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((https) => ({
                     open: https.request,
                     agent: new https.Agent({ keepAlive: true })
                 }))
-                : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((http) => ({
+                : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((http) => ({
                     open: http.request,
                     agent: new http.Agent({ keepAlive: true })
                 }));
@@ -1495,13 +1225,13 @@ async function authorizationFor(challenge, scopes, credentials, policy, checkRed
     return `Bearer ${await fetchToken(challenge, scopes, credentials, policy, checkRedirect)}`;
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = require("node:net");
 ;// CONCATENATED MODULE: ./src/registry/realm.ts
 // Where a registry may send us for a token: the realm policy that keeps credentials at home.
 
 function blockList(subnets) {
-    const list = new external_node_net_.BlockList();
+    const list = new external_node_net_namespaceObject.BlockList();
     for (const [network, prefix, type] of subnets)
         list.addSubnet(network, prefix, type);
     return list;
@@ -1549,7 +1279,7 @@ function neighbourhood(hostname) {
         .replace(/\.+$/, '');
     if (host === 'localhost' || host.endsWith('.localhost'))
         return 'loopback';
-    const family = (0,external_node_net_.isIP)(host);
+    const family = (0,external_node_net_namespaceObject.isIP)(host);
     if (family === 0)
         return 'public';
     const type = family === 4 ? 'ipv4' : 'ipv6';
@@ -2127,30 +1857,38 @@ function withGitHubCreateRetry(call, policy = DEFAULT_GITHUB_RETRY, sleep = slee
 
 ;// CONCATENATED MODULE: ./src/github/deployment-history.ts
 
-function octokitDeploymentHistory(octokit, repository) {
+/** The few fields of GitHub's answers we read, checked before use: the answers are untrusted. */
+function idOf(value, what) {
+    const id = value?.id;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        throw new Error(`GitHub's answer to ${what} carries no deployment id`);
+    }
+    return id;
+}
+function restDeploymentHistory(rest, repository) {
+    const deployments = `repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/deployments`;
     return {
         async *list(environment) {
-            const pages = octokit.paginate.iterator(octokit.rest.repos.listDeployments, {
-                ...repository,
-                environment,
-                per_page: 100
-            });
-            for await (const page of pages) {
-                for (const deployment of page.data)
-                    yield { id: deployment.id, payload: deployment.payload };
+            const first = rest.url(deployments, { environment, per_page: 100 });
+            for await (const page of rest.pages(first)) {
+                for (const deployment of page) {
+                    yield {
+                        id: idOf(deployment, 'the deployments list'),
+                        payload: deployment.payload
+                    };
+                }
             }
         },
         async latestState(deploymentId) {
-            const { data } = await withGitHubRetry(() => octokit.rest.repos.listDeploymentStatuses({
-                ...repository,
-                deployment_id: deploymentId,
-                per_page: 1
-            }));
-            return data[0]?.state ?? 'pending';
+            const url = rest.url(`${deployments}/${deploymentId}/statuses`, { per_page: 1 });
+            const { data } = await withGitHubRetry(() => rest.request('GET', url));
+            const state = Array.isArray(data)
+                ? data[0]?.state
+                : undefined;
+            return typeof state === 'string' ? state : 'pending';
         },
         async create(deployment) {
-            const { data } = await withGitHubCreateRetry(() => octokit.rest.repos.createDeployment({
-                ...repository,
+            const { data } = await withGitHubCreateRetry(() => rest.request('POST', rest.url(deployments), {
                 ref: deployment.ref,
                 environment: deployment.environment,
                 task: 'deploy',
@@ -2161,15 +1899,10 @@ function octokitDeploymentHistory(octokit, repository) {
                 transient_environment: false,
                 production_environment: deployment.production
             }));
-            if (!('id' in data)) {
-                throw new Error(`GitHub did not create the deployment: ${data.message ?? 'no reason given'}`);
-            }
-            return data.id;
+            return idOf(data, 'the deployment created');
         },
         async setStatus(deploymentId, status) {
-            await withGitHubRetry(() => octokit.rest.repos.createDeploymentStatus({
-                ...repository,
-                deployment_id: deploymentId,
+            await withGitHubRetry(() => rest.request('POST', rest.url(`${deployments}/${deploymentId}/statuses`), {
                 state: status.state,
                 log_url: status.logUrl,
                 ...(status.description === undefined ? {} : { description: status.description }),
@@ -2179,10 +1912,122 @@ function octokitDeploymentHistory(octokit, repository) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-async function createOctokit(token, baseUrl) {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return github.getOctokit(token, { baseUrl });
+;// CONCATENATED MODULE: ./src/github/rest.ts
+// GitHub's REST API on node:http/https: JSON in, capped JSON out, pages followed by their Link header.
+// Promotion's few deployment calls go through it rather than Octokit, whose loading (with undici)
+// would cost each promote more than its registry work.
+
+
+
+/** A page of 100 deployments with their payloads is tens of KiB; GitHub's answers never near this. */
+const GITHUB_ANSWER_LIMIT = 8 * 1024 * 1024;
+const TIMEOUT_MS = 30_000;
+/** The REST API version our calls and the double's schema are written against. */
+const API_VERSION = '2022-11-28';
+/** A refusal from GitHub, shaped as Octokit's RequestError so the retry verdicts read it alike. */
+class GitHubApiError extends Error {
+    status;
+    response;
+    constructor(message, status, headers) {
+        super(message);
+        this.status = status;
+        this.name = 'GitHubApiError';
+        const named = ['retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+        this.response = {
+            headers: Object.fromEntries(named.map((name) => [name, headers.get(name) ?? undefined]))
+        };
+    }
+}
+class GitHubRest {
+    token;
+    base;
+    constructor(token, 
+    /** GITHUB_API_URL: https://api.github.com, or a GitHub Enterprise Server's /api/v3. */
+    baseUrl) {
+        this.token = token;
+        this.base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    }
+    /** `path` is relative to the API root, e.g. `repos/acme/web/deployments`. */
+    url(path, query = {}) {
+        const url = new URL(path.replace(/^\//, ''), this.base);
+        for (const [name, value] of Object.entries(query))
+            url.searchParams.set(name, String(value));
+        return url;
+    }
+    async request(method, url, body) {
+        if (url.origin !== this.base.origin) {
+            throw new Error(`refused to send the GitHub token to ${url.origin}`);
+        }
+        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+        const response = await exchange({
+            method,
+            url,
+            headers: {
+                accept: 'application/vnd.github+json',
+                authorization: `Bearer ${this.token}`,
+                'user-agent': 'immutable-image',
+                'x-github-api-version': API_VERSION,
+                ...(payload === undefined ? {} : { 'content-type': 'application/json' })
+            },
+            body: payload,
+            timeoutMs: TIMEOUT_MS
+        });
+        const what = `GitHub's answer to ${method} ${url.pathname}`;
+        let text;
+        try {
+            const bytes = await readCapped(response.body, response.headers.get('content-length'), GITHUB_ANSWER_LIMIT, what, () => {
+                response.abort();
+            });
+            text = bytes.toString('utf8');
+        }
+        finally {
+            response.done();
+        }
+        if (response.status < 200 || response.status >= 300) {
+            throw new GitHubApiError(`GitHub answered ${response.status} to ${method} ${url.pathname}${reasonOf(text)}`, response.status, response.headers);
+        }
+        return { data: parseJson(text, what), headers: response.headers };
+    }
+    /** Every page of a list, following `rel="next"` only to the API's own origin. */
+    async *pages(first) {
+        for (let url = first; url !== undefined;) {
+            const { data, headers } = await this.request('GET', url);
+            if (!Array.isArray(data))
+                throw new Error(`GitHub's answer to GET ${url.pathname} is no list`);
+            yield data;
+            url = nextPage(headers.get('link'), url);
+        }
+    }
+}
+function parseJson(text, what) {
+    if (text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${what} is not JSON`);
+    }
+}
+/** GitHub's `message`, made inert and short, for the error line. */
+function reasonOf(text) {
+    try {
+        const { message } = JSON.parse(text);
+        return typeof message === 'string' ? ` (${untrustedText(message)})` : '';
+    }
+    catch {
+        return '';
+    }
+}
+/** The `rel="next"` target of a Link header, resolved against the page it came with. */
+function nextPage(link, current) {
+    for (const part of (link ?? '').split(',')) {
+        const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (match === null || !/\brel="?next"?/.test(match[2] ?? ''))
+            continue;
+        return new URL(match[1] ?? '', current);
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
@@ -2296,10 +2141,10 @@ async function previousDigest(current, history) {
  * GitHub failures while recording never undo or repeat the registry work: they become warnings.
  * Reading the history for a rollback is different: without it there is no safe answer.
  */
-function githubDeploymentLog(run, options, openHistory = async () => octokitDeploymentHistory(await createOctokit(options.token, run.apiUrl), {
+function githubDeploymentLog(run, options, openHistory = () => Promise.resolve(restDeploymentHistory(new GitHubRest(options.token, run.apiUrl), {
     owner: run.owner,
     repo: run.repo
-})) {
+}))) {
     let opened;
     const history = () => (opened ??= openHistory());
     return {
