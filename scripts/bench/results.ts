@@ -58,3 +58,8 @@ export interface BenchResults {
   /** Whether the core action has cache-from/cache-to inputs, so the cold-engine goal can be measured. */
   readonly registryCache: boolean
 }
+
+/** A run limited to some parts: what it skipped is empty, or undefined for the pipeline. */
+export type PartialBenchResults = Omit<BenchResults, 'pipeline'> & {
+  readonly pipeline: PipelineResult | undefined
+}

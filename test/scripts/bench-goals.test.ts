@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { curlFloor, goalsForTerminal, judgeGoals } from '../../scripts/bench/goals.js'
-import type { BenchResults } from '../../scripts/bench/results.js'
+import type { PartialBenchResults } from '../../scripts/bench/results.js'
 import { benchResults, promotionRows, summary } from './bench-results.js'
 
-const verdictOf = (results: BenchResults, goalStart: string): string | undefined =>
+const verdictOf = (results: PartialBenchResults, goalStart: string): string | undefined =>
   judgeGoals(results).find((entry) => entry.goal.startsWith(goalStart))?.verdict
 
 describe('judgeGoals', () => {
@@ -18,6 +18,26 @@ describe('judgeGoals', () => {
       'met',
       'not measured'
     ])
+  })
+
+  it('says a goal whose part the run left out (BENCH_ONLY) is not measured', () => {
+    const coldStartOnly = { ...benchResults(), promotion: [], pipeline: undefined }
+    expect(judgeGoals(coldStartOnly).map((entry) => entry.verdict)).toEqual([
+      'not measured',
+      'not measured',
+      'not measured',
+      'met',
+      'not measured',
+      'not measured',
+      'not measured',
+      'not measured'
+    ])
+  })
+
+  it('judges the re-run requests without the promote part, but not its ratio to the floor', () => {
+    const pipelineOnly = { ...benchResults(), promotion: [], coldStart: [] }
+    expect(verdictOf(pipelineOnly, 're-run of an existing SHA: ≤ 3 registry requests')).toBe('met')
+    expect(verdictOf(pipelineOnly, 're-run of an existing SHA: ≤ 2.0×')).toBe('not measured')
   })
 
   it.each([
