@@ -2,8 +2,8 @@
 import * as core from '../runner/core.js'
 import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import { octokitDeploymentHistory, type DeploymentHistory } from '../github/deployment-history.js'
-import { createOctokit } from '../github/octokit.js'
+import { restDeploymentHistory, type DeploymentHistory } from '../github/deployment-history.js'
+import { GitHubRest } from '../github/rest.js'
 import {
   environmentHistory,
   finishDeployment,
@@ -49,11 +49,13 @@ export interface DeploymentLogOptions {
 export function githubDeploymentLog(
   run: RunContext,
   options: DeploymentLogOptions,
-  openHistory: () => Promise<DeploymentHistory> = async () =>
-    octokitDeploymentHistory(await createOctokit(options.token, run.apiUrl), {
-      owner: run.owner,
-      repo: run.repo
-    })
+  openHistory: () => Promise<DeploymentHistory> = () =>
+    Promise.resolve(
+      restDeploymentHistory(new GitHubRest(options.token, run.apiUrl), {
+        owner: run.owner,
+        repo: run.repo
+      })
+    )
 ): DeploymentLog {
   let opened: Promise<DeploymentHistory> | undefined
   const history = (): Promise<DeploymentHistory> => (opened ??= openHistory())
