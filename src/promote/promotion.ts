@@ -39,11 +39,22 @@ export async function promote(
   log: DeploymentLog
 ): Promise<PromotionResult> {
   const image = registry.name
-  const targets: TargetState[] = await Promise.all(
+  const resolving: Promise<TargetState[]> = Promise.all(
     settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(tag) }))
   )
+  // A tag or digest source is asked for while the targets resolve, one round trip for both; a
+  // rollback must know what the first target holds before it can look up what came before.
+  const fetching =
+    settings.source.kind === 'previous'
+      ? resolving.then((resolved) =>
+          rollbackManifest(settings, registry, log, resolved[0]?.before?.digest ?? '')
+        )
+      : fetchOrFail(
+          registry,
+          settings.source.kind === 'tag' ? settings.source.tag : settings.source.digest
+        )
+  const [targets, manifest] = await Promise.all([resolving, fetching])
   const previousDigest = targets[0]?.before?.digest ?? ''
-  const manifest = await sourceManifest(settings, registry, log, previousDigest)
   const source = describeSource(settings.source)
   core.info(
     `Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`
@@ -67,31 +78,27 @@ export async function promote(
   return { image, digest: manifest.digest, previousDigest, source, ...result, deploymentId }
 }
 
-async function sourceManifest(
+async function rollbackManifest(
   settings: PromoteSettings,
   registry: ManifestStore,
   log: DeploymentLog,
   current: Digest | ''
 ): Promise<Manifest> {
   const image = registry.name
-  const { source } = settings
-  if (source.kind === 'previous') {
-    const target = settings.targets[0] ?? ''
-    if (current === '') {
-      throw new ActionError(`${image}:${target} does not exist: there is nothing to roll back`)
-    }
-    const previous = await log.previous(current)
-    if (!previous.found) {
-      throw new ActionError(
-        `cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`
-      )
-    }
-    core.info(
-      `${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`
-    )
-    return fetchOrFail(registry, previous.digest)
+  const target = settings.targets[0] ?? ''
+  if (current === '') {
+    throw new ActionError(`${image}:${target} does not exist: there is nothing to roll back`)
   }
-  return fetchOrFail(registry, source.kind === 'tag' ? source.tag : source.digest)
+  const previous = await log.previous(current)
+  if (!previous.found) {
+    throw new ActionError(
+      `cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`
+    )
+  }
+  core.info(
+    `${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`
+  )
+  return fetchOrFail(registry, previous.digest)
 }
 
 async function fetchOrFail(registry: ManifestStore, reference: Tag | Digest): Promise<Manifest> {

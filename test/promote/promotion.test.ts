@@ -86,6 +86,28 @@ describe('promote', () => {
     expect(store.snapshot()).toMatchObject({ production: NEW.digest, v1: NEW.digest })
   })
 
+  it('asks for a tag source while the targets are still being resolved', async () => {
+    store.add(OLD, 'production')
+    store.add(NEW, 'sha-1a2b3c4')
+    const events: string[] = []
+    const resolve = store.resolve.bind(store)
+    const fetch = store.fetch.bind(store)
+    vi.spyOn(store, 'resolve').mockImplementation(async (reference) => {
+      events.push(`resolve ${reference}`)
+      await new Promise((settle) => setTimeout(settle, 5))
+      events.push(`resolved ${reference}`)
+      return resolve(reference)
+    })
+    vi.spyOn(store, 'fetch').mockImplementation((reference) => {
+      events.push(`fetch ${reference}`)
+      return fetch(reference)
+    })
+
+    await promoteOnFakes(settings({ kind: 'tag', tag: parseTag('sha-1a2b3c4') }, ['production']))
+
+    expect(events).toEqual(['resolve production', 'fetch sha-1a2b3c4', 'resolved production'])
+  })
+
   it('records the deployment with the digest and the digest it replaced, then marks it live', async () => {
     store.add(OLD, 'production')
     store.add(NEW, 'sha-1a2b3c4')
