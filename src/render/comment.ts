@@ -65,7 +65,10 @@ function warnings(report: BuildReport): string[] {
 }
 
 function failure(report: BuildReport): string {
-  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`
+  if (report.failure === undefined) return ''
+  const { failure } = report
+  const message = failure instanceof BuildFailedError ? failure.unescapedMessage : failure.message
+  return `> [!CAUTION]\n> ${plainText(message)}`
 }
 
 function factsTable(report: BuildReport): string {
