@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4045);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3222);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4045:
+/***/ 3222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29659,6 +29659,117 @@ async function openRepository(image, access) {
 
 // EXTERNAL MODULE: ./src/docker/args.ts
 var docker_args = __nccwpck_require__(8391);
+;// CONCATENATED MODULE: ./src/docker/build-error.ts
+// Finds a failed build's own error in its output: the failing step's last lines and the error line.
+/** Lines of the failing step's own output kept; the step's header and the error are kept apart. */
+const STEP_LINES = 20;
+/** Lines quoted at most, and characters a line: a build's output is the pull request's to write. */
+const MAX_LINES = 40;
+const MAX_LINE_CHARS = 500;
+/** Lines quoted when the output has neither buildx's nor the classic builder's shape. */
+const FALLBACK_LINES = 10;
+/**
+ * buildx's plain progress prints each step's log as `#<step> <seconds> <line>`, and ends a failed
+ * build with a Dockerfile excerpt and `ERROR: failed to solve: …`; the classic builder prints
+ * `Step N/M : …`, the step's output and the daemon's message. Anything else: its last lines.
+ */
+function buildError(output, builder) {
+    const lines = outputLines(output);
+    const found = (builder === 'buildx' ? buildxError(lines) : classicError(lines)) ?? lastLines(lines);
+    return { summary: summaryLine(lines, builder), lines: found.map(capLine).slice(-MAX_LINES) };
+}
+function outputLines(output) {
+    // eslint-disable-next-line no-control-regex
+    const plain = output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r(?!\n)/g, '\n');
+    const lines = plain.split(/\r?\n/).map((line) => line.trimEnd());
+    while (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/**
+ * The failing step (`#6 [app 1/2] RUN …`) and its last log lines, wherever parallel steps put them,
+ * the Dockerfile excerpt buildx prints, and its last `ERROR:` line.
+ */
+function buildxError(lines) {
+    const errorAt = lines.findLastIndex((line) => line.startsWith('ERROR: '));
+    if (errorAt === -1)
+        return undefined;
+    const before = lines.slice(0, errorAt);
+    return [...failingStep(before), ...dockerfileExcerpt(before), lines[errorAt] ?? ''];
+}
+function failingStep(lines) {
+    const step = /^#(\d+) ERROR: /.exec(lines.findLast((line) => /^#\d+ ERROR: /.test(line)) ?? '')?.[1];
+    if (step === undefined)
+        return [];
+    const prefix = `#${step} `;
+    const header = lines.find((line) => line.startsWith(`${prefix}[`));
+    const log = lines.flatMap((line) => {
+        const match = /^#\d+ \d+\.\d+ (.*)$/.exec(line);
+        return line.startsWith(prefix) && match !== null ? [match[1] ?? ''] : [];
+    });
+    return [...(header === undefined ? [] : [header.slice(prefix.length)]), ...lastOf(log)];
+}
+/** `Dockerfile:4` and the lines around it, between two `-----` rules, before the error. */
+function dockerfileExcerpt(lines) {
+    const start = lines.findLastIndex((line, index) => /^\S+:\d+$/.test(line) && /^-{8,}$/.test(lines[index + 1] ?? ''));
+    return start === -1 ? [] : lines.slice(start).filter((line) => line !== '');
+}
+/** From the last `Step n/m : …` to the end; without one, the daemon's own `Error response …`. */
+function classicError(lines) {
+    const stepStart = lines.findLastIndex((line) => /^Step \d+\/\d+ : /.test(line));
+    if (stepStart === -1) {
+        const error = lines.findLast((line) => /^(Error response from daemon: |failed to )/.test(line));
+        return error === undefined ? undefined : [error];
+    }
+    const stepOutput = lines
+        .slice(stepStart + 1)
+        .filter((line) => line !== '' && !line.startsWith(' ---> '));
+    return [lines[stepStart] ?? '', ...lastOf(stepOutput)];
+}
+/** A step's last lines, saying how many came before. */
+function lastOf(log) {
+    if (log.length <= STEP_LINES)
+        return [...log];
+    return [`(${log.length - STEP_LINES} lines before)`, ...log.slice(-STEP_LINES)];
+}
+function lastLines(lines) {
+    return lines.filter((line) => line.trim() !== '').slice(-FALLBACK_LINES);
+}
+/** buildx's last `ERROR:` line, or the last line: the classic builder ends with its error. */
+function summaryLine(lines, builder) {
+    const error = builder === 'buildx' ? lines.findLast((line) => line.startsWith('ERROR: ')) : undefined;
+    const last = error ?? lines.findLast((line) => line.trim() !== '') ?? 'the build printed nothing';
+    return capLine(last.trim());
+}
+function capLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-failure.ts
+
+
+const SUMMARY_CHARS = 300;
+class BuildFailedError extends errors/* ActionError */.lZ {
+    exitCode;
+    buildError;
+    /** The message with the build's words as they are, for Markdown that escapes them itself. */
+    unescapedMessage;
+    constructor(
+    /** What was built: `the image build`, or the test stage's build. */
+    what, exitCode, buildError) {
+        const sentence = (summary) => `${what} failed (docker exit ${exitCode}): ${summary}; nothing was pushed`;
+        // The summary is the pull request's text: in the log, one escaped line, whatever it holds.
+        super(sentence(untrustedText(buildError.summary, SUMMARY_CHARS)));
+        this.exitCode = exitCode;
+        this.buildError = buildError;
+        this.name = 'BuildFailedError';
+        const summary = Array.from(buildError.summary);
+        this.unescapedMessage = sentence(summary.length > SUMMARY_CHARS
+            ? `${summary.slice(0, SUMMARY_CHARS).join('')}…`
+            : buildError.summary);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/image-revision.ts
 // Which commit an image in the registry was built from: its manifest's revision annotation, else
 // the revision label of its config.
@@ -29770,6 +29881,10 @@ function fault(client, repository, message) {
 
 
 
+
+
+/** The build output kept to find its error in: the failing step's log is at its end. */
+const ERROR_TAIL_CHARS = 64 * 1024;
 function ociLabels(settings, revision, repositoryUrl) {
     return new Map([
         [REVISION_LABEL, revision.sha],
@@ -29794,7 +29909,8 @@ async function buildImage(docker, settings, tag, labels) {
     const runTag = `${tag}-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     return buildStage(docker, settings, labels, {
         runTag,
-        target: settings.target
+        target: settings.target,
+        what: 'the image build'
     });
 }
 /**
@@ -29803,7 +29919,11 @@ async function buildImage(docker, settings, tag, labels) {
  */
 async function buildTestStage(docker, settings, tag, labels, stage) {
     const runTag = `${tag}-test-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    return buildStage(docker, settings, labels, { runTag, target: stage });
+    return buildStage(docker, settings, labels, {
+        runTag,
+        target: stage,
+        what: `the build of the test stage ${stage}`
+    });
 }
 async function buildStage(docker, settings, labels, build) {
     const started = Date.now();
@@ -29827,16 +29947,20 @@ async function buildStage(docker, settings, labels, build) {
             target: build.target,
             network: settings.network
         });
+        const output = new docker_docker/* OutputTail */.gY(ERROR_TAIL_CHARS);
         const result = await docker.run(args, {
             // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
             env: {
                 ...Object.fromEntries(settings.buildArgs),
                 ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
             },
-            allowFailure: true
+            allowFailure: true,
+            onOutput: (chunk) => {
+                output.append(chunk.toString('utf8'));
+            }
         });
         if (result.exitCode !== 0) {
-            throw new errors/* ActionError */.lZ(`the image build failed (docker exit ${result.exitCode}); see the build log above`);
+            throw new BuildFailedError(build.what, result.exitCode, buildError(output.toString(), buildx ? 'buildx' : 'classic'));
         }
         const id = (await (0,promises_.readFile)(iidFile, 'utf8')).trim();
         const { sizeBytes, diffIds } = await inspectImage(docker, id);
@@ -29978,6 +30102,30 @@ async function loggedInEngine(engine, { credentials, image }) {
     const own = engine.withConfig(configDir);
     await core/* group */.Os(`Log in to ${image.registry}`, () => (0,config/* login */.iD)(own, image.registry, credentials));
     return own;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/test-failure.ts
+var test_failure = __nccwpck_require__(1415);
+;// CONCATENATED MODULE: ./src/pipeline/test-network.ts
+
+
+/** Networks every engine has: nothing to ask. */
+const BUILT_IN = new Set(['none', 'host']);
+/**
+ * Fails with an input error when the tests would run and their network does not exist: the build
+ * would otherwise run to the end and the container fail to start.
+ */
+async function requireTestNetwork(docker, test) {
+    if (test.command === undefined || BUILT_IN.has(test.network))
+        return;
+    const result = await docker.run(['network', 'inspect', '--format', '{{.Name}}', test.network], {
+        silent: true,
+        allowFailure: true
+    });
+    // Any other refusal (the engine failing) is left to `docker run`, which says it in its own words.
+    if (result.exitCode !== 0 && /not found|no such network/i.test(result.stderr)) {
+        throw new errors/* InputError */.dz('test-network', (0,test_failure/* missingNetwork */.BJ)(test.network));
+    }
 }
 
 // EXTERNAL MODULE: ./src/pipeline/report.ts
@@ -30728,6 +30876,8 @@ async function reusedImageRecord(transport, repository, digest, sha, reference) 
 
 
 
+
+
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
@@ -30741,7 +30891,7 @@ class BuildPipeline {
     built;
     /** The test stage's image, made only to run the tests in and removed at the end. */
     testStage;
-    test = pipeline_report/* TESTS_NOT_RUN */.e;
+    test = pipeline_report/* TESTS_NOT_REACHED */.PR;
     recordedTest;
     loggedIn;
     constructor(settings, context, revision, engine, registry) {
@@ -30783,19 +30933,18 @@ class BuildPipeline {
             core/* info */.pq(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
             return this.reuse(existing);
         }
+        await requireTestNetwork(this.engine, this.settings.test);
         const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
         const built = await core/* group */.Os(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, labels));
         this.built = built;
         core/* info */.pq(`Built ${untrustedText(built.id)}`);
-        if (this.settings.test.command === undefined)
-            core/* warning */.$e('No test-command given: the image is pushed untested.');
+        if (this.settings.test.command === undefined) {
+            core/* warning */.$e(`No test-command given: the image is not tested${this.settings.push ? ' and is pushed untested' : ''}.`);
+        }
         const tested = await this.imageToTest(built, labels);
         this.test = await core/* group */.Os(`Test inside ${tested.name}`, async () => (0,image_test/* testImage */.ko)(await this.docker(), tested.id, this.settings.testTarget?.stage, this.settings.test));
         if (this.test.result === 'failed') {
-            const why = this.test.timedOut
-                ? `timed out after ${this.settings.test.timeoutSeconds} s`
-                : `failed with exit code ${this.test.exitCode ?? '?'}`;
-            const failure = new errors/* ActionError */.lZ(`the tests ${why}: nothing was pushed`);
+            const failure = new errors/* ActionError */.lZ((0,test_failure/* testFailureMessage */.Q9)(this.test, this.settings.test));
             return this.result('test-failed', undefined, [], failure);
         }
         if (!this.settings.push) {
@@ -31467,8 +31616,55 @@ function formatDuration(ms) {
     return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
+;// CONCATENATED MODULE: ./src/render/headline.ts
+
+function headlineText(report) {
+    switch (report.outcome) {
+        case 'pushed':
+            return ranNoTests(report) ? '⚠️ Built and pushed WITHOUT tests' : '✅ Tested and pushed';
+        case 'built':
+            return ranNoTests(report)
+                ? '⚠️ Built WITHOUT tests (not pushed)'
+                : '✅ Built and tested (not pushed)';
+        case 'reused':
+            return reusedHeadline(report);
+        case 'test-failed':
+            return `❌ ${testFailure(report.test)}: nothing pushed`;
+        case 'failed':
+            return report.failure instanceof BuildFailedError
+                ? '❌ Build failed: nothing pushed'
+                : '❌ Failed: nothing pushed';
+    }
+}
+/** Whether this run's image went on without any test: no test-command was given. */
+function ranNoTests(report) {
+    return report.test.result === 'skipped';
+}
+/**
+ * Nothing was tested by this run; the headline says what the image's own test record says about
+ * the run that pushed it, or that there is none.
+ */
+function reusedHeadline(report) {
+    if (report.test.result === 'skipped') {
+        if (report.recordedTest === undefined)
+            return '♻️ Reused: pushed by an earlier run, with no record of tests';
+        if (report.recordedTest.result === 'skipped')
+            return '♻️ Reused: pushed WITHOUT tests by an earlier run';
+    }
+    return '♻️ Reused: pushed by an earlier run, not tested by this one';
+}
+function testFailure(test) {
+    if (test.timedOut)
+        return 'Tests timed out';
+    if (test.oomKilled === true)
+        return 'Tests ran out of memory';
+    return 'Tests failed';
+}
+
 ;// CONCATENATED MODULE: ./src/render/comment.ts
 // The pull-request comment and the job summary: one pure rendering of a BuildReport.
+
+
 
 
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
@@ -31480,13 +31676,6 @@ const PROMOTE_WORKFLOW = 'promote.yml';
 function commentMarker(image) {
     return `<!-- immutable-image:${image.replace(/--/g, '- -')} -->`;
 }
-const HEADLINES = {
-    pushed: '✅ Tested and pushed',
-    reused: '♻️ Reused: pushed by an earlier run, not tested by this one',
-    built: '✅ Built and tested (not pushed)',
-    'test-failed': '❌ Tests failed: nothing pushed',
-    failed: '❌ Failed: nothing pushed'
-};
 function renderComment(report) {
     return capLength(`${commentMarker(report.image)}\n${sections(report)}`);
 }
@@ -31501,6 +31690,7 @@ function sections(report) {
         pullCommand(report),
         ...warnings(report),
         failure(report),
+        buildErrorOutput(report),
         details('Details', factsTable(report)),
         testOutput(report),
         promotion(report),
@@ -31510,19 +31700,23 @@ function sections(report) {
         .join('\n\n');
 }
 function headline(report) {
-    const ref = (0,pipeline_report/* imageRef */.D)(report);
-    const title = `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`;
+    const ref = (0,pipeline_report/* imageRef */.D6)(report);
+    const title = `### ${headlineText(report)} · ${inlineCode(`${report.image}:${report.shaTag}`)}`;
     return ref === undefined ? title : `${title}\n\n${inlineCode(ref)}`;
 }
 function pullCommand(report) {
-    const ref = (0,pipeline_report/* imageRef */.D)(report);
+    const ref = (0,pipeline_report/* imageRef */.D6)(report);
     return ref === undefined ? '' : codeBlock(`docker pull ${ref}`, 'sh');
 }
 function warnings(report) {
     return report.warnings.map((warning) => `> [!WARNING]\n> ${plainText(warning)}`);
 }
 function failure(report) {
-    return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`;
+    if (report.failure === undefined)
+        return '';
+    const { failure } = report;
+    const message = failure instanceof BuildFailedError ? failure.unescapedMessage : failure.message;
+    return `> [!CAUTION]\n> ${plainText(message)}`;
 }
 function factsTable(report) {
     const rows = [['Commit', inlineCode(report.sha)]];
@@ -31579,15 +31773,36 @@ function testResult(report) {
         case 'passed':
             return `passed${command}${took}`;
         case 'failed':
-            return test.timedOut
-                ? `timed out${command}${took}`
-                : `failed${command} (exit ${test.exitCode ?? '?'})${took}`;
+            if (test.timedOut)
+                return `timed out${command}${took}`;
+            if (test.oomKilled === true) {
+                return `killed for memory${command} (exit ${test.exitCode ?? '?'}: over \`test-memory\`)${took}`;
+            }
+            if (test.couldNotStart !== undefined) {
+                return `could not start${command}: ${plainText(test.couldNotStart)}`;
+            }
+            return `failed${command} (exit ${test.exitCode ?? '?'})${took}`;
         case 'skipped':
-            return 'skipped: no `test-command`';
+            if (test.notRun === 'run-failed-first') {
+                return report.failure instanceof BuildFailedError
+                    ? 'not run: the build failed'
+                    : 'not run: the run failed before the tests';
+            }
+            return 'not tested: no `test-command` is set';
     }
 }
+/** The build's own error, open: the failing step's last lines and the builder's message. */
+function buildErrorOutput(report) {
+    if (!(report.failure instanceof BuildFailedError))
+        return '';
+    const { lines } = report.failure.buildError;
+    if (lines.length === 0)
+        return '';
+    const section = details('Build error', codeBlock(lines.join('\n'), 'text'));
+    return section.replace('<details>', '<details open>');
+}
 function testOutput(report) {
-    const tail = lastLines(report.test.outputTail, TEST_TAIL_LINES);
+    const tail = comment_lastLines(report.test.outputTail, TEST_TAIL_LINES);
     if (tail === '')
         return '';
     const section = details(`Test output (last ${TEST_TAIL_LINES} lines)`, codeBlock(tail, 'text'));
@@ -31596,7 +31811,7 @@ function testOutput(report) {
 function promotion(report) {
     if (report.digest === undefined)
         return '';
-    const ref = (0,pipeline_report/* imageRef */.D)(report) ?? '';
+    const ref = (0,pipeline_report/* imageRef */.D6)(report) ?? '';
     const commands = [
         `gh workflow run ${PROMOTE_WORKFLOW} -f environment=staging -f source=${report.digest}`,
         `docker run --rm ${ref}`
@@ -31606,7 +31821,7 @@ function promotion(report) {
 function footer(report) {
     return report.runUrl === '' ? '' : `<sub>[Workflow run](${report.runUrl}) · immutable-image</sub>`;
 }
-function lastLines(text, count) {
+function comment_lastLines(text, count) {
     // Strip ANSI colours and carriage-return progress lines so the tail reads as a log.
     // eslint-disable-next-line no-control-regex
     const clean = text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r(?!\n)/g, '\n');
@@ -31667,7 +31882,7 @@ function setOutputs(report, imageId) {
     core/* setOutput */.uH('tag', report.shaTag);
     core/* setOutput */.uH('tags', report.tags.join('\n'));
     core/* setOutput */.uH('digest', report.digest ?? '');
-    core/* setOutput */.uH('ref', (0,pipeline_report/* imageRef */.D)(report) ?? '');
+    core/* setOutput */.uH('ref', (0,pipeline_report/* imageRef */.D6)(report) ?? '');
     core/* setOutput */.uH('image-id', imageId ?? '');
     core/* setOutput */.uH('test-result', testResultOutput(report));
     core/* setOutput */.uH('pushed', String(report.outcome === 'pushed'));
@@ -31859,7 +32074,8 @@ function testRunArgs(run) {
     const [entrypoint, ...rest] = run.command;
     if (entrypoint === undefined)
         throw new Error('the test command is empty');
-    const args = ['run', '--rm', '--name', run.containerName, '--network', run.network];
+    // No --rm: the container's state (OOMKilled) is read after it exits; the caller removes it.
+    const args = ['run', '--name', run.containerName, '--network', run.network];
     args.push('--pull', 'never');
     // Untrusted test code: no new privileges, bounded memory and processes, no host mounts.
     args.push('--security-opt', 'no-new-privileges');
@@ -32305,10 +32521,11 @@ function isExpected(error) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3360);
-/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8391);
+/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8391);
 /* harmony import */ var _docker_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5431);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2222);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
+/* harmony import */ var _test_failure_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1415);
 // Runs the test command in a fresh container of the built image, streaming its output, and makes
 // sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
 
@@ -32318,9 +32535,8 @@ function isExpected(error) {
 
 
 
+
 const TAIL_CHARS = 64 * 1024;
-/** `docker run` exits 125-127 when the container could not start at all. */
-const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
 const CONTAINER_PREFIX = 'immutable-image-test-';
 /** The only names the post step will remove: state it reads back may have been forged. */
 const TEST_CONTAINER_NAME = /^immutable-image-test-[0-9a-f]{12}$/;
@@ -32332,8 +32548,8 @@ function describeCommand(command) {
     return JSON.stringify(command);
 }
 /**
- * Kills and removes a test container with its anonymous volumes (`--rm` would have taken them, a
- * bare `docker kill` leaves them); true when there was one to remove.
+ * Kills and removes a test container with its anonymous volumes (a bare `docker kill` leaves
+ * them); true when there was one to remove.
  */
 async function removeTestContainer(docker, name) {
     const result = await docker.run(['rm', '--force', '--volumes', name], {
@@ -32365,7 +32581,7 @@ function cancelTests(signal) {
 /** Runs the tests in `imageId`, the shipped image or the test `stage` proved to be built on it. */
 async function testImage(docker, imageId, stage, test) {
     if (test.command === undefined)
-        return _report_js__WEBPACK_IMPORTED_MODULE_4__/* .TESTS_NOT_RUN */ .e;
+        return _report_js__WEBPACK_IMPORTED_MODULE_4__/* .TESTS_NOT_RUN */ .eh;
     const containerName = `${CONTAINER_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
     (0,_state_js__WEBPACK_IMPORTED_MODULE_5__/* .saveTestContainer */ .re)(containerName);
     running = { docker, containerName };
@@ -32378,8 +32594,9 @@ async function testImage(docker, imageId, stage, test) {
         removeTestContainer(docker, containerName).catch(() => undefined);
     }, test.timeoutSeconds * 1000);
     let exitCode;
+    let oomKilled = false;
     try {
-        const result = await docker.run((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_6__/* .testRunArgs */ .pl)({
+        const result = await docker.run((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_7__/* .testRunArgs */ .pl)({
             containerName,
             imageId,
             command: test.command,
@@ -32395,31 +32612,42 @@ async function testImage(docker, imageId, stage, test) {
             }
         });
         exitCode = result.exitCode;
+        if (exitCode !== 0 && !timeout.expired)
+            oomKilled = await killedForMemory(docker, containerName);
     }
     finally {
         clearTimeout(timer);
         if (cancelling !== undefined)
             await cancelling;
-        // `--rm` removes the container when docker run sees it exit; this covers a client that did not.
+        // The container runs without `--rm`, so that its state can be read once it exited: removed here.
         await removeTestContainer(docker, containerName);
         running = undefined;
     }
     const durationMs = Date.now() - started;
-    const command = describeCommand(test.command);
-    if (!timeout.expired &&
-        DOCKER_RUN_ERRORS.has(exitCode) &&
-        /Error response from daemon|executable file not found|OCI runtime/i.test(tail.toString())) {
-        tail.append(`\n(the container could not start: check that ${test.command[0] ?? ''} exists in the image)`);
-    }
+    const couldNotStart = timeout.expired
+        ? undefined
+        : (0,_test_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .containerStartProblem */ .ph)(exitCode, tail.toString(), test);
+    if (couldNotStart !== undefined)
+        tail.append(`\n(the container could not start: ${couldNotStart})`);
     return {
         result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
         stage,
-        command,
+        command: describeCommand(test.command),
         durationMs,
         exitCode,
         timedOut: timeout.expired,
+        oomKilled,
+        ...(couldNotStart === undefined ? {} : { couldNotStart }),
         outputTail: tail.toString()
     };
+}
+/** Whether the engine killed the container for passing its memory limit (the exit code says 137). */
+async function killedForMemory(docker, containerName) {
+    const state = await docker.run(['inspect', '--format', '{{.State.OOMKilled}}', containerName], {
+        silent: true,
+        allowFailure: true
+    });
+    return state.exitCode === 0 && state.stdout.trim() === 'true';
 }
 
 
@@ -32429,10 +32657,12 @@ async function testImage(docker, imageId, stage, test) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ imageRef),
-/* harmony export */   e: () => (/* binding */ TESTS_NOT_RUN)
+/* harmony export */   D6: () => (/* binding */ imageRef),
+/* harmony export */   PR: () => (/* binding */ TESTS_NOT_REACHED),
+/* harmony export */   eh: () => (/* binding */ TESTS_NOT_RUN)
 /* harmony export */ });
 // What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
+/** No test-command: the image goes on untested. */
 const TESTS_NOT_RUN = {
     result: 'skipped',
     stage: undefined,
@@ -32440,10 +32670,65 @@ const TESTS_NOT_RUN = {
     durationMs: undefined,
     exitCode: undefined,
     timedOut: false,
+    notRun: 'no-test-command',
     outputTail: ''
 };
+/** The run failed (the build, a registry, an input) before the tests could start. */
+const TESTS_NOT_REACHED = { ...TESTS_NOT_RUN, notRun: 'run-failed-first' };
 function imageRef(report) {
     return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+}
+
+
+/***/ }),
+
+/***/ 1415:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BJ: () => (/* binding */ missingNetwork),
+/* harmony export */   Q9: () => (/* binding */ testFailureMessage),
+/* harmony export */   ph: () => (/* binding */ containerStartProblem)
+/* harmony export */ });
+/* unused harmony export outOfMemory */
+/** `docker run` exits 125-127 when the container could not start at all. */
+const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
+/** The step's one-line error for tests that did not pass. */
+function testFailureMessage(test, settings) {
+    if (test.timedOut)
+        return `the tests timed out after ${settings.timeoutSeconds} s: nothing was pushed`;
+    if (test.oomKilled === true)
+        return `the tests ${outOfMemory(settings.memory)}; nothing was pushed`;
+    if (test.couldNotStart !== undefined) {
+        return `the test container could not start: ${test.couldNotStart}; nothing was pushed`;
+    }
+    return `the tests failed with exit code ${test.exitCode ?? '?'}: nothing was pushed`;
+}
+/** What the engine's OOM kill means for the inputs. */
+function outOfMemory(memory) {
+    return memory === undefined
+        ? 'were killed for running out of memory with no test-memory limit: the runner itself ran out'
+        : `were killed for using more than test-memory (${memory}): raise test-memory or make the tests use less`;
+}
+/**
+ * Why `docker run` could not start the container, from the daemon's words in its output: a
+ * test-network that does not exist, or a command missing from the image. Undefined when the
+ * container started (its own exit code can be 125-127 too) or the cause is unknown.
+ */
+function containerStartProblem(exitCode, output, test) {
+    if (!DOCKER_RUN_ERRORS.has(exitCode))
+        return undefined;
+    const daemon = /Error response from daemon: (.*)/.exec(output)?.[1] ?? '';
+    if (/\bnetwork \S+ not found\b/i.test(daemon))
+        return `test-network ${missingNetwork(test.network)}`;
+    if (/executable file not found|no such file or directory/i.test(daemon)) {
+        return `check that ${test.command?.[0] ?? 'the test command'} exists in the image`;
+    }
+    return undefined;
+}
+/** What to do about a test-network the engine does not have. */
+function missingNetwork(network) {
+    return `'${network}' does not exist on the engine: name one \`docker network ls\` lists, e.g. \${{ job.services.<id>.network }} to reach the job's service containers, or leave test-network empty for none`;
 }
 
 
