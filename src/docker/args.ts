@@ -61,7 +61,8 @@ export interface TestRunCommand {
 export function testRunArgs(run: TestRunCommand): string[] {
   const [entrypoint, ...rest] = run.command
   if (entrypoint === undefined) throw new Error('the test command is empty')
-  const args = ['run', '--rm', '--name', run.containerName, '--network', run.network]
+  // No --rm: the container's state (OOMKilled) is read after it exits; the caller removes it.
+  const args = ['run', '--name', run.containerName, '--network', run.network]
   args.push('--pull', 'never')
   // Untrusted test code: no new privileges, bounded memory and processes, no host mounts.
   args.push('--security-opt', 'no-new-privileges')

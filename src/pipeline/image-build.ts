@@ -5,8 +5,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildArgs, buildxAnnotates } from '../docker/args.js'
-import type { Docker } from '../docker/docker.js'
-import { ActionError } from '../errors.js'
+import { buildError } from '../docker/build-error.js'
+import { OutputTail, type Docker } from '../docker/docker.js'
+import { BuildFailedError } from './build-failure.js'
 import type { BuildSettings } from '../settings/build.js'
 import type { Revision } from './revision.js'
 import { REVISION_LABEL } from '../registry/image-revision.js'
@@ -25,7 +26,12 @@ export interface BuiltImage {
 interface StageBuild {
   readonly runTag: string
   readonly target: string | undefined
+  /** What the failure message calls this build. */
+  readonly what: string
 }
+
+/** The build output kept to find its error in: the failing step's log is at its end. */
+const ERROR_TAIL_CHARS = 64 * 1024
 
 export function ociLabels(
   settings: BuildSettings,
@@ -62,7 +68,8 @@ export async function buildImage(
   const runTag = `${tag}-run-${randomBytes(4).toString('hex')}`
   return buildStage(docker, settings, labels, {
     runTag,
-    target: settings.target
+    target: settings.target,
+    what: 'the image build'
   })
 }
 
@@ -78,7 +85,11 @@ export async function buildTestStage(
   stage: string
 ): Promise<BuiltImage> {
   const runTag = `${tag}-test-${randomBytes(4).toString('hex')}`
-  return buildStage(docker, settings, labels, { runTag, target: stage })
+  return buildStage(docker, settings, labels, {
+    runTag,
+    target: stage,
+    what: `the build of the test stage ${stage}`
+  })
 }
 
 async function buildStage(
@@ -108,17 +119,23 @@ async function buildStage(
       target: build.target,
       network: settings.network
     })
+    const output = new OutputTail(ERROR_TAIL_CHARS)
     const result = await docker.run(args, {
       // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
       env: {
         ...Object.fromEntries(settings.buildArgs),
         ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
       },
-      allowFailure: true
+      allowFailure: true,
+      onOutput: (chunk) => {
+        output.append(chunk.toString('utf8'))
+      }
     })
     if (result.exitCode !== 0) {
-      throw new ActionError(
-        `the image build failed (docker exit ${result.exitCode}); see the build log above`
+      throw new BuildFailedError(
+        build.what,
+        result.exitCode,
+        buildError(output.toString(), buildx ? 'buildx' : 'classic')
       )
     }
     const id = (await readFile(iidFile, 'utf8')).trim()

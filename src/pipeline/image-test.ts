@@ -8,10 +8,9 @@ import { OutputTail, type Docker } from '../docker/docker.js'
 import type { TestSettings } from '../settings/build.js'
 import { TESTS_NOT_RUN, type TestReport } from './report.js'
 import { saveTestContainer } from '../state.js'
+import { containerStartProblem } from './test-failure.js'
 
 const TAIL_CHARS = 64 * 1024
-/** `docker run` exits 125-127 when the container could not start at all. */
-const DOCKER_RUN_ERRORS = new Set([125, 126, 127])
 const CONTAINER_PREFIX = 'immutable-image-test-'
 /** The only names the post step will remove: state it reads back may have been forged. */
 export const TEST_CONTAINER_NAME = /^immutable-image-test-[0-9a-f]{12}$/
@@ -31,8 +30,8 @@ export function describeCommand(command: readonly string[]): string {
 }
 
 /**
- * Kills and removes a test container with its anonymous volumes (`--rm` would have taken them, a
- * bare `docker kill` leaves them); true when there was one to remove.
+ * Kills and removes a test container with its anonymous volumes (a bare `docker kill` leaves
+ * them); true when there was one to remove.
  */
 export async function removeTestContainer(docker: Docker, name: string): Promise<boolean> {
   const result = await docker.run(['rm', '--force', '--volumes', name], {
@@ -84,6 +83,7 @@ export async function testImage(
     removeTestContainer(docker, containerName).catch(() => undefined)
   }, test.timeoutSeconds * 1000)
   let exitCode: number
+  let oomKilled = false
   try {
     const result = await docker.run(
       testRunArgs({
@@ -104,31 +104,38 @@ export async function testImage(
       }
     )
     exitCode = result.exitCode
+    if (exitCode !== 0 && !timeout.expired) oomKilled = await killedForMemory(docker, containerName)
   } finally {
     clearTimeout(timer)
     if (cancelling !== undefined) await cancelling
-    // `--rm` removes the container when docker run sees it exit; this covers a client that did not.
+    // The container runs without `--rm`, so that its state can be read once it exited: removed here.
     await removeTestContainer(docker, containerName)
     running = undefined
   }
   const durationMs = Date.now() - started
-  const command = describeCommand(test.command)
-  if (
-    !timeout.expired &&
-    DOCKER_RUN_ERRORS.has(exitCode) &&
-    /Error response from daemon|executable file not found|OCI runtime/i.test(tail.toString())
-  ) {
-    tail.append(
-      `\n(the container could not start: check that ${test.command[0] ?? ''} exists in the image)`
-    )
-  }
+  const couldNotStart = timeout.expired
+    ? undefined
+    : containerStartProblem(exitCode, tail.toString(), test)
+  if (couldNotStart !== undefined)
+    tail.append(`\n(the container could not start: ${couldNotStart})`)
   return {
     result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
     stage,
-    command,
+    command: describeCommand(test.command),
     durationMs,
     exitCode,
     timedOut: timeout.expired,
+    oomKilled,
+    ...(couldNotStart === undefined ? {} : { couldNotStart }),
     outputTail: tail.toString()
   }
+}
+
+/** Whether the engine killed the container for passing its memory limit (the exit code says 137). */
+async function killedForMemory(docker: Docker, containerName: string): Promise<boolean> {
+  const state = await docker.run(['inspect', '--format', '{{.State.OOMKilled}}', containerName], {
+    silent: true,
+    allowFailure: true
+  })
+  return state.exitCode === 0 && state.stdout.trim() === 'true'
 }

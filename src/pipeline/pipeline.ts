@@ -19,7 +19,14 @@ import {
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import { loggedInEngine } from './registry-login.js'
 import { testImage } from './image-test.js'
-import { TESTS_NOT_RUN, type BuildReport, type RecordedTest, type TestReport } from './report.js'
+import { testFailureMessage } from './test-failure.js'
+import { requireTestNetwork } from './test-network.js'
+import {
+  TESTS_NOT_REACHED,
+  type BuildReport,
+  type RecordedTest,
+  type TestReport
+} from './report.js'
 import { shaTag, type Revision } from './revision.js'
 import { ShaTagLookup } from './sha-tag-lookup.js'
 import { requireTestedOnShipped } from './stage-layers.js'
@@ -40,7 +47,7 @@ export class BuildPipeline {
   private built: BuiltImage | undefined
   /** The test stage's image, made only to run the tests in and removed at the end. */
   private testStage: BuiltImage | undefined
-  private test: TestReport = TESTS_NOT_RUN
+  private test: TestReport = TESTS_NOT_REACHED
   private recordedTest: RecordedTest | undefined
   private loggedIn: Promise<Docker> | undefined
 
@@ -91,23 +98,24 @@ export class BuildPipeline {
       )
       return this.reuse(existing)
     }
+    await requireTestNetwork(this.engine, this.settings.test)
     const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
     const built = await core.group(`Build ${this.reference}`, async () =>
       buildImage(await this.docker(), this.settings, this.reference, labels)
     )
     this.built = built
     core.info(`Built ${untrustedText(built.id)}`)
-    if (this.settings.test.command === undefined)
-      core.warning('No test-command given: the image is pushed untested.')
+    if (this.settings.test.command === undefined) {
+      core.warning(
+        `No test-command given: the image is not tested${this.settings.push ? ' and is pushed untested' : ''}.`
+      )
+    }
     const tested = await this.imageToTest(built, labels)
     this.test = await core.group(`Test inside ${tested.name}`, async () =>
       testImage(await this.docker(), tested.id, this.settings.testTarget?.stage, this.settings.test)
     )
     if (this.test.result === 'failed') {
-      const why = this.test.timedOut
-        ? `timed out after ${this.settings.test.timeoutSeconds} s`
-        : `failed with exit code ${this.test.exitCode ?? '?'}`
-      const failure = new ActionError(`the tests ${why}: nothing was pushed`)
+      const failure = new ActionError(testFailureMessage(this.test, this.settings.test))
       return this.result('test-failed', undefined, [], failure)
     }
     if (!this.settings.push) {

@@ -2,6 +2,9 @@
 
 export type TestResult = 'passed' | 'failed' | 'skipped'
 
+/** Why tests that were skipped did not run: none were asked for, or the run failed before them. */
+export type TestsNotRun = 'no-test-command' | 'run-failed-first'
+
 export type Outcome =
   /** Built, tested and pushed. */
   | 'pushed'
@@ -20,9 +23,16 @@ export interface TestReport {
   readonly durationMs: number | undefined
   readonly exitCode: number | undefined
   readonly timedOut: boolean
+  /** The engine killed the container for passing its memory limit (State.OOMKilled). */
+  readonly oomKilled?: boolean
+  /** Why the container could not start at all, in words naming what to fix. */
+  readonly couldNotStart?: string
+  /** Set when result is skipped. */
+  readonly notRun?: TestsNotRun
   readonly outputTail: string
 }
 
+/** No test-command: the image goes on untested. */
 export const TESTS_NOT_RUN: TestReport = {
   result: 'skipped',
   stage: undefined,
@@ -30,8 +40,12 @@ export const TESTS_NOT_RUN: TestReport = {
   durationMs: undefined,
   exitCode: undefined,
   timedOut: false,
+  notRun: 'no-test-command',
   outputTail: ''
 }
+
+/** The run failed (the build, a registry, an input) before the tests could start. */
+export const TESTS_NOT_REACHED: TestReport = { ...TESTS_NOT_RUN, notRun: 'run-failed-first' }
 
 /** What the test record attached to a reused image says: which run tested it, when, and how. */
 export interface RecordedTest {

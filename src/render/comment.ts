@@ -9,6 +9,8 @@ import {
   plainText
 } from './markdown.js'
 import { imageRef, type BuildReport } from '../pipeline/report.js'
+import { BuildFailedError } from '../pipeline/build-failure.js'
+import { headlineText } from './headline.js'
 
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
 export const MAX_BODY = 60_000
@@ -19,14 +21,6 @@ const PROMOTE_WORKFLOW = 'promote.yml'
 
 export function commentMarker(image: string): string {
   return `<!-- immutable-image:${image.replace(/--/g, '- -')} -->`
-}
-
-const HEADLINES: Record<BuildReport['outcome'], string> = {
-  pushed: '✅ Tested and pushed',
-  reused: '♻️ Reused: pushed by an earlier run, not tested by this one',
-  built: '✅ Built and tested (not pushed)',
-  'test-failed': '❌ Tests failed: nothing pushed',
-  failed: '❌ Failed: nothing pushed'
 }
 
 export function renderComment(report: BuildReport): string {
@@ -45,6 +39,7 @@ function sections(report: BuildReport): string {
     pullCommand(report),
     ...warnings(report),
     failure(report),
+    buildErrorOutput(report),
     details('Details', factsTable(report)),
     testOutput(report),
     promotion(report),
@@ -56,7 +51,7 @@ function sections(report: BuildReport): string {
 
 function headline(report: BuildReport): string {
   const ref = imageRef(report)
-  const title = `### ${HEADLINES[report.outcome]} · ${inlineCode(`${report.image}:${report.shaTag}`)}`
+  const title = `### ${headlineText(report)} · ${inlineCode(`${report.image}:${report.shaTag}`)}`
   return ref === undefined ? title : `${title}\n\n${inlineCode(ref)}`
 }
 
@@ -70,7 +65,10 @@ function warnings(report: BuildReport): string[] {
 }
 
 function failure(report: BuildReport): string {
-  return report.failure === undefined ? '' : `> [!CAUTION]\n> ${plainText(report.failure.message)}`
+  if (report.failure === undefined) return ''
+  const { failure } = report
+  const message = failure instanceof BuildFailedError ? failure.unescapedMessage : failure.message
+  return `> [!CAUTION]\n> ${plainText(message)}`
 }
 
 function factsTable(report: BuildReport): string {
@@ -128,12 +126,31 @@ function testResult(report: BuildReport): string {
     case 'passed':
       return `passed${command}${took}`
     case 'failed':
-      return test.timedOut
-        ? `timed out${command}${took}`
-        : `failed${command} (exit ${test.exitCode ?? '?'})${took}`
+      if (test.timedOut) return `timed out${command}${took}`
+      if (test.oomKilled === true) {
+        return `killed for memory${command} (exit ${test.exitCode ?? '?'}: over \`test-memory\`)${took}`
+      }
+      if (test.couldNotStart !== undefined) {
+        return `could not start${command}: ${plainText(test.couldNotStart)}`
+      }
+      return `failed${command} (exit ${test.exitCode ?? '?'})${took}`
     case 'skipped':
-      return 'skipped: no `test-command`'
+      if (test.notRun === 'run-failed-first') {
+        return report.failure instanceof BuildFailedError
+          ? 'not run: the build failed'
+          : 'not run: the run failed before the tests'
+      }
+      return 'not tested: no `test-command` is set'
   }
+}
+
+/** The build's own error, open: the failing step's last lines and the builder's message. */
+function buildErrorOutput(report: BuildReport): string {
+  if (!(report.failure instanceof BuildFailedError)) return ''
+  const { lines } = report.failure.buildError
+  if (lines.length === 0) return ''
+  const section = details('Build error', codeBlock(lines.join('\n'), 'text'))
+  return section.replace('<details>', '<details open>')
 }
 
 function testOutput(report: BuildReport): string {

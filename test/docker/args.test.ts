@@ -97,7 +97,6 @@ describe('testRunArgs', () => {
       })
     ).toEqual([
       'run',
-      '--rm',
       '--name',
       'c1',
       '--network',

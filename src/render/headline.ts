@@ -1,0 +1,47 @@
+// The comment's and summary's first words: what happened to the image, never "tested" unless it was.
+import type { BuildReport, TestReport } from '../pipeline/report.js'
+import { BuildFailedError } from '../pipeline/build-failure.js'
+
+export function headlineText(report: BuildReport): string {
+  switch (report.outcome) {
+    case 'pushed':
+      return ranNoTests(report) ? '⚠️ Built and pushed WITHOUT tests' : '✅ Tested and pushed'
+    case 'built':
+      return ranNoTests(report)
+        ? '⚠️ Built WITHOUT tests (not pushed)'
+        : '✅ Built and tested (not pushed)'
+    case 'reused':
+      return reusedHeadline(report)
+    case 'test-failed':
+      return `❌ ${testFailure(report.test)}: nothing pushed`
+    case 'failed':
+      return report.failure instanceof BuildFailedError
+        ? '❌ Build failed: nothing pushed'
+        : '❌ Failed: nothing pushed'
+  }
+}
+
+/** Whether this run's image went on without any test: no test-command was given. */
+export function ranNoTests(report: BuildReport): boolean {
+  return report.test.result === 'skipped'
+}
+
+/**
+ * Nothing was tested by this run; the headline says what the image's own test record says about
+ * the run that pushed it, or that there is none.
+ */
+function reusedHeadline(report: BuildReport): string {
+  if (report.test.result === 'skipped') {
+    if (report.recordedTest === undefined)
+      return '♻️ Reused: pushed by an earlier run, with no record of tests'
+    if (report.recordedTest.result === 'skipped')
+      return '♻️ Reused: pushed WITHOUT tests by an earlier run'
+  }
+  return '♻️ Reused: pushed by an earlier run, not tested by this one'
+}
+
+function testFailure(test: TestReport): string {
+  if (test.timedOut) return 'Tests timed out'
+  if (test.oomKilled === true) return 'Tests ran out of memory'
+  return 'Tests failed'
+}
