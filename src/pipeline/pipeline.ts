@@ -164,7 +164,7 @@ export class BuildPipeline {
     const failure = this.smoke?.failure
     if (failure === undefined) return undefined
     const message = smokeTestFailureMessage(failure, this.settings.test.timeoutSeconds)
-    return this.result('test-failed', undefined, [], new ActionError(message))
+    return this.result('smoke-test-failed', undefined, [], new ActionError(message))
   }
 
   private async recordTests({ report, imageId }: PipelineResult): Promise<void> {

@@ -10,6 +10,8 @@ export type Outcome =
   /** Built and tested; push was off. */
   | 'built'
   | 'test-failed'
+  /** The tests passed; the smoke test of the shipped image did not. Nothing pushed. */
+  | 'smoke-test-failed'
   | 'failed'
 
 export interface TestReport {

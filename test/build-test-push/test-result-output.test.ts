@@ -82,9 +82,9 @@ describe('the test-result output', () => {
   })
 
   it('is failed when the tests passed but the smoke test failed', () => {
-    expect(testResultOutput(report({ outcome: 'test-failed', smokeTest: SMOKE_FAILED }))).toBe(
-      'failed'
-    )
+    expect(
+      testResultOutput(report({ outcome: 'smoke-test-failed', smokeTest: SMOKE_FAILED }))
+    ).toBe('failed')
   })
 
   it('stays the tests’ result when the smoke test passed', () => {
@@ -95,7 +95,11 @@ describe('the test-result output', () => {
 describe('the smoke-test-result output', () => {
   it.each([
     ['a passed smoke test', report({ smokeTest: SMOKE_PASSED }), 'passed'],
-    ['a failed smoke test', report({ outcome: 'test-failed', smokeTest: SMOKE_FAILED }), 'failed'],
+    [
+      'a failed smoke test',
+      report({ outcome: 'smoke-test-failed', smokeTest: SMOKE_FAILED }),
+      'failed'
+    ],
     ['a run without smoke-test', report({}), 'skipped'],
     [
       'a reused image whose record has a smoke test',
