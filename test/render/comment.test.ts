@@ -44,7 +44,7 @@ const REUSED_UNTESTED_HERE: Partial<BuildReport> = {
 
 const SMOKE_PASSED: SmokeTestReport = {
   result: 'passed',
-  command: 'node /app/src/smoke-test.js',
+  command: 'node /app/src/smoke.js',
   durationMs: 6100,
   healthCheck: true,
   attempts: 1,
@@ -72,7 +72,7 @@ describe('renderComment, the smoke test', () => {
       '| Tested in | stage `test`: the shipped image’s layers plus the test stage’s own |'
     )
     expect(body).toContain(
-      '| Smoke test | passed `node /app/src/smoke-test.js` in 6.1 s, once the container was healthy |'
+      '| Smoke test | passed `node /app/src/smoke.js` in 6.1 s, once the container was healthy |'
     )
     expect(body).toContain(
       '| Smoke-tested in | the shipped image, started by its own `ENTRYPOINT` and `CMD` |'
@@ -101,7 +101,7 @@ describe('renderComment, the smoke test', () => {
       })
     )
     expect(body).toContain(
-      '| Smoke test | failed `node /app/src/smoke-test.js`: the container exited with code 3 after 1.2 s |'
+      '| Smoke test | failed `node /app/src/smoke.js`: the container exited with code 3 after 1.2 s |'
     )
     expect(body).toContain('<details open><summary>Smoke test</summary>')
     expect(body).toContain(codeBlock('prod-app: missing DATABASE_URL', 'text'))
@@ -132,7 +132,7 @@ describe('renderComment, the smoke test', () => {
     const body = renderComment(
       report({ outcome: 'smoke-test-failed', smokeTest: { ...SMOKE_CRASHED, failure } })
     )
-    expect(body).toContain(`\`node /app/src/smoke-test.js\`: ${why} after 1.2 s |`)
+    expect(body).toContain(`\`node /app/src/smoke.js\`: ${why} after 1.2 s |`)
   })
 
   it('keeps a hostile container log inside its code block', () => {

@@ -74,8 +74,8 @@ describe('getBuildSettings', () => {
       '-c',
       'wget -qO- http://127.0.0.1:8080/healthz'
     ])
-    inputs({ 'smoke-test': '["node","/app/src/smoke-test.js"]' })
-    expect(getBuildSettings().test.smokeTest).toEqual(['node', '/app/src/smoke-test.js'])
+    inputs({ 'smoke-test': '["node","/app/src/smoke.js"]' })
+    expect(getBuildSettings().test.smokeTest).toEqual(['node', '/app/src/smoke.js'])
   })
 
   it('runs no smoke test when smoke-test is empty', () => {
