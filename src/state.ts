@@ -4,6 +4,7 @@ import * as core from './runner/core.js'
 const IS_POST = 'isPost'
 const DOCKER_CONFIG = 'dockerConfig'
 const TEST_CONTAINER = 'testContainer'
+const SMOKE_CONTAINER = 'smokeContainer'
 
 /** The runner runs the same bundle for main and post; the flag saved by main tells them apart. */
 export const isPost = core.getState(IS_POST) === 'true'
@@ -29,4 +30,14 @@ export function saveTestContainer(name: string): void {
 /** Untrusted in the post step, as the Docker config directory is. */
 export function testContainerToRemove(): string {
   return core.getState(TEST_CONTAINER)
+}
+
+/** The smoke test's container, saved as the test container is. */
+export function saveSmokeContainer(name: string): void {
+  core.saveState(SMOKE_CONTAINER, name)
+}
+
+/** Untrusted in the post step, as the test container's name is. */
+export function smokeContainerToRemove(): string {
+  return core.getState(SMOKE_CONTAINER)
 }

@@ -5,7 +5,7 @@ import { failStep } from '../fail-step.js'
 import { readCheckout } from '../git/checkout.js'
 import { runContext } from '../github/context.js'
 import { untrustedText } from '../log/untrusted-text.js'
-import { cancelTests } from '../pipeline/image-test.js'
+import { cancelTests } from '../pipeline/test-containers.js'
 import { BuildPipeline } from '../pipeline/pipeline.js'
 import { chooseRevision } from '../pipeline/revision.js'
 import { getBuildSettings } from '../settings/build.js'
@@ -14,7 +14,7 @@ import { publish } from './publish.js'
 
 export async function run(): Promise<void> {
   markMainRan()
-  // The runner cancels a step with SIGINT, then SIGTERM: the test container must not outlive it.
+  // The runner cancels a step with SIGINT, then SIGTERM: no test container may outlive it.
   process.on('SIGINT', () => void cancelTests('SIGINT'))
   process.on('SIGTERM', () => void cancelTests('SIGTERM'))
   try {

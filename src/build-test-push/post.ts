@@ -1,30 +1,34 @@
-// The post step: remove what the main step left behind (its registry login, a test container),
+// The post step: remove what the main step left behind (its registry login, a test or smoke-test container),
 // checking first that each is the action's own: the names come from state, which may be forged.
 import * as core from '../runner/core.js'
 import { removeOwnDockerConfig } from '../docker/config.js'
 import { Docker } from '../docker/docker.js'
 import { getErrorMessage } from '../errors.js'
 import { printable } from '../settings/inputs.js'
-import { dockerConfigDirToRemove, testContainerToRemove } from '../state.js'
-import { removeTestContainer, TEST_CONTAINER_NAME } from '../pipeline/image-test.js'
+import { dockerConfigDirToRemove, smokeContainerToRemove, testContainerToRemove } from '../state.js'
+import {
+  CONTAINER_NAMES,
+  removeTestContainer,
+  type ContainerKind
+} from '../pipeline/test-containers.js'
 
 export async function post(): Promise<void> {
-  await removeLeftTestContainer()
+  await removeLeftContainer('test', testContainerToRemove())
+  await removeLeftContainer('smoke', smokeContainerToRemove())
   await removeDockerConfig()
 }
 
-async function removeLeftTestContainer(): Promise<void> {
-  const name = testContainerToRemove()
+async function removeLeftContainer(kind: ContainerKind, name: string): Promise<void> {
   if (name === '') return
-  if (!TEST_CONTAINER_NAME.test(name)) {
-    core.warning(`Did not remove the container '${printable(name)}': not a test container name.`)
+  if (!CONTAINER_NAMES[kind].test(name)) {
+    core.warning(`Did not remove the container '${printable(name)}': not a ${kind} container name.`)
     return
   }
   try {
     if (await removeTestContainer(new Docker(), name))
-      core.info(`Removed the test container ${name} that the main step left running.`)
+      core.info(`Removed the ${kind} container ${name} that the main step left running.`)
   } catch (error) {
-    core.warning(`Could not remove the test container ${name}: ${getErrorMessage(error)}`)
+    core.warning(`Could not remove the ${kind} container ${name}: ${getErrorMessage(error)}`)
   }
 }
 

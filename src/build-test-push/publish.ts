@@ -46,13 +46,26 @@ export function setOutputs(report: BuildReport, imageId: string | undefined): vo
   core.setOutput('ref', imageRef(report) ?? '')
   core.setOutput('image-id', imageId ?? '')
   core.setOutput('test-result', testResultOutput(report))
+  core.setOutput('smoke-test-result', smokeTestResultOutput(report))
   core.setOutput('pushed', String(report.outcome === 'pushed'))
 }
 
-/** A reused image's result is what its test record says; `not-tested` when it has none. */
+/**
+ * A reused image's result is what its test record says; `not-tested` when it has none. A failed
+ * smoke test fails it too: a workflow that checks only test-result must not take the image as good.
+ */
 export function testResultOutput(report: BuildReport): string {
+  if (report.smokeTest?.result === 'failed') return 'failed'
   if (report.outcome !== 'reused' || report.test.result !== 'skipped') return report.test.result
   return report.recordedTest?.result ?? 'not-tested'
+}
+
+/** The smoke test's result, or for a reused image what its test record says. */
+export function smokeTestResultOutput(report: BuildReport): string {
+  if (report.smokeTest !== undefined) return report.smokeTest.result
+  if (report.outcome !== 'reused' || report.test.result !== 'skipped') return 'skipped'
+  if (report.recordedTest === undefined) return 'not-tested'
+  return report.recordedTest.smokeTest ?? 'skipped'
 }
 
 export function writeSummary(report: BuildReport): Promise<void> {

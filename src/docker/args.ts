@@ -62,15 +62,45 @@ export function testRunArgs(run: TestRunCommand): string[] {
   const [entrypoint, ...rest] = run.command
   if (entrypoint === undefined) throw new Error('the test command is empty')
   // No --rm: the container's state (OOMKilled) is read after it exits; the caller removes it.
-  const args = ['run', '--name', run.containerName, '--network', run.network]
-  args.push('--pull', 'never')
-  // Untrusted test code: no new privileges, bounded memory and processes, no host mounts.
+  const args = ['run', ...containerLimits(run)]
+  args.push('--entrypoint', entrypoint, run.imageId, ...rest)
+  return args
+}
+
+/** A container of the shipped image as it runs in production: under the tests' limits, otherwise untouched. */
+export type ProductionRunCommand = Omit<TestRunCommand, 'command'>
+
+/**
+ * Starts it detached with its own ENTRYPOINT and CMD. No `--rm`: when it exits, its exit code and
+ * log are what the report needs, so its remover takes it away.
+ */
+export function productionRunArgs(run: ProductionRunCommand): string[] {
+  return ['run', '--detach', ...containerLimits(run), run.imageId]
+}
+
+function containerLimits(run: ProductionRunCommand): string[] {
+  const args = ['--name', run.containerName, '--network', run.network, '--pull', 'never']
+  // Untrusted code: no new privileges, bounded memory and processes, no host mounts.
   args.push('--security-opt', 'no-new-privileges')
   if (run.memory !== undefined) args.push('--memory', run.memory)
   if (run.pidsLimit !== undefined) args.push('--pids-limit', String(run.pidsLimit))
   for (const name of run.envNames) args.push('--env', name)
-  args.push('--entrypoint', entrypoint, run.imageId, ...rest)
   return args
+}
+
+/** Runs `command` in the running container: its environment and user, the image's working directory. */
+export function execArgs(containerName: string, command: readonly string[]): string[] {
+  if (command.length === 0) throw new Error('the command is empty')
+  return ['exec', containerName, ...command]
+}
+
+/** The container's state (running, exit code, health) as one line of JSON. */
+export function containerStateArgs(containerName: string): string[] {
+  return ['container', 'inspect', '--format', '{{json .State}}', containerName]
+}
+
+export function containerLogArgs(containerName: string, lines: number): string[] {
+  return ['logs', '--tail', String(lines), containerName]
 }
 
 export function loginArgs(registry: string, username: string): string[] {

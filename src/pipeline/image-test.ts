@@ -1,64 +1,23 @@
 // Runs the test command in a fresh container of the built image, streaming its output, and makes
 // sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
-import { randomBytes } from 'node:crypto'
-import { constants } from 'node:os'
 import * as core from '../runner/core.js'
 import { testRunArgs } from '../docker/args.js'
 import { OutputTail, type Docker } from '../docker/docker.js'
 import type { TestSettings } from '../settings/build.js'
 import { TESTS_NOT_RUN, type TestReport } from './report.js'
-import { saveTestContainer } from '../state.js'
 import { containerStartProblem } from './test-failure.js'
+import {
+  removeTestContainer,
+  removeWatchedContainer,
+  watchNewContainer
+} from './test-containers.js'
 
 const TAIL_CHARS = 64 * 1024
-const CONTAINER_PREFIX = 'immutable-image-test-'
-/** The only names the post step will remove: state it reads back may have been forged. */
-export const TEST_CONTAINER_NAME = /^immutable-image-test-[0-9a-f]{12}$/
-
-interface RunningTests {
-  readonly docker: Docker
-  readonly containerName: string
-}
-
-let running: RunningTests | undefined
-let cancelling: Promise<never> | undefined
 
 export function describeCommand(command: readonly string[]): string {
   if (command[0] === '/bin/sh' && command[1] === '-c' && command.length === 3)
     return command[2] ?? ''
   return JSON.stringify(command)
-}
-
-/**
- * Kills and removes a test container with its anonymous volumes (a bare `docker kill` leaves
- * them); true when there was one to remove.
- */
-export async function removeTestContainer(docker: Docker, name: string): Promise<boolean> {
-  const result = await docker.run(['rm', '--force', '--volumes', name], {
-    silent: true,
-    allowFailure: true
-  })
-  return result.exitCode === 0 && result.stdout.includes(name)
-}
-
-/**
- * On SIGINT or SIGTERM (the runner cancelling the step): remove the running test container, then
- * exit with the signal's code. Nothing after the tests runs: no push, no comment.
- */
-export function cancelTests(signal: 'SIGINT' | 'SIGTERM'): Promise<never> {
-  cancelling ??= (async () => {
-    const tests = running
-    try {
-      if (tests !== undefined) {
-        core.info(`${signal}: removing the test container ${tests.containerName} before exiting.`)
-        await removeTestContainer(tests.docker, tests.containerName)
-      }
-    } finally {
-      // Whatever happened above, the step ends now; the post step retries the removal.
-      process.exit(128 + constants.signals[signal])
-    }
-  })()
-  return cancelling
 }
 
 /** Runs the tests in `imageId`, the shipped image or the test `stage` proved to be built on it. */
@@ -69,9 +28,7 @@ export async function testImage(
   test: TestSettings
 ): Promise<TestReport> {
   if (test.command === undefined) return TESTS_NOT_RUN
-  const containerName = `${CONTAINER_PREFIX}${randomBytes(6).toString('hex')}`
-  saveTestContainer(containerName)
-  running = { docker, containerName }
+  const containerName = watchNewContainer(docker, 'test')
   const tail = new OutputTail(TAIL_CHARS)
   const started = Date.now()
   const timeout = { expired: false }
@@ -107,10 +64,8 @@ export async function testImage(
     if (exitCode !== 0 && !timeout.expired) oomKilled = await killedForMemory(docker, containerName)
   } finally {
     clearTimeout(timer)
-    if (cancelling !== undefined) await cancelling
     // The container runs without `--rm`, so that its state can be read once it exited: removed here.
-    await removeTestContainer(docker, containerName)
-    running = undefined
+    await removeWatchedContainer(docker, containerName)
   }
   const durationMs = Date.now() - started
   const couldNotStart = timeout.expired

@@ -25,10 +25,12 @@ import {
   TESTS_NOT_REACHED,
   type BuildReport,
   type RecordedTest,
+  type SmokeTestReport,
   type TestReport
 } from './report.js'
 import { shaTag, type Revision } from './revision.js'
 import { ShaTagLookup } from './sha-tag-lookup.js'
+import { smokeTestFailureMessage, smokeTestImage } from './smoke-test.js'
 import { requireTestedOnShipped } from './stage-layers.js'
 import { attachTestRecord, reusedImageRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
@@ -48,6 +50,7 @@ export class BuildPipeline {
   /** The test stage's image, made only to run the tests in and removed at the end. */
   private testStage: BuiltImage | undefined
   private test: TestReport = TESTS_NOT_REACHED
+  private smoke: SmokeTestReport | undefined
   private recordedTest: RecordedTest | undefined
   private loggedIn: Promise<Docker> | undefined
 
@@ -118,6 +121,8 @@ export class BuildPipeline {
       const failure = new ActionError(testFailureMessage(this.test, this.settings.test))
       return this.result('test-failed', undefined, [], failure)
     }
+    const smokeFailed = await this.smokeTest(built)
+    if (smokeFailed !== undefined) return smokeFailed
     if (!this.settings.push) {
       await reclaimTag(await this.docker(), built, this.reference)
       return this.result('built', undefined, [], undefined)
@@ -150,6 +155,19 @@ export class BuildPipeline {
     const result = this.result('pushed', digest, [this.reference, ...extra], undefined)
     await core.group('Attach the test record', () => this.recordTests(result))
     return result
+  }
+
+  /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
+  private async smokeTest(built: BuiltImage): Promise<PipelineResult | undefined> {
+    if (this.settings.test.smokeTest === undefined) return undefined
+    this.smoke = await core.group(
+      `Smoke test ${this.reference} as it runs in production`,
+      async () => smokeTestImage(await this.docker(), built.id, this.settings.test)
+    )
+    const failure = this.smoke?.failure
+    if (failure === undefined) return undefined
+    const message = smokeTestFailureMessage(failure, this.settings.test.timeoutSeconds)
+    return this.result('smoke-test-failed', undefined, [], new ActionError(message))
   }
 
   private async recordTests({ report, imageId }: PipelineResult): Promise<void> {
@@ -237,6 +255,7 @@ export class BuildPipeline {
         tags,
         test: this.test,
         recordedTest: this.recordedTest,
+        smokeTest: this.smoke,
         ...(built === undefined
           ? UNKNOWN_IMAGE
           : {

@@ -13,6 +13,8 @@ export type Outcome =
   /** Built and tested; push was off. */
   | 'built'
   | 'test-failed'
+  /** The tests passed; the smoke test of the shipped image did not. Nothing pushed. */
+  | 'smoke-test-failed'
   | 'failed'
 
 export interface TestReport {
@@ -47,10 +49,45 @@ export const TESTS_NOT_RUN: TestReport = {
 /** The run failed (the build, a registry, an input) before the tests could start. */
 export const TESTS_NOT_REACHED: TestReport = { ...TESTS_NOT_RUN, notRun: 'run-failed-first' }
 
+/** Why a smoke test failed, as the person reading the report needs to know it first. */
+export type SmokeTestFailure =
+  /** `docker run` could not start the container; `message` is its last line. */
+  | { readonly kind: 'not-started'; readonly message: string }
+  /** The container exited before the smoke test passed. */
+  | { readonly kind: 'exited'; readonly exitCode: number; readonly oomKilled: boolean }
+  /** Its HEALTHCHECK found it unhealthy before the smoke test ran. */
+  | { readonly kind: 'unhealthy' }
+  /** The command failed in the healthy container. */
+  | { readonly kind: 'failed'; readonly exitCode: number }
+  /** test-timeout ended while waiting for the container to be healthy, or for the command to pass. */
+  | {
+      readonly kind: 'timed-out'
+      readonly waitingFor: 'healthy' | 'passing'
+      readonly lastExitCode: number | undefined
+    }
+
+/** The smoke test of the shipped image, started as it runs in production. */
+export interface SmokeTestReport {
+  readonly result: 'passed' | 'failed'
+  readonly command: string
+  readonly durationMs: number
+  /** The image has a HEALTHCHECK: the command ran once, when the container was healthy. */
+  readonly healthCheck: boolean
+  /** How many times the command ran (retried until it passed, without a HEALTHCHECK). */
+  readonly attempts: number
+  readonly failure: SmokeTestFailure | undefined
+  /** The last run of the command's output. */
+  readonly outputTail: string
+  /** The end of the container's log (and its last HEALTHCHECK output), read when the test failed. */
+  readonly logTail: string
+}
+
 /** What the test record attached to a reused image says: which run tested it, when, and how. */
 export interface RecordedTest {
   readonly result: TestResult
   readonly testCommand: string | null
+  /** The smoke test's result; null (or absent) when none ran. */
+  readonly smokeTest?: TestResult | null
   /** The workflow run that tested and pushed the image. */
   readonly runUrl: string
   /** When that run recorded it, ISO 8601. */
@@ -72,6 +109,8 @@ export interface BuildReport {
    * have been tested.
    */
   readonly recordedTest?: RecordedTest | undefined
+  /** The smoke test; undefined when it did not run (no smoke-test, the tests failed, a reused image). */
+  readonly smokeTest?: SmokeTestReport | undefined
   readonly sizeBytes: number | undefined
   readonly layers: number | undefined
   readonly buildDurationMs: number | undefined

@@ -11,8 +11,14 @@ export interface TestRecord extends RecordedTest {
   readonly testStage: string | null
   /** The local image ID (config digest) the tests ran in. */
   readonly testedImageId: string | null
+  /** The smoke test of the shipped image; null when none ran. */
   readonly smokeTest: TestResult | null
-  readonly durations: { readonly buildMs: number | null; readonly testMs: number | null }
+  readonly smokeTestCommand: string | null
+  readonly durations: {
+    readonly buildMs: number | null
+    readonly testMs: number | null
+    readonly smokeTestMs: number | null
+  }
 }
 
 /** A record as we write it, every field checked, or undefined. */
@@ -46,9 +52,11 @@ export function parseTestRecord(bytes: Buffer): TestRecord | undefined {
     testStage: optionalText(record.testStage),
     testedImageId: optionalText(record.testedImageId),
     smokeTest,
+    smokeTestCommand: optionalText(record.smokeTestCommand),
     durations: {
       buildMs: optionalMs(durations?.buildMs),
-      testMs: optionalMs(durations?.testMs)
+      testMs: optionalMs(durations?.testMs),
+      smokeTestMs: optionalMs(durations?.smokeTestMs)
     },
     runUrl: record.runUrl as string,
     recordedAt: record.recordedAt as string

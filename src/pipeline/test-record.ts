@@ -47,8 +47,13 @@ export function testRecordOf(
     testCommand: report.test.command ?? null,
     testStage: report.test.stage ?? null,
     testedImageId: testedImageId ?? null,
-    smokeTest: null,
-    durations: { buildMs: report.buildDurationMs ?? null, testMs: report.test.durationMs ?? null },
+    smokeTest: report.smokeTest?.result ?? null,
+    smokeTestCommand: report.smokeTest?.command ?? null,
+    durations: {
+      buildMs: report.buildDurationMs ?? null,
+      testMs: report.test.durationMs ?? null,
+      smokeTestMs: report.smokeTest?.durationMs ?? null
+    },
     runUrl: report.runUrl,
     recordedAt: recordedAt.toISOString()
   }

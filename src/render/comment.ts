@@ -8,7 +8,12 @@ import {
   inlineCode,
   plainText
 } from './markdown.js'
-import { imageRef, type BuildReport } from '../pipeline/report.js'
+import {
+  imageRef,
+  type BuildReport,
+  type SmokeTestFailure,
+  type SmokeTestReport
+} from '../pipeline/report.js'
 import { BuildFailedError } from '../pipeline/build-failure.js'
 import { headlineText } from './headline.js'
 
@@ -42,6 +47,7 @@ function sections(report: BuildReport): string {
     buildErrorOutput(report),
     details('Details', factsTable(report)),
     testOutput(report),
+    smokeTestLog(report),
     promotion(report),
     footer(report)
   ]
@@ -78,6 +84,7 @@ function factsTable(report: BuildReport): string {
   }
   rows.push(['Tests', testSummary(report)])
   if (report.test.result !== 'skipped') rows.push(['Tested in', testedIn(report)])
+  rows.push(...smokeTestRows(report))
   if (report.sizeBytes !== undefined) {
     const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`
     rows.push(['Size', `${formatBytes(report.sizeBytes)}${layers}`])
@@ -158,6 +165,63 @@ function testOutput(report: BuildReport): string {
   if (tail === '') return ''
   const section = details(`Test output (last ${TEST_TAIL_LINES} lines)`, codeBlock(tail, 'text'))
   return report.test.result === 'failed' ? section.replace('<details>', '<details open>') : section
+}
+
+/** The smoke test of the shipped image, started by its own ENTRYPOINT: this run's, or as recorded. */
+function smokeTestRows(report: BuildReport): [string, string][] {
+  const smoke = report.smokeTest
+  if (smoke === undefined) {
+    const recorded = report.outcome === 'reused' ? report.recordedTest?.smokeTest : undefined
+    return recorded === undefined || recorded === null
+      ? []
+      : [['Smoke test', `${recorded}, as recorded with the reused image`]]
+  }
+  const command = inlineCode(smoke.command)
+  const took = formatDuration(smoke.durationMs)
+  const result =
+    smoke.failure === undefined
+      ? `passed ${command} in ${took}${whenItRan(smoke)}`
+      : `failed ${command}: ${smokeFailure(smoke.failure)} after ${took}`
+  return [
+    ['Smoke test', result],
+    ['Smoke-tested in', 'the shipped image, started by its own `ENTRYPOINT` and `CMD`']
+  ]
+}
+
+function whenItRan(smoke: SmokeTestReport): string {
+  if (smoke.healthCheck) return ', once the container was healthy'
+  return smoke.attempts > 1 ? `, run ${smoke.attempts} times until the container answered` : ''
+}
+
+function smokeFailure(failure: SmokeTestFailure): string {
+  switch (failure.kind) {
+    case 'not-started':
+      return `the container could not start (${plainText(failure.message)})`
+    case 'exited':
+      return `the container exited with code ${failure.exitCode}${failure.oomKilled ? ' (out of memory)' : ''}`
+    case 'unhealthy':
+      return 'the container became unhealthy'
+    case 'failed':
+      return `exit ${failure.exitCode}`
+    case 'timed-out':
+      return failure.waitingFor === 'healthy'
+        ? 'not healthy within `test-timeout`'
+        : 'did not pass within `test-timeout`'
+  }
+}
+
+/** When the smoke test failed: the container's log and the command's output, open. */
+function smokeTestLog(report: BuildReport): string {
+  const smoke = report.smokeTest
+  if (smoke?.failure === undefined) return ''
+  const log = lastLines(smoke.logTail, TEST_TAIL_LINES)
+  const output = lastLines(smoke.outputTail, TEST_TAIL_LINES)
+  const blocks = [
+    log === '' ? '' : `Container log (last ${TEST_TAIL_LINES} lines):\n\n${codeBlock(log, 'text')}`,
+    output === '' ? '' : `Smoke test output:\n\n${codeBlock(output, 'text')}`
+  ].filter((block) => block !== '')
+  if (blocks.length === 0) return ''
+  return details('Smoke test', blocks.join('\n\n')).replace('<details>', '<details open>')
 }
 
 function promotion(report: BuildReport): string {

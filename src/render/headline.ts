@@ -5,15 +5,19 @@ import { BuildFailedError } from '../pipeline/build-failure.js'
 export function headlineText(report: BuildReport): string {
   switch (report.outcome) {
     case 'pushed':
-      return ranNoTests(report) ? '⚠️ Built and pushed WITHOUT tests' : '✅ Tested and pushed'
+      if (ranNoTests(report)) return '⚠️ Built and pushed WITHOUT tests'
+      return onlySmokeTested(report) ? '✅ Smoke-tested and pushed' : '✅ Tested and pushed'
     case 'built':
-      return ranNoTests(report)
-        ? '⚠️ Built WITHOUT tests (not pushed)'
+      if (ranNoTests(report)) return '⚠️ Built WITHOUT tests (not pushed)'
+      return onlySmokeTested(report)
+        ? '✅ Built and smoke-tested (not pushed)'
         : '✅ Built and tested (not pushed)'
     case 'reused':
       return reusedHeadline(report)
     case 'test-failed':
       return `❌ ${testFailure(report.test)}: nothing pushed`
+    case 'smoke-test-failed':
+      return '❌ Smoke test failed: nothing pushed'
     case 'failed':
       return report.failure instanceof BuildFailedError
         ? '❌ Build failed: nothing pushed'
@@ -21,9 +25,14 @@ export function headlineText(report: BuildReport): string {
   }
 }
 
-/** Whether this run's image went on without any test: no test-command was given. */
+/** Whether this run's image went on without any test: no test-command and no smoke-test. */
 export function ranNoTests(report: BuildReport): boolean {
-  return report.test.result === 'skipped'
+  return report.test.result === 'skipped' && report.smokeTest === undefined
+}
+
+/** No test-command, but the shipped image passed its smoke test. */
+function onlySmokeTested(report: BuildReport): boolean {
+  return report.test.result === 'skipped' && report.smokeTest !== undefined
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../registry/reference.js'
 import { registryAuthInputs, type RegistryAuthInputs } from './registry-auth.js'
 import { boolean, keyValues, list, oneOf, printable, seconds, stageName, text } from './inputs.js'
+import { commandInput } from './command.js'
 import { testTargetInput, type TestTarget } from './test-target.js'
 
 export const IF_EXISTS = ['skip', 'fail', 'overwrite'] as const
@@ -20,6 +21,8 @@ export type IfExists = (typeof IF_EXISTS)[number]
 export interface TestSettings {
   /** argv run inside the image; undefined when no test-command was given. */
   readonly command: readonly string[] | undefined
+  /** argv run with docker exec in the shipped image started as in production; undefined for none. */
+  readonly smokeTest: readonly string[] | undefined
   readonly env: ReadonlyMap<string, string>
   readonly network: string
   /** Docker's --memory value, e.g. 4g; undefined for no limit. */
@@ -60,7 +63,7 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
   const context = pathInput('context', text('context') || '.', workspace)
   const file = dockerfileInput(context, workspace)
   const target = stageName('target')
-  const testCommand = testCommandInput()
+  const testCommand = commandInput('test-command')
   return {
     image,
     context,
@@ -74,6 +77,7 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
     shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
     test: {
       command: testCommand,
+      smokeTest: commandInput('smoke-test'),
       env: keyValues('test-env'),
       network: networkInput(),
       timeoutSeconds: seconds('test-timeout', 900),
@@ -176,30 +180,6 @@ function extraTagInput(value: string, image: Repository): ImageReference {
     if (error instanceof InvalidReferenceError) throw new InputError('tags', error.message)
     throw error
   }
-}
-
-/** A JSON array runs in exec form (no shell needed in the image); anything else via /bin/sh -c. */
-function testCommandInput(): readonly string[] | undefined {
-  const command = text('test-command')
-  if (command === '') return undefined
-  if (!command.startsWith('[')) return ['/bin/sh', '-c', command]
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(command)
-  } catch {
-    throw new InputError('test-command', 'starts with [ but is not a JSON array of strings')
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length === 0 ||
-    !parsed.every((item) => typeof item === 'string' && item !== '')
-  ) {
-    throw new InputError(
-      'test-command',
-      'a JSON array must hold one or more non-empty strings, e.g. ["npm","test"]'
-    )
-  }
-  return parsed as string[]
 }
 
 function networkInput(): string {

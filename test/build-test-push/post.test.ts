@@ -94,4 +94,16 @@ describe('post step, test container from state', () => {
     )
     expect(printed()).not.toContain('[command]')
   })
+
+  it.each([
+    ['a test container name', 'immutable-image-test-0123456789ab'],
+    ['another container', 'my-database']
+  ])('refuses %s saved as the smoke container, without calling docker', async (_, name) => {
+    vi.stubEnv('STATE_smokeContainer', name)
+    await post()
+    expect(printed()).toContain(
+      `::warning::Did not remove the container '${name}': not a smoke container name.`
+    )
+    expect(printed()).not.toContain('[command]')
+  })
 })

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { buildArgs, buildxAnnotates, loginArgs, testRunArgs } from '../../src/docker/args.js'
+import {
+  buildArgs,
+  buildxAnnotates,
+  containerLogArgs,
+  containerStateArgs,
+  execArgs,
+  loginArgs,
+  productionRunArgs,
+  testRunArgs
+} from '../../src/docker/args.js'
 
 describe('buildArgs', () => {
   const base = {
@@ -153,6 +162,84 @@ describe('test container limits', () => {
   it('never mounts anything from the host', () => {
     const args = testRunArgs({ ...base, memory: '1g', pidsLimit: 10 })
     expect(args.filter((arg) => /^(-v|--volume|--mount|--privileged)$/.test(arg))).toEqual([])
+  })
+})
+
+describe('productionRunArgs', () => {
+  const run = {
+    containerName: 'immutable-image-smoke-0123456789ab',
+    imageId: 'sha256:abc',
+    network: 'none',
+    memory: '4g',
+    pidsLimit: 4096,
+    envNames: ['CI', 'SECRET']
+  }
+
+  it("starts the image detached with its own ENTRYPOINT and CMD, under the tests' limits", () => {
+    expect(productionRunArgs(run)).toEqual([
+      'run',
+      '--detach',
+      '--name',
+      'immutable-image-smoke-0123456789ab',
+      '--network',
+      'none',
+      '--pull',
+      'never',
+      '--security-opt',
+      'no-new-privileges',
+      '--memory',
+      '4g',
+      '--pids-limit',
+      '4096',
+      '--env',
+      'CI',
+      '--env',
+      'SECRET',
+      'sha256:abc'
+    ])
+  })
+
+  it('neither overrides the entrypoint nor removes the container on exit, whose exit code the report needs', () => {
+    const args = productionRunArgs(run)
+    expect(args).not.toContain('--entrypoint')
+    expect(args).not.toContain('--rm')
+    expect(args.at(-1)).toBe('sha256:abc')
+  })
+
+  it('never mounts anything from the host and drops limits given as none', () => {
+    const args = productionRunArgs({ ...run, memory: undefined, pidsLimit: undefined })
+    expect(args.filter((arg) => /^(-v|--volume|--mount|--privileged)$/.test(arg))).toEqual([])
+    expect(args).not.toContain('--memory')
+    expect(args).not.toContain('--pids-limit')
+    expect(args).toContain('no-new-privileges')
+  })
+})
+
+describe('the running container', () => {
+  it.each<[string, string[], string[]]>([
+    [
+      'execs a shell command',
+      ['/bin/sh', '-c', 'wget -q localhost'],
+      ['exec', 'c1', '/bin/sh', '-c', 'wget -q localhost']
+    ],
+    ['execs an exec-form command', ['node', 'smoke.js'], ['exec', 'c1', 'node', 'smoke.js']]
+  ])('%s in it', (_, command, args) => {
+    expect(execArgs('c1', command)).toEqual(args)
+  })
+
+  it('refuses an empty command', () => {
+    expect(() => execArgs('c1', [])).toThrow('the command is empty')
+  })
+
+  it('reads its state as JSON and the tail of its log', () => {
+    expect(containerStateArgs('c1')).toEqual([
+      'container',
+      'inspect',
+      '--format',
+      '{{json .State}}',
+      'c1'
+    ])
+    expect(containerLogArgs('c1', 60)).toEqual(['logs', '--tail', '60', 'c1'])
   })
 })
 

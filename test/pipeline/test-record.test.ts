@@ -86,9 +86,45 @@ describe('testRecordOf', () => {
       testStage: null,
       testedImageId: `sha256:${'9'.repeat(64)}`,
       smokeTest: null,
-      durations: { buildMs: 61_000, testMs: 4200 },
+      smokeTestCommand: null,
+      durations: { buildMs: 61_000, testMs: 4200, smokeTestMs: null },
       runUrl: 'https://github.com/acme/web/actions/runs/1',
       recordedAt: '2026-11-25T08:00:00.000Z'
+    })
+  })
+})
+
+describe('testRecordOf, with a smoke test', () => {
+  it.each(['passed', 'failed'] as const)(
+    'carries a %s smoke test, its command and duration',
+    (result) => {
+      const smokeTest = {
+        result,
+        command: 'wget -qO- http://127.0.0.1:8080/',
+        durationMs: 1500,
+        healthCheck: true,
+        attempts: 1,
+        failure: undefined,
+        outputTail: '',
+        logTail: ''
+      }
+      const record = testRecordOf({ ...REPORT, smokeTest }, undefined, new Date())
+      expect(record).toMatchObject({
+        smokeTest: result,
+        smokeTestCommand: 'wget -qO- http://127.0.0.1:8080/',
+        durations: { smokeTestMs: 1500 }
+      })
+      expect(parseTestRecord(Buffer.from(JSON.stringify(record)))).toEqual(record)
+    }
+  )
+
+  it('reads a record written before smoke tests as one without', () => {
+    const older = { ...RECORD, smokeTestCommand: undefined, durations: { buildMs: 1, testMs: 2 } }
+    const parsed = parseTestRecord(Buffer.from(JSON.stringify(older)))
+    expect(parsed).toMatchObject({
+      smokeTest: null,
+      smokeTestCommand: null,
+      durations: { buildMs: 1, testMs: 2, smokeTestMs: null }
     })
   })
 })
@@ -314,6 +350,6 @@ describe('parseTestRecord', () => {
     )
     expect(parsed?.testCommand).not.toContain('\n')
     expect(parsed?.testCommand?.length).toBeLessThan(2100)
-    expect(parsed?.durations).toEqual({ buildMs: null, testMs: null })
+    expect(parsed?.durations).toEqual({ buildMs: null, testMs: null, smokeTestMs: null })
   })
 })

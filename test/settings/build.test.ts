@@ -67,6 +67,30 @@ describe('getBuildSettings', () => {
     expect(getBuildSettings().test.command).toEqual(['node', '--test'])
   })
 
+  it('reads smoke-test with the same syntax as test-command', () => {
+    inputs({ 'smoke-test': 'wget -qO- http://127.0.0.1:8080/healthz' })
+    expect(getBuildSettings().test.smokeTest).toEqual([
+      '/bin/sh',
+      '-c',
+      'wget -qO- http://127.0.0.1:8080/healthz'
+    ])
+    inputs({ 'smoke-test': '["node","/app/src/smoke.js"]' })
+    expect(getBuildSettings().test.smokeTest).toEqual(['node', '/app/src/smoke.js'])
+  })
+
+  it('runs no smoke test when smoke-test is empty', () => {
+    expect(getBuildSettings().test.smokeTest).toBeUndefined()
+  })
+
+  it.each([
+    ['[node, smoke.js]', "Input 'smoke-test': starts with [ but is not a JSON array of strings"],
+    ['["node", 1]', "Input 'smoke-test': a JSON array must hold one or more non-empty strings"],
+    ['[]', "Input 'smoke-test': a JSON array must hold one or more non-empty strings"]
+  ])('refuses the smoke-test %s', (value, message) => {
+    inputs({ 'smoke-test': value })
+    expect(() => getBuildSettings()).toThrow(message)
+  })
+
   it('keeps = inside build-arg values', () => {
     inputs({ 'build-args': 'A=1\nB=x=y\n\n# comment\nC=' })
     expect([...getBuildSettings().buildArgs]).toEqual([

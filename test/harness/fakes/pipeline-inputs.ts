@@ -18,6 +18,7 @@ export function pipelineSettings(overrides: Partial<BuildSettings> = {}): BuildS
     shaFormat: 'short',
     test: {
       command: ['/bin/sh', '-c', 'true'],
+      smokeTest: undefined,
       env: new Map(),
       network: 'none',
       memory: undefined,

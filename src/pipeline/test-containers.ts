@@ -1,0 +1,75 @@
+// The containers the tests and the smoke test run in: named, saved for the post step before they
+// start, and removed afterwards, on a timeout, or when the step is cancelled.
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:os'
+import * as core from '../runner/core.js'
+import type { Docker } from '../docker/docker.js'
+import { saveSmokeContainer, saveTestContainer } from '../state.js'
+
+export type ContainerKind = 'test' | 'smoke'
+
+/** The only names the post step will remove, one per state entry: state read back may be forged. */
+export const CONTAINER_NAMES: Readonly<Record<ContainerKind, RegExp>> = {
+  test: /^immutable-image-test-[0-9a-f]{12}$/,
+  smoke: /^immutable-image-smoke-[0-9a-f]{12}$/
+}
+
+const SAVE: Readonly<Record<ContainerKind, (name: string) => void>> = {
+  test: saveTestContainer,
+  smoke: saveSmokeContainer
+}
+
+interface RunningContainer {
+  readonly docker: Docker
+  readonly name: string
+}
+
+/** The containers the run has started and not yet removed: the tests' and the smoke test's never overlap. */
+const running = new Map<string, RunningContainer>()
+let cancelling: Promise<never> | undefined
+
+/** A fresh name, saved for the post step before the container exists, and watched for cancellation. */
+export function watchNewContainer(docker: Docker, kind: ContainerKind): string {
+  const name = `immutable-image-${kind}-${randomBytes(6).toString('hex')}`
+  SAVE[kind](name)
+  running.set(name, { docker, name })
+  return name
+}
+
+/** Removes the container once it is done with; a cancellation under way removes it and exits first. */
+export async function removeWatchedContainer(docker: Docker, name: string): Promise<void> {
+  if (cancelling !== undefined) await cancelling
+  await removeTestContainer(docker, name)
+  running.delete(name)
+}
+
+/**
+ * Kills and removes a container with its anonymous volumes (`--rm` would have taken them, a bare
+ * `docker kill` leaves them); true when there was one to remove.
+ */
+export async function removeTestContainer(docker: Docker, name: string): Promise<boolean> {
+  const result = await docker.run(['rm', '--force', '--volumes', name], {
+    silent: true,
+    allowFailure: true
+  })
+  return result.exitCode === 0 && result.stdout.includes(name)
+}
+
+/**
+ * On SIGINT or SIGTERM (the runner cancelling the step): remove the running containers, then exit
+ * with the signal's code. Nothing after the tests runs: no push, no comment.
+ */
+export function cancelTests(signal: 'SIGINT' | 'SIGTERM'): Promise<never> {
+  cancelling ??= (async () => {
+    try {
+      for (const container of running.values()) {
+        core.info(`${signal}: removing the container ${container.name} before exiting.`)
+        await removeTestContainer(container.docker, container.name)
+      }
+    } finally {
+      // Whatever happened above, the step ends now; the post step retries the removal.
+      process.exit(128 + constants.signals[signal])
+    }
+  })()
+  return cancelling
+}
