@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildArgs, buildxAnnotates } from '../docker/args.js'
+import { inputFlags } from '../docker/buildx-args.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import type { BuildSettings } from '../settings/build.js'
@@ -25,6 +26,7 @@ export interface BuiltImage {
 interface StageBuild {
   readonly runTag: string
   readonly target: string | undefined
+  readonly stage: 'shipped' | 'test'
 }
 
 export function ociLabels(
@@ -62,7 +64,8 @@ export async function buildImage(
   const runTag = `${tag}-run-${randomBytes(4).toString('hex')}`
   return buildStage(docker, settings, labels, {
     runTag,
-    target: settings.target
+    target: settings.target,
+    stage: 'shipped'
   })
 }
 
@@ -78,7 +81,7 @@ export async function buildTestStage(
   stage: string
 ): Promise<BuiltImage> {
   const runTag = `${tag}-test-${randomBytes(4).toString('hex')}`
-  return buildStage(docker, settings, labels, { runTag, target: stage })
+  return buildStage(docker, settings, labels, { runTag, target: stage, stage: 'test' })
 }
 
 async function buildStage(
@@ -95,6 +98,7 @@ async function buildStage(
     const buildxVersion = await docker.buildxVersion()
     const buildx = buildxVersion !== undefined
     if (!buildx) core.info('docker buildx is not available: using the classic builder')
+    const flags = inputFlags(settings.buildx, { buildx, stage: build.stage })
     const args = buildArgs({
       buildx,
       manifestAnnotations:
@@ -106,12 +110,14 @@ async function buildStage(
       buildArgNames: [...settings.buildArgs.keys()],
       labels,
       target: build.target,
-      network: settings.network
+      network: settings.network,
+      inputFlags: flags.args
     })
     const result = await docker.run(args, {
       // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
       env: {
         ...Object.fromEntries(settings.buildArgs),
+        ...flags.env,
         ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
       },
       allowFailure: true
