@@ -135,7 +135,7 @@ function cacheInput(name: string): string[] {
     const fields = csvFields(item)
     if (fields.length === 1 && !(fields[0] ?? '').includes('=')) return item
     for (const field of fields) {
-      const [key = '', value] = splitField(field)
+      const [key, value] = splitField(field)
       if (value === undefined) {
         throw new InputError(name, `'${printable(item)}': '${printable(field)}' is not key=value`)
       }

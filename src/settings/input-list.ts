@@ -21,12 +21,11 @@ export function csvList(name: string, options: ListOptions = {}): string[] {
 /** csvList's parsing, given the input's text. */
 export function parseCsvList(raw: string, options: ListOptions = {}): string[] {
   if (raw === '') return []
-  const records = parse(raw, {
-    columns: false,
+  const records: string[][] = parse(raw, {
     relaxQuotes: true,
     relaxColumnCount: true,
     skipEmptyLines: true
-  }) as string[][]
+  })
   const items = records.flatMap((record) => {
     if (options.ignoreComma === true) return [record.join(',')]
     return record.length === 1 ? (record[0] ?? '').split(',') : record
@@ -39,12 +38,11 @@ export function parseCsvList(raw: string, options: ListOptions = {}): string[] {
 
 /** The fields of one `key=value,key=value` item (a bare word is a field with no `=`). */
 export function csvFields(item: string): string[] {
-  const records = parse(item, {
-    columns: false,
+  const records: string[][] = parse(item, {
     relaxQuotes: true,
     relaxColumnCount: true,
     skipEmptyLines: true,
     trim: true
-  }) as string[][]
+  })
   return (records[0] ?? []).filter((field) => field !== '')
 }

@@ -187,7 +187,7 @@ describe('buildxInputs', () => {
   })
 
   it.each([
-    ['true', `${BUILDER_ID}`],
+    ['true', BUILDER_ID],
     ['false', 'disabled=true'],
     ['mode=max', `mode=max,${BUILDER_ID}`],
     ['mode=min,builder-id=https://ci.example/1', 'mode=min,builder-id=https://ci.example/1'],
@@ -274,12 +274,16 @@ describe('the classic builder', () => {
   ])('cannot honour %j: the error names %s and says buildx is needed', (given, name) => {
     const settings = { ...NO_BUILDX_INPUTS, ...given }
     expect(buildxOnlyInputs(settings)).toEqual([name])
-    expect(() => requireBuilderFor(settings, false)).toThrow(
+    expect(() => {
+      requireBuilderFor(settings, false)
+    }).toThrow(
       new RegExp(
         `^Input '${name}': needs docker buildx \\(BuildKit\\), and this runner has only the classic builder`
       )
     )
-    expect(() => requireBuilderFor(settings, true)).not.toThrow()
+    expect(() => {
+      requireBuilderFor(settings, true)
+    }).not.toThrow()
   })
 
   it('honours the flags docker build has, and provenance or sbom turned off', () => {
@@ -294,6 +298,8 @@ describe('the classic builder', () => {
       sbom: 'disabled=true'
     }
     expect(buildxOnlyInputs(settings)).toEqual([])
-    expect(() => requireBuilderFor(settings, false)).not.toThrow()
+    expect(() => {
+      requireBuilderFor(settings, false)
+    }).not.toThrow()
   })
 })
