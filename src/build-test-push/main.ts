@@ -9,6 +9,7 @@ import { cancelTests } from '../pipeline/test-containers.js'
 import { BuildPipeline } from '../pipeline/pipeline.js'
 import { chooseRevision } from '../pipeline/revision.js'
 import { getBuildSettings } from '../settings/build.js'
+import { requireBuilderFor } from '../settings/buildx-inputs.js'
 import { markMainRan } from '../state.js'
 import { publish } from './publish.js'
 
@@ -32,6 +33,7 @@ export async function run(): Promise<void> {
       core.info(`Engine ${untrustedText(await engine)}`)
     })
     for (const warning of revision.warnings) core.warning(warning)
+    requireBuilderFor(settings.buildx, (await docker.buildxVersion()) !== undefined)
     await publish(settings, context, await pipeline.run())
   } catch (error) {
     failStep(error)

@@ -15,6 +15,8 @@ export interface BuildCommand {
   readonly target: string | undefined
   /** `--network` of the RUN instructions; undefined leaves the builder's default. */
   readonly network: string | undefined
+  /** The build-push-action inputs' flags (see buildx-args.ts). */
+  readonly inputFlags: readonly string[]
 }
 
 export function buildArgs(command: BuildCommand): string[] {
@@ -31,6 +33,7 @@ export function buildArgs(command: BuildCommand): string[] {
   }
   if (command.target !== undefined) args.push('--target', command.target)
   if (command.network !== undefined) args.push('--network', command.network)
+  args.push(...command.inputFlags)
   args.push(command.context)
   return args
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildArgs, buildxAnnotates } from '../docker/args.js'
 import { buildError } from '../docker/build-error.js'
+import { inputFlags } from '../docker/buildx-args.js'
 import { OutputTail, type Docker } from '../docker/docker.js'
 import { BuildFailedError } from './build-failure.js'
 import type { BuildSettings } from '../settings/build.js'
@@ -26,6 +27,7 @@ export interface BuiltImage {
 interface StageBuild {
   readonly runTag: string
   readonly target: string | undefined
+  readonly stage: 'shipped' | 'test'
   /** What the failure message calls this build. */
   readonly what: string
 }
@@ -69,6 +71,7 @@ export async function buildImage(
   return buildStage(docker, settings, labels, {
     runTag,
     target: settings.target,
+    stage: 'shipped',
     what: 'the image build'
   })
 }
@@ -88,6 +91,7 @@ export async function buildTestStage(
   return buildStage(docker, settings, labels, {
     runTag,
     target: stage,
+    stage: 'test',
     what: `the build of the test stage ${stage}`
   })
 }
@@ -106,6 +110,7 @@ async function buildStage(
     const buildxVersion = await docker.buildxVersion()
     const buildx = buildxVersion !== undefined
     if (!buildx) core.info('docker buildx is not available: using the classic builder')
+    const flags = inputFlags(settings.buildx, { buildx, stage: build.stage })
     const args = buildArgs({
       buildx,
       manifestAnnotations:
@@ -117,13 +122,15 @@ async function buildStage(
       buildArgNames: [...settings.buildArgs.keys()],
       labels,
       target: build.target,
-      network: settings.network
+      network: settings.network,
+      inputFlags: flags.args
     })
     const output = new OutputTail(ERROR_TAIL_CHARS)
     const result = await docker.run(args, {
       // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
       env: {
         ...Object.fromEntries(settings.buildArgs),
+        ...flags.env,
         ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
       },
       allowFailure: true,

@@ -55,9 +55,10 @@ function fileCommand(command: 'OUTPUT' | 'STATE', name: string, value: unknown):
   return true
 }
 
-/** The input as the runner passed it (INPUT_<NAME>, spaces as underscores), trimmed. */
-export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+/** The input as the runner passed it (INPUT_<NAME>, spaces as underscores), trimmed unless told not to. */
+export function getInput(name: string, options: { trimWhitespace?: boolean } = {}): string {
+  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? ''
+  return options.trimWhitespace === false ? value : value.trim()
 }
 
 export function setOutput(name: string, value: unknown): void {

@@ -10,6 +10,7 @@ import {
   type ImageReference,
   type Repository
 } from '../registry/reference.js'
+import { buildxInputs, type BuildxInputs } from './buildx-inputs.js'
 import { registryAuthInputs, type RegistryAuthInputs } from './registry-auth.js'
 import { boolean, keyValues, list, oneOf, printable, seconds, stageName, text } from './inputs.js'
 import { commandInput } from './command.js'
@@ -44,6 +45,8 @@ export interface BuildSettings extends RegistryAuthInputs {
   readonly testTarget: TestTarget | undefined
   /** Network of the build's RUN instructions (host, none or a network's name); undefined for the builder's default. */
   readonly network: string | undefined
+  /** Secrets, cache, attestations and the other flags build-push-action passes to the build. */
+  readonly buildx: BuildxInputs
   readonly labels: ReadonlyMap<string, string>
   /** Further tags, each resolved to a full reference (a bare tag lands in `image`). */
   readonly extraTags: readonly ImageReference[]
@@ -72,6 +75,7 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
     target,
     testTarget: testTargetInput(file, target, testCommand),
     network: buildNetworkInput(),
+    buildx: buildxInputs(env),
     labels: keyValues('labels', LABEL_KEY),
     extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
     shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),

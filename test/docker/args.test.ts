@@ -20,7 +20,8 @@ describe('buildArgs', () => {
     labels: new Map<string, string>(),
     manifestAnnotations: new Map<string, string>(),
     target: undefined,
-    network: undefined
+    network: undefined,
+    inputFlags: []
   }
 
   it('annotates the image manifest with buildx, and not with the classic build, which cannot', () => {
@@ -58,6 +59,22 @@ describe('buildArgs', () => {
     const args = buildArgs({ ...base, buildx, network })
     expect(args.slice(-tail.length)).toEqual(tail)
     expect(args.filter((arg) => arg === '--network')).toHaveLength(network === undefined ? 0 : 1)
+  })
+
+  it('passes the build-push-action input flags after the network, before the context', () => {
+    const args = buildArgs({
+      ...base,
+      buildx: true,
+      network: 'host',
+      inputFlags: ['--secret', 'id=npm,env=IMMUTABLE_IMAGE_SECRET_0']
+    })
+    expect(args.slice(-5)).toEqual([
+      '--network',
+      'host',
+      '--secret',
+      'id=npm,env=IMMUTABLE_IMAGE_SECRET_0',
+      '/w'
+    ])
   })
 
   it('names the image with every tag, in order', () => {

@@ -19,6 +19,7 @@ export {
 export { startDyingEngine } from './dying-engine.js'
 export type { CountingProxy, Fault } from './registry/counting-proxy.js'
 export { endless, useHostileRegistries } from './registry/hostile-registry.js'
+export { storedObjects, type StoredObject } from './registry/blobs.js'
 export { pushImage } from './registry/images.js'
 export { freshRepository, MANIFEST_ACCEPT, tagDigest } from './registry/tags.js'
 export { bearerToken, pushTokenImage, tokenTagDigest } from './registry/token-images.js'

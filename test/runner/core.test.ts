@@ -50,6 +50,12 @@ describe('getInput', () => {
     expect(core.getInput('my input')).toBe('spaced')
   })
 
+  it('keeps the whitespace around the value when asked to, as a secret may need', () => {
+    vi.stubEnv('INPUT_SECRETS', ' id=a b \n')
+    expect(core.getInput('secrets', { trimWhitespace: false })).toBe(' id=a b \n')
+    expect(core.getInput('secrets')).toBe('id=a b')
+  })
+
   it('is empty for an input the runner did not pass', () => {
     expect(core.getInput('never-given')).toBe('')
   })

@@ -3,6 +3,24 @@
 import type { RunContext } from '../../../src/github/context.js'
 import { parseRepository } from '../../../src/registry/reference.js'
 import type { BuildSettings } from '../../../src/settings/build.js'
+import type { BuildxInputs } from '../../../src/settings/buildx-inputs.js'
+
+/** None of the build-push-action inputs given, as getBuildSettings reads an empty `with:`. */
+export const NO_BUILDX_INPUTS: BuildxInputs = {
+  secrets: [],
+  secretEnvs: [],
+  cacheFrom: [],
+  cacheTo: [],
+  buildContexts: [],
+  ssh: [],
+  provenance: undefined,
+  sbom: undefined,
+  pull: false,
+  noCache: false,
+  shmSize: undefined,
+  ulimits: [],
+  addHosts: []
+}
 
 export function pipelineSettings(overrides: Partial<BuildSettings> = {}): BuildSettings {
   return {
@@ -13,6 +31,7 @@ export function pipelineSettings(overrides: Partial<BuildSettings> = {}): BuildS
     target: undefined,
     testTarget: undefined,
     network: undefined,
+    buildx: NO_BUILDX_INPUTS,
     labels: new Map(),
     extraTags: [],
     shaFormat: 'short',
