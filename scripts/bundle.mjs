@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs'
 const entries = {
   'build-test-push': 'src/build-test-push/index.ts',
   promote: 'src/promote/index.ts',
-  rollback: 'src/rollback/index.ts'
+  rollback: 'src/rollback/index.ts',
+  merge: 'src/merge/index.ts'
 }
 
 // A bundle whose action was renamed or removed must not linger where CI compares dist/.
