@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4045);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8476);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3826);
 
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4045:
+/***/ 8476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31234,12 +31234,6 @@ function pidsInput() {
     return Number(value);
 }
 
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-async function createOctokit(token, baseUrl) {
-    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return github.getOctokit(token, { baseUrl });
-}
-
 ;// CONCATENATED MODULE: ./src/github/retry.ts
 // Which GitHub API failures are worth another attempt, on the shared retry loop.
 
@@ -31367,6 +31361,12 @@ function isIntegrationRefusal(error) {
     return status === 403 && /not accessible by integration/.test(message ?? '');
 }
 
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+async function createOctokit(token, baseUrl) {
+    const github = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return github.getOctokit(token, { baseUrl });
+}
+
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 /**
  * A comment is ours when our token wrote it and it opens with our marker. Anyone can post the
@@ -31413,6 +31413,44 @@ async function ownComments(thread, marker, self) {
         .filter((comment) => isOwnStickyComment(comment, marker, self))
         .map((comment) => comment.id)
         .sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request-comment.ts
+// Writes an action's sticky comment on the run's pull request; a refusal is a warning, not a failure.
+
+
+
+
+
+
+/** The comment's URL, or '' when there is no pull request, no token, or GitHub refused. */
+async function commentOnPullRequest(run, token, marker, body) {
+    if (run.pullRequest === undefined) {
+        core/* info */.pq('Not a pull request: no comment.');
+        return '';
+    }
+    if (token === '') {
+        core/* warning */.$e('No github-token: the pull request comment is skipped.');
+        return '';
+    }
+    try {
+        const octokit = await createOctokit(token, run.apiUrl);
+        const comment = await upsertStickyComment(octokitCommentThread(octokit, {
+            owner: run.owner,
+            repo: run.repo,
+            issueNumber: run.pullRequest.number
+        }), marker, body);
+        core/* info */.pq(`${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${untrustedText(comment.url)}`);
+        return comment.url;
+    }
+    catch (error) {
+        const status = error.status;
+        const why = status === 403 && run.pullRequest.fromFork
+            ? 'the token of a pull request from a fork is read-only'
+            : (0,errors/* getErrorMessage */.u1)(error);
+        core/* warning */.$e(`Could not comment on pull request #${run.pullRequest.number}: ${why}`);
+        return '';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
@@ -31640,9 +31678,6 @@ async function writeJobSummary(markdown) {
 
 
 
-
-
-
 /**
  * Outputs, summary and comment, whatever the outcome, a bug included; then the step fails with the
  * pipeline's own error, kind, status and code intact.
@@ -31652,7 +31687,7 @@ async function publish(settings, context, result) {
     setOutputs(report, result.imageId);
     await writeSummary(report);
     const commentUrl = settings.comment
-        ? await commentOnPullRequest(report, context, settings.githubToken)
+        ? await commentOnPullRequest(context, settings.githubToken, commentMarker(report.image), renderComment(report))
         : '';
     core/* setOutput */.uH('comment-url', commentUrl);
     if (report.failure !== undefined)
@@ -31680,35 +31715,6 @@ function testResultOutput(report) {
 }
 function writeSummary(report) {
     return writeJobSummary(renderReport(report));
-}
-/** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */
-async function commentOnPullRequest(report, run, token) {
-    if (run.pullRequest === undefined) {
-        core/* info */.pq('Not a pull request: no comment.');
-        return '';
-    }
-    if (token === '') {
-        core/* warning */.$e('No github-token: the pull request comment is skipped.');
-        return '';
-    }
-    try {
-        const octokit = await createOctokit(token, run.apiUrl);
-        const comment = await upsertStickyComment(octokitCommentThread(octokit, {
-            owner: run.owner,
-            repo: run.repo,
-            issueNumber: run.pullRequest.number
-        }), commentMarker(report.image), renderComment(report));
-        core/* info */.pq(`${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${untrustedText(comment.url)}`);
-        return comment.url;
-    }
-    catch (error) {
-        const status = error.status;
-        const why = status === 403 && run.pullRequest.fromFork
-            ? 'the token of a pull request from a fork is read-only'
-            : (0,errors/* getErrorMessage */.u1)(error);
-        core/* warning */.$e(`Could not comment on pull request #${run.pullRequest.number}: ${why}`);
-        return '';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/build-test-push/main.ts
