@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path'
 const entries = {
   'build-test-push': 'src/build-test-push/index.ts',
   promote: 'src/promote/index.ts',
-  rollback: 'src/rollback/index.ts'
+  rollback: 'src/rollback/index.ts',
+  merge: 'src/merge/index.ts'
 }
 
 // A bundle whose action was renamed or removed must not linger where CI compares dist/.

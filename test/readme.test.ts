@@ -26,8 +26,13 @@ describe('README', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('disagree with action.yml')
   })
 
-  it('has tables for all three actions', () => {
-    for (const file of ['action.yml', 'promote/action.yml', 'rollback/action.yml']) {
+  it('has tables for every action', () => {
+    for (const file of [
+      'action.yml',
+      'promote/action.yml',
+      'rollback/action.yml',
+      'merge/action.yml'
+    ]) {
       expect(readme).toMatch(new RegExp(`<!-- inputs: ${file} -->\\n\\n\\| input +\\|`))
       expect(readme).toMatch(new RegExp(`<!-- outputs: ${file} -->\\n\\n\\| output +\\|`))
     }

@@ -1,10 +1,7 @@
 // Tells the world what the pipeline did: step outputs, the job summary and the pull-request comment.
 import * as core from '../runner/core.js'
-import { getErrorMessage } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import { createOctokit } from '../github/octokit.js'
-import { octokitCommentThread } from '../github/comment-thread.js'
-import { upsertStickyComment } from '../github/sticky-comment.js'
+import { commentOnPullRequest } from '../github/pull-request-comment.js'
 import { commentMarker, renderComment, renderReport } from '../render/comment.js'
 import { writeJobSummary } from '../render/job-summary.js'
 import type { PipelineResult } from '../pipeline/pipeline.js'
@@ -25,7 +22,12 @@ export async function publish(
   setOutputs(report, result.imageId)
   await writeSummary(report)
   const commentUrl = settings.comment
-    ? await commentOnPullRequest(report, context, settings.githubToken)
+    ? await commentOnPullRequest(
+        context,
+        settings.githubToken,
+        commentMarker(report.image),
+        renderComment(report)
+      )
     : ''
   core.setOutput('comment-url', commentUrl)
   if (report.failure !== undefined) throw report.failure
@@ -70,44 +72,4 @@ export function smokeTestResultOutput(report: BuildReport): string {
 
 export function writeSummary(report: BuildReport): Promise<void> {
   return writeJobSummary(renderReport(report))
-}
-
-/** Comments on the pull request; a refusal (a fork's read-only token) is a warning, not a failure. */
-export async function commentOnPullRequest(
-  report: BuildReport,
-  run: RunContext,
-  token: string
-): Promise<string> {
-  if (run.pullRequest === undefined) {
-    core.info('Not a pull request: no comment.')
-    return ''
-  }
-  if (token === '') {
-    core.warning('No github-token: the pull request comment is skipped.')
-    return ''
-  }
-  try {
-    const octokit = await createOctokit(token, run.apiUrl)
-    const comment = await upsertStickyComment(
-      octokitCommentThread(octokit, {
-        owner: run.owner,
-        repo: run.repo,
-        issueNumber: run.pullRequest.number
-      }),
-      commentMarker(report.image),
-      renderComment(report)
-    )
-    core.info(
-      `${comment.created ? 'Commented' : 'Updated the comment'} on pull request #${run.pullRequest.number}: ${untrustedText(comment.url)}`
-    )
-    return comment.url
-  } catch (error) {
-    const status = (error as { status?: number }).status
-    const why =
-      status === 403 && run.pullRequest.fromFork
-        ? 'the token of a pull request from a fork is read-only'
-        : getErrorMessage(error)
-    core.warning(`Could not comment on pull request #${run.pullRequest.number}: ${why}`)
-    return ''
-  }
 }
