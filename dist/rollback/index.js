@@ -167,9 +167,10 @@ function fileCommand(command, name, value) {
     (0,external_node_fs_namespaceObject.appendFileSync)(path, `${keyValueBlock(name, value)}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
     return true;
 }
-/** The input as the runner passed it (INPUT_<NAME>, spaces as underscores), trimmed. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+/** The input as the runner passed it (INPUT_<NAME>, spaces as underscores), trimmed unless told not to. */
+function getInput(name, options = {}) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return options.trimWhitespace === false ? value : value.trim();
 }
 function setOutput(name, value) {
     if (fileCommand('OUTPUT', name, value))
@@ -2056,9 +2057,14 @@ function describeSource(source) {
 }
 async function promote(settings, run, registry, log) {
     const image = registry.name;
-    const targets = await Promise.all(settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(tag) })));
+    const resolving = Promise.all(settings.targets.map(async (tag) => ({ tag, before: await registry.resolve(tag) })));
+    // A tag or digest source is asked for while the targets resolve, one round trip for both; a
+    // rollback must know what the first target holds before it can look up what came before.
+    const fetching = settings.source.kind === 'previous'
+        ? resolving.then((resolved) => rollbackManifest(settings, registry, log, resolved[0]?.before?.digest ?? ''))
+        : fetchOrFail(registry, settings.source.kind === 'tag' ? settings.source.tag : settings.source.digest);
+    const [targets, manifest] = await Promise.all([resolving, fetching]);
     const previousDigest = targets[0]?.before?.digest ?? '';
-    const manifest = await sourceManifest(settings, registry, log, previousDigest);
     const source = describeSource(settings.source);
     info(`Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`);
     const deploymentId = await log.start({
@@ -2079,22 +2085,18 @@ async function promote(settings, run, registry, log) {
     await log.finish(deploymentId, 'success', `${settings.targets.join(', ')} → ${manifest.digest}`);
     return { image, digest: manifest.digest, previousDigest, source, ...result, deploymentId };
 }
-async function sourceManifest(settings, registry, log, current) {
+async function rollbackManifest(settings, registry, log, current) {
     const image = registry.name;
-    const { source } = settings;
-    if (source.kind === 'previous') {
-        const target = settings.targets[0] ?? '';
-        if (current === '') {
-            throw new ActionError(`${image}:${target} does not exist: there is nothing to roll back`);
-        }
-        const previous = await log.previous(current);
-        if (!previous.found) {
-            throw new ActionError(`cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`);
-        }
-        info(`${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`);
-        return fetchOrFail(registry, previous.digest);
+    const target = settings.targets[0] ?? '';
+    if (current === '') {
+        throw new ActionError(`${image}:${target} does not exist: there is nothing to roll back`);
     }
-    return fetchOrFail(registry, source.kind === 'tag' ? source.tag : source.digest);
+    const previous = await log.previous(current);
+    if (!previous.found) {
+        throw new ActionError(`cannot tell what ${settings.environment} ran before ${current}: ${previous.reason}. Name a tag or digest to roll back to`);
+    }
+    info(`${settings.environment} ran ${untrustedText(previous.digest)} before ${untrustedText(current)} (deployment ${untrustedText(previous.deploymentId)}).`);
+    return fetchOrFail(registry, previous.digest);
 }
 async function fetchOrFail(registry, reference) {
     const manifest = await registry.fetch(reference);
