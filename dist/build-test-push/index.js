@@ -2048,7 +2048,7 @@ let cancelling;
 function watchNewContainer(docker, kind) {
     const name = `immutable-image-${kind}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
     SAVE[kind](name);
-    running.set(name, { docker, name });
+    running.set(name, { docker, name, kind });
     return name;
 }
 /** Removes the container once it is done with; a cancellation under way removes it and exits first. */
@@ -2077,7 +2077,7 @@ function cancelTests(signal) {
     cancelling ??= (async () => {
         try {
             for (const container of running.values()) {
-                info(`${signal}: removing the container ${container.name} before exiting.`);
+                info(`${signal}: removing the ${container.kind} container ${container.name} before exiting.`);
                 await removeTestContainer(container.docker, container.name);
             }
         }
@@ -2981,7 +2981,11 @@ class RegistryTransport {
     scopesFor(repository) {
         return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`];
     }
-    /** One authorization per scope, shared by every request that needs it, fetched once. */
+    /**
+     * One authorization per scope, shared by every request that needs it, fetched once. A refusal
+     * stays too: the same credentials would be refused again, so requests sent in parallel learn it
+     * from the one answer instead of each asking the token service.
+     */
     authorization(repository, challenge, scopes) {
         const key = scopes.join(' ');
         const known = this.authorizations.get(key);
@@ -2989,7 +2993,6 @@ class RegistryTransport {
             return known;
         const pending = this.authorize(repository, challenge, scopes);
         this.authorizations.set(key, pending);
-        pending.catch(() => this.authorizations.delete(key));
         return pending;
     }
     async authorize(repository, challenge, scopes) {

@@ -1728,7 +1728,11 @@ class RegistryTransport {
     scopesFor(repository) {
         return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`];
     }
-    /** One authorization per scope, shared by every request that needs it, fetched once. */
+    /**
+     * One authorization per scope, shared by every request that needs it, fetched once. A refusal
+     * stays too: the same credentials would be refused again, so requests sent in parallel learn it
+     * from the one answer instead of each asking the token service.
+     */
     authorization(repository, challenge, scopes) {
         const key = scopes.join(' ');
         const known = this.authorizations.get(key);
@@ -1736,7 +1740,6 @@ class RegistryTransport {
             return known;
         const pending = this.authorize(repository, challenge, scopes);
         this.authorizations.set(key, pending);
-        pending.catch(() => this.authorizations.delete(key));
         return pending;
     }
     async authorize(repository, challenge, scopes) {

@@ -22,6 +22,7 @@ const SAVE: Readonly<Record<ContainerKind, (name: string) => void>> = {
 interface RunningContainer {
   readonly docker: Docker
   readonly name: string
+  readonly kind: ContainerKind
 }
 
 /** The containers the run has started and not yet removed: the tests' and the smoke test's never overlap. */
@@ -32,7 +33,7 @@ let cancelling: Promise<never> | undefined
 export function watchNewContainer(docker: Docker, kind: ContainerKind): string {
   const name = `immutable-image-${kind}-${randomBytes(6).toString('hex')}`
   SAVE[kind](name)
-  running.set(name, { docker, name })
+  running.set(name, { docker, name, kind })
   return name
 }
 
@@ -63,7 +64,9 @@ export function cancelTests(signal: 'SIGINT' | 'SIGTERM'): Promise<never> {
   cancelling ??= (async () => {
     try {
       for (const container of running.values()) {
-        core.info(`${signal}: removing the container ${container.name} before exiting.`)
+        core.info(
+          `${signal}: removing the ${container.kind} container ${container.name} before exiting.`
+        )
         await removeTestContainer(container.docker, container.name)
       }
     } finally {

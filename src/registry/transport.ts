@@ -141,7 +141,11 @@ export class RegistryTransport {
     return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`]
   }
 
-  /** One authorization per scope, shared by every request that needs it, fetched once. */
+  /**
+   * One authorization per scope, shared by every request that needs it, fetched once. A refusal
+   * stays too: the same credentials would be refused again, so requests sent in parallel learn it
+   * from the one answer instead of each asking the token service.
+   */
   private authorization(
     repository: string,
     challenge: Challenge,
@@ -152,7 +156,6 @@ export class RegistryTransport {
     if (known !== undefined) return known
     const pending = this.authorize(repository, challenge, scopes)
     this.authorizations.set(key, pending)
-    pending.catch(() => this.authorizations.delete(key))
     return pending
   }
 

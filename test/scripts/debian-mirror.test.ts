@@ -36,7 +36,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-describe('debian_mirror', () => {
+// Each case runs the shell function in a bash of its own: seconds on a loaded machine.
+describe('debian_mirror', { timeout: 30_000 }, () => {
   it('takes the deb822 entry of the release, not -updates or -security, with its keyring', () => {
     const dir = etc(BOOKWORM, {
       'sources.list.d/debian.sources': [
