@@ -1,4 +1,5 @@
-// The whole story on this machine: build, test and push, comment, promote, second commit, rollback.
+// The whole story on this machine: build, test and push, comment, promote, second commit, rollback,
+// and a production image tested in its test stage and smoke-tested as it runs in production.
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -54,6 +55,24 @@ function build(harness: HarnessSession, workspace: Workspace, context: string, n
       repository: path,
       pullRequest: { number },
       inputs: { context, tags: `pr-${number}` },
+      onOutput
+    })
+}
+
+/** examples/prod-app: tests in the stage built FROM the shipped one, then the shipped image's smoke test. */
+function buildProdApp(harness: HarnessSession, workspace: Workspace, number: number) {
+  return (onOutput: (chunk: string) => void): Promise<ActionRun> =>
+    harness.build({
+      workspace,
+      repository: 'demo/prod-app',
+      pullRequest: { number },
+      inputs: {
+        context: 'examples/prod-app',
+        target: 'prod',
+        'test-target': 'test',
+        'test-command': 'node --test',
+        'smoke-test': '["node","/app/src/smoke.js"]'
+      },
       onOutput
     })
 }
@@ -119,11 +138,11 @@ async function main(): Promise<void> {
     )
 
     const first = await step(
-      `1/6 Build examples/hello at ${head.slice(0, 7)}, test inside the image, push`,
+      `1/7 Build examples/hello at ${head.slice(0, 7)}, test inside the image, push`,
       build(harness, checkout, 'examples/hello', 1)
     )
 
-    say(style.bold('\n▶ 2/6 The pull-request comment, as GitHub receives it'))
+    say(style.bold('\n▶ 2/7 The pull-request comment, as GitHub receives it'))
     const comment = github.comments.find((candidate) => candidate.issueNumber === 1)
     say(renderMarkdown(comment?.body ?? '(no comment)', style).replace(/^/gm, '  │ '))
     say(
@@ -134,11 +153,11 @@ async function main(): Promise<void> {
 
     const tag = first.outputs.tag ?? ''
     await step(
-      '3/6 Promote it to staging',
+      '3/7 Promote it to staging',
       promotion(harness, 'promote', checkout, { source: tag, target: 'staging' })
     )
     await step(
-      '4/6 Promote the same digest to production',
+      '4/7 Promote the same digest to production',
       promotion(harness, 'promote', checkout, {
         source: first.outputs.digest ?? '',
         target: 'production'
@@ -149,7 +168,7 @@ async function main(): Promise<void> {
     git(second, ['init', '--quiet', '--initial-branch', 'main'])
     const secondSha = commitChange(second, { 'version.js': 'export const version = 2\n' })
     const next = await step(
-      `5/6 A second commit ${secondSha.slice(0, 7)}: build, test, push, promote to staging and production`,
+      `5/7 A second commit ${secondSha.slice(0, 7)}: build, test, push, promote to staging and production`,
       build(harness, { dir: second, sha: secondSha }, '.', 2)
     )
     for (const target of ['staging', 'production']) {
@@ -160,7 +179,7 @@ async function main(): Promise<void> {
     }
 
     const back = await step(
-      '6/6 Roll production back (source: previous)',
+      '6/7 Roll production back (source: previous)',
       promotion(harness, 'rollback', checkout, { environment: 'production' })
     )
     say(`  production: ${back.outputs['previous-digest'] ?? ''} → ${back.outputs.digest ?? ''}\n`)
@@ -168,10 +187,21 @@ async function main(): Promise<void> {
     say(style.bold('Environment history (newest first), as the Environments page shows it:'))
     say(history(github))
     say()
+
+    const prodApp = await step(
+      '7/7 examples/prod-app: tests in stage test, then a smoke test of prod started by its ENTRYPOINT',
+      buildProdApp(harness, checkout, 3)
+    )
+    const results = prodApp.summary
+      .split('\n')
+      .filter((line) => /^\| (Tests|Tested in|Smoke test|Smoke-tested in) \|/.test(line))
+    say(renderMarkdown(['| | |', '|---|---|', ...results].join('\n'), style).replace(/^/gm, '  │ '))
+    say()
     say(style.bold(`Done in ${elapsed()}. Created in ${registry}:`))
     for (const [name, run] of [
       ['first commit', first],
-      ['second commit', next]
+      ['second commit', next],
+      ['prod-app', prodApp]
     ] as const) {
       say(
         `  ${name.padEnd(14)} ${run.outputs.tags?.split('\n').join(', ') ?? ''}\n  ${''.padEnd(14)} ${run.outputs.ref ?? ''}`
