@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TESTS_NOT_RUN, type BuildReport } from '../../src/pipeline/report.js'
 import {
   attachTestRecord,
   parseTestRecord,
@@ -18,32 +17,15 @@ import {
   type FakeOciRegistry
 } from '../harness/fakes/oci-registry.js'
 import { captureStdout } from '../harness/fakes/stdout.js'
-
-const SHA = 'a'.repeat(40)
-const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
-const IMAGE = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, layers: [] }))
-const IMAGE_DIGEST = digestOf(IMAGE)
-const OTHER_IMAGE = Buffer.from(
-  JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: {} })
-)
-
-const REPORT: BuildReport = {
-  outcome: 'pushed',
-  image: 'ghcr.io/acme/web',
-  shaTag: 'sha-aaaaaaa',
-  sha: SHA,
-  digest: IMAGE_DIGEST,
-  tags: [],
-  test: { ...TESTS_NOT_RUN, result: 'passed', command: 'npm test', durationMs: 4200, exitCode: 0 },
-  sizeBytes: 100,
-  layers: 2,
-  buildDurationMs: 61_000,
-  warnings: [],
-  failure: undefined,
-  runUrl: 'https://github.com/acme/web/actions/runs/1'
-}
-
-const RECORD = testRecordOf(REPORT, `sha256:${'9'.repeat(64)}`, new Date('2026-11-25T08:00:00Z'))
+import {
+  IMAGE,
+  IMAGE_DIGEST,
+  MANIFEST,
+  OTHER_IMAGE,
+  RECORD,
+  REPORT,
+  SHA
+} from '../harness/fakes/test-record-fixture.js'
 
 let fake: FakeOciRegistry
 
@@ -308,48 +290,5 @@ describe('readTestRecord ignores what is not this image’s record for this comm
         ? { status: 200, body: Buffer.alloc(65 * 1024, 0x20) }
         : undefined
     await expect(read()).rejects.toThrow('is larger than 65536 bytes: stopped reading')
-  })
-})
-
-describe('parseTestRecord', () => {
-  const valid = JSON.stringify(RECORD)
-
-  it('reads a record as written', () => {
-    expect(parseTestRecord(Buffer.from(valid))).toEqual(RECORD)
-  })
-
-  it.each([
-    ['not JSON', 'garbage'],
-    ['null', 'null'],
-    ['an unknown result', JSON.stringify({ ...RECORD, result: 'tested before' })],
-    ['a commit that is not hex', JSON.stringify({ ...RECORD, commit: 'main' })],
-    [
-      'a run URL that is not a web address',
-      JSON.stringify({ ...RECORD, runUrl: 'javascript:alert(1)' })
-    ],
-    [
-      'a run URL that breaks out of a link',
-      JSON.stringify({ ...RECORD, runUrl: 'https://x.test/a)(b' })
-    ],
-    ['a time that is not ISO 8601', JSON.stringify({ ...RECORD, recordedAt: 'yesterday' })],
-    ['no durations', JSON.stringify({ ...RECORD, durations: undefined })],
-    ['an unknown smoke test result', JSON.stringify({ ...RECORD, smokeTest: 'great' })]
-  ])('refuses %s', (_, body) => {
-    expect(parseTestRecord(Buffer.from(body))).toBeUndefined()
-  })
-
-  it('makes text fields one safe, capped line and drops durations that are not times', () => {
-    const parsed = parseTestRecord(
-      Buffer.from(
-        JSON.stringify({
-          ...RECORD,
-          testCommand: `npm test\n::error::forged${'x'.repeat(5000)}`,
-          durations: { buildMs: -1, testMs: 'long' }
-        })
-      )
-    )
-    expect(parsed?.testCommand).not.toContain('\n')
-    expect(parsed?.testCommand?.length).toBeLessThan(2100)
-    expect(parsed?.durations).toEqual({ buildMs: null, testMs: null, smokeTestMs: null })
   })
 })
