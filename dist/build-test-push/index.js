@@ -3856,10 +3856,10 @@ function pushFailure(output, registry) {
 }
 /**
  * Puts the SHA tag's manifest under each extra tag: in the same repository as a pointer change
- * (no layer moves), elsewhere with `docker push` of the same local image.
+ * (no layer moves), elsewhere with `docker push` of the same local image. Each tag is appended to
+ * `pushed` as soon as it is in place, so a failure part-way still knows which are.
  */
-async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags, localImage) {
-    const pushed = [];
+async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags, localImage, pushed = []) {
     const sameRepositoryTags = extraTags.filter((reference) => sameRepository(reference.repository, image));
     if (sameRepositoryTags.length > 0) {
         const manifest = await registry.fetch(digest);
@@ -5201,6 +5201,8 @@ class BuildPipeline {
     smoke;
     recordedTest;
     loggedIn;
+    /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
+    pushed;
     constructor(settings, context, revision, engine, registry) {
         this.settings = settings;
         this.context = context;
@@ -5225,7 +5227,8 @@ class BuildPipeline {
             return await this.steps();
         }
         catch (error) {
-            return this.result('failed', undefined, [], asError(error));
+            const { digest, tags } = this.pushed ?? { digest: undefined, tags: [] };
+            return this.result('failed', digest, [...tags], asError(error));
         }
         finally {
             for (const image of [this.testStage, this.built]) {
@@ -5279,8 +5282,10 @@ class BuildPipeline {
             return this.reuse({ digest: pushed.digest });
         }
         const { digest } = pushed;
-        const extra = await group('Push extra tags', () => this.pushExtraTags(digest, this.reference));
-        const result = this.result('pushed', digest, [this.reference, ...extra], undefined);
+        const ours = { digest, tags: [this.reference] };
+        this.pushed = ours;
+        await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
+        const result = this.result('pushed', digest, [...ours.tags], undefined);
         await group('Attach the test record', () => this.recordTests(result));
         return result;
     }
@@ -5322,9 +5327,9 @@ class BuildPipeline {
         this.recordedTest = await reusedImageRecord(this.registry.client.transport, this.settings.image.path, existing.digest, this.revision.sha, this.reference);
         return this.result('reused', existing.digest, [this.reference, ...extra], undefined);
     }
-    pushExtraTags(digest, localImage) {
+    pushExtraTags(digest, localImage, pushed = []) {
         const docker = () => this.docker();
-        return pushExtraTags(docker, this.registry, this.settings.image, this.tag, digest, this.settings.extraTags, localImage);
+        return pushExtraTags(docker, this.registry, this.settings.image, this.tag, digest, this.settings.extraTags, localImage, pushed);
     }
     /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
     docker() {
@@ -8442,6 +8447,9 @@ function headlineText(report) {
         case 'smoke-test-failed':
             return '❌ Smoke test failed: nothing pushed';
         case 'failed':
+            // Only a failure after the SHA tag's push leaves a digest on a failed run.
+            if (report.digest !== undefined)
+                return '❌ Pushed, then failed: not every tag was set';
             return report.failure instanceof BuildFailedError
                 ? '❌ Build failed: nothing pushed'
                 : '❌ Failed: nothing pushed';
@@ -8755,7 +8763,11 @@ function setOutputs(report, imageId) {
     setOutput('image-id', imageId ?? '');
     setOutput('test-result', testResultOutput(report));
     setOutput('smoke-test-result', smokeTestResultOutput(report));
-    setOutput('pushed', String(report.outcome === 'pushed'));
+    setOutput('pushed', String(pushedByThisRun(report)));
+}
+/** Pushed, or pushed under the SHA tag before a later step (an extra tag) failed. */
+function pushedByThisRun(report) {
+    return report.outcome === 'pushed' || (report.outcome === 'failed' && report.digest !== undefined);
 }
 /**
  * A reused image's result is what its test record says; `not-tested` when it has none. A failed

@@ -49,7 +49,12 @@ export function setOutputs(report: BuildReport, imageId: string | undefined): vo
   core.setOutput('image-id', imageId ?? '')
   core.setOutput('test-result', testResultOutput(report))
   core.setOutput('smoke-test-result', smokeTestResultOutput(report))
-  core.setOutput('pushed', String(report.outcome === 'pushed'))
+  core.setOutput('pushed', String(pushedByThisRun(report)))
+}
+
+/** Pushed, or pushed under the SHA tag before a later step (an extra tag) failed. */
+export function pushedByThisRun(report: BuildReport): boolean {
+  return report.outcome === 'pushed' || (report.outcome === 'failed' && report.digest !== undefined)
 }
 
 /**

@@ -85,7 +85,8 @@ function pushFailure(output: string, registry: string): string {
 
 /**
  * Puts the SHA tag's manifest under each extra tag: in the same repository as a pointer change
- * (no layer moves), elsewhere with `docker push` of the same local image.
+ * (no layer moves), elsewhere with `docker push` of the same local image. Each tag is appended to
+ * `pushed` as soon as it is in place, so a failure part-way still knows which are.
  */
 export async function pushExtraTags(
   docker: () => Promise<Docker>,
@@ -94,9 +95,9 @@ export async function pushExtraTags(
   shaTag: Tag,
   digest: Digest,
   extraTags: readonly ImageReference[],
-  localImage: string | undefined
+  localImage: string | undefined,
+  pushed: string[] = []
 ): Promise<string[]> {
-  const pushed: string[] = []
   const sameRepositoryTags = extraTags.filter((reference) =>
     sameRepository(reference.repository, image)
   )

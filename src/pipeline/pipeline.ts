@@ -53,6 +53,8 @@ export class BuildPipeline {
   private smoke: SmokeTestReport | undefined
   private recordedTest: RecordedTest | undefined
   private loggedIn: Promise<Docker> | undefined
+  /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
+  private pushed: { digest: Digest; tags: string[] } | undefined
 
   private constructor(
     private readonly settings: BuildSettings,
@@ -85,7 +87,8 @@ export class BuildPipeline {
     try {
       return await this.steps()
     } catch (error) {
-      return this.result('failed', undefined, [], asError(error))
+      const { digest, tags } = this.pushed ?? { digest: undefined, tags: [] }
+      return this.result('failed', digest, [...tags], asError(error))
     } finally {
       for (const image of [this.testStage, this.built]) {
         if (image !== undefined) await dropRunTag(await this.docker(), image)
@@ -149,10 +152,10 @@ export class BuildPipeline {
       return this.reuse({ digest: pushed.digest })
     }
     const { digest } = pushed
-    const extra = await core.group('Push extra tags', () =>
-      this.pushExtraTags(digest, this.reference)
-    )
-    const result = this.result('pushed', digest, [this.reference, ...extra], undefined)
+    const ours = { digest, tags: [this.reference] }
+    this.pushed = ours
+    await core.group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags))
+    const result = this.result('pushed', digest, [...ours.tags], undefined)
     await core.group('Attach the test record', () => this.recordTests(result))
     return result
   }
@@ -219,7 +222,11 @@ export class BuildPipeline {
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
-  private pushExtraTags(digest: Digest, localImage: string | undefined): Promise<string[]> {
+  private pushExtraTags(
+    digest: Digest,
+    localImage: string | undefined,
+    pushed: string[] = []
+  ): Promise<string[]> {
     const docker = (): Promise<Docker> => this.docker()
     return pushExtraTags(
       docker,
@@ -228,7 +235,8 @@ export class BuildPipeline {
       this.tag,
       digest,
       this.settings.extraTags,
-      localImage
+      localImage,
+      pushed
     )
   }
 

@@ -19,6 +19,8 @@ export function headlineText(report: BuildReport): string {
     case 'smoke-test-failed':
       return '❌ Smoke test failed: nothing pushed'
     case 'failed':
+      // Only a failure after the SHA tag's push leaves a digest on a failed run.
+      if (report.digest !== undefined) return '❌ Pushed, then failed: not every tag was set'
       return report.failure instanceof BuildFailedError
         ? '❌ Build failed: nothing pushed'
         : '❌ Failed: nothing pushed'

@@ -65,6 +65,38 @@ describe('tags', () => {
   })
 })
 
+describe('a failure after the SHA tag is pushed', () => {
+  it('says what was pushed, in the outputs and the comment, not "nothing pushed"', async ({
+    build,
+    env,
+    github
+  }) => {
+    const path = freshRepository('half-tagged')
+    const workspace = makeWorkspace()
+    // Nothing listens on port 1: the push of the tag elsewhere fails after the SHA tag's.
+    const result = await build({
+      workspace,
+      repository: path,
+      pullRequest: { number: 52, headSha: workspace.sha },
+      inputs: { tags: `latest\n127.0.0.1:1/${path}:release`, 'test-command': 'true' }
+    })
+    expect(result.main.exitCode, result.main.stdout).toBe(1)
+    expect(result.errors[0]).toMatch(/pushing 127\.0\.0\.1:1\/.*:release failed/)
+    const digest = await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)
+    expect(digest).toMatch(/^sha256:/)
+    expect(await tagDigest(path, 'latest')).toBe(digest)
+    expect(result.outputs.digest).toBe(digest)
+    expect(result.outputs.pushed).toBe('true')
+    expect(result.outputs.tags?.split('\n')).toEqual([
+      `${env.registry}/${path}:sha-${workspace.sha.slice(0, 7)}`,
+      `${env.registry}/${path}:latest`
+    ])
+    const body = github.commentsOn(52)[0]?.body ?? ''
+    expect(body).toContain('Pushed, then failed: not every tag was set')
+    expect(body).not.toContain('nothing pushed')
+  })
+})
+
 describe('what the tag names', () => {
   it('says so in the log and the comment when the checkout is not the pull request head', async ({
     build,

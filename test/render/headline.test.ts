@@ -103,6 +103,15 @@ describe('headlineText', () => {
       'a registry failed before the build',
       report('failed', TESTS_NOT_REACHED, { failure: new ActionError('registry down') }),
       '❌ Failed: nothing pushed'
+    ],
+    [
+      'an extra tag failed after the SHA tag was pushed',
+      report('failed', PASSED, {
+        digest: `sha256:${'a'.repeat(64)}`,
+        tags: ['ghcr.io/acme/web:sha-1a2b3c4'],
+        failure: new ActionError('pushing docker.io/acme/web:latest failed: denied')
+      }),
+      '❌ Pushed, then failed: not every tag was set'
     ]
   ])('%s: %s', (_case, given, headline) => {
     expect(headlineText(given)).toBe(headline)
