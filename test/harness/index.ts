@@ -26,3 +26,11 @@ export { bearerToken, pushTokenImage, tokenTagDigest } from './registry/token-im
 export { runAction, type ActionRun } from './runner/runner.js'
 export { dockerConfigWithoutBuildx, linkBuildxPlugin, type TestEnvironment } from './test-env.js'
 export { commitChange, makeWorkspace, writeFiles, type Workspace } from './workspace.js'
+export {
+  attachArtifact,
+  cosignKeyPair,
+  cosignSign,
+  cosignVerify,
+  oras,
+  type CosignKey
+} from './registry/signing-tools.js'

@@ -26,7 +26,9 @@ const minimumMajors: Record<string, number> = {
   'docker/setup-buildx-action': 3,
   'docker/metadata-action': 5,
   'aws-actions/configure-aws-credentials': 5,
-  'aws-actions/amazon-ecr-login': 2
+  'aws-actions/amazon-ecr-login': 2,
+  'actions/attest-build-provenance': 2,
+  'sigstore/cosign-installer': 3
 }
 
 const workflows = allWorkflows.map(({ name, text }) => ({

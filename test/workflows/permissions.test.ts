@@ -64,6 +64,21 @@ describe('stepNeeds', () => {
       { uses: 'aws-actions/configure-aws-credentials@v5', with: { 'role-to-assume': 'r' } },
       ['push'],
       { 'id-token': 'write' }
+    ],
+    [
+      'a provenance attestation kept by GitHub alone',
+      { uses: 'actions/attest-build-provenance@v2', with: { 'subject-name': 'ghcr.io/a/b' } },
+      ['push'],
+      { 'id-token': 'write', attestations: 'write' }
+    ],
+    [
+      'a provenance attestation pushed beside the image',
+      {
+        uses: 'actions/attest-build-provenance@v2',
+        with: { 'subject-name': '${{ steps.image.outputs.image }}', 'push-to-registry': true }
+      },
+      ['push'],
+      { 'id-token': 'write', attestations: 'write', packages: 'write' }
     ]
   ] as const)('%s', (_case, step, events, needed) => {
     expect(stepNeeds(step, events)).toEqual(needed)

@@ -87,6 +87,11 @@ export function stepNeeds(step: Step, events: readonly string[]): Permissions {
   if (uses.startsWith('actions/checkout@')) return { contents: 'read' }
   if (uses.startsWith('aws-actions/configure-aws-credentials@') && 'role-to-assume' in inputs)
     return { 'id-token': 'write' }
+  if (uses.startsWith('actions/attest-build-provenance@')) {
+    const signs: Permissions = { 'id-token': 'write', attestations: 'write' }
+    const pushes = !isFalse(inputs['push-to-registry'] ?? false) && onGhcr(inputs['subject-name'])
+    return union(signs, pushes ? { packages: 'write' } : {})
+  }
   return {}
 }
 

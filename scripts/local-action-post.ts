@@ -1,0 +1,2 @@
+// The post step as @github/local-action runs an entrypoint: through a run() export.
+export { post as run } from '../src/build-test-push/post.js'
