@@ -3338,7 +3338,6 @@ function buildArgs(command) {
     args.push('--file', command.file);
     for (const tag of command.tags)
         args.push('--tag', tag);
-    args.push('--iidfile', command.iidFile);
     for (const name of command.buildArgNames)
         args.push('--build-arg', name);
     for (const [key, value] of command.labels)
@@ -3680,9 +3679,6 @@ function fault(client, repository, message) {
 
 
 
-
-
-
 /** The build output kept to find its error in: the failing step's log is at its end. */
 const ERROR_TAIL_CHARS = 64 * 1024;
 function ociLabels(settings, revision, repositoryUrl) {
@@ -3730,57 +3726,51 @@ async function buildTestStage(docker, settings, tag, labels, stage) {
 async function buildStage(docker, settings, labels, build) {
     const started = Date.now();
     const { runTag } = build;
-    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'immutable-image-build-'));
-    try {
-        const iidFile = (0,external_node_path_namespaceObject.join)(scratch, 'iid');
-        const buildxVersion = await docker.buildxVersion();
-        const buildx = buildxVersion !== undefined;
-        if (!buildx)
-            info('docker buildx is not available: using the classic builder');
-        const flags = inputFlags(settings.buildx, { buildx, stage: build.stage });
-        const args = buildArgs({
-            buildx,
-            manifestAnnotations: buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
-            context: settings.context,
-            file: settings.file,
-            tags: [runTag],
-            iidFile,
-            buildArgNames: [...settings.buildArgs.keys()],
-            labels,
-            target: build.target,
-            network: settings.network,
-            inputFlags: flags.args
-        });
-        const output = new OutputTail(ERROR_TAIL_CHARS);
-        const result = await docker.run(args, {
-            // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
-            env: {
-                ...Object.fromEntries(settings.buildArgs),
-                ...flags.env,
-                ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
-            },
-            allowFailure: true,
-            onOutput: (chunk) => {
-                output.append(chunk.toString('utf8'));
-            }
-        });
-        if (result.exitCode !== 0) {
-            throw new BuildFailedError(build.what, result.exitCode, buildError(output.toString(), buildx ? 'buildx' : 'classic'));
+    const buildxVersion = await docker.buildxVersion();
+    const buildx = buildxVersion !== undefined;
+    if (!buildx)
+        info('docker buildx is not available: using the classic builder');
+    const flags = inputFlags(settings.buildx, { buildx, stage: build.stage });
+    const args = buildArgs({
+        buildx,
+        manifestAnnotations: buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
+        context: settings.context,
+        file: settings.file,
+        tags: [runTag],
+        buildArgNames: [...settings.buildArgs.keys()],
+        labels,
+        target: build.target,
+        network: settings.network,
+        inputFlags: flags.args
+    });
+    const output = new OutputTail(ERROR_TAIL_CHARS);
+    const result = await docker.run(args, {
+        // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
+        env: {
+            ...Object.fromEntries(settings.buildArgs),
+            ...flags.env,
+            ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
+        },
+        allowFailure: true,
+        onOutput: (chunk) => {
+            output.append(chunk.toString('utf8'));
         }
-        const id = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
-        const { sizeBytes, diffIds } = await inspectImage(docker, id);
-        return {
-            id,
-            runTag,
-            sizeBytes,
-            layers: diffIds.length,
-            diffIds,
-            durationMs: Date.now() - started
-        };
+    });
+    if (result.exitCode !== 0) {
+        throw new BuildFailedError(build.what, result.exitCode, buildError(output.toString(), buildx ? 'buildx' : 'classic'));
     }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
+    // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
+    // digest there for a lone manifest (provenance off), and the store knows the image only by the
+    // manifest's digest.
+    const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag);
+    return {
+        id,
+        runTag,
+        sizeBytes,
+        layers: diffIds.length,
+        diffIds,
+        durationMs: Date.now() - started
+    };
 }
 async function inspectImage(docker, reference) {
     const result = await docker.run(['image', 'inspect', '--format', '{{json .}}', reference], {

@@ -6,7 +6,6 @@ export interface BuildCommand {
   readonly file: string
   /** Local names of the image; the first is the one pushed. */
   readonly tags: readonly string[]
-  readonly iidFile: string
   /** Names only: values reach docker through the environment, never the argument list. */
   readonly buildArgNames: readonly string[]
   readonly labels: ReadonlyMap<string, string>
@@ -23,7 +22,6 @@ export function buildArgs(command: BuildCommand): string[] {
   const args = command.buildx ? ['buildx', 'build', '--load'] : ['build']
   args.push('--file', command.file)
   for (const tag of command.tags) args.push('--tag', tag)
-  args.push('--iidfile', command.iidFile)
   for (const name of command.buildArgNames) args.push('--build-arg', name)
   for (const [key, value] of command.labels) args.push('--label', `${key}=${value}`)
   if (command.buildx) {

@@ -1,9 +1,6 @@
 // Builds the image from the context and reads back what was built.
 import * as core from '../runner/core.js'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { buildArgs, buildxAnnotates } from '../docker/args.js'
 import { buildError } from '../docker/build-error.js'
 import { inputFlags } from '../docker/buildx-args.js'
@@ -104,59 +101,54 @@ async function buildStage(
 ): Promise<BuiltImage> {
   const started = Date.now()
   const { runTag } = build
-  const scratch = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'immutable-image-build-'))
-  try {
-    const iidFile = join(scratch, 'iid')
-    const buildxVersion = await docker.buildxVersion()
-    const buildx = buildxVersion !== undefined
-    if (!buildx) core.info('docker buildx is not available: using the classic builder')
-    const flags = inputFlags(settings.buildx, { buildx, stage: build.stage })
-    const args = buildArgs({
-      buildx,
-      manifestAnnotations:
-        buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
-      context: settings.context,
-      file: settings.file,
-      tags: [runTag],
-      iidFile,
-      buildArgNames: [...settings.buildArgs.keys()],
-      labels,
-      target: build.target,
-      network: settings.network,
-      inputFlags: flags.args
-    })
-    const output = new OutputTail(ERROR_TAIL_CHARS)
-    const result = await docker.run(args, {
-      // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
-      env: {
-        ...Object.fromEntries(settings.buildArgs),
-        ...flags.env,
-        ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
-      },
-      allowFailure: true,
-      onOutput: (chunk) => {
-        output.append(chunk.toString('utf8'))
-      }
-    })
-    if (result.exitCode !== 0) {
-      throw new BuildFailedError(
-        build.what,
-        result.exitCode,
-        buildError(output.toString(), buildx ? 'buildx' : 'classic')
-      )
+  const buildxVersion = await docker.buildxVersion()
+  const buildx = buildxVersion !== undefined
+  if (!buildx) core.info('docker buildx is not available: using the classic builder')
+  const flags = inputFlags(settings.buildx, { buildx, stage: build.stage })
+  const args = buildArgs({
+    buildx,
+    manifestAnnotations:
+      buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
+    context: settings.context,
+    file: settings.file,
+    tags: [runTag],
+    buildArgNames: [...settings.buildArgs.keys()],
+    labels,
+    target: build.target,
+    network: settings.network,
+    inputFlags: flags.args
+  })
+  const output = new OutputTail(ERROR_TAIL_CHARS)
+  const result = await docker.run(args, {
+    // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
+    env: {
+      ...Object.fromEntries(settings.buildArgs),
+      ...flags.env,
+      ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
+    },
+    allowFailure: true,
+    onOutput: (chunk) => {
+      output.append(chunk.toString('utf8'))
     }
-    const id = (await readFile(iidFile, 'utf8')).trim()
-    const { sizeBytes, diffIds } = await inspectImage(docker, id)
-    return {
-      id,
-      runTag,
-      sizeBytes,
-      layers: diffIds.length,
-      diffIds,
-      durationMs: Date.now() - started
-    }
-  } finally {
-    await rm(scratch, { recursive: true, force: true })
+  })
+  if (result.exitCode !== 0) {
+    throw new BuildFailedError(
+      build.what,
+      result.exitCode,
+      buildError(output.toString(), buildx ? 'buildx' : 'classic')
+    )
+  }
+  // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
+  // digest there for a lone manifest (provenance off), and the store knows the image only by the
+  // manifest's digest.
+  const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag)
+  return {
+    id,
+    runTag,
+    sizeBytes,
+    layers: diffIds.length,
+    diffIds,
+    durationMs: Date.now() - started
   }
 }
 

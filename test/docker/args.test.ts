@@ -15,7 +15,6 @@ describe('buildArgs', () => {
     context: '/w',
     file: '/w/Dockerfile',
     tags: ['r/web:sha-1'],
-    iidFile: '/t/iid',
     buildArgNames: [],
     labels: new Map<string, string>(),
     manifestAnnotations: new Map<string, string>(),
@@ -44,8 +43,6 @@ describe('buildArgs', () => {
       '/w/Dockerfile',
       '--tag',
       'r/web:sha-1',
-      '--iidfile',
-      '/t/iid',
       '/w'
     ])
   })
@@ -54,7 +51,7 @@ describe('buildArgs', () => {
     ['host, to buildx', 'host', true, ['--network', 'host', '/w']],
     ['none, to the classic build', 'none', false, ['--network', 'none', '/w']],
     ['a network name', 'build-net', true, ['--network', 'build-net', '/w']],
-    ["nothing, for the builder's default", undefined, true, ['--iidfile', '/t/iid', '/w']]
+    ["nothing, for the builder's default", undefined, true, ['--tag', 'r/web:sha-1', '/w']]
   ])('passes the build network %s just before the context', (_, network, buildx, tail) => {
     const args = buildArgs({ ...base, buildx, network })
     expect(args.slice(-tail.length)).toEqual(tail)
@@ -79,7 +76,7 @@ describe('buildArgs', () => {
 
   it('names the image with every tag, in order', () => {
     const args = buildArgs({ ...base, buildx: true, tags: ['r/web:sha-1', 'r/web:sha-1-run-ab'] })
-    expect(args.join(' ')).toContain('--tag r/web:sha-1 --tag r/web:sha-1-run-ab --iidfile')
+    expect(args.join(' ')).toContain('--tag r/web:sha-1 --tag r/web:sha-1-run-ab /w')
   })
 
   it('passes build-arg names only, labels, and the target', () => {
@@ -96,8 +93,6 @@ describe('buildArgs', () => {
       '/w/Dockerfile',
       '--tag',
       'r/web:sha-1',
-      '--iidfile',
-      '/t/iid',
       '--build-arg',
       'TOKEN',
       '--label',

@@ -25,7 +25,6 @@ function fakeEngine(answer: Answer = () => undefined): { engine: Docker; calls: 
     calls.push([...args])
     const given = answer(args, options)
     if (given !== undefined) return Promise.resolve(given)
-    if (args.includes('build')) writeFileSync(args[args.indexOf('--iidfile') + 1] ?? '', IMAGE_ID)
     const inspected = args[0] === 'image' && args[1] === 'inspect'
     const stdout = inspected
       ? JSON.stringify({ Id: IMAGE_ID, Size: 1, RootFS: { Layers: [] } })
