@@ -2280,7 +2280,10 @@ async function promote(settings, run, registry, log) {
     const previousDigest = targets[0]?.before?.digest ?? '';
     const source = describeSource(settings.source);
     info(`Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`);
-    const deploymentId = await log.start({
+    // The deployment is created while the tags move: its round trips to GitHub overlap the registry's.
+    // DeploymentLog.start never rejects (GitHub's failures become warnings): left unawaited meanwhile,
+    // it cannot become an unhandled rejection.
+    const starting = log.start({
         image,
         digest: manifest.digest,
         source: settings.source.kind === 'previous' ? `previous (${manifest.digest})` : source,
@@ -2292,9 +2295,10 @@ async function promote(settings, run, registry, log) {
         result = await retag(registry, manifest, targets);
     }
     catch (error) {
-        await log.finish(deploymentId, 'failure', `promotion of ${manifest.digest} failed`);
+        await log.finish(await starting, 'failure', `promotion of ${manifest.digest} failed`);
         throw error;
     }
+    const deploymentId = await starting;
     await log.finish(deploymentId, 'success', `${settings.targets.join(', ')} → ${manifest.digest}`);
     return { image, digest: manifest.digest, previousDigest, source, ...result, deploymentId };
 }

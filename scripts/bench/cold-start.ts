@@ -1,10 +1,13 @@
-// Each action's bundle from process start to its first log line, and its size on disk.
+// Each action's bundle from process start to its first log line, and its size on disk, beside
+// `node -e 0`: what Node alone costs on this machine at this moment.
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../../test/harness/project-root.js'
 import { runAction } from '../../test/harness/runner/runner.js'
+import { testEnv } from '../../test/harness/test-env.js'
 import type { ColdStartRow } from './results.js'
 import { now } from './sampling.js'
 import { median } from './stats.js'
@@ -45,20 +48,43 @@ async function timeToFirstLine(action: string, workspace: string): Promise<numbe
   return firstLine - started
 }
 
-export async function benchColdStart(runs: number): Promise<ColdStartRow[]> {
+/** The runner's Node started with nothing to do, from spawn to exit. */
+function nodeAlone(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = now()
+    const child = spawn(testEnv().runnerNode, ['-e', '0'], { stdio: 'ignore', env: {} })
+    child.on('error', reject)
+    child.on('exit', () => {
+      resolve(now() - started)
+    })
+  })
+}
+
+export interface ColdStartResult {
+  readonly rows: ColdStartRow[]
+  /** Median ms of `node -e 0`. */
+  readonly nodeAlone: number
+}
+
+/** Node alone and each bundle take turns run by run, so a burst of load falls on all of them. */
+export async function benchColdStart(runs: number): Promise<ColdStartResult> {
   const workspace = mkdtempSync(join(tmpdir(), 'bench-cold-'))
   try {
-    const rows: ColdStartRow[] = []
-    for (const action of ACTIONS) {
-      const samples: number[] = []
-      for (let index = -1; index < runs; index++) {
+    const samples = new Map<string, number[]>(ACTIONS.map((action) => [action, []]))
+    const alone: number[] = []
+    for (let index = -1; index < runs; index++) {
+      const ms = await nodeAlone()
+      if (index >= 0) alone.push(ms)
+      for (const action of ACTIONS) {
         const ms = await timeToFirstLine(action, workspace)
-        if (index >= 0) samples.push(ms)
+        if (index >= 0) samples.get(action)?.push(ms)
       }
-      const bundle = bundleOf(action)
-      rows.push({ bundle, median: median(samples), bytes: bundleBytes(bundle) })
     }
-    return rows
+    const rows = ACTIONS.map((action) => {
+      const bundle = bundleOf(action)
+      return { bundle, median: median(samples.get(action) ?? []), bytes: bundleBytes(bundle) }
+    })
+    return { rows, nodeAlone: median(alone) }
   } finally {
     rmSync(workspace, { recursive: true, force: true })
   }

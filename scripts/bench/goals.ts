@@ -103,7 +103,10 @@ export function judgeGoals(results: PartialBenchResults): GoalVerdict[] {
       : judged(
           coldStartGoal,
           results.coldStart.every((row) => Math.round(row.median) <= COLD_START_LIMIT_MS),
-          results.coldStart.map((row) => `${row.bundle} ${milliseconds(row.median)}`).join(', ')
+          results.coldStart.map((row) => `${row.bundle} ${milliseconds(row.median)}`).join(', ') +
+            (results.nodeAlone === undefined
+              ? ''
+              : ` (node -e 0: ${milliseconds(results.nodeAlone)})`)
         ),
     ...pipelineGoals(results),
     {

@@ -54,12 +54,15 @@ export interface BenchResults {
   readonly runs: number
   readonly promotion: readonly PromotionRow[]
   readonly coldStart: readonly ColdStartRow[]
+  /** Median ms of `node -e 0` on the runner's Node, taken in turn with the bundles: the machine's floor. */
+  readonly nodeAlone: number
   readonly pipeline: PipelineResult
   /** Whether the core action has cache-from/cache-to inputs, so the cold-engine goal can be measured. */
   readonly registryCache: boolean
 }
 
-/** A run limited to some parts: what it skipped is empty, or undefined for the pipeline. */
-export type PartialBenchResults = Omit<BenchResults, 'pipeline'> & {
+/** A run limited to some parts: what it skipped is empty, or undefined. */
+export type PartialBenchResults = Omit<BenchResults, 'pipeline' | 'nodeAlone'> & {
+  readonly nodeAlone: number | undefined
   readonly pipeline: PipelineResult | undefined
 }

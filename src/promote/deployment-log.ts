@@ -25,7 +25,7 @@ export interface PromotionRecord {
 }
 
 export interface DeploymentLog {
-  /** Records the promotion as started; undefined when not recorded. */
+  /** Records the promotion as started; undefined when not recorded. Never rejects. */
   start(promotion: PromotionRecord): Promise<number | undefined>
   finish(
     deploymentId: number | undefined,

@@ -60,7 +60,10 @@ export async function promote(
     `Promoting ${image}@${untrustedText(manifest.digest)} (${source}) to ${settings.targets.join(', ')}`
   )
 
-  const deploymentId = await log.start({
+  // The deployment is created while the tags move: its round trips to GitHub overlap the registry's.
+  // DeploymentLog.start never rejects (GitHub's failures become warnings): left unawaited meanwhile,
+  // it cannot become an unhandled rejection.
+  const starting = log.start({
     image,
     digest: manifest.digest,
     source: settings.source.kind === 'previous' ? `previous (${manifest.digest})` : source,
@@ -71,9 +74,10 @@ export async function promote(
   try {
     result = await retag(registry, manifest, targets)
   } catch (error) {
-    await log.finish(deploymentId, 'failure', `promotion of ${manifest.digest} failed`)
+    await log.finish(await starting, 'failure', `promotion of ${manifest.digest} failed`)
     throw error
   }
+  const deploymentId = await starting
   await log.finish(deploymentId, 'success', `${settings.targets.join(', ')} → ${manifest.digest}`)
   return { image, digest: manifest.digest, previousDigest, source, ...result, deploymentId }
 }

@@ -41,6 +41,7 @@ export function benchResults(overrides: Partial<BenchResults> = {}): BenchResult
       { bundle: 'dist/build/index.js', median: 30, bytes: 1_380_000 },
       { bundle: 'dist/promote/index.js', median: 25, bytes: 1_350_000 }
     ],
+    nodeAlone: 20,
     pipeline: { ours: summary(1050, 20), script: summary(1000, 19), rerun: summary(50, 2) },
     registryCache: false,
     ...overrides
