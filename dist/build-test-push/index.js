@@ -3351,6 +3351,9 @@ function buildArgs(command) {
         args.push('--target', command.target);
     if (command.network !== undefined)
         args.push('--network', command.network);
+    if (command.buildx && command.platforms.length > 0) {
+        args.push('--platform', command.platforms.join(','));
+    }
     args.push(...command.inputFlags);
     args.push(command.context);
     return args;
@@ -3384,6 +3387,8 @@ function productionRunArgs(run) {
 }
 function containerLimits(run) {
     const args = ['--name', run.containerName, '--network', run.network, '--pull', 'never'];
+    if (run.platform !== undefined)
+        args.push('--platform', run.platform);
     // Untrusted code: no new privileges, bounded memory and processes, no host mounts.
     args.push('--security-opt', 'no-new-privileges');
     if (run.memory !== undefined)
@@ -3698,7 +3703,7 @@ function revisionAnnotation(labels) {
     return new Map(revision === undefined ? [] : [[REVISION_LABEL, revision]]);
 }
 /** Builds the shipped image: `target`, or the Dockerfile's last stage. */
-async function buildImage(docker, settings, tag, labels) {
+async function buildImage(docker, settings, tag, labels, platforms) {
     // The build names only a tag of this run's own: with the containerd image store, a build that
     // takes a name from another image deletes that image, and two builds naming one tag at once fail
     // with "already exists". The SHA tag is given with reclaimTag once the tests passed.
@@ -3707,20 +3712,22 @@ async function buildImage(docker, settings, tag, labels) {
         runTag,
         target: settings.target,
         stage: 'shipped',
-        what: 'the image build'
+        what: 'the image build',
+        platforms
     });
 }
 /**
  * Builds the test stage after the shipped one: the build cache holds the shipped stage's layers,
  * so only the test layers are built. It gets a local name of its own and is never pushed.
  */
-async function buildTestStage(docker, settings, tag, labels, stage) {
+async function buildTestStage(docker, settings, tag, labels, stage, platforms) {
     const runTag = `${tag}-test-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     return buildStage(docker, settings, labels, {
         runTag,
         target: stage,
         stage: 'test',
-        what: `the build of the test stage ${stage}`
+        what: `the build of the test stage ${stage}`,
+        platforms
     });
 }
 async function buildStage(docker, settings, labels, build) {
@@ -3741,7 +3748,8 @@ async function buildStage(docker, settings, labels, build) {
         labels,
         target: build.target,
         network: settings.network,
-        inputFlags: flags.args
+        inputFlags: flags.args,
+        platforms: build.platforms
     });
     const output = new OutputTail(ERROR_TAIL_CHARS);
     const result = await docker.run(args, {
@@ -3878,6 +3886,196 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
     return pushed;
 }
 
+;// CONCATENATED MODULE: ./src/docker/emulation.ts
+// Which foreign architectures this machine can run, by the interpreters binfmt_misc has registered.
+
+
+/** Where the kernel lists binfmt_misc entries, one file each (qemu-aarch64, …). */
+const BINFMT_MISC = '/proc/sys/fs/binfmt_misc';
+/** Entry names as tonistiigi/binfmt and qemu-user-static register them, by Docker's architecture. */
+const QEMU_ARCHITECTURES = {
+    'qemu-x86_64': 'amd64',
+    'qemu-aarch64': 'arm64',
+    'qemu-arm': 'arm',
+    'qemu-i386': '386',
+    'qemu-riscv64': 'riscv64',
+    'qemu-ppc64le': 'ppc64le',
+    'qemu-s390x': 's390x',
+    'qemu-mips64el': 'mips64le',
+    'qemu-mips64': 'mips64',
+    'qemu-loongarch64': 'loong64'
+};
+/** An entry file is at most a few hundred bytes; more is not an entry. */
+const MAX_ENTRY_BYTES = 4096;
+/**
+ * The architectures with an enabled emulator entry in `dir`; none when the directory is missing
+ * or unreadable (binfmt_misc not mounted). BuildKit's own entries (`buildkit-qemu-…`) count too.
+ */
+function emulatedArchitectures(dir = BINFMT_MISC) {
+    const found = new Set();
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+    }
+    catch {
+        return found;
+    }
+    for (const name of names) {
+        const architecture = QEMU_ARCHITECTURES[name.replace(/^buildkit-/, '')];
+        if (architecture !== undefined && isEnabled((0,external_node_path_namespaceObject.join)(dir, name)))
+            found.add(architecture);
+    }
+    return found;
+}
+function isEnabled(entry) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(entry, 'r');
+        const buffer = Buffer.alloc(MAX_ENTRY_BYTES);
+        const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, MAX_ENTRY_BYTES, 0);
+        return buffer.subarray(0, read).toString('utf8').split('\n')[0]?.trim() === 'enabled';
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/platform.ts
+// OCI platforms (os/architecture/variant) as Docker writes them: parsed, compared and printed.
+class InvalidPlatformError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidPlatformError';
+    }
+}
+const COMPONENT = /^[a-z0-9][a-z0-9_.-]{0,31}$/;
+/** `os/arch[/variant]`, as `docker buildx build --platform` takes one. */
+function parsePlatform(value) {
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3 || !parts.every((part) => COMPONENT.test(part))) {
+        throw new InvalidPlatformError(`'${value}' is not a platform such as linux/amd64, linux/arm64 or linux/arm/v7`);
+    }
+    const [os = '', architecture = '', variant] = parts;
+    return { os, architecture, ...(variant === undefined ? {} : { variant }) };
+}
+function formatPlatform(platform) {
+    const { os, architecture, variant } = platform;
+    return variant === undefined || variant === ''
+        ? `${os}/${architecture}`
+        : `${os}/${architecture}/${variant}`;
+}
+/**
+ * Whether two platforms name the same machine. arm64 without a variant is arm64/v8, as containerd
+ * normalizes it: linux/arm64 and linux/arm64/v8 are one platform.
+ */
+function samePlatform(a, b) {
+    return formatPlatform(normalized(a)) === formatPlatform(normalized(b));
+}
+function normalized(platform) {
+    if (platform.architecture === 'arm64' && platform.variant === 'v8') {
+        return { os: platform.os, architecture: 'arm64' };
+    }
+    return platform;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/report.ts
+// What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
+/** No test-command: the image goes on untested. */
+const TESTS_NOT_RUN = {
+    result: 'skipped',
+    stage: undefined,
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    notRun: 'no-test-command',
+    outputTail: ''
+};
+/** The run failed (the build, a registry, an input) before the tests could start. */
+const TESTS_NOT_REACHED = { ...TESTS_NOT_RUN, notRun: 'run-failed-first' };
+function imageRef(report) {
+    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/platform-plan.ts
+// Which platforms a build makes, and which of them the tests can run on here: the engine's own, and
+// those an emulator is registered for. The rest are built, not tested.
+
+
+
+
+
+/** Without the input: one build for the engine's platform, tested on it, as before platforms existed. */
+const ENGINE_PLATFORM_ONLY = { built: [], runnable: [undefined] };
+/** Whether a machine of `native` with emulators for `emulated` architectures runs `platform`. */
+function canRun(platform, native, emulated) {
+    if (platform.os !== native.os)
+        return false;
+    return platform.architecture === native.architecture || emulated.has(platform.architecture);
+}
+function planPlatforms(requested, native, emulated) {
+    if (requested.length === 0)
+        return ENGINE_PLATFORM_ONLY;
+    return {
+        built: requested.map(formatPlatform),
+        runnable: requested.filter((platform) => canRun(platform, native, emulated)).map(formatPlatform)
+    };
+}
+/** Asks the engine its platform only when platforms were given. */
+async function platformPlan(docker, requested) {
+    if (requested.length === 0)
+        return ENGINE_PLATFORM_ONLY;
+    const native = await enginePlatform(docker);
+    const emulated = emulatedArchitectures();
+    const plan = planPlatforms(requested, native, emulated);
+    const onlyBuilt = plan.built.filter((platform) => !plan.runnable.includes(platform));
+    const engine = `The engine runs ${formatPlatform(native)}${emulated.size > 0 ? ` and emulates ${[...emulated].join(', ')}` : ''}`;
+    if (plan.runnable.length === 0) {
+        core_warning(`${engine}: none of ${plan.built.join(', ')} can run here, so none is tested.`);
+    }
+    else if (onlyBuilt.length > 0) {
+        info(`${engine}: ${onlyBuilt.join(', ')} built, not tested (no emulator registered).`);
+    }
+    return plan;
+}
+async function enginePlatform(docker) {
+    const result = await docker.run(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], {
+        silent: true,
+        allowFailure: true
+    });
+    try {
+        return parsePlatform(result.stdout.trim());
+    }
+    catch {
+        throw new ActionError('the Docker engine did not say its platform (docker version)');
+    }
+}
+/** The tests on each runnable platform in turn; the first failure ends them. */
+async function testOnPlatforms(plan, test, testOne) {
+    if (test.command === undefined)
+        return TESTS_NOT_RUN;
+    let report = { ...TESTS_NOT_RUN, notRun: 'no-platform-runs-here' };
+    for (const platform of plan.runnable) {
+        if (platform !== undefined)
+            info(`Testing ${platform}`);
+        report = await testOne({ ...test, platform });
+        if (report.result !== 'passed')
+            return report;
+    }
+    return report;
+}
+function platformOutcomes(plan, test) {
+    const tested = test.result === 'passed';
+    return plan.built.map((platform) => ({
+        platform,
+        tested: tested && plan.runnable.includes(platform)
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/docker/config.ts
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
 
@@ -4009,25 +4207,6 @@ async function loggedInEngine(engine, { credentials, image }) {
     return own;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/report.ts
-// What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
-/** No test-command: the image goes on untested. */
-const TESTS_NOT_RUN = {
-    result: 'skipped',
-    stage: undefined,
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    notRun: 'no-test-command',
-    outputTail: ''
-};
-/** The run failed (the build, a registry, an input) before the tests could start. */
-const TESTS_NOT_REACHED = { ...TESTS_NOT_RUN, notRun: 'run-failed-first' };
-function imageRef(report) {
-    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/test-failure.ts
 /** `docker run` exits 125-127 when the container could not start at all. */
 const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
@@ -4107,7 +4286,8 @@ async function testImage(docker, imageId, stage, test) {
             network: test.network,
             memory: test.memory,
             pidsLimit: test.pidsLimit,
-            envNames: [...test.env.keys()]
+            envNames: [...test.env.keys()],
+            platform: test.platform
         }), {
             env: Object.fromEntries(test.env),
             allowFailure: true,
@@ -4489,7 +4669,8 @@ class SmokeContainer {
             network: test.network,
             memory: test.memory,
             pidsLimit: test.pidsLimit,
-            envNames: [...test.env.keys()]
+            envNames: [...test.env.keys()],
+            platform: test.platform
         });
         return this.capture(run, false, Object.fromEntries(test.env));
     }
@@ -5174,6 +5355,7 @@ async function reusedImageRecord(transport, repository, digest, sha, reference) 
 
 
 
+
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
@@ -5193,6 +5375,7 @@ class BuildPipeline {
     loggedIn;
     /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
     pushed;
+    platforms = ENGINE_PLATFORM_ONLY;
     constructor(settings, context, revision, engine, registry) {
         this.settings = settings;
         this.context = context;
@@ -5235,14 +5418,18 @@ class BuildPipeline {
         }
         await requireTestNetwork(this.engine, this.settings.test);
         const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
-        const built = await group(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, labels));
+        this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms);
+        const built = await group(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, labels, this.platforms.built));
         this.built = built;
         info(`Built ${untrustedText(built.id)}`);
         if (this.settings.test.command === undefined) {
             core_warning(`No test-command given: the image is not tested${this.settings.push ? ' and is pushed untested' : ''}.`);
         }
         const tested = await this.imageToTest(built, labels);
-        this.test = await group(`Test inside ${tested.name}`, async () => testImage(await this.docker(), tested.id, this.settings.testTarget?.stage, this.settings.test));
+        this.test = await group(`Test inside ${tested.name}`, async () => {
+            const docker = await this.docker();
+            return testOnPlatforms(this.platforms, this.settings.test, (test) => testImage(docker, tested.id, this.settings.testTarget?.stage, test));
+        });
         if (this.test.result === 'failed') {
             const failure = new ActionError(testFailureMessage(this.test, this.settings.test));
             return this.result('test-failed', undefined, [], failure);
@@ -5281,9 +5468,11 @@ class BuildPipeline {
     }
     /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
     async smokeTest(built) {
-        if (this.settings.test.smokeTest === undefined)
+        const [platform] = this.platforms.runnable;
+        if (this.settings.test.smokeTest === undefined || this.platforms.runnable.length === 0) {
             return undefined;
-        this.smoke = await group(`Smoke test ${this.reference} as it runs in production`, async () => smokeTestImage(await this.docker(), built.id, this.settings.test));
+        }
+        this.smoke = await group(`Smoke test ${this.reference} as it runs in production`, async () => smokeTestImage(await this.docker(), built.id, { ...this.settings.test, platform }));
         const failure = this.smoke?.failure;
         if (failure === undefined)
             return undefined;
@@ -5303,10 +5492,12 @@ class BuildPipeline {
      */
     async imageToTest(built, labels) {
         const testTarget = this.settings.testTarget;
-        if (testTarget === undefined)
+        const runnable = this.platforms.runnable.filter((platform) => platform !== undefined);
+        if (testTarget === undefined || this.platforms.runnable.length === 0) {
             return { id: built.id, name: this.reference };
+        }
         const { stage, shipped } = testTarget;
-        const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await this.docker(), this.settings, this.reference, labels, stage));
+        const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await this.docker(), this.settings, this.reference, labels, stage, runnable));
         this.testStage = testStage;
         requireTestedOnShipped({ name: shipped.name, description: shipped.description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
         info(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
@@ -5346,6 +5537,7 @@ class BuildPipeline {
                         layers: built.layers,
                         buildDurationMs: built.durationMs
                     }),
+                platforms: platformOutcomes(this.platforms, this.test),
                 warnings: this.revision.warnings,
                 failure,
                 runUrl: this.context.runUrl
@@ -7563,8 +7755,37 @@ function stageName(name) {
     return stage;
 }
 
+;// CONCATENATED MODULE: ./src/settings/platforms.ts
+// The `platforms` input: the OCI platforms one buildx build makes into one index.
+
+
+
+
+/** build-push-action's syntax: comma- or newline-separated `os/arch[/variant]` items. */
+function platformsInput() {
+    const platforms = [];
+    for (const item of csvList('platforms')) {
+        let platform;
+        try {
+            platform = parsePlatform(item);
+        }
+        catch (error) {
+            if (error instanceof InvalidPlatformError) {
+                throw new InputError('platforms', `'${printable(item)}' is not os/arch[/variant], e.g. linux/amd64 or linux/arm/v7`);
+            }
+            throw error;
+        }
+        if (platforms.some((seen) => samePlatform(seen, platform))) {
+            throw new InputError('platforms', `${formatPlatform(platform)} is given more than once`);
+        }
+        platforms.push(platform);
+    }
+    return platforms;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/buildx-inputs.ts
 // The build inputs docker/build-push-action users carry over (secrets, cache, attestations, flags).
+
 
 
 
@@ -7598,7 +7819,8 @@ function buildxInputs(env) {
         noCache: inputs_boolean('no-cache', false),
         shmSize: shmSizeInput(),
         ulimits: patterned('ulimit', ULIMIT, 'name=soft[:hard], e.g. nofile=1024:1024', true),
-        addHosts: patterned('add-hosts', ADD_HOST, 'host:ip, e.g. registry.local:10.0.0.5', false)
+        addHosts: patterned('add-hosts', ADD_HOST, 'host:ip, e.g. registry.local:10.0.0.5', false),
+        platforms: platformsInput()
     };
 }
 /**
@@ -7775,7 +7997,8 @@ function buildxOnlyInputs(inputs) {
         ['build-contexts', inputs.buildContexts.length > 0],
         ['ssh', inputs.ssh.length > 0],
         ['provenance', asksForAttestation(inputs.provenance)],
-        ['sbom', asksForAttestation(inputs.sbom)]
+        ['sbom', asksForAttestation(inputs.sbom)],
+        ['platforms', inputs.platforms.length > 0]
     ];
     return given.filter(([, set]) => set).map(([name]) => name);
 }
@@ -8474,8 +8697,18 @@ function testFailure(test) {
     return 'Tests failed';
 }
 
+;// CONCATENATED MODULE: ./src/render/platforms.ts
+
+function platformRows(report) {
+    return (report.platforms ?? []).map(({ platform, tested }) => [
+        `Platform ${inlineCode(platform)}`,
+        tested ? 'built and tested' : 'built only, not tested (it cannot run on this runner)'
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/render/comment.ts
 // The pull-request comment and the job summary: one pure rendering of a BuildReport.
+
 
 
 
@@ -8540,6 +8773,7 @@ function factsTable(report) {
     rows.push(['Tests', testSummary(report)]);
     if (report.test.result !== 'skipped')
         rows.push(['Tested in', testedIn(report)]);
+    rows.push(...platformRows(report));
     rows.push(...smokeTestRows(report));
     if (report.sizeBytes !== undefined) {
         const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`;
@@ -8602,6 +8836,9 @@ function testResult(report) {
                 return report.failure instanceof BuildFailedError
                     ? 'not run: the build failed'
                     : 'not run: the run failed before the tests';
+            }
+            if (test.notRun === 'no-platform-runs-here') {
+                return 'not tested: none of the platforms built can run on this runner';
             }
             return 'not tested: no `test-command` is set';
     }

@@ -2186,6 +2186,7 @@ function testFailure(test) {
 
 
 
+
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
 const MAX_BODY = 60_000;
 const TEST_TAIL_LINES = 60;
@@ -2246,6 +2247,7 @@ function factsTable(report) {
     rows.push(['Tests', testSummary(report)]);
     if (report.test.result !== 'skipped')
         rows.push(['Tested in', testedIn(report)]);
+    rows.push(...platformRows(report));
     rows.push(...smokeTestRows(report));
     if (report.sizeBytes !== undefined) {
         const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`;
@@ -2308,6 +2310,9 @@ function testResult(report) {
                 return report.failure instanceof BuildFailedError
                     ? 'not run: the build failed'
                     : 'not run: the run failed before the tests';
+            }
+            if (test.notRun === 'no-platform-runs-here') {
+                return 'not tested: none of the platforms built can run on this runner';
             }
             return 'not tested: no `test-command` is set';
     }

@@ -16,6 +16,8 @@ export interface BuildCommand {
   readonly network: string | undefined
   /** The build-push-action inputs' flags (see buildx-args.ts). */
   readonly inputFlags: readonly string[]
+  /** buildx `--platform`, e.g. linux/amd64 and linux/arm64 into one index; empty for the engine's own. */
+  readonly platforms: readonly string[]
 }
 
 export function buildArgs(command: BuildCommand): string[] {
@@ -31,6 +33,9 @@ export function buildArgs(command: BuildCommand): string[] {
   }
   if (command.target !== undefined) args.push('--target', command.target)
   if (command.network !== undefined) args.push('--network', command.network)
+  if (command.buildx && command.platforms.length > 0) {
+    args.push('--platform', command.platforms.join(','))
+  }
   args.push(...command.inputFlags)
   args.push(command.context)
   return args
@@ -57,6 +62,8 @@ export interface TestRunCommand {
   readonly pidsLimit: number | undefined
   /** Names only: values reach the container through the environment of `docker run`. */
   readonly envNames: readonly string[]
+  /** Which image of a multi-platform index to run; undefined for the engine's own platform. */
+  readonly platform: string | undefined
 }
 
 export function testRunArgs(run: TestRunCommand): string[] {
@@ -81,6 +88,7 @@ export function productionRunArgs(run: ProductionRunCommand): string[] {
 
 function containerLimits(run: ProductionRunCommand): string[] {
   const args = ['--name', run.containerName, '--network', run.network, '--pull', 'never']
+  if (run.platform !== undefined) args.push('--platform', run.platform)
   // Untrusted code: no new privileges, bounded memory and processes, no host mounts.
   args.push('--security-opt', 'no-new-privileges')
   if (run.memory !== undefined) args.push('--memory', run.memory)

@@ -27,6 +27,8 @@ interface StageBuild {
   readonly stage: 'shipped' | 'test'
   /** What the failure message calls this build. */
   readonly what: string
+  /** buildx `--platform` values; empty for the engine's own platform. */
+  readonly platforms: readonly string[]
 }
 
 /** The build output kept to find its error in: the failing step's log is at its end. */
@@ -59,7 +61,8 @@ export async function buildImage(
   docker: Docker,
   settings: BuildSettings,
   tag: string,
-  labels: ReadonlyMap<string, string>
+  labels: ReadonlyMap<string, string>,
+  platforms: readonly string[]
 ): Promise<BuiltImage> {
   // The build names only a tag of this run's own: with the containerd image store, a build that
   // takes a name from another image deletes that image, and two builds naming one tag at once fail
@@ -69,7 +72,8 @@ export async function buildImage(
     runTag,
     target: settings.target,
     stage: 'shipped',
-    what: 'the image build'
+    what: 'the image build',
+    platforms
   })
 }
 
@@ -82,14 +86,16 @@ export async function buildTestStage(
   settings: BuildSettings,
   tag: string,
   labels: ReadonlyMap<string, string>,
-  stage: string
+  stage: string,
+  platforms: readonly string[]
 ): Promise<BuiltImage> {
   const runTag = `${tag}-test-${randomBytes(4).toString('hex')}`
   return buildStage(docker, settings, labels, {
     runTag,
     target: stage,
     stage: 'test',
-    what: `the build of the test stage ${stage}`
+    what: `the build of the test stage ${stage}`,
+    platforms
   })
 }
 
@@ -116,7 +122,8 @@ async function buildStage(
     labels,
     target: build.target,
     network: settings.network,
-    inputFlags: flags.args
+    inputFlags: flags.args,
+    platforms: build.platforms
   })
   const output = new OutputTail(ERROR_TAIL_CHARS)
   const result = await docker.run(args, {

@@ -50,7 +50,8 @@ export async function testImage(
         network: test.network,
         memory: test.memory,
         pidsLimit: test.pidsLimit,
-        envNames: [...test.env.keys()]
+        envNames: [...test.env.keys()],
+        platform: test.platform
       }),
       {
         env: Object.fromEntries(test.env),

@@ -17,6 +17,13 @@ import {
   type BuiltImage
 } from './image-build.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
+import {
+  ENGINE_PLATFORM_ONLY,
+  platformOutcomes,
+  platformPlan,
+  testOnPlatforms,
+  type PlatformPlan
+} from './platform-plan.js'
 import { loggedInEngine } from './registry-login.js'
 import { testImage } from './image-test.js'
 import { testFailureMessage } from './test-failure.js'
@@ -55,6 +62,7 @@ export class BuildPipeline {
   private loggedIn: Promise<Docker> | undefined
   /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
   private pushed: { digest: Digest; tags: string[] } | undefined
+  private platforms: PlatformPlan = ENGINE_PLATFORM_ONLY
 
   private constructor(
     private readonly settings: BuildSettings,
@@ -106,8 +114,9 @@ export class BuildPipeline {
     }
     await requireTestNetwork(this.engine, this.settings.test)
     const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
+    this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms)
     const built = await core.group(`Build ${this.reference}`, async () =>
-      buildImage(await this.docker(), this.settings, this.reference, labels)
+      buildImage(await this.docker(), this.settings, this.reference, labels, this.platforms.built)
     )
     this.built = built
     core.info(`Built ${untrustedText(built.id)}`)
@@ -117,9 +126,12 @@ export class BuildPipeline {
       )
     }
     const tested = await this.imageToTest(built, labels)
-    this.test = await core.group(`Test inside ${tested.name}`, async () =>
-      testImage(await this.docker(), tested.id, this.settings.testTarget?.stage, this.settings.test)
-    )
+    this.test = await core.group(`Test inside ${tested.name}`, async () => {
+      const docker = await this.docker()
+      return testOnPlatforms(this.platforms, this.settings.test, (test) =>
+        testImage(docker, tested.id, this.settings.testTarget?.stage, test)
+      )
+    })
     if (this.test.result === 'failed') {
       const failure = new ActionError(testFailureMessage(this.test, this.settings.test))
       return this.result('test-failed', undefined, [], failure)
@@ -162,10 +174,13 @@ export class BuildPipeline {
 
   /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
   private async smokeTest(built: BuiltImage): Promise<PipelineResult | undefined> {
-    if (this.settings.test.smokeTest === undefined) return undefined
+    const [platform] = this.platforms.runnable
+    if (this.settings.test.smokeTest === undefined || this.platforms.runnable.length === 0) {
+      return undefined
+    }
     this.smoke = await core.group(
       `Smoke test ${this.reference} as it runs in production`,
-      async () => smokeTestImage(await this.docker(), built.id, this.settings.test)
+      async () => smokeTestImage(await this.docker(), built.id, { ...this.settings.test, platform })
     )
     const failure = this.smoke?.failure
     if (failure === undefined) return undefined
@@ -194,10 +209,13 @@ export class BuildPipeline {
     labels: ReadonlyMap<string, string>
   ): Promise<{ id: string; name: string }> {
     const testTarget = this.settings.testTarget
-    if (testTarget === undefined) return { id: built.id, name: this.reference }
+    const runnable = this.platforms.runnable.filter((platform) => platform !== undefined)
+    if (testTarget === undefined || this.platforms.runnable.length === 0) {
+      return { id: built.id, name: this.reference }
+    }
     const { stage, shipped } = testTarget
     const testStage = await core.group(`Build the test stage ${stage}`, async () =>
-      buildTestStage(await this.docker(), this.settings, this.reference, labels, stage)
+      buildTestStage(await this.docker(), this.settings, this.reference, labels, stage, runnable)
     )
     this.testStage = testStage
     requireTestedOnShipped(
@@ -271,6 +289,7 @@ export class BuildPipeline {
               layers: built.layers,
               buildDurationMs: built.durationMs
             }),
+        platforms: platformOutcomes(this.platforms, this.test),
         warnings: this.revision.warnings,
         failure,
         runUrl: this.context.runUrl

@@ -3,7 +3,7 @@
 export type TestResult = 'passed' | 'failed' | 'skipped'
 
 /** Why tests that were skipped did not run: none were asked for, or the run failed before them. */
-export type TestsNotRun = 'no-test-command' | 'run-failed-first'
+export type TestsNotRun = 'no-test-command' | 'run-failed-first' | 'no-platform-runs-here'
 
 export type Outcome =
   /** Built, tested and pushed. */
@@ -82,6 +82,13 @@ export interface SmokeTestReport {
   readonly logTail: string
 }
 
+/** One platform of a multi-platform build: whether the tests ran on it, or it was only built. */
+export interface PlatformOutcome {
+  /** os/arch[/variant], as the platforms input gives it. */
+  readonly platform: string
+  readonly tested: boolean
+}
+
 /** What the test record attached to a reused image says: which run tested it, when, and how. */
 export interface RecordedTest {
   readonly result: TestResult
@@ -114,6 +121,8 @@ export interface BuildReport {
   readonly sizeBytes: number | undefined
   readonly layers: number | undefined
   readonly buildDurationMs: number | undefined
+  /** Each platform of the `platforms` input; empty or absent without it. */
+  readonly platforms?: readonly PlatformOutcome[]
   readonly warnings: readonly string[]
   /** Why the run failed, when it did: the error itself, an ActionError unless it is a bug. */
   readonly failure: Error | undefined

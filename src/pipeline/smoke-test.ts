@@ -181,7 +181,8 @@ class SmokeContainer {
       network: test.network,
       memory: test.memory,
       pidsLimit: test.pidsLimit,
-      envNames: [...test.env.keys()]
+      envNames: [...test.env.keys()],
+      platform: test.platform
     })
     return this.capture(run, false, Object.fromEntries(test.env))
   }

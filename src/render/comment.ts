@@ -16,6 +16,7 @@ import {
 } from '../pipeline/report.js'
 import { BuildFailedError } from '../pipeline/build-failure.js'
 import { headlineText } from './headline.js'
+import { platformRows } from './platforms.js'
 
 /** GitHub refuses bodies over 65,536 characters; keep well under it. */
 export const MAX_BODY = 60_000
@@ -84,6 +85,7 @@ function factsTable(report: BuildReport): string {
   }
   rows.push(['Tests', testSummary(report)])
   if (report.test.result !== 'skipped') rows.push(['Tested in', testedIn(report)])
+  rows.push(...platformRows(report))
   rows.push(...smokeTestRows(report))
   if (report.sizeBytes !== undefined) {
     const layers = report.layers === undefined ? '' : ` in ${report.layers} layers`
@@ -146,6 +148,9 @@ function testResult(report: BuildReport): string {
         return report.failure instanceof BuildFailedError
           ? 'not run: the build failed'
           : 'not run: the run failed before the tests'
+      }
+      if (test.notRun === 'no-platform-runs-here') {
+        return 'not tested: none of the platforms built can run on this runner'
       }
       return 'not tested: no `test-command` is set'
   }

@@ -31,6 +31,8 @@ export interface TestSettings {
   /** Docker's --pids-limit; undefined for no limit. */
   readonly pidsLimit: number | undefined
   readonly timeoutSeconds: number
+  /** `docker run --platform` of the containers; the pipeline sets it for each platform it tests. */
+  readonly platform?: string | undefined
 }
 
 export interface BuildSettings extends RegistryAuthInputs {

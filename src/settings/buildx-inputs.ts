@@ -3,6 +3,8 @@ import * as core from '../runner/core.js'
 import { InputError } from '../errors.js'
 import { csvFields, csvList } from './input-list.js'
 import { boolean, printable, text } from './inputs.js'
+import { platformsInput } from './platforms.js'
+import type { Platform } from '../registry/platform.js'
 
 /** A BuildKit secret (`RUN --mount=type=secret,id=…`) whose value the action holds. */
 export interface BuildSecret {
@@ -39,6 +41,8 @@ export interface BuildxInputs {
   readonly ulimits: readonly string[]
   /** `--add-host` values, host:ip. */
   readonly addHosts: readonly string[]
+  /** `--platform` of the shipped build; empty for the engine's own platform only. */
+  readonly platforms: readonly Platform[]
 }
 
 const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/
@@ -70,7 +74,8 @@ export function buildxInputs(env: NodeJS.ProcessEnv): BuildxInputs {
     noCache: boolean('no-cache', false),
     shmSize: shmSizeInput(),
     ulimits: patterned('ulimit', ULIMIT, 'name=soft[:hard], e.g. nofile=1024:1024', true),
-    addHosts: patterned('add-hosts', ADD_HOST, 'host:ip, e.g. registry.local:10.0.0.5', false)
+    addHosts: patterned('add-hosts', ADD_HOST, 'host:ip, e.g. registry.local:10.0.0.5', false),
+    platforms: platformsInput()
   }
 }
 
@@ -263,7 +268,8 @@ export function buildxOnlyInputs(inputs: BuildxInputs): string[] {
     ['build-contexts', inputs.buildContexts.length > 0],
     ['ssh', inputs.ssh.length > 0],
     ['provenance', asksForAttestation(inputs.provenance)],
-    ['sbom', asksForAttestation(inputs.sbom)]
+    ['sbom', asksForAttestation(inputs.sbom)],
+    ['platforms', inputs.platforms.length > 0]
   ]
   return given.filter(([, set]) => set).map(([name]) => name)
 }

@@ -20,7 +20,8 @@ describe('buildArgs', () => {
     manifestAnnotations: new Map<string, string>(),
     target: undefined,
     network: undefined,
-    inputFlags: []
+    inputFlags: [],
+    platforms: []
   }
 
   it('annotates the image manifest with buildx, and not with the classic build, which cannot', () => {
@@ -79,6 +80,13 @@ describe('buildArgs', () => {
     expect(args.join(' ')).toContain('--tag r/web:sha-1 --tag r/web:sha-1-run-ab /w')
   })
 
+  it('builds every platform into one index with buildx, none asked for leaving the engine’s own', () => {
+    const platforms = ['linux/amd64', 'linux/arm64']
+    const args = buildArgs({ ...base, buildx: true, platforms })
+    expect(args.join(' ')).toContain('--platform linux/amd64,linux/arm64 /w')
+    expect(buildArgs({ ...base, buildx: true })).not.toContain('--platform')
+  })
+
   it('passes build-arg names only, labels, and the target', () => {
     const args = buildArgs({
       ...base,
@@ -114,7 +122,8 @@ describe('testRunArgs', () => {
         network: 'none',
         memory: '4g',
         pidsLimit: 4096,
-        envNames: ['CI', 'SECRET']
+        envNames: ['CI', 'SECRET'],
+        platform: undefined
       })
     ).toEqual([
       'run',
@@ -161,7 +170,8 @@ describe('test container limits', () => {
     imageId: 'i',
     command: ['true'],
     network: 'none',
-    envNames: []
+    envNames: [],
+    platform: undefined
   }
 
   it('leaves out the limits that were lifted', () => {
@@ -169,6 +179,20 @@ describe('test container limits', () => {
     expect(args).not.toContain('--memory')
     expect(args).not.toContain('--pids-limit')
     expect(args).toContain('no-new-privileges')
+  })
+
+  it('runs the platform asked for from a multi-platform image, and the engine’s own otherwise', () => {
+    const args = testRunArgs({
+      ...base,
+      memory: undefined,
+      pidsLimit: undefined,
+      platform: 'linux/arm64'
+    })
+    expect(args.join(' ')).toContain('--platform linux/arm64')
+    expect(args.indexOf('--platform')).toBeLessThan(args.indexOf('--entrypoint'))
+    expect(testRunArgs({ ...base, memory: undefined, pidsLimit: undefined })).not.toContain(
+      '--platform'
+    )
   })
 
   it('never mounts anything from the host', () => {
@@ -184,7 +208,8 @@ describe('productionRunArgs', () => {
     network: 'none',
     memory: '4g',
     pidsLimit: 4096,
-    envNames: ['CI', 'SECRET']
+    envNames: ['CI', 'SECRET'],
+    platform: undefined
   }
 
   it("starts the image detached with its own ENTRYPOINT and CMD, under the tests' limits", () => {
@@ -209,6 +234,16 @@ describe('productionRunArgs', () => {
       'SECRET',
       'sha256:abc'
     ])
+  })
+
+  it('runs the image of the platform asked for, before the image', () => {
+    const args = productionRunArgs({ ...run, platform: 'linux/arm64' })
+    expect(args.slice(args.indexOf('--platform'), args.indexOf('--platform') + 2)).toEqual([
+      '--platform',
+      'linux/arm64'
+    ])
+    expect(args.at(-1)).toBe('sha256:abc')
+    expect(productionRunArgs(run)).not.toContain('--platform')
   })
 
   it('neither overrides the entrypoint nor removes the container on exit, whose exit code the report needs', () => {

@@ -19,7 +19,8 @@ const EVERYTHING: BuildxInputs = {
   noCache: true,
   shmSize: '2g',
   ulimits: ['nofile=1024:1024'],
-  addHosts: ['db:10.0.0.6']
+  addHosts: ['db:10.0.0.6'],
+  platforms: []
 }
 
 describe('inputFlags', () => {

@@ -98,7 +98,8 @@ describe('the classic builder', () => {
     [{ buildContexts: ['a=./a'] }, 'build-contexts'],
     [{ ssh: ['default'] }, 'ssh'],
     [{ provenance: 'mode=max' }, 'provenance'],
-    [{ sbom: 'disabled=false' }, 'sbom']
+    [{ sbom: 'disabled=false' }, 'sbom'],
+    [{ platforms: [{ os: 'linux', architecture: 'arm64' }] }, 'platforms']
   ])('cannot honour %j: the error names %s and says buildx is needed', (given, name) => {
     const settings = { ...NO_BUILDX_INPUTS, ...given }
     expect(buildxOnlyInputs(settings)).toEqual([name])

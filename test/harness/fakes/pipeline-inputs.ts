@@ -19,7 +19,8 @@ export const NO_BUILDX_INPUTS: BuildxInputs = {
   noCache: false,
   shmSize: undefined,
   ulimits: [],
-  addHosts: []
+  addHosts: [],
+  platforms: []
 }
 
 export function pipelineSettings(overrides: Partial<BuildSettings> = {}): BuildSettings {
