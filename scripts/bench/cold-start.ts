@@ -8,6 +8,7 @@ import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../../test/harness/project-root.js'
 import { runAction } from '../../test/harness/runner/runner.js'
 import { testEnv } from '../../test/harness/test-env.js'
+import { PROFILE_PARTS, profileStart, type StartProfile } from './profile.js'
 import type { ColdStartRow } from './results.js'
 import { now } from './sampling.js'
 import { median } from './stats.js'
@@ -60,6 +61,20 @@ function nodeAlone(): Promise<number> {
   })
 }
 
+/** Three profiled starts, each part their median: one start alone is at the mercy of the machine. */
+async function medianProfile(bundle: string): Promise<StartProfile> {
+  const profiles: StartProfile[] = []
+  for (let index = 0; index < 3; index++) profiles.push(await profileStart(PROJECT_ROOT, bundle))
+  const part = (key: keyof StartProfile): number => median(profiles.map((profile) => profile[key]))
+  return {
+    ...(Object.fromEntries(PROFILE_PARTS.map((name) => [name, part(name)])) as Record<
+      (typeof PROFILE_PARTS)[number],
+      number
+    >),
+    total: part('total')
+  }
+}
+
 export interface ColdStartResult {
   readonly rows: ColdStartRow[]
   /** Median ms of `node -e 0`. */
@@ -80,10 +95,16 @@ export async function benchColdStart(runs: number): Promise<ColdStartResult> {
         if (index >= 0) samples.get(action)?.push(ms)
       }
     }
-    const rows = ACTIONS.map((action) => {
+    const rows: ColdStartRow[] = []
+    for (const action of ACTIONS) {
       const bundle = bundleOf(action)
-      return { bundle, median: median(samples.get(action) ?? []), bytes: bundleBytes(bundle) }
-    })
+      rows.push({
+        bundle,
+        median: median(samples.get(action) ?? []),
+        bytes: bundleBytes(bundle),
+        profile: await medianProfile(bundle)
+      })
+    }
     return { rows, nodeAlone: median(alone) }
   } finally {
     rmSync(workspace, { recursive: true, force: true })

@@ -7,6 +7,7 @@ import {
   type BenchResults,
   type PromotionRow
 } from './results.js'
+import { PROFILE_PARTS } from './profile.js'
 import { ratio, type Summary } from './stats.js'
 
 export const CHART_FILE = 'benchmarks-promote.svg'
@@ -72,7 +73,7 @@ function whereTheTimeGoes(results: BenchResults): string {
 }
 
 export function benchmarksMarkdown(results: BenchResults, goals: readonly GoalVerdict[]): string {
-  const { pipeline } = results
+  const { pipeline, buildCache } = results
   return `# Benchmarks
 
 Measured by \`npm run bench\` on ${results.date}, on this project's machine (2 cores), against the
@@ -127,6 +128,22 @@ ${table(
   ]
 )}
 
+## A cold engine with a registry cache
+
+The core action on new commits of a fixture whose dependency step (a \`sleep\` and 20 MB) does not
+change, with \`cache-from\` and \`cache-to: type=registry,…,mode=max\` on the loopback registry.
+Cold means after \`docker builder prune -af\`, as on a fresh runner. Median of
+${buildCache.warm.runs} rounds after a warm-up, the three builds in turn.
+
+${table(
+  ['build', 'wall time'],
+  [
+    ['warm engine, registry cache', spread(buildCache.warm)],
+    ['cold engine, registry cache', spread(buildCache.coldWithCache)],
+    ['cold engine, no cache (for reference)', spread(buildCache.coldWithoutCache)]
+  ]
+)}
+
 ## Where the time goes, and what is left
 
 ${whereTheTimeGoes(results)}
@@ -150,5 +167,20 @@ ${table(
 )}
 
 Node alone and the bundles take turns run by run: what a bundle takes over Node alone is ours.
+
+Where a start goes, from \`node --cpu-prof\` of each bundle started with no inputs (the median of
+three profiles, in ms; the profile begins after Node's own bootstrap, so it is shorter than the wall
+time above). *Node* is V8 and Node outside the bundle's stack, *built-in modules* the \`node:\`
+modules the bundle requires (crypto, http, net, child_process, fs/promises…), *compiling* V8
+compiling the bundle's source, *bundle code* running it.
+
+${table(
+  ['bundle', 'profiled', ...PROFILE_PARTS],
+  results.coldStart.map((row) => [
+    row.bundle,
+    milliseconds(row.profile.total),
+    ...PROFILE_PARTS.map((part) => `${row.profile[part].toFixed(1)} ms`)
+  ])
+)}
 `
 }

@@ -1,4 +1,5 @@
 // What one benchmark run measured: the values the goals, the report and the chart are computed from.
+import type { StartProfile } from './profile.js'
 import type { Summary } from './stats.js'
 
 /** The tools that move a tag, in the order the tables and the chart list them. */
@@ -36,6 +37,8 @@ export interface ColdStartRow {
   readonly median: number
   /** The bundle's JavaScript on disk: the entry and its chunks. */
   readonly bytes: number
+  /** Where one start's time goes, by part: the median of a few profiled starts. */
+  readonly profile: StartProfile
 }
 
 export interface PipelineResult {
@@ -45,6 +48,16 @@ export interface PipelineResult {
   readonly script: Summary
   /** The core action again on a commit whose SHA tag exists (`if-exists: skip`). */
   readonly rerun: Summary
+}
+
+/** The core action on new commits of a fixture whose expensive step does not change. */
+export interface BuildCacheResult {
+  /** The engine still holds its build cache; cache-from and cache-to on the registry. */
+  readonly warm: Summary
+  /** After `docker builder prune -af`, as on a fresh runner, with the same registry cache. */
+  readonly coldWithCache: Summary
+  /** After the prune, with no cache inputs: the expensive step runs again. For reference. */
+  readonly coldWithoutCache: Summary
 }
 
 export interface BenchResults {
@@ -57,12 +70,12 @@ export interface BenchResults {
   /** Median ms of `node -e 0` on the runner's Node, taken in turn with the bundles: the machine's floor. */
   readonly nodeAlone: number
   readonly pipeline: PipelineResult
-  /** Whether the core action has cache-from/cache-to inputs, so the cold-engine goal can be measured. */
-  readonly registryCache: boolean
+  readonly buildCache: BuildCacheResult
 }
 
 /** A run limited to some parts: what it skipped is empty, or undefined. */
-export type PartialBenchResults = Omit<BenchResults, 'pipeline' | 'nodeAlone'> & {
+export type PartialBenchResults = Omit<BenchResults, 'pipeline' | 'buildCache' | 'nodeAlone'> & {
   readonly nodeAlone: number | undefined
   readonly pipeline: PipelineResult | undefined
+  readonly buildCache: BuildCacheResult | undefined
 }
