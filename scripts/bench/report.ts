@@ -1,13 +1,8 @@
 // docs/BENCHMARKS.md from one run's results: the goals, the promotion and pipeline tables, cold start.
 import { curlFloor, milliseconds, times, type GoalVerdict } from './goals.js'
-import {
-  CURL_FLOOR,
-  OUR_PROMOTE,
-  OUR_PROMOTE_UNRECORDED,
-  type BenchResults,
-  type PromotionRow
-} from './results.js'
+import { CURL_FLOOR, type BenchResults, type PromotionRow } from './results.js'
 import { PROFILE_PARTS } from './profile.js'
+import { whereTheTimeGoes } from './where-the-time-goes.js'
 import { ratio, type Summary } from './stats.js'
 
 export const CHART_FILE = 'benchmarks-promote.svg'
@@ -38,38 +33,6 @@ function promotionTable(rows: readonly PromotionRow[]): string {
       String(row.runs)
     ])
   )
-}
-
-/** The fewest and most registry requests a tool made over the images. */
-function requestRange(rows: readonly PromotionRow[], tool: string): string {
-  const counts = rows.filter((row) => row.tool === tool).map((row) => row.requests)
-  const [least, most] = [Math.min(...counts), Math.max(...counts)]
-  return least === most ? String(least) : `${least} to ${most}`
-}
-
-function whereTheTimeGoes(results: BenchResults): string {
-  const rows = results.promotion
-  const recorded = rows.filter((row) => row.tool === OUR_PROMOTE).map((row) => row.median)
-  const unrecorded = rows
-    .filter((row) => row.tool === OUR_PROMOTE_UNRECORDED)
-    .map((row) => row.median)
-  const recordingCost =
-    recorded.reduce((sum, value) => sum + value, 0) / recorded.length -
-    unrecorded.reduce((sum, value) => sum + value, 0) / unrecorded.length
-  return `- **Promote** moves only manifests, from 5 MB to 1 GB: zero blob bytes, and
-  ${requestRange(rows, OUR_PROMOTE_UNRECORDED)} registry requests whatever the image (skopeo makes
-  ${requestRange(rows, 'skopeo copy')}, growing with the layers; docker pull + push moves every byte).
-  A spread between sizes in the table is run-to-run noise of a busy 2-core machine, not size.
-  What separates it from two curl calls is a fixed cost, not work: issue 14 measured a 30-line
-  CommonJS promote on \`node:http\` at 1.6× the floor, so what is above that is ours (ES module
-  bundles, Node's lazily loaded \`fetch\`, modules evaluated that the run never calls). Recording the
-  deployment on the GitHub double adds ${milliseconds(recordingCost)} on average over \`record: false\`.
-- **The pipeline** pays, on top of the plain script's build, run and push: the engine and buildx
-  probes, \`git\` for the commit, \`docker image inspect\`, \`docker login\` into a config of its own,
-  the SHA tag look-ups before building and before pushing, the digest check after the push, and
-  the post step. The plain script uses the legacy builder (\`DOCKER_BUILDKIT=0\`).
-- **A re-run** of an existing SHA makes ${results.pipeline.rerun.requests} registry requests: no
-  docker login, no build.`
 }
 
 export function benchmarksMarkdown(results: BenchResults, goals: readonly GoalVerdict[]): string {
