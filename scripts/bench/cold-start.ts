@@ -1,5 +1,5 @@
 // Each action's bundle from process start to its first log line, and its size on disk, beside
-// `node -e 0`: what Node alone costs on this machine at this moment.
+// Node alone printing a line: what Node costs on this machine at this moment.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../test/harness/project-root.js'
 import { runAction } from '../../test/harness/runner/runner.js'
 import { testEnv } from '../../test/harness/test-env.js'
 import { PROFILE_PARTS, profileStart, type StartProfile } from './profile.js'
-import type { ColdStartRow } from './results.js'
+import { NODE_ALONE, type ColdStartRow } from './results.js'
 import { now } from './sampling.js'
 import { median } from './stats.js'
 
@@ -49,14 +49,21 @@ async function timeToFirstLine(action: string, workspace: string): Promise<numbe
   return firstLine - started
 }
 
-/** The runner's Node started with nothing to do, from spawn to exit. */
+/** The runner's Node started to print one line, from spawn to that line. */
 function nodeAlone(): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = now()
-    const child = spawn(testEnv().runnerNode, ['-e', '0'], { stdio: 'ignore', env: {} })
+    const child = spawn(testEnv().runnerNode, ['-e', 'console.log(0)'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: {}
+    })
+    let firstLine: number | undefined
+    child.stdout.once('data', () => (firstLine = now()))
+    child.stdout.resume()
     child.on('error', reject)
-    child.on('exit', () => {
-      resolve(now() - started)
+    child.on('close', () => {
+      if (firstLine === undefined) reject(new Error(`${NODE_ALONE} printed nothing`))
+      else resolve(firstLine - started)
     })
   })
 }
@@ -77,7 +84,7 @@ async function medianProfile(bundle: string): Promise<StartProfile> {
 
 export interface ColdStartResult {
   readonly rows: ColdStartRow[]
-  /** Median ms of `node -e 0`. */
+  /** Median ms of Node alone to its first line. */
   readonly nodeAlone: number
 }
 

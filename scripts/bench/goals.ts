@@ -106,7 +106,7 @@ export function judgeGoals(results: PartialBenchResults): GoalVerdict[] {
           results.coldStart.map((row) => `${row.bundle} ${milliseconds(row.median)}`).join(', ') +
             (results.nodeAlone === undefined
               ? ''
-              : ` (node -e 0: ${milliseconds(results.nodeAlone)})`)
+              : ` (Node alone: ${milliseconds(results.nodeAlone)})`)
         ),
     ...pipelineGoals(results),
     buildCacheGoal(results)

@@ -1,6 +1,6 @@
 // docs/BENCHMARKS.md from one run's results: the goals, the promotion and pipeline tables, cold start.
 import { curlFloor, milliseconds, times, type GoalVerdict } from './goals.js'
-import { CURL_FLOOR, type BenchResults, type PromotionRow } from './results.js'
+import { CURL_FLOOR, NODE_ALONE, type BenchResults, type PromotionRow } from './results.js'
 import { PROFILE_PARTS } from './profile.js'
 import { whereTheTimeGoes } from './where-the-time-goes.js'
 import { ratio, type Summary } from './stats.js'
@@ -116,11 +116,7 @@ ${whereTheTimeGoes(results)}
 ${table(
   ['bundle', 'process start to first log line', 'bytes on disk'],
   [
-    [
-      '`node -e 0`: Node alone, to its exit (the machine’s floor)',
-      milliseconds(results.nodeAlone),
-      '–'
-    ],
+    [`Node alone: \`${NODE_ALONE}\``, milliseconds(results.nodeAlone), '–'],
     ...results.coldStart.map((row) => [
       row.bundle,
       milliseconds(row.median),

@@ -30,6 +30,9 @@ export interface PromotionRow extends Summary {
   readonly tool: Promoter
 }
 
+/** What Node alone is timed on: printing one line, as a bundle is timed to its first log line. */
+export const NODE_ALONE = "node -e 'console.log(0)'"
+
 export interface ColdStartRow {
   /** The bundle's script, relative to the project root (dist/promote/index.js). */
   readonly bundle: string
@@ -67,7 +70,7 @@ export interface BenchResults {
   readonly runs: number
   readonly promotion: readonly PromotionRow[]
   readonly coldStart: readonly ColdStartRow[]
-  /** Median ms of `node -e 0` on the runner's Node, taken in turn with the bundles: the machine's floor. */
+  /** Median ms of the runner's Node alone to its first line, taken in turn with the bundles. */
   readonly nodeAlone: number
   readonly pipeline: PipelineResult
   readonly buildCache: BuildCacheResult

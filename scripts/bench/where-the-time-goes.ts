@@ -41,7 +41,7 @@ function promotion(results: BenchResults): string {
   ${requestRange(rows, OUR_PROMOTE_UNRECORDED)} registry requests whatever the image (skopeo makes
   ${requestRange(rows, 'skopeo copy')}, growing with the layers; docker pull + push moves every byte).
   A spread between sizes in the table is run-to-run noise of a busy 2-core machine, not size.
-  What separates it from two curl calls is a fixed cost, not work: \`node -e 0\` alone took
+  What separates it from two curl calls is a fixed cost, not work: Node alone took
   ${milliseconds(node)} in this run, ${times(node / floor)} the ${milliseconds(floor)} floor, so a
   promote that only starts Node is already at that ratio. Our promote with \`record: false\` took
   ${milliseconds(unrecorded)} on average: ${milliseconds(unrecorded - node)} over Node alone for the
@@ -57,7 +57,7 @@ function coldStart(results: BenchResults): string {
     node > COLD_START_LIMIT_MS
       ? ` Node alone is over the ${COLD_START_LIMIT_MS} ms goal on this machine in this run, so no bundle can meet it here; what a bundle adds is the part that is ours.`
       : ''
-  return `- **Cold start**: over \`node -e 0\` (${milliseconds(node)}) the bundles add ${over.join(', ')}.${floorNote}
+  return `- **Cold start**: over Node alone (${milliseconds(node)}) the bundles add ${over.join(', ')}.${floorNote}
   The profile below shows the biggest part of that is Node's built-in modules the bundles require
   (http, net and streams, crypto, fs/promises, child_process), which the actions' work needs anyway;
   compiling and running our code take a few milliseconds each.`

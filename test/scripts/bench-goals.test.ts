@@ -87,7 +87,7 @@ describe('judgeGoals', () => {
     const goal = judgeGoals(results).find((entry) => entry.goal.startsWith('cold start'))
     expect(goal).toMatchObject({
       verdict: 'missed',
-      measured: 'dist/build/index.js 35 ms, dist/promote/index.js 36 ms (node -e 0: 20 ms)'
+      measured: 'dist/build/index.js 35 ms, dist/promote/index.js 36 ms (Node alone: 20 ms)'
     })
   })
 
