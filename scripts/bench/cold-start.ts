@@ -1,5 +1,5 @@
 // Each action's bundle from process start to its first log line, and its size on disk, beside
-// `node -e 0`: what Node alone costs on this machine at this moment.
+// Node alone printing a line: what Node costs on this machine at this moment.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,7 +8,8 @@ import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../../test/harness/project-root.js'
 import { runAction } from '../../test/harness/runner/runner.js'
 import { testEnv } from '../../test/harness/test-env.js'
-import type { ColdStartRow } from './results.js'
+import { PROFILE_PARTS, profileStart, type StartProfile } from './profile.js'
+import { NODE_ALONE, type ColdStartRow } from './results.js'
 import { now } from './sampling.js'
 import { median } from './stats.js'
 
@@ -48,21 +49,42 @@ async function timeToFirstLine(action: string, workspace: string): Promise<numbe
   return firstLine - started
 }
 
-/** The runner's Node started with nothing to do, from spawn to exit. */
+/** The runner's Node started to print one line, from spawn to that line. */
 function nodeAlone(): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = now()
-    const child = spawn(testEnv().runnerNode, ['-e', '0'], { stdio: 'ignore', env: {} })
+    const child = spawn(testEnv().runnerNode, ['-e', 'console.log(0)'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: {}
+    })
+    let firstLine: number | undefined
+    child.stdout.once('data', () => (firstLine = now()))
+    child.stdout.resume()
     child.on('error', reject)
-    child.on('exit', () => {
-      resolve(now() - started)
+    child.on('close', () => {
+      if (firstLine === undefined) reject(new Error(`${NODE_ALONE} printed nothing`))
+      else resolve(firstLine - started)
     })
   })
 }
 
+/** Three profiled starts, each part their median: one start alone is at the mercy of the machine. */
+async function medianProfile(bundle: string): Promise<StartProfile> {
+  const profiles: StartProfile[] = []
+  for (let index = 0; index < 3; index++) profiles.push(await profileStart(PROJECT_ROOT, bundle))
+  const part = (key: keyof StartProfile): number => median(profiles.map((profile) => profile[key]))
+  return {
+    ...(Object.fromEntries(PROFILE_PARTS.map((name) => [name, part(name)])) as Record<
+      (typeof PROFILE_PARTS)[number],
+      number
+    >),
+    total: part('total')
+  }
+}
+
 export interface ColdStartResult {
   readonly rows: ColdStartRow[]
-  /** Median ms of `node -e 0`. */
+  /** Median ms of Node alone to its first line. */
   readonly nodeAlone: number
 }
 
@@ -80,10 +102,16 @@ export async function benchColdStart(runs: number): Promise<ColdStartResult> {
         if (index >= 0) samples.get(action)?.push(ms)
       }
     }
-    const rows = ACTIONS.map((action) => {
+    const rows: ColdStartRow[] = []
+    for (const action of ACTIONS) {
       const bundle = bundleOf(action)
-      return { bundle, median: median(samples.get(action) ?? []), bytes: bundleBytes(bundle) }
-    })
+      rows.push({
+        bundle,
+        median: median(samples.get(action) ?? []),
+        bytes: bundleBytes(bundle),
+        profile: await medianProfile(bundle)
+      })
+    }
     return { rows, nodeAlone: median(alone) }
   } finally {
     rmSync(workspace, { recursive: true, force: true })

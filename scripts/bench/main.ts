@@ -1,19 +1,20 @@
 // npm run bench: promotion, cold start and the pipeline measured against the alternatives on the
 // test harness (runner emulation, counting proxy, GitHub double); prints issue 14's goals met or
 // missed and writes docs/BENCHMARKS.md with its chart.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../../test/harness/project-root.js'
 import { startCountingProxy } from '../../test/harness/registry/counting-proxy.js'
 import { openHarness } from '../../test/harness/session.js'
 import { linkBuildxPlugin, testEnv } from '../../test/harness/test-env.js'
 import { promoteChart } from './chart.js'
+import { benchBuildCache } from './build-cache.js'
 import { benchColdStart } from './cold-start.js'
 import { runCommand } from './command.js'
 import { goalsForTerminal, judgeGoals } from './goals.js'
 import { benchPipeline } from './pipeline.js'
+import { PROFILE_PARTS } from './profile.js'
 import { benchPromotion } from './promotion.js'
 import { benchmarksMarkdown, CHART_FILE } from './report.js'
 import { BENCH_PARTS, partsFromEnvironment, type BenchPart } from './parts.js'
@@ -29,14 +30,6 @@ function runsFromEnvironment(): number {
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`BENCH_RUNS: '${given}' is not a whole number of runs of at least 1`)
   return runs
-}
-
-/** Whether the core action can use a registry build cache, which the cold-engine goal needs. */
-function hasRegistryCache(): boolean {
-  const manifest = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as {
-    inputs?: Record<string, unknown>
-  }
-  return ['cache-from', 'cache-to'].every((name) => name in (manifest.inputs ?? {}))
 }
 
 async function main(): Promise<void> {
@@ -79,7 +72,12 @@ async function main(): Promise<void> {
     const promotion =
       (await part('promote', () => benchPromotion(context, env.registry, runs))) ?? []
     const coldStart = await part('cold-start', () => benchColdStart(runs * 2))
+    for (const row of coldStart?.rows ?? []) {
+      const parts = PROFILE_PARTS.map((name) => `${name} ${row.profile[name].toFixed(1)}`)
+      log(`${row.bundle} profiled: ${parts.join(', ')} of ${row.profile.total.toFixed(1)} ms`)
+    }
     const pipeline = await part('pipeline', () => benchPipeline(harness, proxy, dockerEnv, runs))
+    const buildCache = await part('build-cache', () => benchBuildCache(harness, dockerEnv, log))
     const results: PartialBenchResults = {
       date: new Date().toISOString().slice(0, 10),
       runs,
@@ -87,7 +85,7 @@ async function main(): Promise<void> {
       coldStart: coldStart?.rows ?? [],
       nodeAlone: coldStart?.nodeAlone,
       pipeline,
-      registryCache: hasRegistryCache()
+      buildCache
     }
     const goals = judgeGoals(results)
     process.stdout.write(
@@ -98,13 +96,14 @@ async function main(): Promise<void> {
     if (
       measuredPipeline === undefined ||
       nodeAlone === undefined ||
+      buildCache === undefined ||
       parts.size < BENCH_PARTS.length
     )
       return
     writeFileSync(join(PROJECT_ROOT, 'docs', CHART_FILE), promoteChart(promotion))
     writeFileSync(
       join(PROJECT_ROOT, 'docs/BENCHMARKS.md'),
-      benchmarksMarkdown({ ...results, pipeline: measuredPipeline, nodeAlone }, goals)
+      benchmarksMarkdown({ ...results, pipeline: measuredPipeline, nodeAlone, buildCache }, goals)
     )
     log(`wrote docs/BENCHMARKS.md and docs/${CHART_FILE}`)
   } finally {

@@ -1,7 +1,7 @@
 // Which parts of the benchmark a run measures: BENCH_ONLY=promote,cold-start limits it, for iterating.
 
 /** In the order a full run measures them. */
-export const BENCH_PARTS = ['promote', 'cold-start', 'pipeline'] as const
+export const BENCH_PARTS = ['promote', 'cold-start', 'pipeline', 'build-cache'] as const
 
 export type BenchPart = (typeof BENCH_PARTS)[number]
 

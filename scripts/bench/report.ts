@@ -1,12 +1,8 @@
 // docs/BENCHMARKS.md from one run's results: the goals, the promotion and pipeline tables, cold start.
 import { curlFloor, milliseconds, times, type GoalVerdict } from './goals.js'
-import {
-  CURL_FLOOR,
-  OUR_PROMOTE,
-  OUR_PROMOTE_UNRECORDED,
-  type BenchResults,
-  type PromotionRow
-} from './results.js'
+import { CURL_FLOOR, NODE_ALONE, type BenchResults, type PromotionRow } from './results.js'
+import { PROFILE_PARTS } from './profile.js'
+import { whereTheTimeGoes } from './where-the-time-goes.js'
 import { ratio, type Summary } from './stats.js'
 
 export const CHART_FILE = 'benchmarks-promote.svg'
@@ -39,40 +35,8 @@ function promotionTable(rows: readonly PromotionRow[]): string {
   )
 }
 
-/** The fewest and most registry requests a tool made over the images. */
-function requestRange(rows: readonly PromotionRow[], tool: string): string {
-  const counts = rows.filter((row) => row.tool === tool).map((row) => row.requests)
-  const [least, most] = [Math.min(...counts), Math.max(...counts)]
-  return least === most ? String(least) : `${least} to ${most}`
-}
-
-function whereTheTimeGoes(results: BenchResults): string {
-  const rows = results.promotion
-  const recorded = rows.filter((row) => row.tool === OUR_PROMOTE).map((row) => row.median)
-  const unrecorded = rows
-    .filter((row) => row.tool === OUR_PROMOTE_UNRECORDED)
-    .map((row) => row.median)
-  const recordingCost =
-    recorded.reduce((sum, value) => sum + value, 0) / recorded.length -
-    unrecorded.reduce((sum, value) => sum + value, 0) / unrecorded.length
-  return `- **Promote** moves only manifests, from 5 MB to 1 GB: zero blob bytes, and
-  ${requestRange(rows, OUR_PROMOTE_UNRECORDED)} registry requests whatever the image (skopeo makes
-  ${requestRange(rows, 'skopeo copy')}, growing with the layers; docker pull + push moves every byte).
-  A spread between sizes in the table is run-to-run noise of a busy 2-core machine, not size.
-  What separates it from two curl calls is a fixed cost, not work: issue 14 measured a 30-line
-  CommonJS promote on \`node:http\` at 1.6× the floor, so what is above that is ours (ES module
-  bundles, Node's lazily loaded \`fetch\`, modules evaluated that the run never calls). Recording the
-  deployment on the GitHub double adds ${milliseconds(recordingCost)} on average over \`record: false\`.
-- **The pipeline** pays, on top of the plain script's build, run and push: the engine and buildx
-  probes, \`git\` for the commit, \`docker image inspect\`, \`docker login\` into a config of its own,
-  the SHA tag look-ups before building and before pushing, the digest check after the push, and
-  the post step. The plain script uses the legacy builder (\`DOCKER_BUILDKIT=0\`).
-- **A re-run** of an existing SHA makes ${results.pipeline.rerun.requests} registry requests: no
-  docker login, no build.`
-}
-
 export function benchmarksMarkdown(results: BenchResults, goals: readonly GoalVerdict[]): string {
-  const { pipeline } = results
+  const { pipeline, buildCache } = results
   return `# Benchmarks
 
 Measured by \`npm run bench\` on ${results.date}, on this project's machine (2 cores), against the
@@ -127,6 +91,22 @@ ${table(
   ]
 )}
 
+## A cold engine with a registry cache
+
+The core action on new commits of a fixture whose dependency step (a \`sleep\` and 20 MB) does not
+change, with \`cache-from\` and \`cache-to: type=registry,…,mode=max\` on the loopback registry.
+Cold means after \`docker builder prune -af\`, as on a fresh runner. Median of
+${buildCache.warm.runs} rounds after a warm-up, the three builds in turn.
+
+${table(
+  ['build', 'wall time'],
+  [
+    ['warm engine, registry cache', spread(buildCache.warm)],
+    ['cold engine, registry cache', spread(buildCache.coldWithCache)],
+    ['cold engine, no cache (for reference)', spread(buildCache.coldWithoutCache)]
+  ]
+)}
+
 ## Where the time goes, and what is left
 
 ${whereTheTimeGoes(results)}
@@ -136,11 +116,7 @@ ${whereTheTimeGoes(results)}
 ${table(
   ['bundle', 'process start to first log line', 'bytes on disk'],
   [
-    [
-      '`node -e 0`: Node alone, to its exit (the machine’s floor)',
-      milliseconds(results.nodeAlone),
-      '–'
-    ],
+    [`Node alone: \`${NODE_ALONE}\``, milliseconds(results.nodeAlone), '–'],
     ...results.coldStart.map((row) => [
       row.bundle,
       milliseconds(row.median),
@@ -150,5 +126,20 @@ ${table(
 )}
 
 Node alone and the bundles take turns run by run: what a bundle takes over Node alone is ours.
+
+Where a start goes, from \`node --cpu-prof\` of each bundle started with no inputs (the median of
+three profiles, in ms; the profile begins after Node's own bootstrap, so it is shorter than the wall
+time above). *Node* is V8 and Node outside the bundle's stack, *built-in modules* the \`node:\`
+modules the bundle requires (crypto, http, net, child_process, fs/promises…), *compiling* V8
+compiling the bundle's source, *bundle code* running it.
+
+${table(
+  ['bundle', 'profiled', ...PROFILE_PARTS],
+  results.coldStart.map((row) => [
+    row.bundle,
+    milliseconds(row.profile.total),
+    ...PROFILE_PARTS.map((part) => `${row.profile[part].toFixed(1)} ms`)
+  ])
+)}
 `
 }

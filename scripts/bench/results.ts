@@ -1,4 +1,5 @@
 // What one benchmark run measured: the values the goals, the report and the chart are computed from.
+import type { StartProfile } from './profile.js'
 import type { Summary } from './stats.js'
 
 /** The tools that move a tag, in the order the tables and the chart list them. */
@@ -29,6 +30,9 @@ export interface PromotionRow extends Summary {
   readonly tool: Promoter
 }
 
+/** What Node alone is timed on: printing one line, as a bundle is timed to its first log line. */
+export const NODE_ALONE = "node -e 'console.log(0)'"
+
 export interface ColdStartRow {
   /** The bundle's script, relative to the project root (dist/promote/index.js). */
   readonly bundle: string
@@ -36,6 +40,8 @@ export interface ColdStartRow {
   readonly median: number
   /** The bundle's JavaScript on disk: the entry and its chunks. */
   readonly bytes: number
+  /** Where one start's time goes, by part: the median of a few profiled starts. */
+  readonly profile: StartProfile
 }
 
 export interface PipelineResult {
@@ -47,6 +53,16 @@ export interface PipelineResult {
   readonly rerun: Summary
 }
 
+/** The core action on new commits of a fixture whose expensive step does not change. */
+export interface BuildCacheResult {
+  /** The engine still holds its build cache; cache-from and cache-to on the registry. */
+  readonly warm: Summary
+  /** After `docker builder prune -af`, as on a fresh runner, with the same registry cache. */
+  readonly coldWithCache: Summary
+  /** After the prune, with no cache inputs: the expensive step runs again. For reference. */
+  readonly coldWithoutCache: Summary
+}
+
 export interface BenchResults {
   /** Day of the run, YYYY-MM-DD. */
   readonly date: string
@@ -54,15 +70,15 @@ export interface BenchResults {
   readonly runs: number
   readonly promotion: readonly PromotionRow[]
   readonly coldStart: readonly ColdStartRow[]
-  /** Median ms of `node -e 0` on the runner's Node, taken in turn with the bundles: the machine's floor. */
+  /** Median ms of the runner's Node alone to its first line, taken in turn with the bundles. */
   readonly nodeAlone: number
   readonly pipeline: PipelineResult
-  /** Whether the core action has cache-from/cache-to inputs, so the cold-engine goal can be measured. */
-  readonly registryCache: boolean
+  readonly buildCache: BuildCacheResult
 }
 
 /** A run limited to some parts: what it skipped is empty, or undefined. */
-export type PartialBenchResults = Omit<BenchResults, 'pipeline' | 'nodeAlone'> & {
+export type PartialBenchResults = Omit<BenchResults, 'pipeline' | 'buildCache' | 'nodeAlone'> & {
   readonly nodeAlone: number | undefined
   readonly pipeline: PipelineResult | undefined
+  readonly buildCache: BuildCacheResult | undefined
 }

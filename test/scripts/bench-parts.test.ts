@@ -3,8 +3,18 @@ import { partsFromEnvironment } from '../../scripts/bench/parts.js'
 
 describe('partsFromEnvironment', () => {
   it('measures every part when BENCH_ONLY is unset or empty', () => {
-    expect([...partsFromEnvironment('')]).toEqual(['promote', 'cold-start', 'pipeline'])
-    expect([...partsFromEnvironment('  ')]).toEqual(['promote', 'cold-start', 'pipeline'])
+    expect([...partsFromEnvironment('')]).toEqual([
+      'promote',
+      'cold-start',
+      'pipeline',
+      'build-cache'
+    ])
+    expect([...partsFromEnvironment('  ')]).toEqual([
+      'promote',
+      'cold-start',
+      'pipeline',
+      'build-cache'
+    ])
   })
 
   it('measures only the parts named', () => {
@@ -13,7 +23,7 @@ describe('partsFromEnvironment', () => {
 
   it('refuses a part it does not know, naming the ones it does', () => {
     expect(() => partsFromEnvironment('promote,coldstart')).toThrow(
-      "BENCH_ONLY: 'coldstart' is none of promote, cold-start, pipeline"
+      "BENCH_ONLY: 'coldstart' is none of promote, cold-start, pipeline, build-cache"
     )
   })
 })

@@ -18,6 +18,7 @@ describe('benchmarksMarkdown', () => {
       '## Goals',
       '## Promotion: a same-repository retag',
       '## The build pipeline on examples/hello',
+      '## A cold engine with a registry cache',
       '## Where the time goes, and what is left',
       '## Cold start and size'
     ])
@@ -33,7 +34,7 @@ describe('benchmarksMarkdown', () => {
     )
     expect(markdown).toContain('| promote with record: false: ≤ 1.7× the two-curl floor | met |')
     expect(markdown).toContain(
-      '| cold engine with registry cache: ≤ 1.5× the warm-engine build | not measured | not measured yet: needs cache-from/cache-to (issue 13) |'
+      '| cold engine with registry cache: ≤ 1.5× the warm-engine build | met | 1.40× (14000 ms against 10000 ms; without the cache 30000 ms) |'
     )
   })
 
@@ -46,12 +47,25 @@ describe('benchmarksMarkdown', () => {
   it('links the chart and lists every bundle with its size, after Node alone', () => {
     const markdown = render()
     expect(markdown).toContain(`![promote time against image size](${CHART_FILE})`)
-    const nodeAlone = markdown.indexOf(
-      '| `node -e 0`: Node alone, to its exit (the machine’s floor) | 20 ms | – |'
-    )
+    const nodeAlone = markdown.indexOf("| Node alone: `node -e 'console.log(0)'` | 20 ms | – |")
     expect(nodeAlone).toBeGreaterThan(0)
     expect(markdown.indexOf('| dist/promote/index.js | 25 ms | 1.35 MB |')).toBeGreaterThan(
       nodeAlone
+    )
+  })
+
+  it('gives the three builds of the cache fixture with their ranges', () => {
+    const markdown = render()
+    expect(markdown).toContain('| warm engine, registry cache | 10000 ms (9999 ms–10001 ms) |')
+    expect(markdown).toContain('| cold engine, registry cache | 14000 ms (13999 ms–14001 ms) |')
+    expect(markdown).toContain(
+      '| cold engine, no cache (for reference) | 30000 ms (29999 ms–30001 ms) |'
+    )
+  })
+
+  it('splits each bundle’s profiled start into its parts', () => {
+    expect(render()).toContain(
+      '| dist/promote/index.js | 20 ms | 9.0 ms | 5.0 ms | 2.0 ms | 3.0 ms | 1.0 ms |'
     )
   })
 

@@ -6,6 +6,7 @@ import {
   type Promoter,
   type PromotionRow
 } from '../../scripts/bench/results.js'
+import type { StartProfile } from '../../scripts/bench/profile.js'
 import type { Summary } from '../../scripts/bench/stats.js'
 
 export const summary = (median: number, requests = 2, bytes = 1000): Summary => ({
@@ -16,6 +17,15 @@ export const summary = (median: number, requests = 2, bytes = 1000): Summary => 
   bytes,
   runs: 5
 })
+
+export const startProfile: StartProfile = {
+  Node: 9,
+  'built-in modules': 5,
+  compiling: 2,
+  'bundle code': 3,
+  GC: 1,
+  total: 20
+}
 
 /** Every tool on every image, each at the median `medians` gives it (the floor at 30 ms). */
 export function promotionRows(medians: Partial<Record<Promoter, number>> = {}): PromotionRow[] {
@@ -38,12 +48,16 @@ export function benchResults(overrides: Partial<BenchResults> = {}): BenchResult
     runs: 5,
     promotion: promotionRows(),
     coldStart: [
-      { bundle: 'dist/build/index.js', median: 30, bytes: 1_380_000 },
-      { bundle: 'dist/promote/index.js', median: 25, bytes: 1_350_000 }
+      { bundle: 'dist/build/index.js', median: 30, bytes: 1_380_000, profile: startProfile },
+      { bundle: 'dist/promote/index.js', median: 25, bytes: 1_350_000, profile: startProfile }
     ],
     nodeAlone: 20,
     pipeline: { ours: summary(1050, 20), script: summary(1000, 19), rerun: summary(50, 2) },
-    registryCache: false,
+    buildCache: {
+      warm: summary(10_000),
+      coldWithCache: summary(14_000),
+      coldWithoutCache: summary(30_000)
+    },
     ...overrides
   }
 }

@@ -1,0 +1,78 @@
+// The closing section of docs/BENCHMARKS.md: what the run's numbers say about where the time goes.
+import { COLD_START_LIMIT_MS, curlFloor, milliseconds, times } from './goals.js'
+import {
+  OUR_PROMOTE,
+  OUR_PROMOTE_UNRECORDED,
+  type BenchResults,
+  type PromotionRow
+} from './results.js'
+
+const mean = (values: readonly number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length
+
+/** The fewest and most registry requests a tool made over the images. */
+function requestRange(rows: readonly PromotionRow[], tool: string): string {
+  const counts = rows.filter((row) => row.tool === tool).map((row) => row.requests)
+  const [least, most] = [Math.min(...counts), Math.max(...counts)]
+  return least === most ? String(least) : `${least} to ${most}`
+}
+
+/** Tried on 2026-12-07 and measured; not kept, so no run measures them again. */
+const TRIED = `- **Tried, measured, not kept** (2026-12-07, by hand on this machine, load average about 2):
+  a V8 compile cache (\`module.enableCompileCache()\` in RUNNER_TEMP, each entry loading the rest of
+  its bundle as a chunk after the call) did not pay: the fastest of 15 starts to the first line was
+  promote 90.2 ms without it, 92.1 ms on a first run and 90.4 ms on a second; build-test-push 101.1,
+  106.5 and 104.6 ms (median CPU time promote 116, 117, 118 ms; build-test-push 126, 138, 141 ms).
+  V8 compiles the bundles lazily, so there is little to cache (*compiling* in the profile), and the
+  cache costs a read and a check, the chunks a file each. Loading \`node:child_process\` only when a
+  Docker credential helper is asked: promote's median CPU time 105 ms against 106 ms, nothing.`
+
+function promotion(results: BenchResults): string {
+  const rows = results.promotion
+  const of = (tool: string): number[] =>
+    rows.filter((row) => row.tool === tool).map((row) => row.median)
+  const [recorded, unrecorded, floor] = [
+    mean(of(OUR_PROMOTE)),
+    mean(of(OUR_PROMOTE_UNRECORDED)),
+    curlFloor(results)
+  ]
+  const node = results.nodeAlone
+  return `- **Promote** moves only manifests, from 5 MB to 1 GB: zero blob bytes, and
+  ${requestRange(rows, OUR_PROMOTE_UNRECORDED)} registry requests whatever the image (skopeo makes
+  ${requestRange(rows, 'skopeo copy')}, growing with the layers; docker pull + push moves every byte).
+  A spread between sizes in the table is run-to-run noise of a busy 2-core machine, not size.
+  What separates it from two curl calls is a fixed cost, not work: Node alone took
+  ${milliseconds(node)} in this run, ${times(node / floor)} the ${milliseconds(floor)} floor, so a
+  promote that only starts Node is already at that ratio. Our promote with \`record: false\` took
+  ${milliseconds(unrecorded)} on average: ${milliseconds(unrecorded - node)} over Node alone for the
+  bundle's start (see the profile below), the registry round trips and the job summary. Recording the
+  deployment adds ${milliseconds(recorded - unrecorded)} on average: it is created while the tags
+  move (its create and in_progress requests overlap the PUT), then marked live.`
+}
+
+function coldStart(results: BenchResults): string {
+  const node = results.nodeAlone
+  const over = results.coldStart.map((row) => `${row.bundle} ${milliseconds(row.median - node)}`)
+  const floorNote =
+    node > COLD_START_LIMIT_MS
+      ? ` Node alone is over the ${COLD_START_LIMIT_MS} ms goal on this machine in this run, so no bundle can meet it here; what a bundle adds is the part that is ours.`
+      : ''
+  return `- **Cold start**: over Node alone (${milliseconds(node)}) the bundles add ${over.join(', ')}.${floorNote}
+  The profile below shows the biggest part of that is Node's built-in modules the bundles require
+  (http, net and streams, crypto, fs/promises, child_process), which the actions' work needs anyway;
+  compiling and running our code take a few milliseconds each.`
+}
+
+export function whereTheTimeGoes(results: BenchResults): string {
+  return `${promotion(results)}
+${coldStart(results)}
+- **The pipeline** pays, on top of the plain script's build, run and push: the engine and buildx
+  probes, \`git\` for the commit, \`docker image inspect\`, \`docker login\` into a config of its own,
+  the SHA tag look-ups before building and before pushing, the digest check after the push, and
+  the post step. The plain script uses the legacy builder (\`DOCKER_BUILDKIT=0\`).
+- **A re-run** of an existing SHA makes ${results.pipeline.rerun.requests} registry requests: no
+  docker login, no build.
+- **A cold engine** with the registry cache takes ${times(results.buildCache.coldWithCache.median / results.buildCache.warm.median)} the warm build: it pulls the
+  cached dependency layer instead of running the step (${milliseconds(results.buildCache.coldWithoutCache.median)} without the cache).
+${TRIED}`
+}
