@@ -2638,7 +2638,9 @@ async function sendOnce(request, timeoutMs, hops = 0) {
     const ok = response.status >= 200 && response.status < 300;
     let body;
     try {
-        body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+        body = await readCapped(response.body, 
+        // A HEAD answer's Content-Length is the size of what a GET would send: no body follows.
+        request.method === 'HEAD' ? null : response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
             response.abort();
         });
     }
@@ -3800,6 +3802,411 @@ async function dropRunTag(docker, built) {
         core_warning(`could not remove the local tag ${built.runTag}`);
 }
 
+;// CONCATENATED MODULE: ./src/registry/blob-upload.ts
+// Uploads one small blob in a single request (POST, then PUT with the digest); skipped when present.
+
+
+
+/**
+ * A monolithic upload is one request body in memory: meant for records and configs, never for
+ * layers, so a caller cannot hand us something large by mistake.
+ */
+const MAX_MONOLITHIC_BLOB = 1024 * 1024;
+async function uploadBlob(transport, repository, mediaType, bytes) {
+    if (bytes.length > MAX_MONOLITHIC_BLOB) {
+        throw transport.error(`a blob of ${bytes.length} bytes is too large for a single-request upload`, repository);
+    }
+    const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
+    if (await blobExists(transport, repository, descriptor.digest))
+        return descriptor;
+    const started = await transport.request({
+        method: 'POST',
+        repository,
+        path: 'blobs/uploads/',
+        headers: { 'content-length': '0' },
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to an upload to ${repository}`
+    });
+    expectStatus(transport, started, [202], repository, 'start an upload');
+    const location = started.headers.get('location');
+    if (location === null) {
+        throw transport.error(`registry ${transport.registry} started an upload without a Location`, repository);
+    }
+    let path;
+    try {
+        path = uploadPath(transport.baseUrl, repository, location, descriptor.digest);
+    }
+    catch (error) {
+        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
+    }
+    const finished = await transport.request({
+        method: 'PUT',
+        repository,
+        path,
+        headers: { 'content-type': 'application/octet-stream' },
+        body: bytes,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to the upload of ${descriptor.digest}`
+    });
+    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
+    const stored = finished.headers.get('docker-content-digest');
+    if (stored !== null && stored !== descriptor.digest) {
+        throw transport.error(`registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${descriptor.digest}`, repository);
+    }
+    return descriptor;
+}
+async function blobExists(transport, repository, digest) {
+    const response = await transport.request({
+        method: 'HEAD',
+        repository,
+        path: `blobs/${digest}`,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the blob ${repository}@${digest}`
+    });
+    if (response.status === 404)
+        return false;
+    expectStatus(transport, response, [200], repository, `look for the blob ${digest}`);
+    return true;
+}
+/**
+ * The upload's Location, relative or absolute, as a path under `/v2/<repository>/`, with the digest
+ * added to its query when given (the request that finishes the upload). A Location on another origin or outside the repository's uploads is refused:
+ * the transport would send our credentials there.
+ */
+function uploadPath(baseUrl, repository, location, digest) {
+    const uploads = `/v2/${repository}/blobs/uploads/`;
+    const base = new URL(uploads, baseUrl);
+    let target;
+    try {
+        target = new URL(location, base);
+    }
+    catch {
+        throw new Error(`the upload Location '${registryText(location)}' is not a URL`);
+    }
+    if (target.origin !== base.origin || !target.pathname.startsWith(uploads)) {
+        throw new Error(`the upload Location '${registryText(location)}' is outside ${base.origin}${uploads}: refused`);
+    }
+    if (digest !== undefined)
+        target.searchParams.set('digest', digest);
+    return `${target.pathname.slice(`/v2/${repository}/`.length)}${target.search}`;
+}
+/** Throws the registry's own error, code and message, unless the status is one of `expected`. */
+function expectStatus(transport, response, expected, repository, what) {
+    if (expected.includes(response.status))
+        return;
+    const { code, message } = parseErrorBody(response.body.toString('utf8'));
+    throw transport.error(`registry ${transport.registry} could not ${what}: ${response.status}${code === undefined ? '' : ` ${code}`}${message === undefined ? '' : ` (${message})`}`, repository, { status: response.status, code });
+}
+
+;// CONCATENATED MODULE: ./src/registry/chunked-upload.ts
+// Uploads one blob of any size from a file, in chunks (POST, PATCH…, PUT), checking its digest on the way.
+
+
+
+/** At most this much of a layer is in memory at once. */
+const UPLOAD_CHUNK = 8 * 1024 * 1024;
+/**
+ * Sends the bytes at `range` as the blob `descriptor`; skipped when the registry has it. Bytes that
+ * do not hash to the digest are never committed: the upload is left unfinished.
+ */
+async function uploadFileBlob(transport, repository, descriptor, file, range) {
+    if (range.size !== descriptor.size) {
+        throw transport.error(`the blob ${descriptor.digest} is ${range.size} bytes, but its manifest says ${descriptor.size}`, repository);
+    }
+    if (await blobExists(transport, repository, descriptor.digest))
+        return 'present';
+    let location = nextLocation(transport, repository, await transport.request({
+        method: 'POST',
+        repository,
+        path: 'blobs/uploads/',
+        headers: { 'content-length': '0' },
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to an upload to ${repository}`
+    }), 'start an upload');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)));
+    for (let sent = 0; sent < range.size;) {
+        const length = Math.min(chunk.length, range.size - sent);
+        const { bytesRead } = await file.read(chunk, 0, length, range.offset + sent);
+        if (bytesRead !== length) {
+            throw transport.error(`the saved image ended inside ${descriptor.digest}`, repository);
+        }
+        const body = chunk.subarray(0, length);
+        hash.update(body);
+        const answer = await transport.request({
+            method: 'PATCH',
+            repository,
+            path: relativePath(transport, repository, location, undefined),
+            headers: {
+                'content-type': 'application/octet-stream',
+                'content-range': `${sent}-${sent + length - 1}`
+            },
+            body,
+            bodyLimit: ERROR_BODY_LIMIT,
+            what: `the answer to a chunk of ${descriptor.digest}`
+        });
+        location = nextLocation(transport, repository, answer, `take a chunk of ${descriptor.digest}`);
+        sent += length;
+    }
+    const computed = `sha256:${hash.digest('hex')}`;
+    if (computed !== descriptor.digest) {
+        throw transport.error(`the saved bytes of ${descriptor.digest} hash to ${computed}: not uploaded`, repository);
+    }
+    const finished = await transport.request({
+        method: 'PUT',
+        repository,
+        path: relativePath(transport, repository, location, descriptor.digest),
+        headers: { 'content-length': '0' },
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to the upload of ${descriptor.digest}`
+    });
+    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
+    return 'uploaded';
+}
+function nextLocation(transport, repository, response, what) {
+    expectStatus(transport, response, [202], repository, what);
+    const location = response.headers.get('location');
+    if (location === null) {
+        throw transport.error(`registry ${transport.registry} could not ${what}: no Location`, repository);
+    }
+    return location;
+}
+function relativePath(transport, repository, location, digest) {
+    try {
+        return uploadPath(transport.baseUrl, repository, location, digest);
+    }
+    catch (error) {
+        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/tar-entries.ts
+class TarFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TarFormatError';
+    }
+}
+const BLOCK = 512;
+/** An OCI layout lists a few files per layer; far more is not an image. */
+const MAX_ENTRIES = 10_000;
+/** A PAX or GNU long-name header holds a path, not data. */
+const MAX_NAME_HEADER = 64 * 1024;
+/** Regular files by path (`blobs/sha256/…`, `index.json`); directories and links are left out. */
+async function tarEntries(file) {
+    const entries = new Map();
+    const header = Buffer.alloc(BLOCK);
+    let position = 0;
+    let longName;
+    for (let count = 0;; count++) {
+        if (count > MAX_ENTRIES)
+            throw new TarFormatError(`more than ${MAX_ENTRIES} entries`);
+        const { bytesRead } = await file.read(header, 0, BLOCK, position);
+        if (bytesRead < BLOCK || header.every((byte) => byte === 0))
+            return entries;
+        const size = octal(header.subarray(124, 136));
+        const type = String.fromCharCode(header[156] ?? 0);
+        const offset = position + BLOCK;
+        position = offset + Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'x' || type === 'L') {
+            if (size > MAX_NAME_HEADER)
+                throw new TarFormatError(`a ${size}-byte name header`);
+            const body = Buffer.alloc(size);
+            await file.read(body, 0, size, offset);
+            longName = type === 'L' ? cString(body) : paxPath(body.toString('utf8'));
+            continue;
+        }
+        const name = longName ?? headerName(header);
+        longName = undefined;
+        if (type === '0' || type === '\0')
+            entries.set(name.replace(/^\.\//, ''), { offset, size });
+    }
+}
+function headerName(header) {
+    const name = cString(header.subarray(0, 100));
+    const ustar = header.subarray(257, 262).toString('latin1') === 'ustar';
+    const prefix = ustar ? cString(header.subarray(345, 500)) : '';
+    return prefix === '' ? name : `${prefix}/${name}`;
+}
+function cString(bytes) {
+    const end = bytes.indexOf(0);
+    return bytes.subarray(0, end === -1 ? bytes.length : end).toString('utf8');
+}
+function octal(field) {
+    if (((field[0] ?? 0) & 0x80) !== 0)
+        throw new TarFormatError('a file over 8 GiB');
+    const text = cString(field).trim();
+    if (!/^[0-7]*$/.test(text))
+        throw new TarFormatError(`the size '${text}' is not octal`);
+    return text === '' ? 0 : parseInt(text, 8);
+}
+/** The `path` record of a PAX header (`<length> path=<value>\n` records); undefined without one. */
+function paxPath(records) {
+    for (const record of records.split('\n')) {
+        const match = /^\d+ path=(.*)$/.exec(record);
+        if (match?.[1] !== undefined)
+            return match[1];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/layout-push.ts
+// Pushes the image of an OCI image layout archive (as `docker save` writes it) by digest, no tag:
+// every blob first, then each manifest, the one the layout names last.
+
+
+
+
+
+
+
+
+class LayoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LayoutError';
+    }
+}
+/** A layout holds one image: an index of a few platforms and their attestations at most. */
+const MAX_MANIFESTS = 64;
+async function pushLayout(client, repository, archive, expected) {
+    const file = await (0,promises_namespaceObject.open)(archive, 'r');
+    try {
+        const entries = await tarEntries(file);
+        const root = rootDescriptor(await readEntry(file, entries, 'index.json', MANIFEST_BODY_LIMIT));
+        if (root.digest !== expected) {
+            throw new LayoutError(`the saved image is ${root.digest}, not the tested ${expected}`);
+        }
+        const image = { manifests: [], blobs: new Map() };
+        await collect(file, entries, root, image);
+        let uploaded = 0;
+        for (const blob of image.blobs.values()) {
+            const entry = blobEntry(entries, blob.digest);
+            const done = await uploadFileBlob(client.transport, repository, blob, file, entry);
+            if (done === 'uploaded')
+                uploaded++;
+        }
+        for (const manifest of image.manifests)
+            await client.put(repository, manifest.digest, manifest);
+        return { digest: expected, uploaded, present: image.blobs.size - uploaded };
+    }
+    finally {
+        await file.close();
+    }
+}
+/** The one image the layout's index.json names (docker save wraps it with its name). */
+function rootDescriptor(bytes) {
+    const { manifests } = parse(bytes, 'index.json');
+    if (!Array.isArray(manifests) || manifests.length !== 1) {
+        throw new LayoutError('the saved layout’s index.json does not name exactly one image');
+    }
+    return descriptor(manifests[0], 'index.json');
+}
+async function collect(file, entries, manifest, image) {
+    if (!MANIFEST_MEDIA_TYPES.includes(manifest.mediaType)) {
+        throw new LayoutError(`${manifest.digest} is a ${registryText(manifest.mediaType)}, not a manifest`);
+    }
+    if (image.manifests.length >= MAX_MANIFESTS) {
+        throw new LayoutError(`the saved image has more than ${MAX_MANIFESTS} manifests`);
+    }
+    const bytes = await readEntry(file, entries, blobPath(manifest.digest), MANIFEST_BODY_LIMIT);
+    if (sha256Digest(bytes) !== manifest.digest || bytes.length !== manifest.size) {
+        throw new LayoutError(`the saved manifest ${manifest.digest} does not match its digest`);
+    }
+    const body = parse(bytes, manifest.digest);
+    if (manifest.mediaType === OCI_INDEX || manifest.mediaType === DOCKER_MANIFEST_LIST) {
+        for (const child of list(body.manifests)) {
+            await collect(file, entries, descriptor(child, manifest.digest), image);
+        }
+    }
+    else {
+        for (const blob of [body.config, ...list(body.layers)]) {
+            const given = descriptor(blob, manifest.digest);
+            image.blobs.set(given.digest, given);
+        }
+    }
+    image.manifests.push({ ...manifest, digest: manifest.digest, bytes });
+}
+function descriptor(raw, where) {
+    const { mediaType, digest, size } = raw ?? {};
+    if (typeof mediaType !== 'string' || typeof digest !== 'string' || !isDigest(digest)) {
+        throw new LayoutError(`${where} lists a descriptor without a media type and sha256 digest`);
+    }
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
+        throw new LayoutError(`${where} lists ${digest} without a size`);
+    }
+    return { mediaType, digest, size };
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function blobPath(digest) {
+    return `blobs/${digest.replace(':', '/')}`;
+}
+function blobEntry(entries, digest) {
+    const entry = entries.get(blobPath(digest));
+    if (entry === undefined)
+        throw new LayoutError(`the saved image lacks the blob ${digest}`);
+    return entry;
+}
+async function readEntry(file, entries, path, limit) {
+    const entry = entries.get(path);
+    if (entry === undefined)
+        throw new LayoutError(`the saved image has no ${path}`);
+    if (entry.size > limit)
+        throw new LayoutError(`${path} is over ${limit} bytes`);
+    const bytes = Buffer.alloc(entry.size);
+    const { bytesRead } = await file.read(bytes, 0, entry.size, entry.offset);
+    if (bytesRead !== entry.size)
+        throw new LayoutError(`the saved image ends inside ${path}`);
+    return bytes;
+}
+function parse(bytes, what) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        if (typeof value === 'object' && value !== null)
+            return value;
+    }
+    catch {
+        // Reported below, as for any JSON that is not an object.
+    }
+    throw new LayoutError(`${what} in the saved image is not a JSON object`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/digest-push.ts
+// push-by-digest: the tested image's own bytes, saved by the engine, pushed by digest with no tag.
+
+
+
+
+
+
+
+/**
+ * `docker push` needs a tag; `docker save` writes the image as an OCI layout (containerd store),
+ * whose blobs and manifests our client uploads. Nothing is tagged, so a failure half-way leaves only
+ * unreferenced blobs.
+ */
+async function pushByDigest(docker, registry, built) {
+    if (!isDigest(built.id))
+        throw new ActionError(`the engine named the image '${built.id}', not a digest`);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'immutable-image-save-'));
+    try {
+        const archive = (0,external_node_path_namespaceObject.join)(scratch, 'image.tar');
+        info(`Saving ${built.runTag} from the engine`);
+        await docker.run(['save', '--output', archive, built.runTag], { silent: true });
+        const pushed = await pushLayout(registry.client, registry.image.path, archive, built.id);
+        info(`Pushed ${registry.name}@${pushed.digest} by digest, no tag: ${pushed.uploaded} blobs uploaded, ${pushed.present} already there`);
+        if ((await registry.resolve(pushed.digest)) === undefined) {
+            throw new ActionError(`the registry does not list ${registry.name}@${pushed.digest} right after the push`);
+        }
+        return pushed.digest;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/image-push.ts
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
 
@@ -4889,101 +5296,6 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/registry/blob-upload.ts
-// Uploads one small blob in a single request (POST, then PUT with the digest); skipped when present.
-
-
-
-/**
- * A monolithic upload is one request body in memory: meant for records and configs, never for
- * layers, so a caller cannot hand us something large by mistake.
- */
-const MAX_MONOLITHIC_BLOB = 1024 * 1024;
-async function uploadBlob(transport, repository, mediaType, bytes) {
-    if (bytes.length > MAX_MONOLITHIC_BLOB) {
-        throw transport.error(`a blob of ${bytes.length} bytes is too large for a single-request upload`, repository);
-    }
-    const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
-    if (await blobExists(transport, repository, descriptor.digest))
-        return descriptor;
-    const started = await transport.request({
-        method: 'POST',
-        repository,
-        path: 'blobs/uploads/',
-        headers: { 'content-length': '0' },
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to an upload to ${repository}`
-    });
-    expectStatus(transport, started, [202], repository, 'start an upload');
-    const location = started.headers.get('location');
-    if (location === null) {
-        throw transport.error(`registry ${transport.registry} started an upload without a Location`, repository);
-    }
-    let path;
-    try {
-        path = uploadPath(transport.baseUrl, repository, location, descriptor.digest);
-    }
-    catch (error) {
-        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
-    }
-    const finished = await transport.request({
-        method: 'PUT',
-        repository,
-        path,
-        headers: { 'content-type': 'application/octet-stream' },
-        body: bytes,
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to the upload of ${descriptor.digest}`
-    });
-    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
-    const stored = finished.headers.get('docker-content-digest');
-    if (stored !== null && stored !== descriptor.digest) {
-        throw transport.error(`registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${descriptor.digest}`, repository);
-    }
-    return descriptor;
-}
-async function blobExists(transport, repository, digest) {
-    const response = await transport.request({
-        method: 'HEAD',
-        repository,
-        path: `blobs/${digest}`,
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the blob ${repository}@${digest}`
-    });
-    if (response.status === 404)
-        return false;
-    expectStatus(transport, response, [200], repository, `look for the blob ${digest}`);
-    return true;
-}
-/**
- * The upload's Location, relative or absolute, as a path under `/v2/<repository>/` with the digest
- * added to its query. A Location on another origin or outside the repository's uploads is refused:
- * the transport would send our credentials there.
- */
-function uploadPath(baseUrl, repository, location, digest) {
-    const uploads = `/v2/${repository}/blobs/uploads/`;
-    const base = new URL(uploads, baseUrl);
-    let target;
-    try {
-        target = new URL(location, base);
-    }
-    catch {
-        throw new Error(`the upload Location '${registryText(location)}' is not a URL`);
-    }
-    if (target.origin !== base.origin || !target.pathname.startsWith(uploads)) {
-        throw new Error(`the upload Location '${registryText(location)}' is outside ${base.origin}${uploads}: refused`);
-    }
-    target.searchParams.set('digest', digest);
-    return `${target.pathname.slice(`/v2/${repository}/`.length)}${target.search}`;
-}
-/** Throws the registry's own error, code and message, unless the status is one of `expected`. */
-function expectStatus(transport, response, expected, repository, what) {
-    if (expected.includes(response.status))
-        return;
-    const { code, message } = parseErrorBody(response.body.toString('utf8'));
-    throw transport.error(`registry ${transport.registry} could not ${what}: ${response.status}${code === undefined ? '' : ` ${code}`}${message === undefined ? '' : ` (${message})`}`, repository, { status: response.status, code });
-}
-
 ;// CONCATENATED MODULE: ./src/registry/referrers.ts
 // Attaches an artifact to an image and lists what is attached: the referrers API, else the tag schema.
 
@@ -5356,6 +5668,7 @@ async function reusedImageRecord(transport, repository, digest, sha, reference) 
 
 
 
+
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
@@ -5411,7 +5724,9 @@ class BuildPipeline {
         }
     }
     async steps() {
-        const existing = await this.lookup.existing('before building');
+        // By digest, the SHA tag is the merged index's, never this platform's image.
+        const byDigest = this.settings.pushByDigest;
+        const existing = byDigest ? undefined : await this.lookup.existing('before building');
         if (existing !== undefined) {
             info(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
             return this.reuse(existing);
@@ -5440,6 +5755,12 @@ class BuildPipeline {
         if (!this.settings.push) {
             await reclaimTag(await this.docker(), built, this.reference);
             return this.result('built', undefined, [], undefined);
+        }
+        if (byDigest) {
+            const digest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
+            const result = this.result('pushed', digest, [], undefined);
+            await group('Attach the test record', () => this.recordTests(result));
+            return result;
         }
         // Another run of the same commit may have pushed while this one built and tested.
         const pushedMeanwhile = await this.lookup.existing('before pushing');
@@ -5538,6 +5859,7 @@ class BuildPipeline {
                         buildDurationMs: built.durationMs
                     }),
                 platforms: platformOutcomes(this.platforms, this.test),
+                pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
                 warnings: this.revision.warnings,
                 failure,
                 runUrl: this.context.runUrl
@@ -7607,7 +7929,7 @@ const transform = function (original_options = {}) {
 
 
 
-const parse = function (data, opts = {}) {
+const sync_parse = function (data, opts = {}) {
   if (typeof data === "string") {
     data = Buffer.from(data);
   }
@@ -7643,7 +7965,7 @@ function csvList(name, options = {}) {
 function parseCsvList(raw, options = {}) {
     if (raw === '')
         return [];
-    const records = parse(raw, {
+    const records = sync_parse(raw, {
         relaxQuotes: true,
         relaxColumnCount: true,
         skipEmptyLines: true
@@ -7660,7 +7982,7 @@ function parseCsvList(raw, options = {}) {
 }
 /** The fields of one `key=value,key=value` item (a bare word is a field with no `=`). */
 function csvFields(item) {
-    const records = parse(item, {
+    const records = sync_parse(item, {
         relaxQuotes: true,
         relaxColumnCount: true,
         skipEmptyLines: true,
@@ -7684,7 +8006,7 @@ function lines(name) {
         .filter((line) => line !== '' && !line.startsWith('#'));
 }
 /** A list given one item a line or comma-separated, as docker/metadata-action outputs it. */
-function list(name) {
+function inputs_list(name) {
     return lines(name).flatMap((line) => line
         .split(',')
         .map((item) => item.trim())
@@ -8234,7 +8556,7 @@ function getBuildSettings(env = process.env) {
         network: buildNetworkInput(),
         buildx: buildxInputs(env),
         labels: keyValues('labels', LABEL_KEY),
-        extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
+        extraTags: inputs_list('tags').map((tag) => extraTagInput(tag, image)),
         shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
         test: {
             command: testCommand,
@@ -8246,6 +8568,7 @@ function getBuildSettings(env = process.env) {
             pidsLimit: pidsInput()
         },
         push: inputs_boolean('push', true),
+        pushByDigest: pushByDigestInput(inputs_list('tags')),
         ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
         ...registryAuthInputs(image, env),
         comment: inputs_boolean('comment', true)
@@ -8331,6 +8654,19 @@ function extraTagInput(value, image) {
             throw new InputError('tags', error.message);
         throw error;
     }
+}
+/** A run that pushes by digest writes no tag: the merge job tags the joined index. */
+function pushByDigestInput(tags) {
+    const byDigest = inputs_boolean('push-by-digest', false);
+    if (!byDigest)
+        return false;
+    if (!inputs_boolean('push', true)) {
+        throw new InputError('push-by-digest', 'needs push: true (it is a way to push)');
+    }
+    if (tags.length > 0) {
+        throw new InputError('push-by-digest', 'pushes no tag, so tags cannot be given: give them to the merge sub-action');
+    }
+    return true;
 }
 function networkInput() {
     const network = inputs_text('test-network') || 'none';
@@ -8644,9 +8980,7 @@ function formatDuration(ms) {
 function headlineText(report) {
     switch (report.outcome) {
         case 'pushed':
-            if (ranNoTests(report))
-                return '⚠️ Built and pushed WITHOUT tests';
-            return onlySmokeTested(report) ? '✅ Smoke-tested and pushed' : '✅ Tested and pushed';
+            return `${pushedHeadline(report)}${report.pushedByDigest === true ? ' by digest, for merge' : ''}`;
         case 'built':
             if (ranNoTests(report))
                 return '⚠️ Built WITHOUT tests (not pushed)';
@@ -8667,6 +9001,11 @@ function headlineText(report) {
                 ? '❌ Build failed: nothing pushed'
                 : '❌ Failed: nothing pushed';
     }
+}
+function pushedHeadline(report) {
+    if (ranNoTests(report))
+        return '⚠️ Built and pushed WITHOUT tests';
+    return onlySmokeTested(report) ? '✅ Smoke-tested and pushed' : '✅ Tested and pushed';
 }
 /** Whether this run's image went on without any test: no test-command and no smoke-test. */
 function ranNoTests(report) {
@@ -8983,7 +9322,7 @@ async function publish(settings, context, result) {
 }
 function setOutputs(report, imageId) {
     setOutput('image', report.image);
-    setOutput('tag', report.shaTag);
+    setOutput('tag', report.pushedByDigest === true ? '' : report.shaTag);
     setOutput('tags', report.tags.join('\n'));
     setOutput('digest', report.digest ?? '');
     setOutput('ref', imageRef(report) ?? '');

@@ -1385,7 +1385,9 @@ async function sendOnce(request, timeoutMs, hops = 0) {
     const ok = response.status >= 200 && response.status < 300;
     let body;
     try {
-        body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+        body = await readCapped(response.body, 
+        // A HEAD answer's Content-Length is the size of what a GET would send: no body follows.
+        request.method === 'HEAD' ? null : response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
             response.abort();
         });
     }
@@ -2127,9 +2129,7 @@ class build_failure_BuildFailedError extends errors_ActionError {
 function headline_headlineText(report) {
     switch (report.outcome) {
         case 'pushed':
-            if (ranNoTests(report))
-                return '⚠️ Built and pushed WITHOUT tests';
-            return onlySmokeTested(report) ? '✅ Smoke-tested and pushed' : '✅ Tested and pushed';
+            return `${pushedHeadline(report)}${report.pushedByDigest === true ? ' by digest, for merge' : ''}`;
         case 'built':
             if (ranNoTests(report))
                 return '⚠️ Built WITHOUT tests (not pushed)';
@@ -2150,6 +2150,11 @@ function headline_headlineText(report) {
                 ? '❌ Build failed: nothing pushed'
                 : '❌ Failed: nothing pushed';
     }
+}
+function pushedHeadline(report) {
+    if (ranNoTests(report))
+        return '⚠️ Built and pushed WITHOUT tests';
+    return onlySmokeTested(report) ? '✅ Smoke-tested and pushed' : '✅ Tested and pushed';
 }
 /** Whether this run's image went on without any test: no test-command and no smoke-test. */
 function ranNoTests(report) {

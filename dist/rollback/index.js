@@ -896,7 +896,9 @@ async function sendOnce(request, timeoutMs, hops = 0) {
     const ok = response.status >= 200 && response.status < 300;
     let body;
     try {
-        body = await readCapped(response.body, response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+        body = await readCapped(response.body, 
+        // A HEAD answer's Content-Length is the size of what a GET would send: no body follows.
+        request.method === 'HEAD' ? null : response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
             response.abort();
         });
     }

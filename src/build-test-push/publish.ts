@@ -42,7 +42,7 @@ export async function publish(
 
 export function setOutputs(report: BuildReport, imageId: string | undefined): void {
   core.setOutput('image', report.image)
-  core.setOutput('tag', report.shaTag)
+  core.setOutput('tag', report.pushedByDigest === true ? '' : report.shaTag)
   core.setOutput('tags', report.tags.join('\n'))
   core.setOutput('digest', report.digest ?? '')
   core.setOutput('ref', imageRef(report) ?? '')

@@ -16,6 +16,7 @@ import {
   reclaimTag,
   type BuiltImage
 } from './image-build.js'
+import { pushByDigest } from './digest-push.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import {
   ENGINE_PLATFORM_ONLY,
@@ -105,7 +106,9 @@ export class BuildPipeline {
   }
 
   private async steps(): Promise<PipelineResult> {
-    const existing = await this.lookup.existing('before building')
+    // By digest, the SHA tag is the merged index's, never this platform's image.
+    const byDigest = this.settings.pushByDigest
+    const existing = byDigest ? undefined : await this.lookup.existing('before building')
     if (existing !== undefined) {
       core.info(
         `${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`
@@ -141,6 +144,14 @@ export class BuildPipeline {
     if (!this.settings.push) {
       await reclaimTag(await this.docker(), built, this.reference)
       return this.result('built', undefined, [], undefined)
+    }
+    if (byDigest) {
+      const digest = await core.group(`Push ${this.reference} by digest`, async () =>
+        pushByDigest(await this.docker(), this.registry, built)
+      )
+      const result = this.result('pushed', digest, [], undefined)
+      await core.group('Attach the test record', () => this.recordTests(result))
+      return result
     }
     // Another run of the same commit may have pushed while this one built and tested.
     const pushedMeanwhile = await this.lookup.existing('before pushing')
@@ -290,6 +301,7 @@ export class BuildPipeline {
               buildDurationMs: built.durationMs
             }),
         platforms: platformOutcomes(this.platforms, this.test),
+        pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
         warnings: this.revision.warnings,
         failure,
         runUrl: this.context.runUrl

@@ -121,6 +121,8 @@ export interface BuildReport {
   readonly sizeBytes: number | undefined
   readonly layers: number | undefined
   readonly buildDurationMs: number | undefined
+  /** Pushed by digest with no tag (push-by-digest), for the merge sub-action. */
+  readonly pushedByDigest?: boolean
   /** Each platform of the `platforms` input; empty or absent without it. */
   readonly platforms?: readonly PlatformOutcome[]
   readonly warnings: readonly string[]

@@ -74,7 +74,7 @@ export async function uploadBlob(
   return descriptor
 }
 
-async function blobExists(
+export async function blobExists(
   transport: RegistryTransport,
   repository: string,
   digest: string
@@ -92,15 +92,15 @@ async function blobExists(
 }
 
 /**
- * The upload's Location, relative or absolute, as a path under `/v2/<repository>/` with the digest
- * added to its query. A Location on another origin or outside the repository's uploads is refused:
+ * The upload's Location, relative or absolute, as a path under `/v2/<repository>/`, with the digest
+ * added to its query when given (the request that finishes the upload). A Location on another origin or outside the repository's uploads is refused:
  * the transport would send our credentials there.
  */
 export function uploadPath(
   baseUrl: string,
   repository: string,
   location: string,
-  digest: string
+  digest?: string
 ): string {
   const uploads = `/v2/${repository}/blobs/uploads/`
   const base = new URL(uploads, baseUrl)
@@ -115,7 +115,7 @@ export function uploadPath(
       `the upload Location '${registryText(location)}' is outside ${base.origin}${uploads}: refused`
     )
   }
-  target.searchParams.set('digest', digest)
+  if (digest !== undefined) target.searchParams.set('digest', digest)
   return `${target.pathname.slice(`/v2/${repository}/`.length)}${target.search}`
 }
 

@@ -35,7 +35,7 @@ export const DEFAULT_RETRY: RegistryRetryPolicy = {
 }
 
 export interface HttpRequest {
-  readonly method: 'GET' | 'HEAD' | 'PUT' | 'POST'
+  readonly method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH'
   readonly url: string
   readonly headers?: Record<string, string>
   readonly body?: Uint8Array | string
@@ -129,7 +129,8 @@ async function sendOnce(request: HttpRequest, timeoutMs: number, hops = 0): Prom
   try {
     body = await readCapped(
       response.body,
-      response.headers.get('content-length'),
+      // A HEAD answer's Content-Length is the size of what a GET would send: no body follows.
+      request.method === 'HEAD' ? null : response.headers.get('content-length'),
       ok ? request.bodyLimit : ERROR_BODY_LIMIT,
       ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`,
       () => {

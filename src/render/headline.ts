@@ -5,8 +5,7 @@ import { BuildFailedError } from '../pipeline/build-failure.js'
 export function headlineText(report: BuildReport): string {
   switch (report.outcome) {
     case 'pushed':
-      if (ranNoTests(report)) return '⚠️ Built and pushed WITHOUT tests'
-      return onlySmokeTested(report) ? '✅ Smoke-tested and pushed' : '✅ Tested and pushed'
+      return `${pushedHeadline(report)}${report.pushedByDigest === true ? ' by digest, for merge' : ''}`
     case 'built':
       if (ranNoTests(report)) return '⚠️ Built WITHOUT tests (not pushed)'
       return onlySmokeTested(report)
@@ -25,6 +24,11 @@ export function headlineText(report: BuildReport): string {
         ? '❌ Build failed: nothing pushed'
         : '❌ Failed: nothing pushed'
   }
+}
+
+function pushedHeadline(report: BuildReport): string {
+  if (ranNoTests(report)) return '⚠️ Built and pushed WITHOUT tests'
+  return onlySmokeTested(report) ? '✅ Smoke-tested and pushed' : '✅ Tested and pushed'
 }
 
 /** Whether this run's image went on without any test: no test-command and no smoke-test. */

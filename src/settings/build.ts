@@ -55,6 +55,8 @@ export interface BuildSettings extends RegistryAuthInputs {
   readonly shaFormat: 'short' | 'long'
   readonly test: TestSettings
   readonly push: boolean
+  /** Push the image by digest only, no tag, for the merge sub-action to join with other platforms. */
+  readonly pushByDigest: boolean
   readonly ifExists: IfExists
   readonly comment: boolean
 }
@@ -91,6 +93,7 @@ export function getBuildSettings(env: NodeJS.ProcessEnv = process.env): BuildSet
       pidsLimit: pidsInput()
     },
     push: boolean('push', true),
+    pushByDigest: pushByDigestInput(list('tags')),
     ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
     ...registryAuthInputs(image, env),
     comment: boolean('comment', true)
@@ -186,6 +189,22 @@ function extraTagInput(value: string, image: Repository): ImageReference {
     if (error instanceof InvalidReferenceError) throw new InputError('tags', error.message)
     throw error
   }
+}
+
+/** A run that pushes by digest writes no tag: the merge job tags the joined index. */
+function pushByDigestInput(tags: readonly string[]): boolean {
+  const byDigest = boolean('push-by-digest', false)
+  if (!byDigest) return false
+  if (!boolean('push', true)) {
+    throw new InputError('push-by-digest', 'needs push: true (it is a way to push)')
+  }
+  if (tags.length > 0) {
+    throw new InputError(
+      'push-by-digest',
+      'pushes no tag, so tags cannot be given: give them to the merge sub-action'
+    )
+  }
+  return true
 }
 
 function networkInput(): string {

@@ -73,6 +73,8 @@ export interface ActionRunners {
   readonly build: BuildRunner
   readonly promote: PromotionRunner
   readonly rollback: PromotionRunner
+  /** The merge sub-action; give it the platform builds' workspace, whose commit it merges. */
+  readonly merge: PromotionRunner
 }
 
 /** Runners for the build, promote and rollback actions, wired to one engine, registry and double. */
@@ -129,7 +131,7 @@ export function actionRunners(
     })
 
   const promotion =
-    (action: 'promote' | 'rollback'): PromotionRunner =>
+    (action: 'promote' | 'rollback' | 'merge'): PromotionRunner =>
     (run) =>
       runAction({
         action,
@@ -138,5 +140,10 @@ export function actionRunners(
         ...stepOptions(run, run.workspace?.sha ?? RUNNER_SHA)
       })
 
-  return { build, promote: promotion('promote'), rollback: promotion('rollback') }
+  return {
+    build,
+    promote: promotion('promote'),
+    rollback: promotion('rollback'),
+    merge: promotion('merge')
+  }
 }

@@ -21,6 +21,7 @@ export const it = test
   .extend('build', { scope: 'file' }, ({ harness }) => harness.build)
   .extend('promote', { scope: 'file' }, ({ harness }) => harness.promote)
   .extend('rollback', { scope: 'file' }, ({ harness }) => harness.rollback)
+  .extend('merge', { scope: 'file' }, ({ harness }) => harness.merge)
   .extend('proxy', { scope: 'file' }, async ({ env }, { onCleanup }) => {
     const proxy = await startCountingProxy(env.registry)
     onCleanup(() => proxy.close())

@@ -1,25 +1,18 @@
 // platforms: one buildx build makes an index of every platform; the tests run on the ones this runner
 // can execute, the others are built only; the SHA tag, digest and promotion name the whole index.
-import { copyFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { emulatedArchitectures } from '../../src/docker/emulation.js'
 import {
-  commitChange,
+  BUSYBOX_TEST_COMMAND,
+  busyboxWorkspace,
   dockerConfigWithoutBuildx,
   freshRepository,
   it,
-  makeWorkspace,
   storedObjects,
   tagDigest,
-  type ActionRun,
-  type Workspace
+  type ActionRun
 } from '../harness/index.js'
-
-// No RUN: a foreign platform builds without an emulator. /bin/busybox is static.
-const DOCKERFILE = 'FROM scratch\nCOPY busybox /bin/busybox\nCOPY .nonce /nonce\n'
-const TEST_COMMAND = '["/bin/busybox", "test", "-f", "/nonce"]'
 
 interface IndexJson {
   readonly mediaType: string
@@ -27,13 +20,6 @@ interface IndexJson {
     readonly platform?: { readonly os: string; readonly architecture: string }
     readonly annotations?: Record<string, string>
   }[]
-}
-
-/** A checkout of the static-busybox fixture, busybox committed with it. */
-export function busyboxWorkspace(): Workspace {
-  const workspace = makeWorkspace({ Dockerfile: DOCKERFILE }, { example: false })
-  copyFileSync('/bin/busybox', join(workspace.dir, 'busybox'))
-  return { dir: workspace.dir, sha: commitChange(workspace.dir, {}) }
 }
 
 function enginePlatform(): string {
@@ -64,7 +50,7 @@ describe('platforms: linux/amd64,linux/arm64', () => {
     run = await build({
       workspace,
       repository: path,
-      inputs: { platforms: 'linux/amd64,linux/arm64', 'test-command': TEST_COMMAND }
+      inputs: { platforms: 'linux/amd64,linux/arm64', 'test-command': BUSYBOX_TEST_COMMAND }
     })
   })
 
@@ -115,7 +101,7 @@ describe('platforms, refused', () => {
       const result = await build({
         workspace: busyboxWorkspace(),
         repository: freshRepository('platforms-bad'),
-        inputs: { platforms, 'test-command': TEST_COMMAND },
+        inputs: { platforms, 'test-command': BUSYBOX_TEST_COMMAND },
         env: builder === 'buildx' ? {} : { DOCKER_CONFIG: dockerConfigWithoutBuildx() }
       })
       expect(result.main.exitCode).toBe(1)

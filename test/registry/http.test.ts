@@ -51,6 +51,13 @@ describe('send', () => {
     expect(hits()).toBe(3)
   })
 
+  it('takes a HEAD answer announcing more than the limit: its Content-Length is a GET’s body', async () => {
+    const { url } = await serve([200], { 'content-length': String(50 * 1024 * 1024) })
+    const response = await send({ ...get(url), method: 'HEAD' }, policy, async () => {})
+    expect(response.status).toBe(200)
+    expect(response.body.length).toBe(0)
+  })
+
   it('does not retry a 404', async () => {
     const { url, hits } = await serve([404, 200])
     expect((await send(get(url), policy, async () => {})).status).toBe(404)

@@ -1,4 +1,5 @@
-// The comment and job summary of a multi-platform build: a row per platform, tested or built only.
+// The comment and job summary of a multi-platform build: a row per platform, tested or built only;
+// and of a platform run pushed by digest for merge.
 import { describe, expect, it } from 'vitest'
 import { renderComment, renderReport } from '../../src/render/comment.js'
 import { TESTS_NOT_RUN, type BuildReport } from '../../src/pipeline/report.js'
@@ -52,5 +53,13 @@ describe('platform rows', () => {
       })
     )
     expect(body).toContain('not tested: none of the platforms built can run on this runner')
+  })
+})
+
+describe('a push by digest', () => {
+  it('says in the headline that the image was pushed by digest, for merge', () => {
+    const body = renderComment(report({ tags: [], pushedByDigest: true }))
+    expect(body).toContain('### ✅ Tested and pushed by digest, for merge')
+    expect(renderComment(report())).not.toContain('by digest')
   })
 })

@@ -1,4 +1,4 @@
-// An in-memory OCI registry for unit tests: blobs, monolithic uploads, manifests, optional referrers API.
+// An in-memory OCI registry for unit tests: blobs, monolithic and chunked uploads, manifests, optional referrers API.
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -50,6 +50,8 @@ export async function startFakeOciRegistry(): Promise<FakeOciRegistry> {
       })
   }
   let uploads = 0
+  /** What chunked uploads (PATCH) received so far, by upload path. */
+  const pending = new Map<string, Buffer>()
 
   function answer(method: string, url: URL, body: Buffer, request: IncomingMessage): Answer {
     const overridden = fake.override(method, url.pathname)
@@ -58,10 +60,19 @@ export async function startFakeOciRegistry(): Promise<FakeOciRegistry> {
     if (method === 'POST' && path === 'blobs/uploads/') {
       return { status: 202, headers: { location: fake.uploadLocation(`u${++uploads}`) } }
     }
+    if (method === 'PATCH' && path.startsWith('blobs/uploads/')) {
+      const received = pending.get(path) ?? Buffer.alloc(0)
+      const range = `${received.length}-${received.length + body.length - 1}`
+      if (request.headers['content-range'] !== range) return { status: 416 }
+      pending.set(path, Buffer.concat([received, body]))
+      return { status: 202, headers: { location: `${url.pathname}${url.search}` } }
+    }
     if (method === 'PUT' && path.startsWith('blobs/uploads/')) {
       const digest = url.searchParams.get('digest') ?? ''
-      if (digestOf(body) !== digest) return { status: 400 }
-      fake.blobs.set(digest, body)
+      const whole = Buffer.concat([pending.get(path) ?? Buffer.alloc(0), body])
+      pending.delete(path)
+      if (digestOf(whole) !== digest) return { status: 400 }
+      fake.blobs.set(digest, whole)
       return { status: 201, headers: { 'docker-content-digest': digest } }
     }
     const blob = /^blobs\/(.+)$/.exec(path)

@@ -47,6 +47,7 @@ export function pipelineSettings(overrides: Partial<BuildSettings> = {}): BuildS
     },
     // No push: the pipeline never asks the registry, so the engine is all it talks to.
     push: false,
+    pushByDigest: false,
     ifExists: 'skip',
     comment: false,
     credentials: undefined,

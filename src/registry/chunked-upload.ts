@@ -1,0 +1,121 @@
+// Uploads one blob of any size from a file, in chunks (POST, PATCH…, PUT), checking its digest on the way.
+import { createHash } from 'node:crypto'
+import type { FileHandle } from 'node:fs/promises'
+import { ERROR_BODY_LIMIT } from './body.js'
+import { blobExists, expectStatus, uploadPath, type BlobDescriptor } from './blob-upload.js'
+import type { HttpResponse } from './http.js'
+import type { RegistryTransport } from './transport.js'
+
+/** At most this much of a layer is in memory at once. */
+export const UPLOAD_CHUNK = 8 * 1024 * 1024
+
+/** Where in `file` the blob's bytes are. */
+export interface FileRange {
+  readonly offset: number
+  readonly size: number
+}
+
+/**
+ * Sends the bytes at `range` as the blob `descriptor`; skipped when the registry has it. Bytes that
+ * do not hash to the digest are never committed: the upload is left unfinished.
+ */
+export async function uploadFileBlob(
+  transport: RegistryTransport,
+  repository: string,
+  descriptor: BlobDescriptor,
+  file: FileHandle,
+  range: FileRange
+): Promise<'uploaded' | 'present'> {
+  if (range.size !== descriptor.size) {
+    throw transport.error(
+      `the blob ${descriptor.digest} is ${range.size} bytes, but its manifest says ${descriptor.size}`,
+      repository
+    )
+  }
+  if (await blobExists(transport, repository, descriptor.digest)) return 'present'
+  let location = nextLocation(
+    transport,
+    repository,
+    await transport.request({
+      method: 'POST',
+      repository,
+      path: 'blobs/uploads/',
+      headers: { 'content-length': '0' },
+      bodyLimit: ERROR_BODY_LIMIT,
+      what: `the answer to an upload to ${repository}`
+    }),
+    'start an upload'
+  )
+  const hash = createHash('sha256')
+  const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)))
+  for (let sent = 0; sent < range.size;) {
+    const length = Math.min(chunk.length, range.size - sent)
+    const { bytesRead } = await file.read(chunk, 0, length, range.offset + sent)
+    if (bytesRead !== length) {
+      throw transport.error(`the saved image ended inside ${descriptor.digest}`, repository)
+    }
+    const body = chunk.subarray(0, length)
+    hash.update(body)
+    const answer = await transport.request({
+      method: 'PATCH',
+      repository,
+      path: relativePath(transport, repository, location, undefined),
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-range': `${sent}-${sent + length - 1}`
+      },
+      body,
+      bodyLimit: ERROR_BODY_LIMIT,
+      what: `the answer to a chunk of ${descriptor.digest}`
+    })
+    location = nextLocation(transport, repository, answer, `take a chunk of ${descriptor.digest}`)
+    sent += length
+  }
+  const computed = `sha256:${hash.digest('hex')}`
+  if (computed !== descriptor.digest) {
+    throw transport.error(
+      `the saved bytes of ${descriptor.digest} hash to ${computed}: not uploaded`,
+      repository
+    )
+  }
+  const finished = await transport.request({
+    method: 'PUT',
+    repository,
+    path: relativePath(transport, repository, location, descriptor.digest),
+    headers: { 'content-length': '0' },
+    bodyLimit: ERROR_BODY_LIMIT,
+    what: `the answer to the upload of ${descriptor.digest}`
+  })
+  expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`)
+  return 'uploaded'
+}
+
+function nextLocation(
+  transport: RegistryTransport,
+  repository: string,
+  response: HttpResponse,
+  what: string
+): string {
+  expectStatus(transport, response, [202], repository, what)
+  const location = response.headers.get('location')
+  if (location === null) {
+    throw transport.error(
+      `registry ${transport.registry} could not ${what}: no Location`,
+      repository
+    )
+  }
+  return location
+}
+
+function relativePath(
+  transport: RegistryTransport,
+  repository: string,
+  location: string,
+  digest: string | undefined
+): string {
+  try {
+    return uploadPath(transport.baseUrl, repository, location, digest)
+  } catch (error) {
+    throw transport.error(`registry ${transport.registry}: ${(error as Error).message}`, repository)
+  }
+}
