@@ -22,6 +22,8 @@ import {
 const minimumMajors: Record<string, number> = {
   'actions/checkout': 5,
   'actions/setup-node': 5,
+  'actions/upload-artifact': 4,
+  'actions/download-artifact': 4,
   'docker/login-action': 3,
   'docker/setup-buildx-action': 3,
   'docker/metadata-action': 5,
@@ -100,6 +102,7 @@ describe('workflows', () => {
         '.github/workflows/promote.yml',
         '.github/workflows/rollback.yml',
         'workflows/build.yml',
+        'workflows/multi-platform.yml',
         'workflows/promote-staging.yml',
         'workflows/promote.yml',
         'workflows/rollback.yml'

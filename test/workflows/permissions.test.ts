@@ -48,6 +48,12 @@ describe('stepNeeds', () => {
       {}
     ],
     [
+      'merge on ghcr.io in a pull-request workflow',
+      { uses: 'acme/immutable-image/merge@v1', with: { image: 'ghcr.io/acme/web' } },
+      pr,
+      { packages: 'write', 'pull-requests': 'write' }
+    ],
+    [
       'promote on ECR',
       { uses: 'acme/immutable-image/promote@v1', with: { image: '1.dkr.ecr.x/web' } },
       ['workflow_dispatch'],

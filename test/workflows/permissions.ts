@@ -68,8 +68,8 @@ export function eventsOf(workflow: Workflow): string[] {
 }
 
 /**
- * The permissions one step needs, from what each action does with the token; the build action
- * comments only on a pull request.
+ * The permissions one step needs, from what each action does with the token; the build and merge
+ * actions comment only on a pull request.
  */
 export function stepNeeds(step: Step, events: readonly string[]): Permissions {
   const uses = step.uses ?? ''
@@ -78,7 +78,8 @@ export function stepNeeds(step: Step, events: readonly string[]): Permissions {
   if (target !== undefined) {
     const pushes = target.file === 'action.yml' ? !isFalse(inputs.push) : true
     const packages: Permissions = onGhcr(inputs.image) && pushes ? { packages: 'write' } : {}
-    if (target.file === 'action.yml') {
+    // The build and merge comment on a pull request; promote and rollback record deployments.
+    if (target.file === 'action.yml' || target.file === 'merge/action.yml') {
       const comments = !isFalse(inputs.comment) && events.includes('pull_request')
       return union(packages, comments ? { 'pull-requests': 'write' } : {})
     }
