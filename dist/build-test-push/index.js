@@ -5154,6 +5154,37 @@ function requireTestedOnShipped(shipped, tested) {
     throw new ActionError(`the test stage ${tested.description} is not built on the shipped stage ${shipped.description}: its layers do not begin with the shipped image's layers, so the tests would not run on the bytes that are pushed. The test stage must be built FROM the shipped one${example}; nothing was pushed`);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/test-stage-image.ts
+// Which image the tests run in: the shipped one, or with test-target a test stage proved to be built on it.
+
+
+
+/**
+ * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
+ * image plus test layers: the tests then ran on the very bytes that are pushed.
+ */
+async function imageToTest(docker, settings, shipped, labels, platforms) {
+    const { built, reference } = shipped;
+    const testTarget = settings.testTarget;
+    if (testTarget === undefined || platforms.runnable.length === 0) {
+        return { id: built.id, name: reference, testStage: undefined };
+    }
+    const runnable = platforms.runnable.filter((platform) => platform !== undefined);
+    const { stage } = testTarget;
+    const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await docker(), settings, reference, labels, stage, runnable));
+    const description = testTarget.shipped.description;
+    try {
+        requireTestedOnShipped({ name: testTarget.shipped.name, description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
+    }
+    catch (error) {
+        // Refused: nobody else holds this image to remove it.
+        await dropRunTag(await docker(), testStage);
+        throw error;
+    }
+    info(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
+    return { id: testStage.id, name: `the test stage ${stage}`, testStage };
+}
+
 ;// CONCATENATED MODULE: ./src/registry/oci-artifact.ts
 // OCI 1.1 artifacts as data: a manifest that refers to a subject, the referrers index, reading both.
 
@@ -5740,7 +5771,8 @@ class BuildPipeline {
         if (this.settings.test.command === undefined) {
             core_warning(`No test-command given: the image is not tested${this.settings.push ? ' and is pushed untested' : ''}.`);
         }
-        const tested = await this.imageToTest(built, labels);
+        const tested = await imageToTest(() => this.docker(), this.settings, { built, reference: this.reference }, labels, this.platforms);
+        this.testStage = tested.testStage;
         this.test = await group(`Test inside ${tested.name}`, async () => {
             const docker = await this.docker();
             return testOnPlatforms(this.platforms, this.settings.test, (test) => testImage(docker, tested.id, this.settings.testTarget?.stage, test));
@@ -5806,23 +5838,6 @@ class BuildPipeline {
         // With a test stage the tests ran in its image, built on the shipped one's layers.
         const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date());
         await attachTestRecord(this.registry.client.transport, this.settings.image.path, report.digest, record);
-    }
-    /**
-     * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
-     * image plus test layers: the tests then ran on the very bytes that are pushed.
-     */
-    async imageToTest(built, labels) {
-        const testTarget = this.settings.testTarget;
-        const runnable = this.platforms.runnable.filter((platform) => platform !== undefined);
-        if (testTarget === undefined || this.platforms.runnable.length === 0) {
-            return { id: built.id, name: this.reference };
-        }
-        const { stage, shipped } = testTarget;
-        const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await this.docker(), this.settings, this.reference, labels, stage, runnable));
-        this.testStage = testStage;
-        requireTestedOnShipped({ name: shipped.name, description: shipped.description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
-        info(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
-        return { id: testStage.id, name: `the test stage ${stage}` };
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);

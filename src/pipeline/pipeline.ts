@@ -8,14 +8,7 @@ import { openRepository } from '../registry/open-repository.js'
 import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import {
-  buildImage,
-  buildTestStage,
-  dropRunTag,
-  ociLabels,
-  reclaimTag,
-  type BuiltImage
-} from './image-build.js'
+import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
 import { pushByDigest } from './digest-push.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import {
@@ -39,7 +32,7 @@ import {
 import { shaTag, type Revision } from './revision.js'
 import { ShaTagLookup } from './sha-tag-lookup.js'
 import { smokeTestFailureMessage, smokeTestImage } from './smoke-test.js'
-import { requireTestedOnShipped } from './stage-layers.js'
+import { imageToTest } from './test-stage-image.js'
 import { attachTestRecord, reusedImageRecord, testRecordOf } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
@@ -128,7 +121,14 @@ export class BuildPipeline {
         `No test-command given: the image is not tested${this.settings.push ? ' and is pushed untested' : ''}.`
       )
     }
-    const tested = await this.imageToTest(built, labels)
+    const tested = await imageToTest(
+      () => this.docker(),
+      this.settings,
+      { built, reference: this.reference },
+      labels,
+      this.platforms
+    )
+    this.testStage = tested.testStage
     this.test = await core.group(`Test inside ${tested.name}`, async () => {
       const docker = await this.docker()
       return testOnPlatforms(this.platforms, this.settings.test, (test) =>
@@ -209,34 +209,6 @@ export class BuildPipeline {
       report.digest,
       record
     )
-  }
-
-  /**
-   * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
-   * image plus test layers: the tests then ran on the very bytes that are pushed.
-   */
-  private async imageToTest(
-    built: BuiltImage,
-    labels: ReadonlyMap<string, string>
-  ): Promise<{ id: string; name: string }> {
-    const testTarget = this.settings.testTarget
-    const runnable = this.platforms.runnable.filter((platform) => platform !== undefined)
-    if (testTarget === undefined || this.platforms.runnable.length === 0) {
-      return { id: built.id, name: this.reference }
-    }
-    const { stage, shipped } = testTarget
-    const testStage = await core.group(`Build the test stage ${stage}`, async () =>
-      buildTestStage(await this.docker(), this.settings, this.reference, labels, stage, runnable)
-    )
-    this.testStage = testStage
-    requireTestedOnShipped(
-      { name: shipped.name, description: shipped.description, diffIds: built.diffIds },
-      { name: stage, description: stage, diffIds: testStage.diffIds }
-    )
-    core.info(
-      `The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${shipped.description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`
-    )
-    return { id: testStage.id, name: `the test stage ${stage}` }
   }
 
   private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
