@@ -1,5 +1,6 @@
 // What the main step hands to the post step, and nothing else.
 import * as core from './runner/core.js'
+import { cleanedUp, cleanupPending } from './cleanup-flag.js'
 
 const IS_POST = 'isPost'
 const DOCKER_CONFIG = 'dockerConfig'
@@ -13,8 +14,15 @@ export function markMainRan(): void {
   core.saveState(IS_POST, 'true')
 }
 
+/** What the post step is to remove under `name`; '' once the main step removed it itself. */
+function saveForCleanup(name: string, value: string): void {
+  if (value === '') cleanedUp(name)
+  else cleanupPending(name)
+  core.saveState(name, value)
+}
+
 export function saveDockerConfigDir(dir: string): void {
-  core.saveState(DOCKER_CONFIG, dir)
+  saveForCleanup(DOCKER_CONFIG, dir)
 }
 
 /** Untrusted in the post step: output that slipped past the runner's guard could have set it. */
@@ -24,7 +32,7 @@ export function dockerConfigDirToRemove(): string {
 
 /** Saved before the container starts, so the post step removes it when main died mid-test. */
 export function saveTestContainer(name: string): void {
-  core.saveState(TEST_CONTAINER, name)
+  saveForCleanup(TEST_CONTAINER, name)
 }
 
 /** Untrusted in the post step, as the Docker config directory is. */
@@ -34,7 +42,7 @@ export function testContainerToRemove(): string {
 
 /** The smoke test's container, saved as the test container is. */
 export function saveSmokeContainer(name: string): void {
-  core.saveState(SMOKE_CONTAINER, name)
+  saveForCleanup(SMOKE_CONTAINER, name)
 }
 
 /** Untrusted in the post step, as the test container's name is. */

@@ -495,8 +495,62 @@ async function appendJobSummary(markdown) {
     await (0,promises_namespaceObject.appendFile)(path, markdown + external_node_os_namespaceObject.EOL, { encoding: 'utf8' });
 }
 
+;// CONCATENATED MODULE: ./src/cleanup-flag.ts
+// Whether the post step has anything to remove, told to the runner through GITHUB_ENV: action.yml's
+// post-if reads it, so a run whose main step removed all it made starts no second process.
+
+
+/**
+ * Set in the job's environment, never unset: every use of the action in a job shares the name,
+ * so the post step runs when any of them left something behind.
+ */
+const CLEANUP_PENDING = 'IMMUTABLE_IMAGE_CLEANUP';
+const LINE = `${CLEANUP_PENDING}=pending`;
+/** The state names whose values the post step would remove, as this main step left them. */
+const pending = new Set();
+let written = false;
+function envFile() {
+    const path = process.env.GITHUB_ENV ?? '';
+    return path !== '' && (0,external_node_fs_namespaceObject.existsSync)(path) ? path : undefined;
+}
+/**
+ * Called before the main step makes what the post step would remove: the runner reads GITHUB_ENV
+ * even after a step killed outright, so the line must be there first.
+ */
+function cleanupPending(name) {
+    pending.add(name);
+    if (written)
+        return;
+    const path = envFile();
+    if (path === undefined)
+        return;
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${LINE}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
+    written = true;
+}
+/** The main step removed it itself. */
+function cleanedUp(name) {
+    pending.delete(name);
+}
+/**
+ * At the end of the main step: with nothing left, its line goes from this step's GITHUB_ENV (a file
+ * of the step's own), and the post step is skipped unless another use of the action set the flag.
+ */
+function settleCleanupFlag() {
+    if (!written || pending.size > 0)
+        return;
+    const path = envFile();
+    if (path === undefined)
+        return;
+    const kept = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')
+        .split(external_node_os_namespaceObject.EOL)
+        .filter((line) => line !== LINE);
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, kept.join(external_node_os_namespaceObject.EOL), { encoding: 'utf8' });
+    written = false;
+}
+
 ;// CONCATENATED MODULE: ./src/state.ts
 // What the main step hands to the post step, and nothing else.
+
 
 const IS_POST = 'isPost';
 const DOCKER_CONFIG = 'dockerConfig';
@@ -507,8 +561,16 @@ const isPost = getState(IS_POST) === 'true';
 function markMainRan() {
     saveState(IS_POST, 'true');
 }
+/** What the post step is to remove under `name`; '' once the main step removed it itself. */
+function saveForCleanup(name, value) {
+    if (value === '')
+        cleanedUp(name);
+    else
+        cleanupPending(name);
+    saveState(name, value);
+}
 function saveDockerConfigDir(dir) {
-    saveState(DOCKER_CONFIG, dir);
+    saveForCleanup(DOCKER_CONFIG, dir);
 }
 /** Untrusted in the post step: output that slipped past the runner's guard could have set it. */
 function dockerConfigDirToRemove() {
@@ -516,7 +578,7 @@ function dockerConfigDirToRemove() {
 }
 /** Saved before the container starts, so the post step removes it when main died mid-test. */
 function saveTestContainer(name) {
-    saveState(TEST_CONTAINER, name);
+    saveForCleanup(TEST_CONTAINER, name);
 }
 /** Untrusted in the post step, as the Docker config directory is. */
 function testContainerToRemove() {
@@ -524,7 +586,7 @@ function testContainerToRemove() {
 }
 /** The smoke test's container, saved as the test container is. */
 function saveSmokeContainer(name) {
-    saveState(SMOKE_CONTAINER, name);
+    saveForCleanup(SMOKE_CONTAINER, name);
 }
 /** Untrusted in the post step, as the test container's name is. */
 function smokeContainerToRemove() {
@@ -2000,31 +2062,6 @@ function pullRequestFacts(payload) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
-// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
-const DEFAULT_MAX_CHARS = 200;
-/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
- * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
- * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
- */
-function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
-    const characters = Array.from(String(value));
-    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
-    const escaped = capped
-        .replace(/\\/g, '\\\\')
-        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
-        .replace(/##\[/g, '##\\[');
-    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
-}
-function hex4(char) {
-    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/test-containers.ts
 // The containers the tests and the smoke test run in: named, saved for the post step before they
 // start, and removed afterwards, on a timeout, or when the step is cancelled.
@@ -2051,23 +2088,34 @@ function watchNewContainer(docker, kind) {
     running.set(name, { docker, name, kind });
     return name;
 }
-/** Removes the container once it is done with; a cancellation under way removes it and exits first. */
+/**
+ * Removes the container once it is done with; a cancellation under way removes it and exits first.
+ * Once it is gone the post step is told there is nothing left to remove.
+ */
 async function removeWatchedContainer(docker, name) {
     if (cancelling !== undefined)
         await cancelling;
-    await removeTestContainer(docker, name);
+    const { gone } = await removeContainer(docker, name);
+    const watched = running.get(name);
     running.delete(name);
+    if (gone && watched !== undefined)
+        SAVE[watched.kind]('');
 }
 /**
  * Kills and removes a container with its anonymous volumes (`--rm` would have taken them, a bare
  * `docker kill` leaves them); true when there was one to remove.
  */
 async function removeTestContainer(docker, name) {
+    return (await removeContainer(docker, name)).removed;
+}
+/** `gone` also when there was none: a timeout may have removed it first. */
+async function removeContainer(docker, name) {
     const result = await docker.run(['rm', '--force', '--volumes', name], {
         silent: true,
         allowFailure: true
     });
-    return result.exitCode === 0 && result.stdout.includes(name);
+    const removed = result.exitCode === 0 && result.stdout.includes(name);
+    return { removed, gone: removed || /no such container/i.test(result.stderr) };
 }
 /**
  * On SIGINT or SIGTERM (the runner cancelling the step): remove the running containers, then exit
@@ -2089,3799 +2137,29 @@ function cancelTests(signal) {
     return cancelling;
 }
 
-;// CONCATENATED MODULE: ./src/registry/body.ts
-// Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
-const MiB = 1024 * 1024;
-/** The distribution spec lets registries refuse manifests over 4 MiB; we refuse to read more. */
-const MANIFEST_BODY_LIMIT = 4 * MiB;
-/** Token answers and error bodies are a few hundred bytes; 1 MiB is generous. */
-const TOKEN_BODY_LIMIT = MiB;
-const ERROR_BODY_LIMIT = MiB;
-/**
- * An image config holds labels, environment and one history entry per layer: tens of KiB in
- * practice. No spec sets a limit; 8 MiB leaves room for images with thousands of layers.
- */
-const CONFIG_BODY_LIMIT = 8 * MiB;
-class BodyTooLargeError extends Error {
-    limit;
-    constructor(limit, what) {
-        super(`${what} is larger than ${formatLimit(limit)}: stopped reading`);
-        this.limit = limit;
-        this.name = 'BodyTooLargeError';
-    }
-}
-function formatLimit(bytes) {
-    return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
-}
-/**
- * Reads a body chunk by chunk and gives up as soon as it passes `limit`: `stop` then tears the
- * connection down, so the rest is never received. A Content-Length over the limit fails at once.
- */
-async function readCapped(body, declaredLength, limit, what, stop) {
-    if (declaredLength !== null && Number(declaredLength) > limit) {
-        stop();
-        throw new BodyTooLargeError(limit, what);
-    }
-    const chunks = [];
-    let received = 0;
-    for await (const chunk of body) {
-        received += chunk.byteLength;
-        if (received > limit) {
-            stop();
-            throw new BodyTooLargeError(limit, what);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// A registry failure that keeps where it happened and what the registry itself said.
-
-
-/** A failure the user can act on, as every registry refusal is: reported without a stack. */
-class RegistryError extends ActionError {
-    registry;
-    repository;
-    status;
-    code;
-    constructor(message, details, options) {
-        super(message, options);
-        this.name = 'RegistryError';
-        this.registry = details.registry;
-        this.repository = details.repository;
-        this.status = details.status;
-        this.code = details.code;
-    }
-}
-/** A RegistryError for one registry and repository, leaving out what is unknown. */
-function registryError(registry, repository, message, options = {}) {
-    const { status, code, cause } = options;
-    return new RegistryError(message, {
-        registry,
-        repository,
-        ...(status === undefined ? {} : { status }),
-        ...(code === undefined ? {} : { code })
-    }, cause === undefined ? undefined : { cause });
-}
-// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
+;// CONCATENATED MODULE: ./src/log/untrusted-text.ts
+// One untrusted value (a GitHub answer, a registry's digest, a deployment payload) made inert for a log line.
+const DEFAULT_MAX_CHARS = 200;
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
 // eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
- * Text a registry chose (error messages, header values) made safe to put inside a message: one
- * line with runs of control characters folded to a space, then capped and kept from reading as a
- * workflow command, as every untrusted value in a log line is.
+ * The value on one line, at most `maxChars` characters of it, that the runner cannot read as a
+ * workflow command: it reads `::name::` at the start of a line (after whitespace) and the legacy
+ * `##[name]` anywhere in one. Backslashes are doubled so every escape is unambiguous.
  */
-function registryText(text) {
-    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
-}
-/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
-function parseErrorBody(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = parsed.errors?.[0];
-        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
-        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
-        return {
-            ...(code === undefined ? {} : { code }),
-            ...(message === undefined ? {} : { message })
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** Registries that keep tags immutable refuse a re-tag each in their own way. */
-function isImmutableTagRefusal(status, code) {
-    return ((status === 400 && code === 'TAG_INVALID') ||
-        status === 412 ||
-        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
-        status === 405);
-}
-
-;// CONCATENATED MODULE: ./src/registry/digest.ts
-// Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
-
-
-/** `algorithm:encoded` as the OCI image spec writes it, before any algorithm is known. */
-const OCI_DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-const MAX_DIGEST_LENGTH = 256;
-/** The algorithms we can verify, each with its encoding: lower-case hex of the hash's length. */
-const ALGORITHMS = {
-    sha256: /^[a-f0-9]{64}$/,
-    sha512: /^[a-f0-9]{128}$/
-};
-class DigestError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'DigestError';
-    }
-}
-function matchesDigestGrammar(value) {
-    return value.length <= MAX_DIGEST_LENGTH && OCI_DIGEST.test(value);
-}
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/**
- * A digest someone else wrote (a registry header, a manifest), checked before use: it must follow
- * the grammar and name an algorithm we can verify, with a well-formed encoding.
- */
-function parseVerifiableDigest(value, what) {
-    if (!matchesDigestGrammar(value)) {
-        throw new DigestError(`${what} is not a digest: '${registryText(value)}'`);
-    }
-    const colon = value.indexOf(':');
-    const algorithm = value.slice(0, colon);
-    const encoding = ALGORITHMS[algorithm];
-    if (encoding === undefined) {
-        throw new DigestError(`${what} uses the digest algorithm '${registryText(algorithm)}', which cannot be verified (sha256 and sha512 can)`);
-    }
-    if (!encoding.test(value.slice(colon + 1))) {
-        throw new DigestError(`${what} is not a valid ${algorithm} digest: '${registryText(value)}'`);
-    }
-    return value;
-}
-/** True when the bytes hash to the digest under the algorithm the digest names. */
-function bytesMatchDigest(bytes, digest, what) {
-    const verified = parseVerifiableDigest(digest, what);
-    const colon = verified.indexOf(':');
-    const algorithm = verified.slice(0, colon);
-    return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
-}
-
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-// The manifest media types a registry may hold under a tag.
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
-const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
-
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references in Docker's grammar: registry host, repository path, tag and digest.
-const DOCKER_HUB = 'docker.io';
-class InvalidReferenceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidReferenceError';
-    }
-}
-const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const MAX_NAME_LENGTH = 255;
-function isTag(value) {
-    return TAG.test(value);
-}
-function isDigest(value) {
-    return DIGEST.test(value);
-}
-function parseTag(value) {
-    if (!isTag(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
-    }
-    return value;
-}
-function parseDigest(value) {
-    if (!isDigest(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
-    }
-    return value;
-}
-/** A repository without tag or digest, as the `image` input takes it. */
-function parseRepository(value) {
-    const reference = parseReference(value);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
-    }
-    return reference.repository;
-}
-/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
-function parseReference(value) {
-    if (value === '')
-        throw new InvalidReferenceError('the image reference is empty');
-    if (/\s/.test(value)) {
-        throw new InvalidReferenceError(`'${value}' contains white space`);
-    }
-    let rest = value;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = parseDigest(rest.slice(at + 1));
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon !== -1) {
-        tag = parseTag(rest.slice(colon + 1));
-        rest = rest.slice(0, colon);
-    }
-    const repository = splitRepository(value, rest);
-    return {
-        repository,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-function splitRepository(original, name) {
-    if (name.length > MAX_NAME_LENGTH) {
-        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    const namesRegistry = slash !== -1 &&
-        (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first !== first.toLowerCase());
-    const registry = namesRegistry ? first : DOCKER_HUB;
-    let path = namesRegistry ? name.slice(slash + 1) : name;
-    if (namesRegistry && !DOMAIN.test(registry)) {
-        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
-    }
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT.test(component)) {
-            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
-        }
-    }
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    return { registry, path };
-}
-/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
-function repositoryName(repository) {
-    return `${repository.registry}/${repository.path}`;
-}
-function formatReference(reference) {
-    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
-    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
-    return `${repositoryName(reference.repository)}${tag}${digest}`;
-}
-function sameRepository(a, b) {
-    return a.registry === b.registry && a.path === b.path;
-}
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
-/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
-function registryBaseUrl(registry) {
-    if (registry === DOCKER_HUB)
-        return 'https://registry-1.docker.io';
-    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/repository.ts
-
-class ImageRepository {
-    client;
-    image;
-    name;
-    constructor(client, image) {
-        this.client = client;
-        this.image = image;
-        this.name = repositoryName(image);
-    }
-    resolve(reference) {
-        return this.client.resolve(this.image.path, reference);
-    }
-    fetch(reference) {
-        return this.client.fetch(this.image.path, reference);
-    }
-    put(tag, manifest) {
-        return this.client.put(this.image.path, tag, manifest);
-    }
-    /** Requests sent, tokens included, for logs and benchmarks. */
-    get requestCount() {
-        return this.client.requestCount;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-// The one retry loop for registry and GitHub calls: jittered backoff, Retry-After, a cap on waiting.
-const retry_STOP = { retry: false };
-const retry_BACK_OFF = { retry: true };
-const retry_sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(header, now = Date.now()) {
-    if (header === null || header === undefined || header.trim() === '')
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header.trim()) * 1000;
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Jitter in the upper half of an exponential bound, so parallel clients spread out. */
-function backoffMs(attempt, policy, random = Math.random) {
-    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return Math.round(bound / 2 + (random() * bound) / 2);
-}
-/** The `code` of an error or of any error in its `cause` chain (ECONNREFUSED, ENOTFOUND…). */
-function errorCode(error) {
-    for (let current = error, depth = 0; depth < 5; depth++) {
-        if (typeof current !== 'object' || current === null)
-            return undefined;
-        const { code, cause } = current;
-        if (typeof code === 'string')
-            return code;
-        current = cause;
-    }
-    return undefined;
-}
-/**
- * Network failures that happen before a request leaves this machine: the server cannot have acted
- * on it, so even a call that creates something may be sent again.
- */
-function retry_failedBeforeSending(error) {
-    const code = errorCode(error);
-    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-}
-/**
- * Runs `call` until `judge` says stop or the attempts run out. A value judged worth retrying is
- * returned as it is after the last attempt (the caller reports it); an error is thrown.
- */
-async function retry_withRetry(call, judge, policy, sleep = retry_sleepFor) {
-    for (let attempt = 0;; attempt++) {
-        let outcome;
-        try {
-            outcome = { ok: true, value: await call() };
-        }
-        catch (error) {
-            outcome = { ok: false, error };
-        }
-        const verdict = judge(outcome);
-        const wait = verdict.retry ? (verdict.afterMs ?? backoffMs(attempt, policy)) : undefined;
-        const giveUp = wait === undefined || wait > policy.maxWaitMs || attempt >= policy.attempts - 1;
-        if (giveUp) {
-            if (outcome.ok)
-                return outcome.value;
-            throw outcome.error;
-        }
-        await sleep(wait);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/wire.ts
-class TimeoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TimeoutError';
-    }
-}
-const clients = new Map();
-/**
- * node:http and node:https are loaded when a request first needs them (https brings in TLS), and
- * each keeps one keep-alive agent, so a run opens one connection per registry, not per request.
- */
-function clientFor(protocol) {
-    let client = clients.get(protocol);
-    if (client === undefined) {
-        client =
-            protocol === 'https:'
-                ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
-                    open: https.request,
-                    agent: new https.Agent({ keepAlive: true })
-                }))
-                : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((http) => ({
-                    open: http.request,
-                    agent: new http.Agent({ keepAlive: true })
-                }));
-        clients.set(protocol, client);
-    }
-    return client;
-}
-/** Sends the request and resolves with the answer's head; a socket the server dropped is retried once. */
-async function exchange(request) {
-    const client = await clientFor(request.url.protocol);
-    try {
-        return await exchangeOnce(client, request);
-    }
-    catch (error) {
-        // A kept-alive socket the server closed just as we reused it: Node's documented race.
-        if (!(error instanceof StaleSocketError))
-            throw error;
-        return exchangeOnce(client, request);
-    }
-}
-class StaleSocketError extends Error {
-}
-function exchangeOnce(client, request) {
-    return new Promise((resolve, reject) => {
-        const headers = { ...request.headers };
-        if (request.body !== undefined)
-            headers['content-length'] = String(request.body.length);
-        const outgoing = client.open(request.url, {
-            method: request.method,
-            headers,
-            agent: client.agent
-        });
-        let answer;
-        const timer = setTimeout(() => {
-            const error = new TimeoutError(`no answer within ${request.timeoutMs} ms`);
-            answer?.destroy(error);
-            outgoing.destroy(error);
-        }, request.timeoutMs);
-        outgoing.on('error', (error) => {
-            clearTimeout(timer);
-            if (answer !== undefined)
-                return;
-            const stale = outgoing.reusedSocket && error.code === 'ECONNRESET';
-            reject(stale ? new StaleSocketError(error.message) : error);
-        });
-        outgoing.on('response', (incoming) => {
-            answer = incoming;
-            incoming.on('error', () => {
-                clearTimeout(timer);
-            });
-            resolve({
-                status: incoming.statusCode ?? 0,
-                headers: headerReader(incoming.headers),
-                body: incoming,
-                abort: () => {
-                    clearTimeout(timer);
-                    outgoing.destroy();
-                },
-                done: () => {
-                    clearTimeout(timer);
-                }
-            });
-        });
-        outgoing.end(request.body);
-    });
-}
-function headerReader(raw) {
-    return {
-        get(name) {
-            const value = raw[name.toLowerCase()];
-            if (value === undefined)
-                return null;
-            return Array.isArray(value) ? value.join(', ') : value;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/http.ts
-// HTTP for the registry client: a timeout on every request, capped bodies, the shared retry loop.
-
-
-
-
-/** IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS shortens the per-request timeout (fault tests use it). */
-function timeoutFromEnv(fallback) {
-    const value = Number(process.env.IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-const DEFAULT_RETRY = {
-    attempts: 4,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxWaitMs: 60_000,
-    timeoutMs: timeoutFromEnv(30_000)
-};
-/** A failure that another attempt cannot fix: not retried. */
-class RefusedAnswerError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RefusedAnswerError';
-    }
-}
-const MAX_REDIRECTS = 5;
-class TransportError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'TransportError';
-    }
-}
-function isTransient(status) {
-    return status === 429 || status === 408 || status >= 500;
-}
-/**
- * Every registry call is a read or a PUT of the same bytes, so repeating one is safe: 408, 429,
- * 5xx and network failures are retried. A body over its cap is not: it would be as large again.
- */
-function registryVerdict(outcome) {
-    if (!outcome.ok) {
-        const final = outcome.error instanceof BodyTooLargeError || outcome.error instanceof RefusedAnswerError;
-        return final ? retry_STOP : retry_BACK_OFF;
-    }
-    if (!isTransient(outcome.value.status))
-        return retry_STOP;
-    const asked = retryAfterMs(outcome.value.headers.get('retry-after'));
-    return asked === undefined ? retry_BACK_OFF : { retry: true, afterMs: asked };
-}
-/** Sends a request through the retry policy; returns the last response, or throws TransportError. */
-async function send(request, policy = DEFAULT_RETRY, sleep = retry_sleepFor) {
-    try {
-        return await retry_withRetry(() => sendOnce(request, policy.timeoutMs), registryVerdict, policy, sleep);
-    }
-    catch (error) {
-        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError)
-            throw error;
-        throw describeTransportError(request, error, policy.attempts);
-    }
-}
-async function sendOnce(request, timeoutMs, hops = 0) {
-    const response = await exchange({
-        method: request.method,
-        url: new URL(request.url),
-        headers: request.headers ?? {},
-        body: request.body === undefined ? undefined : Buffer.from(request.body),
-        timeoutMs
-    });
-    const location = response.headers.get('location');
-    if (isRedirect(response.status) && location !== null) {
-        response.abort();
-        return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1);
-    }
-    const ok = response.status >= 200 && response.status < 300;
-    let body;
-    try {
-        body = await readCapped(response.body, 
-        // A HEAD answer's Content-Length is the size of what a GET would send: no body follows.
-        request.method === 'HEAD' ? null : response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
-            response.abort();
-        });
-    }
-    finally {
-        response.done();
-    }
-    return { status: response.status, headers: response.headers, body };
-}
-function isRedirect(status) {
-    return [301, 302, 303, 307, 308].includes(status);
-}
-/** The next hop of a checked redirect, without our Authorization when it leaves the origin. */
-function redirected(request, location, hops) {
-    const from = new URL(request.url);
-    const target = new URL(location, from);
-    const refusal = hops >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : request.checkRedirect?.(target);
-    if (refusal !== undefined) {
-        throw new RefusedAnswerError(`${from.host} redirected ${request.method} to '${registryText(target.href)}', which is refused: ${refusal}`);
-    }
-    const headers = { ...request.headers };
-    if (target.origin !== from.origin)
-        delete headers.authorization;
-    return { ...request, url: target.href, headers };
-}
-function describeTransportError(request, error, attempts) {
-    const host = new URL(request.url).host;
-    const cause = error instanceof Error ? error : new Error(String(error));
-    const reason = cause.name === 'TimeoutError'
-        ? 'timed out'
-        : (cause.code ?? cause.message);
-    return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
-        cause
-    });
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-// Registry authentication: answers a WWW-Authenticate challenge with Basic or a Bearer token.
-
-
-/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
-function parseChallenge(header) {
-    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (match === null)
-        return undefined;
-    const scheme = (match[1] ?? '').toLowerCase();
-    if (scheme !== 'basic' && scheme !== 'bearer')
-        return undefined;
-    const params = {};
-    const pattern = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-    for (const param of (match[2] ?? '').matchAll(pattern)) {
-        const key = (param[1] ?? '').toLowerCase();
-        params[key] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
-    }
-    return { scheme, params };
-}
-class AuthenticationError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'AuthenticationError';
-    }
-}
-function basic(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-/** Fetches a Bearer token for the given scopes from the challenge's realm. */
-async function fetchToken(challenge, scopes, credentials, policy, checkRedirect) {
-    const realm = challenge.params.realm;
-    if (realm === undefined)
-        throw new AuthenticationError('the registry sent a Bearer challenge without a realm');
-    const url = new URL(realm);
-    if (challenge.params.service !== undefined)
-        url.searchParams.set('service', challenge.params.service);
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    const headers = {};
-    if (credentials !== undefined)
-        headers.authorization = basic(credentials);
-    const response = await send({
-        method: 'GET',
-        url: url.toString(),
-        headers,
-        bodyLimit: TOKEN_BODY_LIMIT,
-        what: `the answer of the token service at ${url.host}`,
-        checkRedirect
-    }, policy);
-    if (response.status === 401 || response.status === 403) {
-        throw new AuthenticationError(credentials === undefined
-            ? 'the registry refused anonymous access'
-            : `the registry refused the credentials of '${credentials.username}'`);
-    }
-    if (response.status !== 200) {
-        throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`);
-    }
-    let body;
-    try {
-        body = JSON.parse(response.body.toString('utf8'));
-    }
-    catch {
-        throw new AuthenticationError(`the token service at ${url.host} did not answer with JSON`);
-    }
-    const token = body.token ?? body.access_token;
-    // A token is put in a header as it is: white space or control characters mean it is not one.
-    // eslint-disable-next-line no-control-regex
-    if (typeof token !== 'string' || token === '' || /[\s\u0000-\u001f\u007f]/.test(token)) {
-        throw new AuthenticationError(`the token service at ${url.host} returned no token`);
-    }
-    return token;
-}
-/** The Authorization header value that answers a challenge; undefined for anonymous Basic. */
-async function authorizationFor(challenge, scopes, credentials, policy, checkRedirect) {
-    if (challenge.scheme === 'basic') {
-        if (credentials === undefined) {
-            throw new AuthenticationError('the registry requires a username and password');
-        }
-        return basic(credentials);
-    }
-    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy, checkRedirect)}`;
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/registry/realm.ts
-// Where a registry may send us for a token: the realm policy that keeps credentials at home.
-
-function blockList(subnets) {
-    const list = new external_node_net_.BlockList();
-    for (const [network, prefix, type] of subnets)
-        list.addSubnet(network, prefix, type);
-    return list;
-}
-const realm_LOOPBACK = blockList([
-    ['127.0.0.0', 8, 'ipv4'],
-    ['0.0.0.0', 32, 'ipv4'],
-    ['::1', 128, 'ipv6'],
-    ['::', 128, 'ipv6']
-]);
-const LINK_LOCAL = blockList([
-    ['169.254.0.0', 16, 'ipv4'],
-    ['fe80::', 10, 'ipv6']
-]);
-const PRIVATE = blockList([
-    ['10.0.0.0', 8, 'ipv4'],
-    ['172.16.0.0', 12, 'ipv4'],
-    ['192.168.0.0', 16, 'ipv4'],
-    ['100.64.0.0', 10, 'ipv4'],
-    ['fc00::', 7, 'ipv6']
-]);
-/** NAT64's well-known prefix: an IPv6-only runner reaches the IPv4 address in the last 32 bits. */
-const NAT64 = blockList([['64:ff9b::', 96, 'ipv6']]);
-function nat64Target(ipv6) {
-    if (!NAT64.check(ipv6, 'ipv6'))
-        return undefined;
-    const groups = ipv6.split(':');
-    const last = groups.at(-1) ?? '';
-    if (last.includes('.'))
-        return last;
-    const high = parseInt(groups.at(-2) || '0', 16);
-    const low = parseInt(last || '0', 16);
-    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
-}
-/**
- * Which network a host is on, from its address alone (a NAT64 address by the IPv4 address it
- * reaches). Names other than localhost count as public:
- * resolving them here would not stop a name that resolves differently when the token is fetched.
- */
-function neighbourhood(hostname) {
-    // A trailing dot names the same host, fully qualified: `localhost.` is loopback too.
-    const host = hostname
-        .replace(/^\[|\]$/g, '')
-        .toLowerCase()
-        .replace(/\.+$/, '');
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return 'loopback';
-    const family = (0,external_node_net_.isIP)(host);
-    if (family === 0)
-        return 'public';
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    const translated = type === 'ipv6' ? nat64Target(host) : undefined;
-    if (translated !== undefined)
-        return neighbourhood(translated);
-    if (realm_LOOPBACK.check(host, type))
-        return 'loopback';
-    if (LINK_LOCAL.check(host, type))
-        return 'link-local';
-    if (PRIVATE.check(host, type))
-        return 'private';
-    return 'public';
-}
-/**
- * Why the registry at `registryUrl` may not send us to `realm` for a token, or undefined when it
- * may. Credentials travel to a realm only over https, unless the registry and the realm are both
- * on loopback (where Docker speaks plain http too); a realm on loopback, link-local or private addresses is refused
- * unless the registry lives there as well, so a hostile registry cannot aim us at the cloud
- * metadata service or another machine on the runner's network.
- */
-function realmRefusal(registryUrl, realm) {
-    let target;
-    try {
-        target = new URL(realm);
-    }
-    catch {
-        return 'it is not a URL';
-    }
-    const registry = new URL(registryUrl);
-    const registryPlace = neighbourhood(registry.hostname);
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-        return `it uses ${target.protocol.replace(/:$/, '')}, not https`;
-    }
-    const realmPlace = neighbourhood(target.hostname);
-    if (target.protocol === 'http:' && (registryPlace !== 'loopback' || realmPlace !== 'loopback')) {
-        return 'it uses plain http: credentials go only over https';
-    }
-    if (target.username !== '' || target.password !== '')
-        return 'it carries credentials of its own';
-    if (target.host === registry.host)
-        return undefined;
-    if (realmPlace !== 'public' && realmPlace !== registryPlace) {
-        return `it is on a ${realmPlace} address and the registry is not`;
-    }
-    return undefined;
-}
-/**
- * Why a registry may not redirect a request to `target` (a blob to its storage, usually), or
- * undefined when it may. No credentials cross origins on a redirect, so plain http is fine; but a
- * registry cannot aim us at a neighbourhood it is not in, such as the cloud metadata service.
- */
-function redirectRefusal(registryUrl, target) {
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-        return `it uses ${target.protocol.replace(/:$/, '')}, not http or https`;
-    }
-    const targetPlace = neighbourhood(target.hostname);
-    if (targetPlace !== 'public' && targetPlace !== neighbourhood(new URL(registryUrl).hostname)) {
-        return `it is on a ${targetPlace} address and the registry is not`;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-// The registry transport: answers auth challenges, caches tokens, guards realms, retries, caps bodies.
-
-
-
-
-
-
-/** What a registry that took our preemptive Basic credentials is taken to have asked for. */
-const BASIC = { scheme: 'basic', params: {} };
-/**
- * Basic credentials sent before any challenge, where they may go: over https, or plain http to
- * loopback. A registry that wants a token answers 401 as it would have anyway; one that wants
- * Basic (htpasswd) answers at once, and the run saves the 401 round trip.
- */
-function preemptiveAuthorization(baseUrl, credentials) {
-    if (credentials === undefined)
-        return undefined;
-    const url = new URL(baseUrl);
-    const safe = url.protocol === 'https:' || neighbourhood(url.hostname) === 'loopback';
-    return safe ? basic(credentials) : undefined;
-}
-class RegistryTransport {
-    registry;
-    options;
-    baseUrl;
-    retry;
-    challenge;
-    authorizations = new Map();
-    discovery;
-    preemptive;
-    /** Requests sent, tokens included, for logs and benchmarks. */
-    requestCount = 0;
-    constructor(registry, options) {
-        this.registry = registry;
-        this.options = options;
-        this.baseUrl = registryBaseUrl(registry);
-        this.retry = options.retry ?? DEFAULT_RETRY;
-        this.preemptive = preemptiveAuthorization(this.baseUrl, options.credentials);
-    }
-    /** An error that names this registry and the repository. */
-    error(message, repository, options) {
-        return registryError(this.registry, repository, message, options);
-    }
-    /**
-     * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
-     * first request to a host discovers its challenge while the others wait, so parallel requests
-     * share one 401 and one token instead of each paying for their own.
-     */
-    async request(request) {
-        if (this.discovery !== undefined) {
-            await this.discovery;
-        }
-        else if (this.challenge === undefined) {
-            let discovered = () => undefined;
-            this.discovery = new Promise((resolve) => (discovered = resolve));
-            try {
-                return await this.authenticatedRequest(request);
-            }
-            finally {
-                discovered();
-            }
-        }
-        return this.authenticatedRequest(request);
-    }
-    async authenticatedRequest(request) {
-        const { repository } = request;
-        const scopes = this.scopesFor(repository);
-        const cached = this.challenge === undefined
-            ? Promise.resolve(this.preemptive)
-            : this.authorization(repository, this.challenge, scopes);
-        const sent = await cached;
-        let response = await this.sendCounted(request, sent);
-        if (response.status !== 401) {
-            if (sent !== undefined)
-                this.challenge ??= BASIC;
-            return response;
-        }
-        const header = response.headers.get('www-authenticate');
-        const challenge = header === null ? undefined : parseChallenge(header);
-        if (challenge === undefined) {
-            throw this.error(`authentication failed for registry ${this.registry}`, repository, {
-                status: 401,
-                code: 'UNAUTHORIZED'
-            });
-        }
-        // A 401 despite a cached token means it expired: fetch a fresh one, once (unless a parallel
-        // request has already replaced it).
-        const key = scopes.join(' ');
-        if (this.authorizations.get(key) === cached)
-            this.authorizations.delete(key);
-        this.challenge = challenge;
-        const answer = await this.authorization(repository, challenge, scopes);
-        // The same credentials again would be refused again.
-        if (answer !== sent)
-            response = await this.sendCounted(request, answer);
-        if (response.status === 401) {
-            const { credentials } = this.options;
-            throw this.error(`authentication failed for registry ${this.registry}${credentials === undefined ? ' (no credentials given)' : ` as '${credentials.username}'`}`, repository, { status: 401, code: parseErrorBody(response.body.toString('utf8')).code });
-        }
-        return response;
-    }
-    scopesFor(repository) {
-        return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`];
-    }
-    /**
-     * One authorization per scope, shared by every request that needs it, fetched once. A refusal
-     * stays too: the same credentials would be refused again, so requests sent in parallel learn it
-     * from the one answer instead of each asking the token service.
-     */
-    authorization(repository, challenge, scopes) {
-        const key = scopes.join(' ');
-        const known = this.authorizations.get(key);
-        if (known !== undefined)
-            return known;
-        const pending = this.authorize(repository, challenge, scopes);
-        this.authorizations.set(key, pending);
-        return pending;
-    }
-    async authorize(repository, challenge, scopes) {
-        const realm = challenge.params.realm;
-        if (challenge.scheme === 'bearer' && realm !== undefined) {
-            const refusal = realmRefusal(this.baseUrl, realm);
-            if (refusal !== undefined) {
-                throw this.error(`registry ${this.registry} sent us to the token realm '${registryText(realm)}', which is refused: ${refusal}`, repository, { status: 401 });
-            }
-        }
-        try {
-            if (challenge.scheme === 'bearer')
-                this.requestCount++;
-            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry, (target) => realmRefusal(this.baseUrl, target.href));
-        }
-        catch (error) {
-            if (error instanceof AuthenticationError) {
-                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, { status: 401 });
-            }
-            throw this.wrapped(error, repository);
-        }
-    }
-    async sendCounted(request, authorization) {
-        this.requestCount++;
-        const { repository, path, ...rest } = request;
-        try {
-            return await send({
-                ...rest,
-                url: `${this.baseUrl}/v2/${repository}/${path}`,
-                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) },
-                checkRedirect: (target) => redirectRefusal(this.baseUrl, target)
-            }, this.retry);
-        }
-        catch (error) {
-            throw this.wrapped(error, repository);
-        }
-    }
-    wrapped(error, repository) {
-        if (error instanceof TransportError) {
-            return this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, {
-                cause: error
-            });
-        }
-        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError) {
-            return this.error(`registry ${this.registry}: ${error.message}`, repository, { cause: error });
-        }
-        return error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// Manifest and blob operations on a registry: resolve, fetch, put, read a blob; auth stays below.
-
-
-
-
-
-
-
-
-class RegistryClient {
-    registry;
-    /** Shared with the operations kept in modules of their own (referrers, blob uploads). */
-    transport;
-    constructor(registry, options) {
-        this.registry = registry;
-        this.transport = new RegistryTransport(registry, options);
-    }
-    /** Requests sent, tokens included, for logs and benchmarks. */
-    get requestCount() {
-        return this.transport.requestCount;
-    }
-    /** This client bound to one repository of its registry, speaking in typed tags and digests. */
-    repository(image) {
-        if (image.registry !== this.registry) {
-            throw new Error(`a client of ${this.registry} cannot reach ${image.registry}/${image.path}`);
-        }
-        return new ImageRepository(this, image);
-    }
-    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
-    async resolve(repository, reference) {
-        const response = await this.transport.request({
-            method: 'HEAD',
-            repository,
-            path: this.manifestPath(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS },
-            bodyLimit: MANIFEST_BODY_LIMIT,
-            what: `the manifest of ${repository}:${reference}`
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
-        const digest = response.headers.get('docker-content-digest');
-        if (digest === null || !isDigest(digest)) {
-            // Some registries omit the digest on HEAD; the body tells the truth.
-            const manifest = await this.fetch(repository, reference);
-            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
-        }
-        return {
-            digest,
-            mediaType: registryText(contentType(response)),
-            size: Number(response.headers.get('content-length') ?? 0)
-        };
-    }
-    /** GET a manifest and verify its bytes against the digest asked for or announced. */
-    async fetch(repository, reference) {
-        const name = `${repository}${reference.includes(':') ? '@' : ':'}${reference}`;
-        const response = await this.transport.request({
-            method: 'GET',
-            repository,
-            path: this.manifestPath(repository, reference),
-            headers: { accept: ACCEPT_MANIFESTS },
-            bodyLimit: MANIFEST_BODY_LIMIT,
-            what: `the manifest of ${name}`
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `fetch ${name}`);
-        const announced = response.headers.get('docker-content-digest');
-        const expected = reference.includes(':') ? reference : announced;
-        if (expected !== null) {
-            this.verify(response.body, expected, repository, `the manifest of ${name}`);
-        }
-        const mediaType = this.mediaTypeOf(response, repository);
-        const digest = sha256Digest(response.body);
-        return { digest, mediaType, size: response.body.length, bytes: response.body };
-    }
-    /**
-     * PUT the exact bytes of a manifest under a tag; returns the digest the registry stored, which
-     * must be the digest of what was sent.
-     */
-    async put(repository, tag, manifest) {
-        const response = await this.transport.request({
-            method: 'PUT',
-            repository,
-            path: this.manifestPath(repository, tag),
-            headers: { 'content-type': manifest.mediaType },
-            body: manifest.bytes,
-            bodyLimit: ERROR_BODY_LIMIT,
-            what: `the answer to the put of ${repository}:${tag}`
-        });
-        if (response.status !== 201 && response.status !== 200) {
-            const { code, message } = parseErrorBody(response.body.toString('utf8'));
-            if (isImmutableTagRefusal(response.status, code)) {
-                throw this.transport.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, { status: response.status, code });
-            }
-            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
-        }
-        const stored = response.headers.get('docker-content-digest');
-        if (stored === null)
-            return manifest.digest;
-        const what = `the digest ${this.registry} answered for ${repository}:${tag}`;
-        if (stored !== manifest.digest &&
-            !this.verify(manifest.bytes, stored, repository, what, false)) {
-            throw this.transport.error(`registry ${this.registry} stored ${repository}:${tag} as ${registryText(stored)}, but the manifest sent was ${manifest.digest}`, repository);
-        }
-        return manifest.digest;
-    }
-    /** GET a blob (an image config) by digest, capped, and verify its bytes against the digest. */
-    async fetchBlob(repository, digest, limit = CONFIG_BODY_LIMIT) {
-        const what = `the blob ${repository}@${digest}`;
-        this.checkDigest(digest, repository, what);
-        const response = await this.transport.request({
-            method: 'GET',
-            repository,
-            path: `blobs/${digest}`,
-            bodyLimit: limit,
-            what: `${what} (at most ${formatLimit(limit)})`
-        });
-        if (response.status === 404)
-            return undefined;
-        this.expectOk(response, repository, `fetch ${what}`);
-        this.verify(response.body, digest, repository, what);
-        return response.body;
-    }
-    /** A tag, or a digest we can verify: nothing else goes into a URL. */
-    manifestPath(repository, reference) {
-        if (reference.includes(':')) {
-            this.checkDigest(reference, repository, `the reference '${registryText(reference)}'`);
-        }
-        else if (!isTag(reference)) {
-            throw this.transport.error(`'${registryText(reference)}' is neither a tag nor a digest`, repository);
-        }
-        return `manifests/${reference}`;
-    }
-    checkDigest(digest, repository, what) {
-        try {
-            parseVerifiableDigest(digest, what);
-        }
-        catch (error) {
-            if (error instanceof DigestError) {
-                throw this.transport.error(`registry ${this.registry}: ${error.message}`, repository);
-            }
-            throw error;
-        }
-    }
-    /**
-     * Whether the bytes match `digest` under the algorithm it names; a mismatch throws unless
-     * `mismatchThrows` is false. A malformed digest or an unknown algorithm always throws.
-     */
-    verify(bytes, digest, repository, what, mismatchThrows = true) {
-        this.checkDigest(digest, repository, what);
-        const matches = bytesMatchDigest(bytes, digest, what);
-        if (!matches && mismatchThrows) {
-            throw this.transport.error(`${what} does not match its digest ${digest}`, repository);
-        }
-        return matches;
-    }
-    mediaTypeOf(response, repository) {
-        const served = contentType(response);
-        let declared;
-        try {
-            declared = JSON.parse(response.body.toString('utf8')).mediaType;
-        }
-        catch {
-            throw this.transport.error(`the manifest from ${repository} is not JSON`, repository);
-        }
-        if (declared !== undefined && typeof declared !== 'string') {
-            throw this.transport.error(`the manifest from ${repository} has a mediaType that is not text`, repository);
-        }
-        if (declared !== undefined && MANIFEST_MEDIA_TYPES.includes(served) && declared !== served) {
-            throw this.transport.error(`the manifest from ${repository} says ${registryText(declared)} but was served as ${served}`, repository);
-        }
-        const mediaType = declared ?? served;
-        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
-            throw this.transport.error(`the manifest from ${repository} has an unsupported media type '${registryText(mediaType)}'`, repository);
-        }
-        return mediaType;
-    }
-    expectOk(response, repository, what, message) {
-        if (response.status >= 200 && response.status < 300)
-            return;
-        const parsed = parseErrorBody(response.body.toString('utf8'));
-        const detail = message ?? parsed.message;
-        throw this.transport.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, { status: response.status, code: parsed.code });
-    }
-}
-function contentType(response) {
-    return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from: the inputs, else the Docker config, else none.
-
-
-
-
-
-const DOCKER_HUB_CONFIG_KEYS = [
-    'https://index.docker.io/v1/',
-    'index.docker.io',
-    'docker.io',
-    'registry-1.docker.io'
-];
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
-}
-/**
- * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
- * what the configured credential helper (`credHelpers`, `credsStore`) answers.
- */
-async function credentialsFromDockerConfig(registry, configDir) {
-    let config;
-    try {
-        config = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(configDir, 'config.json'), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
-    const helper = config.credHelpers?.[registry] ?? config.credsStore;
-    return (fromAuths(config, keys) ??
-        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
-}
-function fromAuths(config, keys) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        if (!keys.includes(key) && !keys.includes(host))
-            continue;
-        if (entry.auth !== undefined && entry.auth !== '') {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        if (entry.username !== undefined && entry.password !== undefined) {
-            return { username: entry.username, password: entry.password };
-        }
-    }
-    return undefined;
-}
-/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
-async function fromHelper(helper, serverUrl) {
-    if (!/^[A-Za-z0-9._-]+$/.test(helper))
-        return undefined;
-    const answer = await new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
-            resolve(error === null ? stdout : undefined);
-        });
-        child.stdin?.end(serverUrl);
-    });
-    if (answer === undefined)
-        return undefined;
-    try {
-        const { Username, Secret } = JSON.parse(answer);
-        return Username && Secret ? { username: Username, password: Secret } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/open-repository.ts
-// The one factory the build and promote/rollback open their image's repository with.
-
-
-
-/**
- * The image's repository with push access, for the build and for promote and rollback alike:
- * the credentials given, else the Docker config's (masked), else none.
- */
-async function openRepository(image, access) {
-    const credentials = access.credentials ?? (await credentialsFromDockerConfig(image.registry, dockerConfigDir()));
-    if (access.credentials === undefined && credentials !== undefined) {
-        setSecret(credentials.password);
-    }
-    const client = new RegistryClient(image.registry, {
-        access: 'push',
-        credentials,
-        ...(access.retry === undefined ? {} : { retry: access.retry })
-    });
-    return client.repository(image);
-}
-
-;// CONCATENATED MODULE: ./src/docker/args.ts
-// Pure argv builders for the docker commands the actions run.
-function buildArgs(command) {
-    const args = command.buildx ? ['buildx', 'build', '--load'] : ['build'];
-    args.push('--file', command.file);
-    for (const tag of command.tags)
-        args.push('--tag', tag);
-    for (const name of command.buildArgNames)
-        args.push('--build-arg', name);
-    for (const [key, value] of command.labels)
-        args.push('--label', `${key}=${value}`);
-    if (command.buildx) {
-        for (const [key, value] of command.manifestAnnotations) {
-            args.push('--annotation', `manifest:${key}=${value}`);
-        }
-    }
-    if (command.target !== undefined)
-        args.push('--target', command.target);
-    if (command.network !== undefined)
-        args.push('--network', command.network);
-    if (command.buildx && command.platforms.length > 0) {
-        args.push('--platform', command.platforms.join(','));
-    }
-    args.push(...command.inputFlags);
-    args.push(command.context);
-    return args;
-}
-/**
- * Whether a buildx, by the line `docker buildx version` prints (`github.com/docker/buildx v0.13.1 …`),
- * takes `--annotation`: 0.12 and later. Unreadable versions are taken not to.
- */
-function buildxAnnotates(version) {
-    const match = /\bv?(\d+)\.(\d+)\.\d+/.exec(version);
-    if (match === null)
-        return false;
-    const [major, minor] = [Number(match[1]), Number(match[2])];
-    return major > 0 || minor >= 12;
-}
-function testRunArgs(run) {
-    const [entrypoint, ...rest] = run.command;
-    if (entrypoint === undefined)
-        throw new Error('the test command is empty');
-    // No --rm: the container's state (OOMKilled) is read after it exits; the caller removes it.
-    const args = ['run', ...containerLimits(run)];
-    args.push('--entrypoint', entrypoint, run.imageId, ...rest);
-    return args;
-}
-/**
- * Starts it detached with its own ENTRYPOINT and CMD. No `--rm`: when it exits, its exit code and
- * log are what the report needs, so its remover takes it away.
- */
-function productionRunArgs(run) {
-    return ['run', '--detach', ...containerLimits(run), run.imageId];
-}
-function containerLimits(run) {
-    const args = ['--name', run.containerName, '--network', run.network, '--pull', 'never'];
-    if (run.platform !== undefined)
-        args.push('--platform', run.platform);
-    // Untrusted code: no new privileges, bounded memory and processes, no host mounts.
-    args.push('--security-opt', 'no-new-privileges');
-    if (run.memory !== undefined)
-        args.push('--memory', run.memory);
-    if (run.pidsLimit !== undefined)
-        args.push('--pids-limit', String(run.pidsLimit));
-    for (const name of run.envNames)
-        args.push('--env', name);
-    return args;
-}
-/** Runs `command` in the running container: its environment and user, the image's working directory. */
-function execArgs(containerName, command) {
-    if (command.length === 0)
-        throw new Error('the command is empty');
-    return ['exec', containerName, ...command];
-}
-/** The container's state (running, exit code, health) as one line of JSON. */
-function containerStateArgs(containerName) {
-    return ['container', 'inspect', '--format', '{{json .State}}', containerName];
-}
-function containerLogArgs(containerName, lines) {
-    return ['logs', '--tail', String(lines), containerName];
-}
-function loginArgs(registry, username) {
-    return ['login', '--username', username, '--password-stdin', registry];
-}
-
-;// CONCATENATED MODULE: ./src/docker/build-error.ts
-// Finds a failed build's own error in its output: the failing step's last lines and the error line.
-/** Lines of the failing step's own output kept; the step's header and the error are kept apart. */
-const STEP_LINES = 20;
-/** Lines quoted at most, and characters a line: a build's output is the pull request's to write. */
-const MAX_LINES = 40;
-const MAX_LINE_CHARS = 500;
-/** Lines quoted when the output has neither buildx's nor the classic builder's shape. */
-const FALLBACK_LINES = 10;
-/**
- * buildx's plain progress prints each step's log as `#<step> <seconds> <line>`, and ends a failed
- * build with a Dockerfile excerpt and `ERROR: failed to solve: …`; the classic builder prints
- * `Step N/M : …`, the step's output and the daemon's message. Anything else: its last lines.
- */
-function buildError(output, builder) {
-    const lines = outputLines(output);
-    const found = (builder === 'buildx' ? buildxError(lines) : classicError(lines)) ?? lastLines(lines);
-    return { summary: summaryLine(lines, builder), lines: found.map(capLine).slice(-MAX_LINES) };
-}
-function outputLines(output) {
-    // eslint-disable-next-line no-control-regex
-    const plain = output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r(?!\n)/g, '\n');
-    const lines = plain.split(/\r?\n/).map((line) => line.trimEnd());
-    while (lines.at(-1) === '')
-        lines.pop();
-    return lines;
-}
-/**
- * The failing step (`#6 [app 1/2] RUN …`) and its last log lines, wherever parallel steps put them,
- * the Dockerfile excerpt buildx prints, and its last `ERROR:` line.
- */
-function buildxError(lines) {
-    const errorAt = lines.findLastIndex((line) => line.startsWith('ERROR: '));
-    if (errorAt === -1)
-        return undefined;
-    const before = lines.slice(0, errorAt);
-    return [...failingStep(before), ...dockerfileExcerpt(before), lines[errorAt] ?? ''];
-}
-function failingStep(lines) {
-    const step = /^#(\d+) ERROR: /.exec(lines.findLast((line) => /^#\d+ ERROR: /.test(line)) ?? '')?.[1];
-    if (step === undefined)
-        return [];
-    const prefix = `#${step} `;
-    const header = lines.find((line) => line.startsWith(`${prefix}[`));
-    const log = lines.flatMap((line) => {
-        const match = /^#\d+ \d+\.\d+ (.*)$/.exec(line);
-        return line.startsWith(prefix) && match !== null ? [match[1] ?? ''] : [];
-    });
-    return [...(header === undefined ? [] : [header.slice(prefix.length)]), ...lastOf(log)];
-}
-/** `Dockerfile:4` and the lines around it, between two `-----` rules, before the error. */
-function dockerfileExcerpt(lines) {
-    const start = lines.findLastIndex((line, index) => /^\S+:\d+$/.test(line) && /^-{8,}$/.test(lines[index + 1] ?? ''));
-    return start === -1 ? [] : lines.slice(start).filter((line) => line !== '');
-}
-/** From the last `Step n/m : …` to the end; without one, the daemon's own `Error response …`. */
-function classicError(lines) {
-    const stepStart = lines.findLastIndex((line) => /^Step \d+\/\d+ : /.test(line));
-    if (stepStart === -1) {
-        const error = lines.findLast((line) => /^(Error response from daemon: |failed to )/.test(line));
-        return error === undefined ? undefined : [error];
-    }
-    const stepOutput = lines
-        .slice(stepStart + 1)
-        .filter((line) => line !== '' && !line.startsWith(' ---> '));
-    return [lines[stepStart] ?? '', ...lastOf(stepOutput)];
-}
-/** A step's last lines, saying how many came before. */
-function lastOf(log) {
-    if (log.length <= STEP_LINES)
-        return [...log];
-    return [`(${log.length - STEP_LINES} lines before)`, ...log.slice(-STEP_LINES)];
-}
-function lastLines(lines) {
-    return lines.filter((line) => line.trim() !== '').slice(-FALLBACK_LINES);
-}
-/** buildx's last `ERROR:` line, or the last line: the classic builder ends with its error. */
-function summaryLine(lines, builder) {
-    const error = builder === 'buildx' ? lines.findLast((line) => line.startsWith('ERROR: ')) : undefined;
-    const last = error ?? lines.findLast((line) => line.trim() !== '') ?? 'the build printed nothing';
-    return capLine(last.trim());
-}
-function capLine(line) {
-    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
-}
-
-;// CONCATENATED MODULE: ./src/docker/buildx-args.ts
-/** The variable that carries the n-th `secrets` value to buildx. */
-function secretEnvName(index) {
-    return `IMMUTABLE_IMAGE_SECRET_${index}`;
-}
-function inputFlags(inputs, build) {
-    const args = [];
-    const env = {};
-    const shipped = build.stage === 'shipped';
-    if (shipped && inputs.pull)
-        args.push('--pull');
-    if (shipped && inputs.noCache)
-        args.push('--no-cache');
-    if (inputs.shmSize !== undefined)
-        args.push('--shm-size', inputs.shmSize);
-    for (const ulimit of inputs.ulimits)
-        args.push('--ulimit', ulimit);
-    for (const host of inputs.addHosts)
-        args.push('--add-host', host);
-    if (!build.buildx)
-        return { args, env };
-    inputs.secrets.forEach(({ id, value }, index) => {
-        const name = secretEnvName(index);
-        args.push('--secret', `id=${id},env=${name}`);
-        env[name] = value;
-    });
-    for (const { id, envName } of inputs.secretEnvs)
-        args.push('--secret', `id=${id},env=${envName}`);
-    for (const context of inputs.buildContexts)
-        args.push('--build-context', context);
-    for (const ssh of inputs.ssh)
-        args.push('--ssh', ssh);
-    for (const from of inputs.cacheFrom)
-        args.push('--cache-from', from);
-    if (shipped) {
-        for (const to of inputs.cacheTo)
-            args.push('--cache-to', to);
-        if (inputs.provenance !== undefined) {
-            args.push('--attest', `type=provenance,${inputs.provenance}`);
-        }
-        if (inputs.sbom !== undefined)
-            args.push('--attest', `type=sbom,${inputs.sbom}`);
-    }
-    return { args, env };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/build-failure.ts
-
-
-const SUMMARY_CHARS = 300;
-class BuildFailedError extends ActionError {
-    exitCode;
-    buildError;
-    /** The message with the build's words as they are, for Markdown that escapes them itself. */
-    unescapedMessage;
-    constructor(
-    /** What was built: `the image build`, or the test stage's build. */
-    what, exitCode, buildError) {
-        const sentence = (summary) => `${what} failed (docker exit ${exitCode}): ${summary}; nothing was pushed`;
-        // The summary is the pull request's text: in the log, one escaped line, whatever it holds.
-        super(sentence(untrustedText(buildError.summary, SUMMARY_CHARS)));
-        this.exitCode = exitCode;
-        this.buildError = buildError;
-        this.name = 'BuildFailedError';
-        const summary = Array.from(buildError.summary);
-        this.unescapedMessage = sentence(summary.length > SUMMARY_CHARS
-            ? `${summary.slice(0, SUMMARY_CHARS).join('')}…`
-            : buildError.summary);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/image-revision.ts
-// Which commit an image in the registry was built from: its manifest's revision annotation, else
-// the revision label of its config.
-
-
-
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
-const MAX_PLATFORMS = 32;
-/**
- * The revision of every platform image under `digest` (one for a single image; one per platform
- * for an index, attestations left out); undefined where an image says none.
- */
-async function imageRevisions(client, repository, digest) {
-    return revisionsIn(client, repository, await manifestOf(client, repository, digest));
-}
-/** As imageRevisions, from a manifest already fetched (by tag, say). */
-async function revisionsIn(client, repository, fetched) {
-    const { digest } = fetched;
-    const manifest = parsedManifest(client, repository, fetched);
-    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
-        return [await imageRevision(client, repository, digest, manifest)];
-    }
-    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
-    const platforms = listed
-        .filter((child) => typeof child === 'object' && child !== null)
-        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
-        child.platform?.os !== 'unknown');
-    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
-        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
-    }
-    const revisions = [];
-    for (const listed of platforms) {
-        const childDigest = image_revision_text(listed.digest);
-        if (!childDigest.includes(':')) {
-            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
-        }
-        const child = parsedManifest(client, repository, await manifestOf(client, repository, childDigest));
-        revisions.push(await imageRevision(client, repository, childDigest, child));
-    }
-    return revisions;
-}
-async function manifestOf(client, repository, digest) {
-    const manifest = await client.fetch(repository, digest);
-    if (manifest === undefined) {
-        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
-    }
-    return manifest;
-}
-function parsedManifest(client, repository, manifest) {
-    return {
-        ...parseObject(client, repository, manifest.bytes, `the manifest ${manifest.digest}`),
-        mediaType: manifest.mediaType
-    };
-}
-/** The manifest's revision annotation (written by buildx at build time), else its config's label. */
-async function imageRevision(client, repository, digest, manifest) {
-    const annotations = manifest.annotations;
-    const annotated = typeof annotations === 'object' && annotations !== null
-        ? annotations[REVISION_LABEL]
-        : undefined;
-    if (typeof annotated === 'string')
-        return annotated;
-    return configRevision(client, repository, digest, manifest);
-}
-async function configRevision(client, repository, digest, manifest) {
-    const config = manifest.config;
-    const size = typeof config?.size === 'number' ? config.size : 0;
-    if (size > CONFIG_BODY_LIMIT) {
-        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
-    }
-    const configDigest = image_revision_text(config?.digest);
-    const bytes = await client.fetchBlob(repository, configDigest);
-    if (bytes === undefined) {
-        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
-    }
-    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
-        .config?.Labels;
-    const revision = labels?.[REVISION_LABEL];
-    return typeof revision === 'string' ? revision : undefined;
-}
-function parseObject(client, repository, bytes, what) {
-    let parsed;
-    try {
-        parsed = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        throw fault(client, repository, `${what} in ${repository} is not JSON`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) {
-        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
-    }
-    return parsed;
-}
-function image_revision_text(value) {
-    return typeof value === 'string' ? value : '';
-}
-function fault(client, repository, message) {
-    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/image-build.ts
-// Builds the image from the context and reads back what was built.
-
-
-
-
-
-
-
-
-/** The build output kept to find its error in: the failing step's log is at its end. */
-const ERROR_TAIL_CHARS = 64 * 1024;
-function ociLabels(settings, revision, repositoryUrl) {
-    return new Map([
-        [REVISION_LABEL, revision.sha],
-        ['org.opencontainers.image.source', repositoryUrl],
-        ['org.opencontainers.image.created', revision.createdAt],
-        ...settings.labels
-    ]);
-}
-/**
- * The revision label again, as an annotation of the image manifest: a re-run learns the commit
- * from the manifest it already fetched, without the config blob.
- */
-function revisionAnnotation(labels) {
-    const revision = labels.get(REVISION_LABEL);
-    return new Map(revision === undefined ? [] : [[REVISION_LABEL, revision]]);
-}
-/** Builds the shipped image: `target`, or the Dockerfile's last stage. */
-async function buildImage(docker, settings, tag, labels, platforms) {
-    // The build names only a tag of this run's own: with the containerd image store, a build that
-    // takes a name from another image deletes that image, and two builds naming one tag at once fail
-    // with "already exists". The SHA tag is given with reclaimTag once the tests passed.
-    const runTag = `${tag}-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    return buildStage(docker, settings, labels, {
-        runTag,
-        target: settings.target,
-        stage: 'shipped',
-        what: 'the image build',
-        platforms
-    });
-}
-/**
- * Builds the test stage after the shipped one: the build cache holds the shipped stage's layers,
- * so only the test layers are built. It gets a local name of its own and is never pushed.
- */
-async function buildTestStage(docker, settings, tag, labels, stage, platforms) {
-    const runTag = `${tag}-test-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    return buildStage(docker, settings, labels, {
-        runTag,
-        target: stage,
-        stage: 'test',
-        what: `the build of the test stage ${stage}`,
-        platforms
-    });
-}
-async function buildStage(docker, settings, labels, build) {
-    const started = Date.now();
-    const { runTag } = build;
-    const buildxVersion = await docker.buildxVersion();
-    const buildx = buildxVersion !== undefined;
-    if (!buildx)
-        info('docker buildx is not available: using the classic builder');
-    const flags = inputFlags(settings.buildx, { buildx, stage: build.stage });
-    const args = buildArgs({
-        buildx,
-        manifestAnnotations: buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
-        context: settings.context,
-        file: settings.file,
-        tags: [runTag],
-        buildArgNames: [...settings.buildArgs.keys()],
-        labels,
-        target: build.target,
-        network: settings.network,
-        inputFlags: flags.args,
-        platforms: build.platforms
-    });
-    const output = new OutputTail(ERROR_TAIL_CHARS);
-    const result = await docker.run(args, {
-        // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
-        env: {
-            ...Object.fromEntries(settings.buildArgs),
-            ...flags.env,
-            ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
-        },
-        allowFailure: true,
-        onOutput: (chunk) => {
-            output.append(chunk.toString('utf8'));
-        }
-    });
-    if (result.exitCode !== 0) {
-        throw new BuildFailedError(build.what, result.exitCode, buildError(output.toString(), buildx ? 'buildx' : 'classic'));
-    }
-    // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
-    // digest there for a lone manifest (provenance off), and the store knows the image only by the
-    // manifest's digest.
-    const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag);
-    return {
-        id,
-        runTag,
-        sizeBytes,
-        layers: diffIds.length,
-        diffIds,
-        durationMs: Date.now() - started
-    };
-}
-async function inspectImage(docker, reference) {
-    const result = await docker.run(['image', 'inspect', '--format', '{{json .}}', reference], {
-        silent: true
-    });
-    const image = JSON.parse(result.stdout);
-    return { id: image.Id, sizeBytes: image.Size, diffIds: image.RootFS?.Layers ?? [] };
-}
-/** Gives the SHA tag back to the image this run built and tested, whoever built last. */
-async function reclaimTag(docker, built, tag) {
-    await docker.run(['tag', built.id, tag], { silent: true });
-}
-async function dropRunTag(docker, built) {
-    const result = await docker.run(['image', 'rm', built.runTag], {
-        silent: true,
-        allowFailure: true
-    });
-    if (result.exitCode !== 0)
-        core_warning(`could not remove the local tag ${built.runTag}`);
-}
-
-;// CONCATENATED MODULE: ./src/registry/blob-upload.ts
-// Uploads one small blob in a single request (POST, then PUT with the digest); skipped when present.
-
-
-
-/**
- * A monolithic upload is one request body in memory: meant for records and configs, never for
- * layers, so a caller cannot hand us something large by mistake.
- */
-const MAX_MONOLITHIC_BLOB = 1024 * 1024;
-async function uploadBlob(transport, repository, mediaType, bytes) {
-    if (bytes.length > MAX_MONOLITHIC_BLOB) {
-        throw transport.error(`a blob of ${bytes.length} bytes is too large for a single-request upload`, repository);
-    }
-    const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
-    if (await blobExists(transport, repository, descriptor.digest))
-        return descriptor;
-    const started = await transport.request({
-        method: 'POST',
-        repository,
-        path: 'blobs/uploads/',
-        headers: { 'content-length': '0' },
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to an upload to ${repository}`
-    });
-    expectStatus(transport, started, [202], repository, 'start an upload');
-    const location = started.headers.get('location');
-    if (location === null) {
-        throw transport.error(`registry ${transport.registry} started an upload without a Location`, repository);
-    }
-    let path;
-    try {
-        path = uploadPath(transport.baseUrl, repository, location, descriptor.digest);
-    }
-    catch (error) {
-        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
-    }
-    const finished = await transport.request({
-        method: 'PUT',
-        repository,
-        path,
-        headers: { 'content-type': 'application/octet-stream' },
-        body: bytes,
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to the upload of ${descriptor.digest}`
-    });
-    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
-    const stored = finished.headers.get('docker-content-digest');
-    if (stored !== null && stored !== descriptor.digest) {
-        throw transport.error(`registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${descriptor.digest}`, repository);
-    }
-    return descriptor;
-}
-async function blobExists(transport, repository, digest) {
-    const response = await transport.request({
-        method: 'HEAD',
-        repository,
-        path: `blobs/${digest}`,
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the blob ${repository}@${digest}`
-    });
-    if (response.status === 404)
-        return false;
-    expectStatus(transport, response, [200], repository, `look for the blob ${digest}`);
-    return true;
-}
-/**
- * The upload's Location, relative or absolute, as a path under `/v2/<repository>/`, with the digest
- * added to its query when given (the request that finishes the upload). A Location on another origin or outside the repository's uploads is refused:
- * the transport would send our credentials there.
- */
-function uploadPath(baseUrl, repository, location, digest) {
-    const uploads = `/v2/${repository}/blobs/uploads/`;
-    const base = new URL(uploads, baseUrl);
-    let target;
-    try {
-        target = new URL(location, base);
-    }
-    catch {
-        throw new Error(`the upload Location '${registryText(location)}' is not a URL`);
-    }
-    if (target.origin !== base.origin || !target.pathname.startsWith(uploads)) {
-        throw new Error(`the upload Location '${registryText(location)}' is outside ${base.origin}${uploads}: refused`);
-    }
-    if (digest !== undefined)
-        target.searchParams.set('digest', digest);
-    return `${target.pathname.slice(`/v2/${repository}/`.length)}${target.search}`;
-}
-/** Throws the registry's own error, code and message, unless the status is one of `expected`. */
-function expectStatus(transport, response, expected, repository, what) {
-    if (expected.includes(response.status))
-        return;
-    const { code, message } = parseErrorBody(response.body.toString('utf8'));
-    throw transport.error(`registry ${transport.registry} could not ${what}: ${response.status}${code === undefined ? '' : ` ${code}`}${message === undefined ? '' : ` (${message})`}`, repository, { status: response.status, code });
-}
-
-;// CONCATENATED MODULE: ./src/registry/chunked-upload.ts
-// Uploads one blob of any size from a file, in chunks (POST, PATCH…, PUT), checking its digest on the way.
-
-
-
-/** At most this much of a layer is in memory at once. */
-const UPLOAD_CHUNK = 8 * 1024 * 1024;
-/**
- * Sends the bytes at `range` as the blob `descriptor`; skipped when the registry has it. Bytes that
- * do not hash to the digest are never committed: the upload is left unfinished.
- */
-async function uploadFileBlob(transport, repository, descriptor, file, range) {
-    if (range.size !== descriptor.size) {
-        throw transport.error(`the blob ${descriptor.digest} is ${range.size} bytes, but its manifest says ${descriptor.size}`, repository);
-    }
-    if (await blobExists(transport, repository, descriptor.digest))
-        return 'present';
-    let location = nextLocation(transport, repository, await transport.request({
-        method: 'POST',
-        repository,
-        path: 'blobs/uploads/',
-        headers: { 'content-length': '0' },
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to an upload to ${repository}`
-    }), 'start an upload');
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)));
-    for (let sent = 0; sent < range.size;) {
-        const length = Math.min(chunk.length, range.size - sent);
-        const { bytesRead } = await file.read(chunk, 0, length, range.offset + sent);
-        if (bytesRead !== length) {
-            throw transport.error(`the saved image ended inside ${descriptor.digest}`, repository);
-        }
-        const body = chunk.subarray(0, length);
-        hash.update(body);
-        const answer = await transport.request({
-            method: 'PATCH',
-            repository,
-            path: relativePath(transport, repository, location, undefined),
-            headers: {
-                'content-type': 'application/octet-stream',
-                'content-range': `${sent}-${sent + length - 1}`
-            },
-            body,
-            bodyLimit: ERROR_BODY_LIMIT,
-            what: `the answer to a chunk of ${descriptor.digest}`
-        });
-        location = nextLocation(transport, repository, answer, `take a chunk of ${descriptor.digest}`);
-        sent += length;
-    }
-    const computed = `sha256:${hash.digest('hex')}`;
-    if (computed !== descriptor.digest) {
-        throw transport.error(`the saved bytes of ${descriptor.digest} hash to ${computed}: not uploaded`, repository);
-    }
-    const finished = await transport.request({
-        method: 'PUT',
-        repository,
-        path: relativePath(transport, repository, location, descriptor.digest),
-        headers: { 'content-length': '0' },
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to the upload of ${descriptor.digest}`
-    });
-    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
-    return 'uploaded';
-}
-function nextLocation(transport, repository, response, what) {
-    expectStatus(transport, response, [202], repository, what);
-    const location = response.headers.get('location');
-    if (location === null) {
-        throw transport.error(`registry ${transport.registry} could not ${what}: no Location`, repository);
-    }
-    return location;
-}
-function relativePath(transport, repository, location, digest) {
-    try {
-        return uploadPath(transport.baseUrl, repository, location, digest);
-    }
-    catch (error) {
-        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/tar-entries.ts
-class TarFormatError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TarFormatError';
-    }
-}
-const BLOCK = 512;
-/** An OCI layout lists a few files per layer; far more is not an image. */
-const MAX_ENTRIES = 10_000;
-/** A PAX or GNU long-name header holds a path, not data. */
-const MAX_NAME_HEADER = 64 * 1024;
-/** Regular files by path (`blobs/sha256/…`, `index.json`); directories and links are left out. */
-async function tarEntries(file) {
-    const entries = new Map();
-    const header = Buffer.alloc(BLOCK);
-    let position = 0;
-    let longName;
-    for (let count = 0;; count++) {
-        if (count > MAX_ENTRIES)
-            throw new TarFormatError(`more than ${MAX_ENTRIES} entries`);
-        const { bytesRead } = await file.read(header, 0, BLOCK, position);
-        if (bytesRead < BLOCK || header.every((byte) => byte === 0))
-            return entries;
-        const size = octal(header.subarray(124, 136));
-        const type = String.fromCharCode(header[156] ?? 0);
-        const offset = position + BLOCK;
-        position = offset + Math.ceil(size / BLOCK) * BLOCK;
-        if (type === 'x' || type === 'L') {
-            if (size > MAX_NAME_HEADER)
-                throw new TarFormatError(`a ${size}-byte name header`);
-            const body = Buffer.alloc(size);
-            await file.read(body, 0, size, offset);
-            longName = type === 'L' ? cString(body) : paxPath(body.toString('utf8'));
-            continue;
-        }
-        const name = longName ?? headerName(header);
-        longName = undefined;
-        if (type === '0' || type === '\0')
-            entries.set(name.replace(/^\.\//, ''), { offset, size });
-    }
-}
-function headerName(header) {
-    const name = cString(header.subarray(0, 100));
-    const ustar = header.subarray(257, 262).toString('latin1') === 'ustar';
-    const prefix = ustar ? cString(header.subarray(345, 500)) : '';
-    return prefix === '' ? name : `${prefix}/${name}`;
-}
-function cString(bytes) {
-    const end = bytes.indexOf(0);
-    return bytes.subarray(0, end === -1 ? bytes.length : end).toString('utf8');
-}
-function octal(field) {
-    if (((field[0] ?? 0) & 0x80) !== 0)
-        throw new TarFormatError('a file over 8 GiB');
-    const text = cString(field).trim();
-    if (!/^[0-7]*$/.test(text))
-        throw new TarFormatError(`the size '${text}' is not octal`);
-    return text === '' ? 0 : parseInt(text, 8);
-}
-/** The `path` record of a PAX header (`<length> path=<value>\n` records); undefined without one. */
-function paxPath(records) {
-    for (const record of records.split('\n')) {
-        const match = /^\d+ path=(.*)$/.exec(record);
-        if (match?.[1] !== undefined)
-            return match[1];
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/registry/layout-push.ts
-// Pushes the image of an OCI image layout archive (as `docker save` writes it) by digest, no tag:
-// every blob first, then each manifest, the one the layout names last.
-
-
-
-
-
-
-
-
-class LayoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'LayoutError';
-    }
-}
-/** A layout holds one image: an index of a few platforms and their attestations at most. */
-const MAX_MANIFESTS = 64;
-async function pushLayout(client, repository, archive, expected) {
-    const file = await (0,promises_namespaceObject.open)(archive, 'r');
-    try {
-        const entries = await tarEntries(file);
-        const root = rootDescriptor(await readEntry(file, entries, 'index.json', MANIFEST_BODY_LIMIT));
-        if (root.digest !== expected) {
-            throw new LayoutError(`the saved image is ${root.digest}, not the tested ${expected}`);
-        }
-        const image = { manifests: [], blobs: new Map() };
-        await collect(file, entries, root, image);
-        let uploaded = 0;
-        for (const blob of image.blobs.values()) {
-            const entry = blobEntry(entries, blob.digest);
-            const done = await uploadFileBlob(client.transport, repository, blob, file, entry);
-            if (done === 'uploaded')
-                uploaded++;
-        }
-        for (const manifest of image.manifests)
-            await client.put(repository, manifest.digest, manifest);
-        return { digest: expected, uploaded, present: image.blobs.size - uploaded };
-    }
-    finally {
-        await file.close();
-    }
-}
-/** The one image the layout's index.json names (docker save wraps it with its name). */
-function rootDescriptor(bytes) {
-    const { manifests } = parse(bytes, 'index.json');
-    if (!Array.isArray(manifests) || manifests.length !== 1) {
-        throw new LayoutError('the saved layout’s index.json does not name exactly one image');
-    }
-    return descriptor(manifests[0], 'index.json');
-}
-async function collect(file, entries, manifest, image) {
-    if (!MANIFEST_MEDIA_TYPES.includes(manifest.mediaType)) {
-        throw new LayoutError(`${manifest.digest} is a ${registryText(manifest.mediaType)}, not a manifest`);
-    }
-    if (image.manifests.length >= MAX_MANIFESTS) {
-        throw new LayoutError(`the saved image has more than ${MAX_MANIFESTS} manifests`);
-    }
-    const bytes = await readEntry(file, entries, blobPath(manifest.digest), MANIFEST_BODY_LIMIT);
-    if (sha256Digest(bytes) !== manifest.digest || bytes.length !== manifest.size) {
-        throw new LayoutError(`the saved manifest ${manifest.digest} does not match its digest`);
-    }
-    const body = parse(bytes, manifest.digest);
-    if (manifest.mediaType === OCI_INDEX || manifest.mediaType === DOCKER_MANIFEST_LIST) {
-        for (const child of list(body.manifests)) {
-            await collect(file, entries, descriptor(child, manifest.digest), image);
-        }
-    }
-    else {
-        for (const blob of [body.config, ...list(body.layers)]) {
-            const given = descriptor(blob, manifest.digest);
-            image.blobs.set(given.digest, given);
-        }
-    }
-    image.manifests.push({ ...manifest, digest: manifest.digest, bytes });
-}
-function descriptor(raw, where) {
-    const { mediaType, digest, size } = raw ?? {};
-    if (typeof mediaType !== 'string' || typeof digest !== 'string' || !isDigest(digest)) {
-        throw new LayoutError(`${where} lists a descriptor without a media type and sha256 digest`);
-    }
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-        throw new LayoutError(`${where} lists ${digest} without a size`);
-    }
-    return { mediaType, digest, size };
-}
-function list(value) {
-    return Array.isArray(value) ? value : [];
-}
-function blobPath(digest) {
-    return `blobs/${digest.replace(':', '/')}`;
-}
-function blobEntry(entries, digest) {
-    const entry = entries.get(blobPath(digest));
-    if (entry === undefined)
-        throw new LayoutError(`the saved image lacks the blob ${digest}`);
-    return entry;
-}
-async function readEntry(file, entries, path, limit) {
-    const entry = entries.get(path);
-    if (entry === undefined)
-        throw new LayoutError(`the saved image has no ${path}`);
-    if (entry.size > limit)
-        throw new LayoutError(`${path} is over ${limit} bytes`);
-    const bytes = Buffer.alloc(entry.size);
-    const { bytesRead } = await file.read(bytes, 0, entry.size, entry.offset);
-    if (bytesRead !== entry.size)
-        throw new LayoutError(`the saved image ends inside ${path}`);
-    return bytes;
-}
-function parse(bytes, what) {
-    try {
-        const value = JSON.parse(bytes.toString('utf8'));
-        if (typeof value === 'object' && value !== null)
-            return value;
-    }
-    catch {
-        // Reported below, as for any JSON that is not an object.
-    }
-    throw new LayoutError(`${what} in the saved image is not a JSON object`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/digest-push.ts
-// push-by-digest: the tested image's own bytes, saved by the engine, pushed by digest with no tag.
-
-
-
-
-
-
-
-/**
- * `docker push` needs a tag; `docker save` writes the image as an OCI layout (containerd store),
- * whose blobs and manifests our client uploads. Nothing is tagged, so a failure half-way leaves only
- * unreferenced blobs.
- */
-async function pushByDigest(docker, registry, built) {
-    if (!isDigest(built.id))
-        throw new ActionError(`the engine named the image '${built.id}', not a digest`);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'immutable-image-save-'));
-    try {
-        const archive = (0,external_node_path_namespaceObject.join)(scratch, 'image.tar');
-        info(`Saving ${built.runTag} from the engine`);
-        await docker.run(['save', '--output', archive, built.runTag], { silent: true });
-        const pushed = await pushLayout(registry.client, registry.image.path, archive, built.id);
-        info(`Pushed ${registry.name}@${pushed.digest} by digest, no tag: ${pushed.uploaded} blobs uploaded, ${pushed.present} already there`);
-        if ((await registry.resolve(pushed.digest)) === undefined) {
-            throw new ActionError(`the registry does not list ${registry.name}@${pushed.digest} right after the push`);
-        }
-        return pushed.digest;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/image-push.ts
-// Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
-
-
-
-
-
-
-/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
-function digestFromPushOutput(output) {
-    const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g));
-    return matches.at(-1)?.[1];
-}
-async function pushShaTag(docker, registry, image, tag) {
-    const reference = `${repositoryName(image)}:${tag}`;
-    let pushed = await docker.run(['push', reference], { allowFailure: true });
-    if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
-        info(`the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`);
-        pushed = await docker.run(['push', reference], { allowFailure: true });
-    }
-    if (pushed.exitCode !== 0) {
-        throw new ActionError(`pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`);
-    }
-    const descriptor = await registry.resolve(tag);
-    if (descriptor === undefined) {
-        throw new ActionError(`the registry does not list ${reference} right after the push`);
-    }
-    const reported = digestFromPushOutput(pushed.stdout);
-    return {
-        digest: descriptor.digest,
-        ours: reported === undefined || reported === descriptor.digest
-    };
-}
-/**
- * A 5xx from the registry, e.g. while another run writes the same tag: containerd's pusher asks for
- * the tag first, and docker push does not retry.
- */
-function isRegistryServerError(output) {
-    return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test(lastLine(output));
-}
-/** The last line docker printed, which often quotes the registry: made one safe, capped line. */
-function pushFailure(output, registry) {
-    const line = registryText(output
-        .split('\n')
-        .map((text) => text.trim())
-        .filter((text) => text !== '')
-        .at(-1) ?? 'no output');
-    if (/unauthorized|authentication required|denied/i.test(line)) {
-        return `authentication failed for registry ${registry} (${line})`;
-    }
-    return line;
-}
-/**
- * Puts the SHA tag's manifest under each extra tag: in the same repository as a pointer change
- * (no layer moves), elsewhere with `docker push` of the same local image. Each tag is appended to
- * `pushed` as soon as it is in place, so a failure part-way still knows which are.
- */
-async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags, localImage, pushed = []) {
-    const sameRepositoryTags = extraTags.filter((reference) => sameRepository(reference.repository, image));
-    if (sameRepositoryTags.length > 0) {
-        const manifest = await registry.fetch(digest);
-        if (manifest === undefined)
-            throw new ActionError(`${repositoryName(image)}@${digest} vanished from the registry`);
-        for (const reference of sameRepositoryTags) {
-            await registry.put(reference.tag ?? shaTag, manifest);
-            info(`Tagged ${formatReference(reference)} → ${untrustedText(digest)}`);
-            pushed.push(formatReference(reference));
-        }
-    }
-    const elsewhere = extraTags.filter((candidate) => !sameRepository(candidate.repository, image));
-    for (const reference of elsewhere) {
-        const target = formatReference(reference);
-        const source = localImage ?? `${repositoryName(image)}@${digest}`;
-        const client = await docker();
-        if (localImage === undefined)
-            await client.run(['pull', source]);
-        await client.run(['tag', source, target], { silent: true });
-        const result = await client.run(['push', target], { allowFailure: true });
-        if (result.exitCode !== 0) {
-            throw new ActionError(`pushing ${target} failed: ${pushFailure(result.stderr || result.stdout, reference.repository.registry)}`);
-        }
-        pushed.push(target);
-    }
-    return pushed;
-}
-
-;// CONCATENATED MODULE: ./src/docker/emulation.ts
-// Which foreign architectures this machine can run, by the interpreters binfmt_misc has registered.
-
-
-/** Where the kernel lists binfmt_misc entries, one file each (qemu-aarch64, …). */
-const BINFMT_MISC = '/proc/sys/fs/binfmt_misc';
-/** Entry names as tonistiigi/binfmt and qemu-user-static register them, by Docker's architecture. */
-const QEMU_ARCHITECTURES = {
-    'qemu-x86_64': 'amd64',
-    'qemu-aarch64': 'arm64',
-    'qemu-arm': 'arm',
-    'qemu-i386': '386',
-    'qemu-riscv64': 'riscv64',
-    'qemu-ppc64le': 'ppc64le',
-    'qemu-s390x': 's390x',
-    'qemu-mips64el': 'mips64le',
-    'qemu-mips64': 'mips64',
-    'qemu-loongarch64': 'loong64'
-};
-/** An entry file is at most a few hundred bytes; more is not an entry. */
-const MAX_ENTRY_BYTES = 4096;
-/**
- * The architectures with an enabled emulator entry in `dir`; none when the directory is missing
- * or unreadable (binfmt_misc not mounted). BuildKit's own entries (`buildkit-qemu-…`) count too.
- */
-function emulatedArchitectures(dir = BINFMT_MISC) {
-    const found = new Set();
-    let names;
-    try {
-        names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
-    }
-    catch {
-        return found;
-    }
-    for (const name of names) {
-        const architecture = QEMU_ARCHITECTURES[name.replace(/^buildkit-/, '')];
-        if (architecture !== undefined && isEnabled((0,external_node_path_namespaceObject.join)(dir, name)))
-            found.add(architecture);
-    }
-    return found;
-}
-function isEnabled(entry) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(entry, 'r');
-        const buffer = Buffer.alloc(MAX_ENTRY_BYTES);
-        const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, MAX_ENTRY_BYTES, 0);
-        return buffer.subarray(0, read).toString('utf8').split('\n')[0]?.trim() === 'enabled';
-    }
-    catch {
-        return false;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/platform.ts
-// OCI platforms (os/architecture/variant) as Docker writes them: parsed, compared and printed.
-class InvalidPlatformError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidPlatformError';
-    }
-}
-const COMPONENT = /^[a-z0-9][a-z0-9_.-]{0,31}$/;
-/** `os/arch[/variant]`, as `docker buildx build --platform` takes one. */
-function parsePlatform(value) {
-    const parts = value.split('/');
-    if (parts.length < 2 || parts.length > 3 || !parts.every((part) => COMPONENT.test(part))) {
-        throw new InvalidPlatformError(`'${value}' is not a platform such as linux/amd64, linux/arm64 or linux/arm/v7`);
-    }
-    const [os = '', architecture = '', variant] = parts;
-    return { os, architecture, ...(variant === undefined ? {} : { variant }) };
-}
-function formatPlatform(platform) {
-    const { os, architecture, variant } = platform;
-    return variant === undefined || variant === ''
-        ? `${os}/${architecture}`
-        : `${os}/${architecture}/${variant}`;
-}
-/**
- * Whether two platforms name the same machine. arm64 without a variant is arm64/v8, as containerd
- * normalizes it: linux/arm64 and linux/arm64/v8 are one platform.
- */
-function samePlatform(a, b) {
-    return formatPlatform(normalized(a)) === formatPlatform(normalized(b));
-}
-function normalized(platform) {
-    if (platform.architecture === 'arm64' && platform.variant === 'v8') {
-        return { os: platform.os, architecture: 'arm64' };
-    }
-    return platform;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/report.ts
-// What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
-/** No test-command: the image goes on untested. */
-const TESTS_NOT_RUN = {
-    result: 'skipped',
-    stage: undefined,
-    command: undefined,
-    durationMs: undefined,
-    exitCode: undefined,
-    timedOut: false,
-    notRun: 'no-test-command',
-    outputTail: ''
-};
-/** The run failed (the build, a registry, an input) before the tests could start. */
-const TESTS_NOT_REACHED = { ...TESTS_NOT_RUN, notRun: 'run-failed-first' };
-function imageRef(report) {
-    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/platform-plan.ts
-// Which platforms a build makes, and which of them the tests can run on here: the engine's own, and
-// those an emulator is registered for. The rest are built, not tested.
-
-
-
-
-
-/** Without the input: one build for the engine's platform, tested on it, as before platforms existed. */
-const ENGINE_PLATFORM_ONLY = { built: [], runnable: [undefined] };
-/** Whether a machine of `native` with emulators for `emulated` architectures runs `platform`. */
-function canRun(platform, native, emulated) {
-    if (platform.os !== native.os)
-        return false;
-    return platform.architecture === native.architecture || emulated.has(platform.architecture);
-}
-function planPlatforms(requested, native, emulated) {
-    if (requested.length === 0)
-        return ENGINE_PLATFORM_ONLY;
-    return {
-        built: requested.map(formatPlatform),
-        runnable: requested.filter((platform) => canRun(platform, native, emulated)).map(formatPlatform)
-    };
-}
-/** Asks the engine its platform only when platforms were given. */
-async function platformPlan(docker, requested) {
-    if (requested.length === 0)
-        return ENGINE_PLATFORM_ONLY;
-    const native = await enginePlatform(docker);
-    const emulated = emulatedArchitectures();
-    const plan = planPlatforms(requested, native, emulated);
-    const onlyBuilt = plan.built.filter((platform) => !plan.runnable.includes(platform));
-    const engine = `The engine runs ${formatPlatform(native)}${emulated.size > 0 ? ` and emulates ${[...emulated].join(', ')}` : ''}`;
-    if (plan.runnable.length === 0) {
-        core_warning(`${engine}: none of ${plan.built.join(', ')} can run here, so none is tested.`);
-    }
-    else if (onlyBuilt.length > 0) {
-        info(`${engine}: ${onlyBuilt.join(', ')} built, not tested (no emulator registered).`);
-    }
-    return plan;
-}
-async function enginePlatform(docker) {
-    const result = await docker.run(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], {
-        silent: true,
-        allowFailure: true
-    });
-    try {
-        return parsePlatform(result.stdout.trim());
-    }
-    catch {
-        throw new ActionError('the Docker engine did not say its platform (docker version)');
-    }
-}
-/** The tests on each runnable platform in turn; the first failure ends them. */
-async function testOnPlatforms(plan, test, testOne) {
-    if (test.command === undefined)
-        return TESTS_NOT_RUN;
-    let report = { ...TESTS_NOT_RUN, notRun: 'no-platform-runs-here' };
-    for (const platform of plan.runnable) {
-        if (platform !== undefined)
-            info(`Testing ${platform}`);
-        report = await testOne({ ...test, platform });
-        if (report.result !== 'passed')
-            return report;
-    }
-    return report;
-}
-function platformOutcomes(plan, test) {
-    const tested = test.result === 'passed';
-    return plan.built.map((platform) => ({
-        platform,
-        tested: tested && plan.runnable.includes(platform)
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/docker/config.ts
-// A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
-
-
-
-
-
-
-
-
-/**
- * Copies what the job's Docker config already holds (logins made by docker/login-action, the buildx
- * builder chosen by setup-buildx-action) so logging in here adds to it rather than hiding it.
- */
-async function createDockerConfig(userConfigDir, env = process.env) {
-    const parent = configParent(env);
-    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parent, CONFIG_PREFIX));
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(userConfigDir, 'config.json'))) {
-        await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(userConfigDir, 'config.json'), (0,external_node_path_namespaceObject.join)(dir, 'config.json'));
-    }
-    for (const shared of ['buildx', 'cli-plugins', 'contexts']) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(userConfigDir, shared)))
-            await (0,promises_namespaceObject.symlink)((0,external_node_path_namespaceObject.join)(userConfigDir, shared), (0,external_node_path_namespaceObject.join)(dir, shared));
-    }
-    return dir;
-}
-const CONFIG_PREFIX = 'immutable-image-docker-';
-/** mkdtemp appends six characters from this set. */
-const OWN_CONFIG_NAME = /^immutable-image-docker-[A-Za-z0-9]{6}$/;
-function configParent(env) {
-    return env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)();
-}
-/**
- * Removes `dir` only when it is a config this action created: a real directory (not a symlink)
- * directly under RUNNER_TEMP, named with our prefix. The post step reads `dir` from state, which
- * untrusted output may have written; anything else is left where it is.
- */
-async function removeOwnDockerConfig(dir, env = process.env) {
-    if (!(0,external_node_path_namespaceObject.isAbsolute)(dir) || !OWN_CONFIG_NAME.test((0,external_node_path_namespaceObject.basename)(dir))) {
-        return { removed: false, why: `it is not named ${CONFIG_PREFIX}… as the action names its own` };
-    }
-    const entry = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
-    if (entry === undefined)
-        return { removed: false, why: 'it does not exist' };
-    if (!entry.isDirectory())
-        return { removed: false, why: 'it is not a directory' };
-    try {
-        const [real, parent] = await Promise.all([(0,promises_namespaceObject.realpath)(dir), (0,promises_namespaceObject.realpath)(configParent(env))]);
-        if (real !== (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir))) {
-            return { removed: false, why: `it is not directly under RUNNER_TEMP (${parent})` };
-        }
-        await (0,promises_namespaceObject.rm)(real, { recursive: true, force: true });
-        return { removed: true };
-    }
-    catch (error) {
-        return { removed: false, why: getErrorMessage(error) };
-    }
-}
-/** The names a Docker config may key a registry's helper by. */
-function helperKeys(registry) {
-    if (registry !== DOCKER_HUB)
-        return [registry];
-    return [DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io', 'https://index.docker.io/v1/'];
-}
-/**
- * Pins `registry` to the config file's own store: with `credsStore` or a `credHelpers` entry,
- * `docker login` would hand the password to the machine's helper, where it outlives the job. An
- * empty helper name is how Docker spells "this file" (getConfiguredCredentialStore), so every other
- * registry keeps its helper and base images still pull through it.
- */
-function keepLoginInFile(config, registry) {
-    const helpers = config.credHelpers;
-    const kept = typeof helpers === 'object' && helpers !== null ? helpers : {};
-    const pinned = Object.fromEntries(helperKeys(registry).map((key) => [key, '']));
-    return { ...config, credHelpers: { ...kept, ...pinned } };
-}
-async function pinLoginToFile(configDir, registry) {
-    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
-    const config = (0,external_node_fs_namespaceObject.existsSync)(file) ? parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8')) : {};
-    if (config === undefined)
-        throw new ActionError(`the Docker config ${file} is not a JSON object`);
-    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(keepLoginInFile(config, registry), null, 2));
-}
-function parseConfig(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function login(docker, registry, credentials) {
-    // Never the machine's global config: the login must go where the post step removes it.
-    if (docker.configDir === undefined)
-        throw new Error('login needs a Docker config of our own');
-    await pinLoginToFile(docker.configDir, registry);
-    const result = await docker.run(loginArgs(registry, credentials.username), {
-        input: Buffer.from(credentials.password),
-        silent: true,
-        allowFailure: true
-    });
-    if (result.exitCode !== 0) {
-        const reason = lastLine(result.stderr);
-        const refused = /unauthorized|denied|incorrect|401|403/i.test(reason);
-        throw new ActionError(refused
-            ? `authentication failed for registry ${registry} as '${credentials.username}': check the username and password inputs`
-            : `docker login to ${registry} failed: ${reason}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/registry-login.ts
-// The engine as the pipeline's docker commands use it: logged in to the image's registry when the
-// action was given credentials, through a Docker config of its own that the post step removes.
-
-
-
-
-async function loggedInEngine(engine, { credentials, image }) {
-    if (credentials === undefined)
-        return engine;
-    const configDir = await createDockerConfig(dockerConfigDir());
-    saveDockerConfigDir(configDir);
-    const own = engine.withConfig(configDir);
-    await group(`Log in to ${image.registry}`, () => login(own, image.registry, credentials));
-    return own;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/test-failure.ts
-/** `docker run` exits 125-127 when the container could not start at all. */
-const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
-/** The step's one-line error for tests that did not pass. */
-function testFailureMessage(test, settings) {
-    if (test.timedOut)
-        return `the tests timed out after ${settings.timeoutSeconds} s: nothing was pushed`;
-    if (test.oomKilled === true)
-        return `the tests ${outOfMemory(settings.memory)}; nothing was pushed`;
-    if (test.couldNotStart !== undefined) {
-        return `the test container could not start: ${test.couldNotStart}; nothing was pushed`;
-    }
-    return `the tests failed with exit code ${test.exitCode ?? '?'}: nothing was pushed`;
-}
-/** What the engine's OOM kill means for the inputs. */
-function outOfMemory(memory) {
-    return memory === undefined
-        ? 'were killed for running out of memory with no test-memory limit: the runner itself ran out'
-        : `were killed for using more than test-memory (${memory}): raise test-memory or make the tests use less`;
-}
-/**
- * Why `docker run` could not start the container, from the daemon's words in its output: a
- * test-network that does not exist, or a command missing from the image. Undefined when the
- * container started (its own exit code can be 125-127 too) or the cause is unknown.
- */
-function containerStartProblem(exitCode, output, test) {
-    if (!DOCKER_RUN_ERRORS.has(exitCode))
-        return undefined;
-    const daemon = /Error response from daemon: (.*)/.exec(output)?.[1] ?? '';
-    if (/\bnetwork \S+ not found\b/i.test(daemon))
-        return `test-network ${missingNetwork(test.network)}`;
-    if (/executable file not found|no such file or directory/i.test(daemon)) {
-        return `check that ${test.command?.[0] ?? 'the test command'} exists in the image`;
-    }
-    return undefined;
-}
-/** What to do about a test-network the engine does not have. */
-function missingNetwork(network) {
-    return `'${network}' does not exist on the engine: name one \`docker network ls\` lists, e.g. \${{ job.services.<id>.network }} to reach the job's service containers, or leave test-network empty for none`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/image-test.ts
-// Runs the test command in a fresh container of the built image, streaming its output, and makes
-// sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
-
-
-
-
-
-
-const TAIL_CHARS = 64 * 1024;
-function describeCommand(command) {
-    if (command[0] === '/bin/sh' && command[1] === '-c' && command.length === 3)
-        return command[2] ?? '';
-    return JSON.stringify(command);
-}
-/** Runs the tests in `imageId`, the shipped image or the test `stage` proved to be built on it. */
-async function testImage(docker, imageId, stage, test) {
-    if (test.command === undefined)
-        return TESTS_NOT_RUN;
-    const containerName = watchNewContainer(docker, 'test');
-    const tail = new OutputTail(TAIL_CHARS);
-    const started = Date.now();
-    const timeout = { expired: false };
-    const timer = setTimeout(() => {
-        timeout.expired = true;
-        error(`The tests ran longer than test-timeout (${test.timeoutSeconds} s): removing the container.`);
-        removeTestContainer(docker, containerName).catch(() => undefined);
-    }, test.timeoutSeconds * 1000);
-    let exitCode;
-    let oomKilled = false;
-    try {
-        const result = await docker.run(testRunArgs({
-            containerName,
-            imageId,
-            command: test.command,
-            network: test.network,
-            memory: test.memory,
-            pidsLimit: test.pidsLimit,
-            envNames: [...test.env.keys()],
-            platform: test.platform
-        }), {
-            env: Object.fromEntries(test.env),
-            allowFailure: true,
-            onOutput: (chunk) => {
-                tail.append(chunk.toString('utf8'));
-            }
-        });
-        exitCode = result.exitCode;
-        if (exitCode !== 0 && !timeout.expired)
-            oomKilled = await killedForMemory(docker, containerName);
-    }
-    finally {
-        clearTimeout(timer);
-        // The container runs without `--rm`, so that its state can be read once it exited: removed here.
-        await removeWatchedContainer(docker, containerName);
-    }
-    const durationMs = Date.now() - started;
-    const couldNotStart = timeout.expired
-        ? undefined
-        : containerStartProblem(exitCode, tail.toString(), test);
-    if (couldNotStart !== undefined)
-        tail.append(`\n(the container could not start: ${couldNotStart})`);
-    return {
-        result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
-        stage,
-        command: describeCommand(test.command),
-        durationMs,
-        exitCode,
-        timedOut: timeout.expired,
-        oomKilled,
-        ...(couldNotStart === undefined ? {} : { couldNotStart }),
-        outputTail: tail.toString()
-    };
-}
-/** Whether the engine killed the container for passing its memory limit (the exit code says 137). */
-async function killedForMemory(docker, containerName) {
-    const state = await docker.run(['inspect', '--format', '{{.State.OOMKilled}}', containerName], {
-        silent: true,
-        allowFailure: true
-    });
-    return state.exitCode === 0 && state.stdout.trim() === 'true';
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/test-network.ts
-
-
-/** Networks every engine has: nothing to ask. */
-const BUILT_IN = new Set(['none', 'host']);
-/**
- * Fails with an input error when the tests would run and their network does not exist: the build
- * would otherwise run to the end and the container fail to start.
- */
-async function requireTestNetwork(docker, test) {
-    if (test.command === undefined || BUILT_IN.has(test.network))
-        return;
-    const result = await docker.run(['network', 'inspect', '--format', '{{.Name}}', test.network], {
-        silent: true,
-        allowFailure: true
-    });
-    // Any other refusal (the engine failing) is left to `docker run`, which says it in its own words.
-    if (result.exitCode !== 0 && /not found|no such network/i.test(result.stderr)) {
-        throw new InputError('test-network', missingNetwork(test.network));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/revision.ts
-// Which commit the image is tagged with, and what a reviewer should be told about it.
-
-/**
- * The commit checked out where the build context is; the event's commit only when the context is
- * not a git checkout (on pull_request, the PR head rather than GitHub's throwaway merge commit).
- */
-function chooseRevision(checkout, run, now) {
-    const warnings = [];
-    if (checkout === undefined) {
-        const sha = run.pullRequest?.headSha ?? run.eventSha;
-        if (!/^[0-9a-f]{40}$/.test(sha)) {
-            throw new ActionError('the build context is not a git checkout and the event names no commit (GITHUB_SHA is not set)');
-        }
-        warnings.push(`The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`);
-        return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings };
-    }
-    const head = run.pullRequest?.headSha;
-    if (head !== undefined && head !== checkout.sha) {
-        warnings.push(`Built commit ${checkout.sha.slice(0, 7)} is not the pull request head ${head.slice(0, 7)}` +
-            (checkout.sha === run.eventSha
-                ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
-                : '.'));
-    }
-    if (checkout.dirty) {
-        warnings.push(`The checkout has uncommitted changes: the image holds more than commit ${checkout.sha.slice(0, 7)}.`);
-    }
-    return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
-}
-function shaTag(sha, format) {
-    return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/existing-tag.ts
-// Reuse, fail or rebuild: what if-exists makes of the image the registry holds under the SHA tag.
-
-function registryQuestion(policy) {
-    if (!policy.push || policy.ifExists === 'overwrite')
-        return 'none';
-    return policy.ifExists === 'fail' ? 'tag' : 'tag-and-revision';
-}
-function chooseForExistingTag(policy, held, wanted) {
-    if (registryQuestion(policy) === 'none' || held.kind === 'nothing')
-        return { kind: 'build' };
-    if (policy.ifExists === 'fail') {
-        return {
-            kind: 'fail',
-            why: `${wanted.reference} already exists (${held.digest}) and if-exists is 'fail'`
-        };
-    }
-    if (held.kind === 'tag') {
-        throw new Error(`reusing ${wanted.reference} needs the commit it holds, which was not read`);
-    }
-    const why = notThisCommit(held.revisions, wanted);
-    return why === undefined ? { kind: 'reuse', digest: held.digest } : { kind: 'fail', why };
-}
-/**
- * Why an image may not stand for this commit, or undefined when every platform image's revision
- * label is this very commit. A short SHA tag can name another commit (seven hex digits collide by
- * chance in big repositories, and a fork can grind one on purpose): the tests of other code must
- * not pass for this one.
- */
-function notThisCommit(revisions, wanted) {
-    const mismatch = revisions.findIndex((revision) => revision !== wanted.sha);
-    if (mismatch === -1)
-        return undefined;
-    const other = revisions[mismatch];
-    const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
-    return `${wanted.reference} holds ${held}, not this commit ${wanted.sha}: it is not reused (if-exists: overwrite replaces it)`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
-// What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
-
-
-
-
-
-class ShaTagLookup {
-    registry;
-    policy;
-    tag;
-    wanted;
-    /**
-     * The tag's manifest, asked for when the lookup is made: the request runs while the engine is
-     * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
-     */
-    early;
-    constructor(registry, policy, tag, wanted) {
-        this.registry = registry;
-        this.policy = policy;
-        this.tag = tag;
-        this.wanted = wanted;
-        if (registryQuestion(policy) === 'none')
-            return;
-        this.early = registry.fetch(tag);
-        // Awaited in `existing`; until then a failure must not count as unhandled.
-        this.early.catch(() => undefined);
-    }
-    /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
-    async existing(when) {
-        const question = registryQuestion(this.policy);
-        if (question === 'none')
-            return undefined;
-        const fetched = this.early ?? this.registry.fetch(this.tag);
-        this.early = undefined;
-        const manifest = await group(`Look for ${this.wanted.reference} ${when}`, () => fetched);
-        let held = { kind: 'nothing' };
-        if (manifest !== undefined) {
-            held =
-                question === 'tag'
-                    ? { kind: 'tag', digest: manifest.digest }
-                    : { kind: 'image', digest: manifest.digest, revisions: await this.revisionsIn(manifest) };
-        }
-        const choice = chooseForExistingTag(this.policy, held, this.wanted);
-        if (choice.kind === 'fail')
-            throw new ActionError(choice.why);
-        return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined;
-    }
-    /** Fails unless the image under `digest` was built from this very commit. */
-    async requireThisCommit(digest) {
-        const revisions = await group(`Check which commit ${this.wanted.reference} holds`, () => imageRevisions(this.registry.client, this.registry.image.path, digest));
-        const why = notThisCommit(revisions, this.wanted);
-        if (why !== undefined)
-            throw new ActionError(why);
-    }
-    revisionsIn(manifest) {
-        return group(`Check which commit ${this.wanted.reference} holds`, () => revisionsIn(this.registry.client, this.registry.image.path, manifest));
-    }
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = require("node:timers/promises");
-;// CONCATENATED MODULE: ./src/docker/container-state.ts
-// What `docker container inspect --format '{{json .State}}'` says about a container, read defensively.
-const HEALTH = ['starting', 'healthy', 'unhealthy'];
-/** The state, or undefined when the text is not the JSON docker prints for one. */
-function parseContainerState(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const state = value;
-    if (typeof state.Running !== 'boolean' || typeof state.ExitCode !== 'number')
-        return undefined;
-    const health = (state.Health ?? undefined);
-    return {
-        running: state.Running,
-        exitCode: state.ExitCode,
-        oomKilled: state.OOMKilled === true,
-        health: HEALTH.find((status) => status === health?.Status),
-        lastHealthCheck: lastHealthCheck(health?.Log)
-    };
-}
-function lastHealthCheck(log) {
-    if (!Array.isArray(log))
-        return undefined;
-    const last = log.at(-1);
-    if (typeof last?.ExitCode !== 'number')
-        return undefined;
-    return { exitCode: last.ExitCode, output: typeof last.Output === 'string' ? last.Output : '' };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/smoke-test.ts
-// The smoke test: the shipped image started as it runs in production (its own ENTRYPOINT and CMD),
-// the smoke-test command run in it with docker exec once it is up, and the container always removed.
-
-
-
-
-
-
-
-
-
-
-const smoke_test_TAIL_CHARS = 64 * 1024;
-const LOG_LINES = 60;
-/** Between looks at a starting container and retries of the command: often at first, then calmly. */
-const FIRST_PAUSE_MS = 250;
-const MAX_PAUSE_MS = 2000;
-/** Runs the smoke test in the shipped image `imageId`; undefined when there is no smoke-test. */
-async function smokeTestImage(docker, imageId, test) {
-    const command = test.smokeTest;
-    if (command === undefined)
-        return undefined;
-    const container = new SmokeContainer(docker, watchNewContainer(docker, 'smoke'));
-    const started = Date.now();
-    let timedOut;
-    const timer = setTimeout(() => {
-        error(`The smoke test did not pass within test-timeout (${test.timeoutSeconds} s): removing the container.`);
-        // The log first: the removal that stops a hanging command takes the log with it.
-        timedOut = container.logTail().finally(() => container.remove());
-    }, test.timeoutSeconds * 1000);
-    try {
-        const ending = await smoke(container, imageId, command, test, () => timedOut !== undefined);
-        clearTimeout(timer);
-        await printOutput(ending);
-        const failed = ending.failure !== undefined;
-        const logTail = ending.startOutput ?? (failed ? await (timedOut ?? container.logTail()) : '');
-        return {
-            result: failed ? 'failed' : 'passed',
-            command: describeCommand(command),
-            durationMs: Date.now() - started,
-            healthCheck: ending.healthCheck,
-            attempts: ending.attempts,
-            failure: ending.failure,
-            outputTail: ending.last?.output ?? '',
-            logTail
-        };
-    }
-    finally {
-        clearTimeout(timer);
-        await removeWatchedContainer(docker, container.name);
-    }
-}
-/** Starts the container, waits for it to be up and runs the command: once when healthy, else until it passes. */
-async function smoke(container, imageId, command, test, expired) {
-    const start = await container.start(imageId, test);
-    if (start.exitCode !== 0) {
-        const message = lastLine(start.output) || `docker run exited ${start.exitCode}`;
-        return {
-            failure: { kind: 'not-started', message },
-            healthCheck: false,
-            attempts: 0,
-            last: undefined,
-            startOutput: start.output
-        };
-    }
-    let attempts = 0;
-    let last;
-    let healthCheck = false;
-    let pause = FIRST_PAUSE_MS;
-    let waitingSaid = false;
-    const end = (failure) => ({
-        failure,
-        healthCheck,
-        attempts,
-        last
-    });
-    const timeout = () => end({
-        kind: 'timed-out',
-        waitingFor: healthCheck && last === undefined ? 'healthy' : 'passing',
-        lastExitCode: last?.exitCode
-    });
-    for (;;) {
-        if (expired())
-            return timeout();
-        const state = await container.state();
-        if (state === undefined) {
-            if (expired())
-                return timeout();
-            throw new ActionError(`the smoke test container ${container.name} is gone`);
-        }
-        healthCheck = state.health !== undefined;
-        if (!state.running)
-            return end(exited(state));
-        if (state.health === 'unhealthy')
-            return end({ kind: 'unhealthy' });
-        if (state.health !== 'starting') {
-            attempts += 1;
-            last = await container.exec(command);
-            if (last.exitCode === 0)
-                return end(undefined);
-            if (expired())
-                return timeout();
-            const after = await container.state();
-            if (after !== undefined && !after.running)
-                return end(exited(after));
-            if (healthCheck)
-                return end({ kind: 'failed', exitCode: last.exitCode });
-            if (attempts === 1) {
-                info(`The smoke test failed (exit ${last.exitCode}) before the container was up: retrying until it passes or test-timeout (${test.timeoutSeconds} s) ends.`);
-            }
-        }
-        else if (!waitingSaid) {
-            waitingSaid = true;
-            info('The image has a HEALTHCHECK: waiting for the container to be healthy.');
-        }
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(pause);
-        pause = Math.min(pause * 2, MAX_PAUSE_MS);
-    }
-}
-function exited(state) {
-    return { kind: 'exited', exitCode: state.exitCode, oomKilled: state.oomKilled };
-}
-async function printOutput({ last, attempts }) {
-    if (last === undefined)
-        return;
-    info(`The smoke test's output (run ${attempts}, exit ${last.exitCode}):`);
-    await untrustedLog.stream((write) => {
-        write(last.output);
-        return Promise.resolve();
-    });
-}
-/** The one container of the smoke test, by its watched name. */
-class SmokeContainer {
-    docker;
-    name;
-    constructor(docker, name) {
-        this.docker = docker;
-        this.name = name;
-    }
-    async start(imageId, test) {
-        info(`Starting ${untrustedText(imageId)} as in production: its own ENTRYPOINT and CMD, network ${test.network}.`);
-        const run = productionRunArgs({
-            containerName: this.name,
-            imageId,
-            network: test.network,
-            memory: test.memory,
-            pidsLimit: test.pidsLimit,
-            envNames: [...test.env.keys()],
-            platform: test.platform
-        });
-        return this.capture(run, false, Object.fromEntries(test.env));
-    }
-    /** undefined once the container is gone (removed on a timeout, or by someone else). */
-    async state() {
-        const result = await this.docker.run(containerStateArgs(this.name), {
-            silent: true,
-            allowFailure: true
-        });
-        return result.exitCode === 0 ? parseContainerState(result.stdout.trim()) : undefined;
-    }
-    exec(command) {
-        return this.capture(execArgs(this.name, command), true);
-    }
-    /** The end of the container's log, shown in the step's log, then its last HEALTHCHECK output. */
-    async logTail() {
-        const log = await this.capture(containerLogArgs(this.name, LOG_LINES), false);
-        const health = (await this.state())?.lastHealthCheck;
-        if (health === undefined || health.exitCode === 0)
-            return log.output;
-        return `${log.output}\n--- its last HEALTHCHECK (exit ${health.exitCode}) ---\n${health.output}`;
-    }
-    async remove() {
-        await removeTestContainer(this.docker, this.name);
-    }
-    async capture(args, silent, env) {
-        const tail = new OutputTail(smoke_test_TAIL_CHARS);
-        const result = await this.docker.run(args, {
-            silent,
-            allowFailure: true,
-            ...(env === undefined ? {} : { env }),
-            onOutput: (chunk) => {
-                tail.append(chunk.toString('utf8'));
-            }
-        });
-        return { exitCode: result.exitCode, output: tail.toString() };
-    }
-}
-/** The step's failure: what happened to the smoke test, and that nothing was pushed. */
-function smokeTestFailureMessage(failure, timeoutSeconds) {
-    const why = (() => {
-        switch (failure.kind) {
-            case 'not-started':
-                return `the shipped image could not start for the smoke test: ${failure.message}`;
-            case 'exited':
-                return `the shipped image's container exited with code ${failure.exitCode}${failure.oomKilled ? ' (out of memory: test-memory)' : ''} before the smoke test passed`;
-            case 'unhealthy':
-                return "the shipped image's container became unhealthy (its HEALTHCHECK failed) before the smoke test ran";
-            case 'failed':
-                return `the smoke test failed with exit code ${failure.exitCode} in the healthy container`;
-            case 'timed-out':
-                return failure.waitingFor === 'healthy'
-                    ? `the shipped image's container was not healthy within test-timeout (${timeoutSeconds} s)`
-                    : `the smoke test did not pass within test-timeout (${timeoutSeconds} s)${failure.lastExitCode === undefined ? '' : `, last exit code ${failure.lastExitCode}`}`;
-        }
-    })();
-    return `${why}: nothing was pushed`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stage-layers.ts
-// Proves the test image is the shipped image plus test layers, so its tests ran on the shipped bytes.
-
-/** True when `tested` holds every layer of `shipped`, in the same order, before its own. */
-function extendsLayers(shipped, tested) {
-    return shipped.length <= tested.length && shipped.every((layer, at) => tested[at] === layer);
-}
-/** Throws one line naming both stages unless the test image was built FROM the shipped one. */
-function requireTestedOnShipped(shipped, tested) {
-    if (extendsLayers(shipped.diffIds, tested.diffIds))
-        return;
-    const example = shipped.name === undefined
-        ? ' (name the shipped stage with AS to build FROM it)'
-        : ` (FROM ${shipped.name} AS ${tested.name ?? 'test'})`;
-    throw new ActionError(`the test stage ${tested.description} is not built on the shipped stage ${shipped.description}: its layers do not begin with the shipped image's layers, so the tests would not run on the bytes that are pushed. The test stage must be built FROM the shipped one${example}; nothing was pushed`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/test-stage-image.ts
-// Which image the tests run in: the shipped one, or with test-target a test stage proved to be built on it.
-
-
-
-/**
- * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
- * image plus test layers: the tests then ran on the very bytes that are pushed.
- */
-async function imageToTest(docker, settings, shipped, labels, platforms) {
-    const { built, reference } = shipped;
-    const testTarget = settings.testTarget;
-    if (testTarget === undefined || platforms.runnable.length === 0) {
-        return { id: built.id, name: reference, testStage: undefined };
-    }
-    const runnable = platforms.runnable.filter((platform) => platform !== undefined);
-    const { stage } = testTarget;
-    const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await docker(), settings, reference, labels, stage, runnable));
-    const description = testTarget.shipped.description;
-    try {
-        requireTestedOnShipped({ name: testTarget.shipped.name, description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
-    }
-    catch (error) {
-        // Refused: nobody else holds this image to remove it.
-        await dropRunTag(await docker(), testStage);
-        throw error;
-    }
-    info(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
-    return { id: testStage.id, name: `the test stage ${stage}`, testStage };
-}
-
-;// CONCATENATED MODULE: ./src/registry/oci-artifact.ts
-// OCI 1.1 artifacts as data: a manifest that refers to a subject, the referrers index, reading both.
-
-
-const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
-/** The image spec's empty descriptor: `{}` as the config of an artifact that needs none. */
-const EMPTY_CONFIG = {
-    mediaType: OCI_EMPTY,
-    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
-    size: 2,
-    data: 'e30='
-};
-const EMPTY_CONFIG_BYTES = Buffer.from('{}');
-/**
- * An image manifest with the empty config and one layer, attached to `subject`. Its annotations
- * are copied into referrers listings, so a reader can learn what it holds from the listing alone.
- */
-function artifactManifest(artifactType, subject, layer, annotations) {
-    return Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        artifactType,
-        config: EMPTY_CONFIG,
-        layers: [descriptorOf(layer)],
-        subject: descriptorOf(subject),
-        ...(annotations === undefined ? {} : { annotations })
-    }));
-}
-/**
- * The referrers tag schema's tag for a digest: the algorithm cut to 32 characters, `-`, the encoded
- * part cut to 64, anything a tag may not hold replaced by `-`.
- */
-function referrersTag(digest) {
-    const colon = digest.indexOf(':');
-    const algorithm = digest.slice(0, colon).slice(0, 32);
-    const encoded = digest.slice(colon + 1).slice(0, 64);
-    return `${algorithm}-${encoded}`.replace(/[^a-zA-Z0-9_.-]/g, '-');
-}
-/**
- * The referrers index with `referrer` added (read-modify-write of the tag schema), keeping every
- * other entry and field as it was; undefined when the index already lists it. Throws when the
- * tag holds something other than an image index: that is not ours to overwrite.
- */
-function withReferrer(existing, referrer) {
-    const entry = {
-        ...descriptorOf(referrer),
-        artifactType: referrer.artifactType,
-        ...(referrer.annotations === undefined ? {} : { annotations: referrer.annotations })
-    };
-    if (existing === undefined) {
-        return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry] }));
-    }
-    const index = parseJsonObject(existing);
-    if (index === undefined || index.mediaType !== OCI_INDEX || !Array.isArray(index.manifests)) {
-        throw new Error('the referrers tag holds something other than an image index');
-    }
-    const manifests = index.manifests;
-    if (manifests.some((listed) => isObject(listed) && listed.digest === referrer.digest)) {
-        return undefined;
-    }
-    return Buffer.from(JSON.stringify({ ...index, manifests: [...manifests, entry] }));
-}
-/** The entries of a referrers index that are well-formed descriptors; nothing for anything else. */
-function parseReferrers(bytes) {
-    const index = parseJsonObject(bytes);
-    if (index === undefined || !Array.isArray(index.manifests))
-        return [];
-    const referrers = [];
-    for (const entry of index.manifests) {
-        const descriptor = parseDescriptor(entry);
-        if (descriptor === undefined || !isObject(entry))
-            continue;
-        const { artifactType } = entry;
-        const annotations = parseAnnotations(entry.annotations);
-        referrers.push({
-            ...descriptor,
-            artifactType: typeof artifactType === 'string' ? artifactType : undefined,
-            ...(annotations === undefined ? {} : { annotations })
-        });
-    }
-    return referrers;
-}
-/** A referrer's image manifest, or undefined when it is not one (wrong shape, no subject). */
-function parseArtifactManifest(bytes) {
-    const manifest = parseJsonObject(bytes);
-    if (manifest === undefined || manifest.mediaType !== OCI_MANIFEST)
-        return undefined;
-    const subject = parseDescriptor(manifest.subject);
-    if (subject === undefined || typeof manifest.artifactType !== 'string')
-        return undefined;
-    if (!Array.isArray(manifest.layers))
-        return undefined;
-    const layers = manifest.layers.map(parseDescriptor);
-    if (layers.some((layer) => layer === undefined))
-        return undefined;
-    return {
-        artifactType: manifest.artifactType,
-        subject: subject.digest,
-        layers: layers
-    };
-}
-function parseDescriptor(value) {
-    if (!isObject(value))
-        return undefined;
-    const { mediaType, digest, size } = value;
-    if (typeof mediaType !== 'string' || typeof digest !== 'string')
-        return undefined;
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
-        return undefined;
-    try {
-        parseVerifiableDigest(digest, 'a descriptor digest');
-    }
-    catch (error) {
-        if (error instanceof DigestError)
-            return undefined;
-        throw error;
-    }
-    return { mediaType, digest, size };
-}
-/** The annotations whose values are text; undefined when there are none. */
-function parseAnnotations(value) {
-    if (!isObject(value))
-        return undefined;
-    const texts = Object.entries(value).filter((entry) => typeof entry[1] === 'string');
-    return texts.length === 0 ? undefined : Object.fromEntries(texts);
-}
-function descriptorOf(descriptor) {
-    return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
-}
-function parseJsonObject(bytes) {
-    try {
-        const parsed = JSON.parse(bytes.toString('utf8'));
-        return isObject(parsed) ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/registry/referrers.ts
-// Attaches an artifact to an image and lists what is attached: the referrers API, else the tag schema.
-
-
-
-
-
-
-/**
- * Pushes `artifact` as a referrer of `subject`. A registry that processed the subject says so with
- * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back).
- */
-async function pushReferrer(transport, repository, subject, artifact) {
-    await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES);
-    const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes);
-    const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations);
-    const digest = sha256Digest(bytes);
-    const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes);
-    if (response.headers.get('oci-subject') === subject.digest) {
-        return { digest, listedBy: 'referrers-api' };
-    }
-    const referrer = {
-        mediaType: OCI_MANIFEST,
-        digest,
-        size: bytes.length,
-        artifactType: artifact.artifactType,
-        ...(artifact.annotations === undefined ? {} : { annotations: artifact.annotations })
-    };
-    await addToReferrersTag(transport, repository, subject.digest, referrer);
-    return { digest, listedBy: 'referrers-tag' };
-}
-async function addToReferrersTag(transport, repository, subject, referrer) {
-    const tag = referrersTag(subject);
-    const existing = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
-    let updated;
-    try {
-        updated = withReferrer(existing, referrer);
-    }
-    catch (error) {
-        throw transport.error(`${repository}:${tag}: ${error.message}`, repository);
-    }
-    if (updated !== undefined)
-        await putManifest(transport, repository, tag, OCI_INDEX, updated);
-}
-/**
- * The referrers of `subject` that say they hold `artifactType`: from the referrers tag, which is
- * where we list them on a registry without the referrers API (the CNCF registry, GHCR), else from
- * the API. Asking the tag first costs such a registry one request instead of two. No index, or no
- * valid one: none.
- */
-async function listReferrers(transport, repository, subject, artifactType) {
-    const tag = referrersTag(subject);
-    let index = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
-    if (index === undefined) {
-        const response = await transport.request({
-            method: 'GET',
-            repository,
-            path: `referrers/${subject}?artifactType=${encodeURIComponent(artifactType)}`,
-            headers: { accept: OCI_INDEX },
-            bodyLimit: MANIFEST_BODY_LIMIT,
-            what: `the referrers of ${repository}@${subject} (at most ${formatLimit(MANIFEST_BODY_LIMIT)})`
-        });
-        if (response.status === 404)
-            return [];
-        expectStatus(transport, response, [200], repository, `list the referrers of ${subject}`);
-        index = response.body;
-    }
-    // Registries may ignore the filter: it is applied here again.
-    return parseReferrers(index).filter((referrer) => referrer.artifactType === artifactType);
-}
-/**
- * GET a manifest by tag or digest, capped, verified against the digest asked for or announced;
- * undefined when the registry has none.
- */
-async function getManifest(transport, repository, reference, accept, limit) {
-    const response = await transport.request({
-        method: 'GET',
-        repository,
-        path: `manifests/${reference}`,
-        headers: { accept },
-        bodyLimit: limit,
-        what: `the manifest of ${repository}:${reference} (at most ${formatLimit(limit)})`
-    });
-    if (response.status === 404)
-        return undefined;
-    expectStatus(transport, response, [200], repository, `fetch ${repository}:${reference}`);
-    const expected = reference.includes(':')
-        ? reference
-        : response.headers.get('docker-content-digest');
-    verify(transport, repository, response.body, expected, `the manifest of ${reference}`);
-    return response.body;
-}
-/** GET a blob by digest, capped and verified; undefined when the registry has none. */
-async function getBlob(transport, repository, digest, limit) {
-    const response = await transport.request({
-        method: 'GET',
-        repository,
-        path: `blobs/${digest}`,
-        bodyLimit: limit,
-        what: `the blob ${repository}@${digest} (at most ${formatLimit(limit)})`
-    });
-    if (response.status === 404)
-        return undefined;
-    expectStatus(transport, response, [200], repository, `fetch the blob ${digest}`);
-    verify(transport, repository, response.body, digest, `the blob ${digest}`);
-    return response.body;
-}
-async function putManifest(transport, repository, reference, mediaType, bytes) {
-    const response = await transport.request({
-        method: 'PUT',
-        repository,
-        path: `manifests/${reference}`,
-        headers: { 'content-type': mediaType },
-        body: bytes,
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to the put of ${repository}:${reference}`
-    });
-    expectStatus(transport, response, [200, 201], repository, `put ${repository}:${reference}`);
-    const stored = response.headers.get('docker-content-digest');
-    verify(transport, repository, bytes, stored, `the digest answered for ${repository}:${reference}`);
-    return response;
-}
-function verify(transport, repository, bytes, digest, what) {
-    if (digest === null)
-        return;
-    let matches;
-    try {
-        matches = bytesMatchDigest(bytes, digest, what);
-    }
-    catch (error) {
-        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
-    }
-    if (!matches) {
-        throw transport.error(`${what} does not match its digest ${registryText(digest)}`, repository);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/test-record-parse.ts
-// A test record read from the registry, every field checked: what a hostile registry sends never passes as ours.
-
-const MAX_TEXT = 2000;
-const RESULTS = ['passed', 'failed', 'skipped'];
-/** A record as we write it, every field checked, or undefined. */
-function parseTestRecord(bytes) {
-    let value;
-    try {
-        value = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const record = value;
-    const durations = record.durations;
-    const result = RESULTS.find((known) => known === record.result);
-    const smokeTest = record.smokeTest === null ? null : RESULTS.find((r) => r === record.smokeTest);
-    const parsed = {
-        commit: typeof record.commit === 'string' && /^[0-9a-f]{40,64}$/.test(record.commit),
-        runUrl: typeof record.runUrl === 'string' && (record.runUrl === '' || isWebUrl(record.runUrl)),
-        recordedAt: typeof record.recordedAt === 'string' &&
-            /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(record.recordedAt),
-        durations: typeof durations === 'object' && durations !== null
-    };
-    if (!Object.values(parsed).every(Boolean) || result === undefined || smokeTest === undefined) {
-        return undefined;
-    }
-    return {
-        commit: record.commit,
-        result,
-        testCommand: optionalText(record.testCommand),
-        testStage: optionalText(record.testStage),
-        testedImageId: optionalText(record.testedImageId),
-        smokeTest,
-        smokeTestCommand: optionalText(record.smokeTestCommand),
-        durations: {
-            buildMs: optionalMs(durations?.buildMs),
-            testMs: optionalMs(durations?.testMs),
-            smokeTestMs: optionalMs(durations?.smokeTestMs)
-        },
-        runUrl: record.runUrl,
-        recordedAt: record.recordedAt
-    };
-}
-function isWebUrl(text) {
-    if (text.length > MAX_TEXT || !/^https?:\/\/[^\s<>()[\]`|]+$/.test(text))
-        return false;
-    try {
-        return new URL(text).href !== '';
-    }
-    catch {
-        return false;
-    }
-}
-function optionalText(value) {
-    return typeof value === 'string' ? registryText(value.slice(0, MAX_TEXT)) : null;
-}
-function optionalMs(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/test-record.ts
-// The record of a run's tests, attached to the image it pushed, and read back when a re-run reuses it.
-
-
-
-
-
-
-
-
-
-const TEST_REPORT_TYPE = 'application/vnd.immutable-image.test-report.v1+json';
-/**
- * The record again, as an annotation of its manifest: registries copy annotations into referrers
- * listings (and we into the referrers tag), so a re-run reads the record from the listing alone.
- * It names its subject, since a listing is only a tag that anyone who can push may copy.
- */
-const RECORD_ANNOTATION = 'vnd.immutable-image.test-record';
-/** A record is a few hundred bytes; its manifest under 1 KiB. Anything far larger is not ours. */
-const RECORD_LIMIT = 64 * 1024;
-const MANIFEST_LIMIT = 64 * 1024;
-/** Referrers read at most, newest first: enough for every re-run of a commit, bounded. */
-const MAX_CANDIDATES = 20;
-function testRecordOf(report, testedImageId, recordedAt) {
-    return {
-        commit: report.sha,
-        result: report.test.result,
-        testCommand: report.test.command ?? null,
-        testStage: report.test.stage ?? null,
-        testedImageId: testedImageId ?? null,
-        smokeTest: report.smokeTest?.result ?? null,
-        smokeTestCommand: report.smokeTest?.command ?? null,
-        durations: {
-            buildMs: report.buildDurationMs ?? null,
-            testMs: report.test.durationMs ?? null,
-            smokeTestMs: report.smokeTest?.durationMs ?? null
-        },
-        runUrl: report.runUrl,
-        recordedAt: recordedAt.toISOString()
-    };
-}
-/**
- * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
- * failure is a warning, never the step's failure.
- */
-async function attachTestRecord(transport, repository, digest, record) {
-    try {
-        const pushed = await pushTestRecord(transport, repository, digest, record);
-        info(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
-    }
-    catch (error) {
-        core_warning(`The image is pushed, but its test record could not be attached: ${getErrorMessage(error)}`);
-    }
-}
-/** Attaches the record to the image `digest` as an OCI referrer. */
-async function pushTestRecord(transport, repository, digest, record) {
-    const subject = await subjectOf(transport, repository, digest);
-    return pushReferrer(transport, repository, subject, {
-        artifactType: TEST_REPORT_TYPE,
-        mediaType: TEST_REPORT_TYPE,
-        bytes: Buffer.from(JSON.stringify(record)),
-        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
-    });
-}
-/** The image's descriptor as the registry serves it: media type and exact size. */
-async function subjectOf(transport, repository, digest) {
-    const bytes = await getManifest(transport, repository, digest, ACCEPT_MANIFESTS, MANIFEST_BODY_LIMIT);
-    if (bytes === undefined) {
-        throw transport.error(`${repository}@${digest} is not in the registry`, repository);
-    }
-    const mediaType = declaredMediaType(bytes);
-    if (mediaType === undefined) {
-        throw transport.error(`the manifest ${repository}@${digest} names no known media type`, repository);
-    }
-    return { mediaType, digest, size: bytes.length };
-}
-function declaredMediaType(bytes) {
-    try {
-        const { mediaType } = JSON.parse(bytes.toString('utf8'));
-        return MANIFEST_MEDIA_TYPES.find((known) => known === mediaType);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The newest record attached to the image `digest` for commit `sha`. Referrers of another type,
- * for another subject or commit, or whose record does not parse are passed over: none left means
- * the image is not known to have been tested.
- */
-async function readTestRecord(transport, repository, digest, sha) {
-    const referrers = await listReferrers(transport, repository, digest, TEST_REPORT_TYPE);
-    let newest;
-    for (const referrer of referrers.slice(-MAX_CANDIDATES)) {
-        if (referrer.mediaType !== OCI_MANIFEST || referrer.size > MANIFEST_LIMIT)
-            continue;
-        const record = recordAnnotated(referrer.annotations, digest) ??
-            (await recordIn(transport, repository, referrer.digest, digest));
-        if (record === undefined || record.commit !== sha)
-            continue;
-        if (newest === undefined || record.recordedAt > newest.recordedAt)
-            newest = record;
-    }
-    return newest;
-}
-/** The record an annotation holds for `subject`; undefined when it holds none, or not for it. */
-function recordAnnotated(annotations, subject) {
-    const text = annotations?.[RECORD_ANNOTATION];
-    if (text === undefined || text.length > RECORD_LIMIT)
-        return undefined;
-    const bytes = Buffer.from(text);
-    const named = parseTestRecordSubject(bytes);
-    return named === subject ? parseTestRecord(bytes) : undefined;
-}
-function parseTestRecordSubject(bytes) {
-    try {
-        const { subject } = JSON.parse(bytes.toString('utf8'));
-        return typeof subject === 'string' ? subject : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function recordIn(transport, repository, manifestDigest, subject) {
-    const bytes = await getManifest(transport, repository, manifestDigest, OCI_MANIFEST, MANIFEST_LIMIT);
-    const manifest = bytes === undefined ? undefined : parseArtifactManifest(bytes);
-    if (manifest?.artifactType !== TEST_REPORT_TYPE || manifest.subject !== subject)
-        return undefined;
-    const layer = manifest.layers[0];
-    if (manifest.layers.length !== 1 || layer === undefined)
-        return undefined;
-    if (layer.mediaType !== TEST_REPORT_TYPE || layer.size > RECORD_LIMIT)
-        return undefined;
-    const blob = await getBlob(transport, repository, layer.digest, RECORD_LIMIT);
-    return blob === undefined ? undefined : parseTestRecord(blob);
-}
-/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
-async function reusedImageRecord(transport, repository, digest, sha, reference) {
-    try {
-        const record = await group(`Read the test record of ${reference}`, () => readTestRecord(transport, repository, digest, sha));
-        info(record === undefined
-            ? `${reference} has no test record: it is reported as not tested.`
-            : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
-        return record;
-    }
-    catch (error) {
-        core_warning(`Could not read the test record of ${reference}: ${getErrorMessage(error)}`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
-// The build, test and push of one commit's image, as a report of what happened.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
-class BuildPipeline {
-    settings;
-    context;
-    revision;
-    engine;
-    registry;
-    tag;
-    reference;
-    lookup;
-    built;
-    /** The test stage's image, made only to run the tests in and removed at the end. */
-    testStage;
-    test = TESTS_NOT_REACHED;
-    smoke;
-    recordedTest;
-    loggedIn;
-    /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
-    pushed;
-    platforms = ENGINE_PLATFORM_ONLY;
-    constructor(settings, context, revision, engine, registry) {
-        this.settings = settings;
-        this.context = context;
-        this.revision = revision;
-        this.engine = engine;
-        this.registry = registry;
-        this.tag = parseTag(shaTag(revision.sha, settings.shaFormat));
-        this.reference = `${repositoryName(settings.image)}:${this.tag}`;
-        const wanted = { reference: this.reference, sha: revision.sha };
-        this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted);
-    }
-    static async create(settings, context, revision, engine) {
-        const registry = await openRepository(settings.image, settings);
-        return new BuildPipeline(settings, context, revision, engine, registry);
-    }
-    /**
-     * Runs to the end; whatever is thrown, a bug too, becomes the report's `failure`, kept as the
-     * error it is, so the outputs, summary and comment are still written before the step fails.
-     */
-    async run() {
-        try {
-            return await this.steps();
-        }
-        catch (error) {
-            const { digest, tags } = this.pushed ?? { digest: undefined, tags: [] };
-            return this.result('failed', digest, [...tags], asError(error));
-        }
-        finally {
-            for (const image of [this.testStage, this.built]) {
-                if (image !== undefined)
-                    await dropRunTag(await this.docker(), image);
-            }
-        }
-    }
-    async steps() {
-        // By digest, the SHA tag is the merged index's, never this platform's image.
-        const byDigest = this.settings.pushByDigest;
-        const existing = byDigest ? undefined : await this.lookup.existing('before building');
-        if (existing !== undefined) {
-            info(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
-            return this.reuse(existing);
-        }
-        await requireTestNetwork(this.engine, this.settings.test);
-        const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
-        this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms);
-        const built = await group(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, labels, this.platforms.built));
-        this.built = built;
-        info(`Built ${untrustedText(built.id)}`);
-        if (this.settings.test.command === undefined) {
-            core_warning(`No test-command given: the image is not tested${this.settings.push ? ' and is pushed untested' : ''}.`);
-        }
-        const tested = await imageToTest(() => this.docker(), this.settings, { built, reference: this.reference }, labels, this.platforms);
-        this.testStage = tested.testStage;
-        this.test = await group(`Test inside ${tested.name}`, async () => {
-            const docker = await this.docker();
-            return testOnPlatforms(this.platforms, this.settings.test, (test) => testImage(docker, tested.id, this.settings.testTarget?.stage, test));
-        });
-        if (this.test.result === 'failed') {
-            const failure = new ActionError(testFailureMessage(this.test, this.settings.test));
-            return this.result('test-failed', undefined, [], failure);
-        }
-        const smokeFailed = await this.smokeTest(built);
-        if (smokeFailed !== undefined)
-            return smokeFailed;
-        if (!this.settings.push) {
-            await reclaimTag(await this.docker(), built, this.reference);
-            return this.result('built', undefined, [], undefined);
-        }
-        if (byDigest) {
-            const digest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
-            const result = this.result('pushed', digest, [], undefined);
-            await group('Attach the test record', () => this.recordTests(result));
-            return result;
-        }
-        // Another run of the same commit may have pushed while this one built and tested.
-        const pushedMeanwhile = await this.lookup.existing('before pushing');
-        if (pushedMeanwhile !== undefined) {
-            info(`${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`);
-            return this.reuse(pushedMeanwhile);
-        }
-        const pushed = await group(`Push ${this.reference}`, async () => {
-            const docker = await this.docker();
-            await reclaimTag(docker, built, this.reference);
-            return pushShaTag(docker, this.registry, this.settings.image, this.tag);
-        });
-        if (!pushed.ours) {
-            // Both runs built the same commit; the tag must name one image, so the registry's wins.
-            await this.lookup.requireThisCommit(pushed.digest);
-            core_warning(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
-            return this.reuse({ digest: pushed.digest });
-        }
-        const { digest } = pushed;
-        const ours = { digest, tags: [this.reference] };
-        this.pushed = ours;
-        await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
-        const result = this.result('pushed', digest, [...ours.tags], undefined);
-        await group('Attach the test record', () => this.recordTests(result));
-        return result;
-    }
-    /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
-    async smokeTest(built) {
-        const [platform] = this.platforms.runnable;
-        if (this.settings.test.smokeTest === undefined || this.platforms.runnable.length === 0) {
-            return undefined;
-        }
-        this.smoke = await group(`Smoke test ${this.reference} as it runs in production`, async () => smokeTestImage(await this.docker(), built.id, { ...this.settings.test, platform }));
-        const failure = this.smoke?.failure;
-        if (failure === undefined)
-            return undefined;
-        const message = smokeTestFailureMessage(failure, this.settings.test.timeoutSeconds);
-        return this.result('smoke-test-failed', undefined, [], new ActionError(message));
-    }
-    async recordTests({ report, imageId }) {
-        if (report.digest === undefined)
-            return;
-        // With a test stage the tests ran in its image, built on the shipped one's layers.
-        const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date());
-        await attachTestRecord(this.registry.client.transport, this.settings.image.path, report.digest, record);
-    }
-    async reuse(existing) {
-        const extra = await this.pushExtraTags(existing.digest, undefined);
-        this.recordedTest = await reusedImageRecord(this.registry.client.transport, this.settings.image.path, existing.digest, this.revision.sha, this.reference);
-        return this.result('reused', existing.digest, [this.reference, ...extra], undefined);
-    }
-    pushExtraTags(digest, localImage, pushed = []) {
-        const docker = () => this.docker();
-        return pushExtraTags(docker, this.registry, this.settings.image, this.tag, digest, this.settings.extraTags, localImage, pushed);
-    }
-    /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
-    docker() {
-        this.loggedIn ??= loggedInEngine(this.engine, this.settings);
-        return this.loggedIn;
-    }
-    result(outcome, digest, tags, failure) {
-        const built = this.built;
-        return {
-            report: {
-                outcome,
-                image: repositoryName(this.settings.image),
-                shaTag: this.tag,
-                sha: this.revision.sha,
-                digest,
-                tags,
-                test: this.test,
-                recordedTest: this.recordedTest,
-                smokeTest: this.smoke,
-                ...(built === undefined
-                    ? UNKNOWN_IMAGE
-                    : {
-                        sizeBytes: built.sizeBytes,
-                        layers: built.layers,
-                        buildDurationMs: built.durationMs
-                    }),
-                platforms: platformOutcomes(this.platforms, this.test),
-                pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
-                warnings: this.revision.warnings,
-                failure,
-                runUrl: this.context.runUrl
-            },
-            imageId: built?.id
-        };
-    }
+function untrustedText(value, maxChars = DEFAULT_MAX_CHARS) {
+    const characters = Array.from(String(value));
+    const capped = characters.length > maxChars ? `${characters.slice(0, maxChars).join('')}…` : String(value);
+    const escaped = capped
+        .replace(/\\/g, '\\\\')
+        .replace(CONTROL, (char) => NAMED_ESCAPES[char] ?? `\\u${hex4(char)}`)
+        .replace(/##\[/g, '##\\[');
+    return /^\s*:/.test(escaped) ? `\\${escaped}` : escaped;
+}
+function hex4(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -7944,7 +4222,7 @@ const transform = function (original_options = {}) {
 
 
 
-const sync_parse = function (data, opts = {}) {
+const parse = function (data, opts = {}) {
   if (typeof data === "string") {
     data = Buffer.from(data);
   }
@@ -7980,7 +4258,7 @@ function csvList(name, options = {}) {
 function parseCsvList(raw, options = {}) {
     if (raw === '')
         return [];
-    const records = sync_parse(raw, {
+    const records = parse(raw, {
         relaxQuotes: true,
         relaxColumnCount: true,
         skipEmptyLines: true
@@ -7997,7 +4275,7 @@ function parseCsvList(raw, options = {}) {
 }
 /** The fields of one `key=value,key=value` item (a bare word is a field with no `=`). */
 function csvFields(item) {
-    const records = sync_parse(item, {
+    const records = parse(item, {
         relaxQuotes: true,
         relaxColumnCount: true,
         skipEmptyLines: true,
@@ -8021,7 +4299,7 @@ function lines(name) {
         .filter((line) => line !== '' && !line.startsWith('#'));
 }
 /** A list given one item a line or comma-separated, as docker/metadata-action outputs it. */
-function inputs_list(name) {
+function list(name) {
     return lines(name).flatMap((line) => line
         .split(',')
         .map((item) => item.trim())
@@ -8090,6 +4368,44 @@ function stageName(name) {
         throw new InputError(name, `'${printable(stage)}' is not a valid build stage name`);
     }
     return stage;
+}
+
+;// CONCATENATED MODULE: ./src/registry/platform.ts
+// OCI platforms (os/architecture/variant) as Docker writes them: parsed, compared and printed.
+class InvalidPlatformError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidPlatformError';
+    }
+}
+const COMPONENT = /^[a-z0-9][a-z0-9_.-]{0,31}$/;
+/** `os/arch[/variant]`, as `docker buildx build --platform` takes one. */
+function parsePlatform(value) {
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3 || !parts.every((part) => COMPONENT.test(part))) {
+        throw new InvalidPlatformError(`'${value}' is not a platform such as linux/amd64, linux/arm64 or linux/arm/v7`);
+    }
+    const [os = '', architecture = '', variant] = parts;
+    return { os, architecture, ...(variant === undefined ? {} : { variant }) };
+}
+function formatPlatform(platform) {
+    const { os, architecture, variant } = platform;
+    return variant === undefined || variant === ''
+        ? `${os}/${architecture}`
+        : `${os}/${architecture}/${variant}`;
+}
+/**
+ * Whether two platforms name the same machine. arm64 without a variant is arm64/v8, as containerd
+ * normalizes it: linux/arm64 and linux/arm64/v8 are one platform.
+ */
+function samePlatform(a, b) {
+    return formatPlatform(normalized(a)) === formatPlatform(normalized(b));
+}
+function normalized(platform) {
+    if (platform.architecture === 'arm64' && platform.variant === 'v8') {
+        return { os: platform.os, architecture: 'arm64' };
+    }
+    return platform;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/platforms.ts
@@ -8353,6 +4669,3827 @@ function requireBuilderFor(inputs, buildx) {
     throw new InputError(first, 'needs docker buildx (BuildKit), and this runner has only the classic builder: install the buildx plugin (docker/setup-buildx-action) or leave the input out');
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/engine-check.ts
+// The engine and buildx, each asked once, and only by a run that builds: a re-run that reuses the
+// SHA tag never starts docker.
+
+
+
+class EngineCheck {
+    docker;
+    buildx;
+    engineVersion;
+    constructor(docker, buildx) {
+        this.docker = docker;
+        this.buildx = buildx;
+    }
+    /** Starts both probes, to run while git and the registry are asked; `ready` reads the answers. */
+    start() {
+        if (this.engineVersion !== undefined)
+            return;
+        this.engineVersion = this.docker.ensureEngine();
+        // Awaited in `ready`; until then a failure must not count as unhandled.
+        this.engineVersion.catch(() => undefined);
+        this.docker.buildxVersion().catch(() => undefined);
+    }
+    /** Fails when no engine answers, or when an input needs buildx and the runner has none. */
+    async ready() {
+        this.start();
+        const version = this.engineVersion ?? Promise.resolve('');
+        await group('Docker engine', async () => {
+            info(`Engine ${untrustedText(await version)}`);
+        });
+        requireBuilderFor(this.buildx, (await this.docker.buildxVersion()) !== undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// A registry failure that keeps where it happened and what the registry itself said.
+
+
+/** A failure the user can act on, as every registry refusal is: reported without a stack. */
+class RegistryError extends ActionError {
+    registry;
+    repository;
+    status;
+    code;
+    constructor(message, details, options) {
+        super(message, options);
+        this.name = 'RegistryError';
+        this.registry = details.registry;
+        this.repository = details.repository;
+        this.status = details.status;
+        this.code = details.code;
+    }
+}
+/** A RegistryError for one registry and repository, leaving out what is unknown. */
+function registryError(registry, repository, message, options = {}) {
+    const { status, code, cause } = options;
+    return new RegistryError(message, {
+        registry,
+        repository,
+        ...(status === undefined ? {} : { status }),
+        ...(code === undefined ? {} : { code })
+    }, cause === undefined ? undefined : { cause });
+}
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/**
+ * Text a registry chose (error messages, header values) made safe to put inside a message: one
+ * line with runs of control characters folded to a space, then capped and kept from reading as a
+ * workflow command, as every untrusted value in a log line is.
+ */
+function registryText(text) {
+    return untrustedText(text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ').trim());
+}
+/** Reads the `{"errors":[{"code","message"}]}` body the Distribution spec defines. */
+function parseErrorBody(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = parsed.errors?.[0];
+        const code = typeof first?.code === 'string' ? registryText(first.code) : undefined;
+        const message = typeof first?.message === 'string' ? registryText(first.message) : undefined;
+        return {
+            ...(code === undefined ? {} : { code }),
+            ...(message === undefined ? {} : { message })
+        };
+    }
+    catch {
+        return {};
+    }
+}
+/** Registries that keep tags immutable refuse a re-tag each in their own way. */
+function isImmutableTagRefusal(status, code) {
+    return ((status === 400 && code === 'TAG_INVALID') ||
+        status === 412 ||
+        (status === 403 && code !== 'DENIED' && code !== 'UNAUTHORIZED') ||
+        status === 405);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/existing-tag.ts
+// Reuse, fail or rebuild: what if-exists makes of the image the registry holds under the SHA tag.
+
+function registryQuestion(policy) {
+    if (!policy.push || policy.ifExists === 'overwrite')
+        return 'none';
+    return policy.ifExists === 'fail' ? 'tag' : 'tag-and-revision';
+}
+/** Whether the registry's answer can end the run before anything is built (by digest it is never asked). */
+function mayReuseShaTag(policy) {
+    return !policy.pushByDigest && registryQuestion(policy) === 'tag-and-revision';
+}
+function chooseForExistingTag(policy, held, wanted) {
+    if (registryQuestion(policy) === 'none' || held.kind === 'nothing')
+        return { kind: 'build' };
+    if (policy.ifExists === 'fail') {
+        return {
+            kind: 'fail',
+            why: `${wanted.reference} already exists (${held.digest}) and if-exists is 'fail'`
+        };
+    }
+    if (held.kind === 'tag') {
+        throw new Error(`reusing ${wanted.reference} needs the commit it holds, which was not read`);
+    }
+    const why = notThisCommit(held.revisions, wanted);
+    return why === undefined ? { kind: 'reuse', digest: held.digest } : { kind: 'fail', why };
+}
+/**
+ * Why an image may not stand for this commit, or undefined when every platform image's revision
+ * label is this very commit. A short SHA tag can name another commit (seven hex digits collide by
+ * chance in big repositories, and a fork can grind one on purpose): the tests of other code must
+ * not pass for this one.
+ */
+function notThisCommit(revisions, wanted) {
+    const mismatch = revisions.findIndex((revision) => revision !== wanted.sha);
+    if (mismatch === -1)
+        return undefined;
+    const other = revisions[mismatch];
+    const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
+    return `${wanted.reference} holds ${held}, not this commit ${wanted.sha}: it is not reused (if-exists: overwrite replaces it)`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/body.ts
+// Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
+const MiB = 1024 * 1024;
+/** The distribution spec lets registries refuse manifests over 4 MiB; we refuse to read more. */
+const MANIFEST_BODY_LIMIT = 4 * MiB;
+/** Token answers and error bodies are a few hundred bytes; 1 MiB is generous. */
+const TOKEN_BODY_LIMIT = MiB;
+const ERROR_BODY_LIMIT = MiB;
+/**
+ * An image config holds labels, environment and one history entry per layer: tens of KiB in
+ * practice. No spec sets a limit; 8 MiB leaves room for images with thousands of layers.
+ */
+const CONFIG_BODY_LIMIT = 8 * MiB;
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit, what) {
+        super(`${what} is larger than ${formatLimit(limit)}: stopped reading`);
+        this.limit = limit;
+        this.name = 'BodyTooLargeError';
+    }
+}
+function formatLimit(bytes) {
+    return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
+}
+/**
+ * Reads a body chunk by chunk and gives up as soon as it passes `limit`: `stop` then tears the
+ * connection down, so the rest is never received. A Content-Length over the limit fails at once.
+ */
+async function readCapped(body, declaredLength, limit, what, stop) {
+    if (declaredLength !== null && Number(declaredLength) > limit) {
+        stop();
+        throw new BodyTooLargeError(limit, what);
+    }
+    const chunks = [];
+    let received = 0;
+    for await (const chunk of body) {
+        received += chunk.byteLength;
+        if (received > limit) {
+            stop();
+            throw new BodyTooLargeError(limit, what);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+// Content digests: the OCI grammar, the algorithms we can check, and checking bytes against one.
+
+
+/** `algorithm:encoded` as the OCI image spec writes it, before any algorithm is known. */
+const OCI_DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const MAX_DIGEST_LENGTH = 256;
+/** The algorithms we can verify, each with its encoding: lower-case hex of the hash's length. */
+const ALGORITHMS = {
+    sha256: /^[a-f0-9]{64}$/,
+    sha512: /^[a-f0-9]{128}$/
+};
+class DigestError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DigestError';
+    }
+}
+function matchesDigestGrammar(value) {
+    return value.length <= MAX_DIGEST_LENGTH && OCI_DIGEST.test(value);
+}
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/**
+ * A digest someone else wrote (a registry header, a manifest), checked before use: it must follow
+ * the grammar and name an algorithm we can verify, with a well-formed encoding.
+ */
+function parseVerifiableDigest(value, what) {
+    if (!matchesDigestGrammar(value)) {
+        throw new DigestError(`${what} is not a digest: '${registryText(value)}'`);
+    }
+    const colon = value.indexOf(':');
+    const algorithm = value.slice(0, colon);
+    const encoding = ALGORITHMS[algorithm];
+    if (encoding === undefined) {
+        throw new DigestError(`${what} uses the digest algorithm '${registryText(algorithm)}', which cannot be verified (sha256 and sha512 can)`);
+    }
+    if (!encoding.test(value.slice(colon + 1))) {
+        throw new DigestError(`${what} is not a valid ${algorithm} digest: '${registryText(value)}'`);
+    }
+    return value;
+}
+/** True when the bytes hash to the digest under the algorithm the digest names. */
+function bytesMatchDigest(bytes, digest, what) {
+    const verified = parseVerifiableDigest(digest, what);
+    const colon = verified.indexOf(':');
+    const algorithm = verified.slice(0, colon);
+    return (0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex') === verified.slice(colon + 1);
+}
+
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+// The manifest media types a registry may hold under a tag.
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
+const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references in Docker's grammar: registry host, repository path, tag and digest.
+const DOCKER_HUB = 'docker.io';
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const MAX_NAME_LENGTH = 255;
+function isTag(value) {
+    return TAG.test(value);
+}
+function isDigest(value) {
+    return DIGEST.test(value);
+}
+function parseTag(value) {
+    if (!isTag(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
+    }
+    return value;
+}
+function parseDigest(value) {
+    if (!isDigest(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
+    }
+    return value;
+}
+/** A repository without tag or digest, as the `image` input takes it. */
+function parseRepository(value) {
+    const reference = parseReference(value);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
+    }
+    return reference.repository;
+}
+/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
+function parseReference(value) {
+    if (value === '')
+        throw new InvalidReferenceError('the image reference is empty');
+    if (/\s/.test(value)) {
+        throw new InvalidReferenceError(`'${value}' contains white space`);
+    }
+    let rest = value;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = parseDigest(rest.slice(at + 1));
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon !== -1) {
+        tag = parseTag(rest.slice(colon + 1));
+        rest = rest.slice(0, colon);
+    }
+    const repository = splitRepository(value, rest);
+    return {
+        repository,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+function splitRepository(original, name) {
+    if (name.length > MAX_NAME_LENGTH) {
+        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    const namesRegistry = slash !== -1 &&
+        (first.includes('.') ||
+            first.includes(':') ||
+            first === 'localhost' ||
+            first !== first.toLowerCase());
+    const registry = namesRegistry ? first : DOCKER_HUB;
+    let path = namesRegistry ? name.slice(slash + 1) : name;
+    if (namesRegistry && !DOMAIN.test(registry)) {
+        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
+    }
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
+        }
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, path };
+}
+/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
+function repositoryName(repository) {
+    return `${repository.registry}/${repository.path}`;
+}
+function formatReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${repositoryName(reference.repository)}${tag}${digest}`;
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.path === b.path;
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
+function registryBaseUrl(registry) {
+    if (registry === DOCKER_HUB)
+        return 'https://registry-1.docker.io';
+    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/repository.ts
+
+class ImageRepository {
+    client;
+    image;
+    name;
+    constructor(client, image) {
+        this.client = client;
+        this.image = image;
+        this.name = repositoryName(image);
+    }
+    resolve(reference) {
+        return this.client.resolve(this.image.path, reference);
+    }
+    fetch(reference) {
+        return this.client.fetch(this.image.path, reference);
+    }
+    put(tag, manifest) {
+        return this.client.put(this.image.path, tag, manifest);
+    }
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.client.requestCount;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+// The one retry loop for registry and GitHub calls: jittered backoff, Retry-After, a cap on waiting.
+const retry_STOP = { retry: false };
+const retry_BACK_OFF = { retry: true };
+const retry_sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header === undefined || header.trim() === '')
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Jitter in the upper half of an exponential bound, so parallel clients spread out. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const bound = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(bound / 2 + (random() * bound) / 2);
+}
+/** The `code` of an error or of any error in its `cause` chain (ECONNREFUSED, ENOTFOUND…). */
+function errorCode(error) {
+    for (let current = error, depth = 0; depth < 5; depth++) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        const { code, cause } = current;
+        if (typeof code === 'string')
+            return code;
+        current = cause;
+    }
+    return undefined;
+}
+/**
+ * Network failures that happen before a request leaves this machine: the server cannot have acted
+ * on it, so even a call that creates something may be sent again.
+ */
+function retry_failedBeforeSending(error) {
+    const code = errorCode(error);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+/**
+ * Runs `call` until `judge` says stop or the attempts run out. A value judged worth retrying is
+ * returned as it is after the last attempt (the caller reports it); an error is thrown.
+ */
+async function retry_withRetry(call, judge, policy, sleep = retry_sleepFor) {
+    for (let attempt = 0;; attempt++) {
+        let outcome;
+        try {
+            outcome = { ok: true, value: await call() };
+        }
+        catch (error) {
+            outcome = { ok: false, error };
+        }
+        const verdict = judge(outcome);
+        const wait = verdict.retry ? (verdict.afterMs ?? backoffMs(attempt, policy)) : undefined;
+        const giveUp = wait === undefined || wait > policy.maxWaitMs || attempt >= policy.attempts - 1;
+        if (giveUp) {
+            if (outcome.ok)
+                return outcome.value;
+            throw outcome.error;
+        }
+        await sleep(wait);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/wire.ts
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+const clients = new Map();
+/**
+ * node:http and node:https are loaded when a request first needs them (https brings in TLS), and
+ * each keeps one keep-alive agent, so a run opens one connection per registry, not per request.
+ */
+function clientFor(protocol) {
+    let client = clients.get(protocol);
+    if (client === undefined) {
+        client =
+            protocol === 'https:'
+                ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
+                    open: https.request,
+                    agent: new https.Agent({ keepAlive: true })
+                }))
+                : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((http) => ({
+                    open: http.request,
+                    agent: new http.Agent({ keepAlive: true })
+                }));
+        clients.set(protocol, client);
+    }
+    return client;
+}
+/** Sends the request and resolves with the answer's head; a socket the server dropped is retried once. */
+async function exchange(request) {
+    const client = await clientFor(request.url.protocol);
+    try {
+        return await exchangeOnce(client, request);
+    }
+    catch (error) {
+        // A kept-alive socket the server closed just as we reused it: Node's documented race.
+        if (!(error instanceof StaleSocketError))
+            throw error;
+        return exchangeOnce(client, request);
+    }
+}
+class StaleSocketError extends Error {
+}
+function exchangeOnce(client, request) {
+    return new Promise((resolve, reject) => {
+        const headers = { ...request.headers };
+        if (request.body !== undefined)
+            headers['content-length'] = String(request.body.length);
+        const outgoing = client.open(request.url, {
+            method: request.method,
+            headers,
+            agent: client.agent
+        });
+        let answer;
+        const timer = setTimeout(() => {
+            const error = new TimeoutError(`no answer within ${request.timeoutMs} ms`);
+            answer?.destroy(error);
+            outgoing.destroy(error);
+        }, request.timeoutMs);
+        outgoing.on('error', (error) => {
+            clearTimeout(timer);
+            if (answer !== undefined)
+                return;
+            const stale = outgoing.reusedSocket && error.code === 'ECONNRESET';
+            reject(stale ? new StaleSocketError(error.message) : error);
+        });
+        outgoing.on('response', (incoming) => {
+            answer = incoming;
+            incoming.on('error', () => {
+                clearTimeout(timer);
+            });
+            resolve({
+                status: incoming.statusCode ?? 0,
+                headers: headerReader(incoming.headers),
+                body: incoming,
+                abort: () => {
+                    clearTimeout(timer);
+                    outgoing.destroy();
+                },
+                done: () => {
+                    clearTimeout(timer);
+                }
+            });
+        });
+        outgoing.end(request.body);
+    });
+}
+function headerReader(raw) {
+    return {
+        get(name) {
+            const value = raw[name.toLowerCase()];
+            if (value === undefined)
+                return null;
+            return Array.isArray(value) ? value.join(', ') : value;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/http.ts
+// HTTP for the registry client: a timeout on every request, capped bodies, the shared retry loop.
+
+
+
+
+/** IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS shortens the per-request timeout (fault tests use it). */
+function timeoutFromEnv(fallback) {
+    const value = Number(process.env.IMMUTABLE_IMAGE_REGISTRY_TIMEOUT_MS);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxWaitMs: 60_000,
+    timeoutMs: timeoutFromEnv(30_000)
+};
+/** A failure that another attempt cannot fix: not retried. */
+class RefusedAnswerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RefusedAnswerError';
+    }
+}
+const MAX_REDIRECTS = 5;
+class TransportError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'TransportError';
+    }
+}
+function isTransient(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+/**
+ * Every registry call is a read or a PUT of the same bytes, so repeating one is safe: 408, 429,
+ * 5xx and network failures are retried. A body over its cap is not: it would be as large again.
+ */
+function registryVerdict(outcome) {
+    if (!outcome.ok) {
+        const final = outcome.error instanceof BodyTooLargeError || outcome.error instanceof RefusedAnswerError;
+        return final ? retry_STOP : retry_BACK_OFF;
+    }
+    if (!isTransient(outcome.value.status))
+        return retry_STOP;
+    const asked = retryAfterMs(outcome.value.headers.get('retry-after'));
+    return asked === undefined ? retry_BACK_OFF : { retry: true, afterMs: asked };
+}
+/** Sends a request through the retry policy; returns the last response, or throws TransportError. */
+async function send(request, policy = DEFAULT_RETRY, sleep = retry_sleepFor) {
+    try {
+        return await retry_withRetry(() => sendOnce(request, policy.timeoutMs), registryVerdict, policy, sleep);
+    }
+    catch (error) {
+        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError)
+            throw error;
+        throw describeTransportError(request, error, policy.attempts);
+    }
+}
+async function sendOnce(request, timeoutMs, hops = 0) {
+    const response = await exchange({
+        method: request.method,
+        url: new URL(request.url),
+        headers: request.headers ?? {},
+        body: request.body === undefined ? undefined : Buffer.from(request.body),
+        timeoutMs
+    });
+    const location = response.headers.get('location');
+    if (isRedirect(response.status) && location !== null) {
+        response.abort();
+        return sendOnce(redirected(request, location, hops), timeoutMs, hops + 1);
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    let body;
+    try {
+        body = await readCapped(response.body, 
+        // A HEAD answer's Content-Length is the size of what a GET would send: no body follows.
+        request.method === 'HEAD' ? null : response.headers.get('content-length'), ok ? request.bodyLimit : ERROR_BODY_LIMIT, ok ? request.what : `the error answer to ${request.method} ${new URL(request.url).host}`, () => {
+            response.abort();
+        });
+    }
+    finally {
+        response.done();
+    }
+    return { status: response.status, headers: response.headers, body };
+}
+function isRedirect(status) {
+    return [301, 302, 303, 307, 308].includes(status);
+}
+/** The next hop of a checked redirect, without our Authorization when it leaves the origin. */
+function redirected(request, location, hops) {
+    const from = new URL(request.url);
+    const target = new URL(location, from);
+    const refusal = hops >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : request.checkRedirect?.(target);
+    if (refusal !== undefined) {
+        throw new RefusedAnswerError(`${from.host} redirected ${request.method} to '${registryText(target.href)}', which is refused: ${refusal}`);
+    }
+    const headers = { ...request.headers };
+    if (target.origin !== from.origin)
+        delete headers.authorization;
+    return { ...request, url: target.href, headers };
+}
+function describeTransportError(request, error, attempts) {
+    const host = new URL(request.url).host;
+    const cause = error instanceof Error ? error : new Error(String(error));
+    const reason = cause.name === 'TimeoutError'
+        ? 'timed out'
+        : (cause.code ?? cause.message);
+    return new TransportError(`${request.method} ${host} failed after ${attempts} attempts: ${reason}`, {
+        cause
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Registry authentication: answers a WWW-Authenticate challenge with Basic or a Bearer token.
+
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted values may hold commas). */
+function parseChallenge(header) {
+    const match = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (match === null)
+        return undefined;
+    const scheme = (match[1] ?? '').toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    const pattern = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const param of (match[2] ?? '').matchAll(pattern)) {
+        const key = (param[1] ?? '').toLowerCase();
+        params[key] = (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme, params };
+}
+class AuthenticationError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AuthenticationError';
+    }
+}
+function basic(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** Fetches a Bearer token for the given scopes from the challenge's realm. */
+async function fetchToken(challenge, scopes, credentials, policy, checkRedirect) {
+    const realm = challenge.params.realm;
+    if (realm === undefined)
+        throw new AuthenticationError('the registry sent a Bearer challenge without a realm');
+    const url = new URL(realm);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    const headers = {};
+    if (credentials !== undefined)
+        headers.authorization = basic(credentials);
+    const response = await send({
+        method: 'GET',
+        url: url.toString(),
+        headers,
+        bodyLimit: TOKEN_BODY_LIMIT,
+        what: `the answer of the token service at ${url.host}`,
+        checkRedirect
+    }, policy);
+    if (response.status === 401 || response.status === 403) {
+        throw new AuthenticationError(credentials === undefined
+            ? 'the registry refused anonymous access'
+            : `the registry refused the credentials of '${credentials.username}'`);
+    }
+    if (response.status !== 200) {
+        throw new AuthenticationError(`the token service at ${url.host} answered ${response.status}`);
+    }
+    let body;
+    try {
+        body = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new AuthenticationError(`the token service at ${url.host} did not answer with JSON`);
+    }
+    const token = body.token ?? body.access_token;
+    // A token is put in a header as it is: white space or control characters mean it is not one.
+    // eslint-disable-next-line no-control-regex
+    if (typeof token !== 'string' || token === '' || /[\s\u0000-\u001f\u007f]/.test(token)) {
+        throw new AuthenticationError(`the token service at ${url.host} returned no token`);
+    }
+    return token;
+}
+/** The Authorization header value that answers a challenge; undefined for anonymous Basic. */
+async function authorizationFor(challenge, scopes, credentials, policy, checkRedirect) {
+    if (challenge.scheme === 'basic') {
+        if (credentials === undefined) {
+            throw new AuthenticationError('the registry requires a username and password');
+        }
+        return basic(credentials);
+    }
+    return `Bearer ${await fetchToken(challenge, scopes, credentials, policy, checkRedirect)}`;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/registry/realm.ts
+// Where a registry may send us for a token: the realm policy that keeps credentials at home.
+
+function blockList(subnets) {
+    const list = new external_node_net_.BlockList();
+    for (const [network, prefix, type] of subnets)
+        list.addSubnet(network, prefix, type);
+    return list;
+}
+const realm_LOOPBACK = blockList([
+    ['127.0.0.0', 8, 'ipv4'],
+    ['0.0.0.0', 32, 'ipv4'],
+    ['::1', 128, 'ipv6'],
+    ['::', 128, 'ipv6']
+]);
+const LINK_LOCAL = blockList([
+    ['169.254.0.0', 16, 'ipv4'],
+    ['fe80::', 10, 'ipv6']
+]);
+const PRIVATE = blockList([
+    ['10.0.0.0', 8, 'ipv4'],
+    ['172.16.0.0', 12, 'ipv4'],
+    ['192.168.0.0', 16, 'ipv4'],
+    ['100.64.0.0', 10, 'ipv4'],
+    ['fc00::', 7, 'ipv6']
+]);
+/** NAT64's well-known prefix: an IPv6-only runner reaches the IPv4 address in the last 32 bits. */
+const NAT64 = blockList([['64:ff9b::', 96, 'ipv6']]);
+function nat64Target(ipv6) {
+    if (!NAT64.check(ipv6, 'ipv6'))
+        return undefined;
+    const groups = ipv6.split(':');
+    const last = groups.at(-1) ?? '';
+    if (last.includes('.'))
+        return last;
+    const high = parseInt(groups.at(-2) || '0', 16);
+    const low = parseInt(last || '0', 16);
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+/**
+ * Which network a host is on, from its address alone (a NAT64 address by the IPv4 address it
+ * reaches). Names other than localhost count as public:
+ * resolving them here would not stop a name that resolves differently when the token is fetched.
+ */
+function neighbourhood(hostname) {
+    // A trailing dot names the same host, fully qualified: `localhost.` is loopback too.
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase()
+        .replace(/\.+$/, '');
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return 'loopback';
+    const family = (0,external_node_net_.isIP)(host);
+    if (family === 0)
+        return 'public';
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    const translated = type === 'ipv6' ? nat64Target(host) : undefined;
+    if (translated !== undefined)
+        return neighbourhood(translated);
+    if (realm_LOOPBACK.check(host, type))
+        return 'loopback';
+    if (LINK_LOCAL.check(host, type))
+        return 'link-local';
+    if (PRIVATE.check(host, type))
+        return 'private';
+    return 'public';
+}
+/**
+ * Why the registry at `registryUrl` may not send us to `realm` for a token, or undefined when it
+ * may. Credentials travel to a realm only over https, unless the registry and the realm are both
+ * on loopback (where Docker speaks plain http too); a realm on loopback, link-local or private addresses is refused
+ * unless the registry lives there as well, so a hostile registry cannot aim us at the cloud
+ * metadata service or another machine on the runner's network.
+ */
+function realmRefusal(registryUrl, realm) {
+    let target;
+    try {
+        target = new URL(realm);
+    }
+    catch {
+        return 'it is not a URL';
+    }
+    const registry = new URL(registryUrl);
+    const registryPlace = neighbourhood(registry.hostname);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        return `it uses ${target.protocol.replace(/:$/, '')}, not https`;
+    }
+    const realmPlace = neighbourhood(target.hostname);
+    if (target.protocol === 'http:' && (registryPlace !== 'loopback' || realmPlace !== 'loopback')) {
+        return 'it uses plain http: credentials go only over https';
+    }
+    if (target.username !== '' || target.password !== '')
+        return 'it carries credentials of its own';
+    if (target.host === registry.host)
+        return undefined;
+    if (realmPlace !== 'public' && realmPlace !== registryPlace) {
+        return `it is on a ${realmPlace} address and the registry is not`;
+    }
+    return undefined;
+}
+/**
+ * Why a registry may not redirect a request to `target` (a blob to its storage, usually), or
+ * undefined when it may. No credentials cross origins on a redirect, so plain http is fine; but a
+ * registry cannot aim us at a neighbourhood it is not in, such as the cloud metadata service.
+ */
+function redirectRefusal(registryUrl, target) {
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+        return `it uses ${target.protocol.replace(/:$/, '')}, not http or https`;
+    }
+    const targetPlace = neighbourhood(target.hostname);
+    if (targetPlace !== 'public' && targetPlace !== neighbourhood(new URL(registryUrl).hostname)) {
+        return `it is on a ${targetPlace} address and the registry is not`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// The registry transport: answers auth challenges, caches tokens, guards realms, retries, caps bodies.
+
+
+
+
+
+
+/** What a registry that took our preemptive Basic credentials is taken to have asked for. */
+const BASIC = { scheme: 'basic', params: {} };
+/**
+ * Basic credentials sent before any challenge, where they may go: over https, or plain http to
+ * loopback. A registry that wants a token answers 401 as it would have anyway; one that wants
+ * Basic (htpasswd) answers at once, and the run saves the 401 round trip.
+ */
+function preemptiveAuthorization(baseUrl, credentials) {
+    if (credentials === undefined)
+        return undefined;
+    const url = new URL(baseUrl);
+    const safe = url.protocol === 'https:' || neighbourhood(url.hostname) === 'loopback';
+    return safe ? basic(credentials) : undefined;
+}
+class RegistryTransport {
+    registry;
+    options;
+    baseUrl;
+    retry;
+    challenge;
+    authorizations = new Map();
+    discovery;
+    preemptive;
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    requestCount = 0;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.options = options;
+        this.baseUrl = registryBaseUrl(registry);
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.preemptive = preemptiveAuthorization(this.baseUrl, options.credentials);
+    }
+    /** An error that names this registry and the repository. */
+    error(message, repository, options) {
+        return registryError(this.registry, repository, message, options);
+    }
+    /**
+     * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
+     * first request to a host discovers its challenge while the others wait, so parallel requests
+     * share one 401 and one token instead of each paying for their own.
+     */
+    async request(request) {
+        if (this.discovery !== undefined) {
+            await this.discovery;
+        }
+        else if (this.challenge === undefined) {
+            let discovered = () => undefined;
+            this.discovery = new Promise((resolve) => (discovered = resolve));
+            try {
+                return await this.authenticatedRequest(request);
+            }
+            finally {
+                discovered();
+            }
+        }
+        return this.authenticatedRequest(request);
+    }
+    async authenticatedRequest(request) {
+        const { repository } = request;
+        const scopes = this.scopesFor(repository);
+        const cached = this.challenge === undefined
+            ? Promise.resolve(this.preemptive)
+            : this.authorization(repository, this.challenge, scopes);
+        const sent = await cached;
+        let response = await this.sendCounted(request, sent);
+        if (response.status !== 401) {
+            if (sent !== undefined)
+                this.challenge ??= BASIC;
+            return response;
+        }
+        const header = response.headers.get('www-authenticate');
+        const challenge = header === null ? undefined : parseChallenge(header);
+        if (challenge === undefined) {
+            throw this.error(`authentication failed for registry ${this.registry}`, repository, {
+                status: 401,
+                code: 'UNAUTHORIZED'
+            });
+        }
+        // A 401 despite a cached token means it expired: fetch a fresh one, once (unless a parallel
+        // request has already replaced it).
+        const key = scopes.join(' ');
+        if (this.authorizations.get(key) === cached)
+            this.authorizations.delete(key);
+        this.challenge = challenge;
+        const answer = await this.authorization(repository, challenge, scopes);
+        // The same credentials again would be refused again.
+        if (answer !== sent)
+            response = await this.sendCounted(request, answer);
+        if (response.status === 401) {
+            const { credentials } = this.options;
+            throw this.error(`authentication failed for registry ${this.registry}${credentials === undefined ? ' (no credentials given)' : ` as '${credentials.username}'`}`, repository, { status: 401, code: parseErrorBody(response.body.toString('utf8')).code });
+        }
+        return response;
+    }
+    scopesFor(repository) {
+        return [`repository:${repository}:${this.options.access === 'push' ? 'pull,push' : 'pull'}`];
+    }
+    /**
+     * One authorization per scope, shared by every request that needs it, fetched once. A refusal
+     * stays too: the same credentials would be refused again, so requests sent in parallel learn it
+     * from the one answer instead of each asking the token service.
+     */
+    authorization(repository, challenge, scopes) {
+        const key = scopes.join(' ');
+        const known = this.authorizations.get(key);
+        if (known !== undefined)
+            return known;
+        const pending = this.authorize(repository, challenge, scopes);
+        this.authorizations.set(key, pending);
+        return pending;
+    }
+    async authorize(repository, challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (challenge.scheme === 'bearer' && realm !== undefined) {
+            const refusal = realmRefusal(this.baseUrl, realm);
+            if (refusal !== undefined) {
+                throw this.error(`registry ${this.registry} sent us to the token realm '${registryText(realm)}', which is refused: ${refusal}`, repository, { status: 401 });
+            }
+        }
+        try {
+            if (challenge.scheme === 'bearer')
+                this.requestCount++;
+            return await authorizationFor(challenge, scopes, this.options.credentials, this.retry, (target) => realmRefusal(this.baseUrl, target.href));
+        }
+        catch (error) {
+            if (error instanceof AuthenticationError) {
+                throw this.error(`authentication failed for registry ${this.registry}: ${error.message}`, repository, { status: 401 });
+            }
+            throw this.wrapped(error, repository);
+        }
+    }
+    async sendCounted(request, authorization) {
+        this.requestCount++;
+        const { repository, path, ...rest } = request;
+        try {
+            return await send({
+                ...rest,
+                url: `${this.baseUrl}/v2/${repository}/${path}`,
+                headers: { ...rest.headers, ...(authorization === undefined ? {} : { authorization }) },
+                checkRedirect: (target) => redirectRefusal(this.baseUrl, target)
+            }, this.retry);
+        }
+        catch (error) {
+            throw this.wrapped(error, repository);
+        }
+    }
+    wrapped(error, repository) {
+        if (error instanceof TransportError) {
+            return this.error(`registry ${this.registry} unreachable: ${error.message}`, repository, {
+                cause: error
+            });
+        }
+        if (error instanceof BodyTooLargeError || error instanceof RefusedAnswerError) {
+            return this.error(`registry ${this.registry}: ${error.message}`, repository, { cause: error });
+        }
+        return error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// Manifest and blob operations on a registry: resolve, fetch, put, read a blob; auth stays below.
+
+
+
+
+
+
+
+
+class RegistryClient {
+    registry;
+    /** Shared with the operations kept in modules of their own (referrers, blob uploads). */
+    transport;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.transport = new RegistryTransport(registry, options);
+    }
+    /** Requests sent, tokens included, for logs and benchmarks. */
+    get requestCount() {
+        return this.transport.requestCount;
+    }
+    /** This client bound to one repository of its registry, speaking in typed tags and digests. */
+    repository(image) {
+        if (image.registry !== this.registry) {
+            throw new Error(`a client of ${this.registry} cannot reach ${image.registry}/${image.path}`);
+        }
+        return new ImageRepository(this, image);
+    }
+    /** HEAD a tag or digest: what it points at, or undefined when the registry has no such manifest. */
+    async resolve(repository, reference) {
+        const response = await this.transport.request({
+            method: 'HEAD',
+            repository,
+            path: this.manifestPath(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the manifest of ${repository}:${reference}`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `resolve ${repository}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        if (digest === null || !isDigest(digest)) {
+            // Some registries omit the digest on HEAD; the body tells the truth.
+            const manifest = await this.fetch(repository, reference);
+            return (manifest && { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size });
+        }
+        return {
+            digest,
+            mediaType: registryText(contentType(response)),
+            size: Number(response.headers.get('content-length') ?? 0)
+        };
+    }
+    /** GET a manifest and verify its bytes against the digest asked for or announced. */
+    async fetch(repository, reference) {
+        const name = `${repository}${reference.includes(':') ? '@' : ':'}${reference}`;
+        const response = await this.transport.request({
+            method: 'GET',
+            repository,
+            path: this.manifestPath(repository, reference),
+            headers: { accept: ACCEPT_MANIFESTS },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the manifest of ${name}`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `fetch ${name}`);
+        const announced = response.headers.get('docker-content-digest');
+        const expected = reference.includes(':') ? reference : announced;
+        if (expected !== null) {
+            this.verify(response.body, expected, repository, `the manifest of ${name}`);
+        }
+        const mediaType = this.mediaTypeOf(response, repository);
+        const digest = sha256Digest(response.body);
+        return { digest, mediaType, size: response.body.length, bytes: response.body };
+    }
+    /**
+     * PUT the exact bytes of a manifest under a tag; returns the digest the registry stored, which
+     * must be the digest of what was sent.
+     */
+    async put(repository, tag, manifest) {
+        const response = await this.transport.request({
+            method: 'PUT',
+            repository,
+            path: this.manifestPath(repository, tag),
+            headers: { 'content-type': manifest.mediaType },
+            body: manifest.bytes,
+            bodyLimit: ERROR_BODY_LIMIT,
+            what: `the answer to the put of ${repository}:${tag}`
+        });
+        if (response.status !== 201 && response.status !== 200) {
+            const { code, message } = parseErrorBody(response.body.toString('utf8'));
+            if (isImmutableTagRefusal(response.status, code)) {
+                throw this.transport.error(`${this.registry} keeps the tag ${repository}:${tag} immutable and refused to move it (${response.status}${code === undefined ? '' : ` ${code}`})`, repository, { status: response.status, code });
+            }
+            this.expectOk(response, repository, `put ${repository}:${tag}`, message);
+        }
+        const stored = response.headers.get('docker-content-digest');
+        if (stored === null)
+            return manifest.digest;
+        const what = `the digest ${this.registry} answered for ${repository}:${tag}`;
+        if (stored !== manifest.digest &&
+            !this.verify(manifest.bytes, stored, repository, what, false)) {
+            throw this.transport.error(`registry ${this.registry} stored ${repository}:${tag} as ${registryText(stored)}, but the manifest sent was ${manifest.digest}`, repository);
+        }
+        return manifest.digest;
+    }
+    /** GET a blob (an image config) by digest, capped, and verify its bytes against the digest. */
+    async fetchBlob(repository, digest, limit = CONFIG_BODY_LIMIT) {
+        const what = `the blob ${repository}@${digest}`;
+        this.checkDigest(digest, repository, what);
+        const response = await this.transport.request({
+            method: 'GET',
+            repository,
+            path: `blobs/${digest}`,
+            bodyLimit: limit,
+            what: `${what} (at most ${formatLimit(limit)})`
+        });
+        if (response.status === 404)
+            return undefined;
+        this.expectOk(response, repository, `fetch ${what}`);
+        this.verify(response.body, digest, repository, what);
+        return response.body;
+    }
+    /** A tag, or a digest we can verify: nothing else goes into a URL. */
+    manifestPath(repository, reference) {
+        if (reference.includes(':')) {
+            this.checkDigest(reference, repository, `the reference '${registryText(reference)}'`);
+        }
+        else if (!isTag(reference)) {
+            throw this.transport.error(`'${registryText(reference)}' is neither a tag nor a digest`, repository);
+        }
+        return `manifests/${reference}`;
+    }
+    checkDigest(digest, repository, what) {
+        try {
+            parseVerifiableDigest(digest, what);
+        }
+        catch (error) {
+            if (error instanceof DigestError) {
+                throw this.transport.error(`registry ${this.registry}: ${error.message}`, repository);
+            }
+            throw error;
+        }
+    }
+    /**
+     * Whether the bytes match `digest` under the algorithm it names; a mismatch throws unless
+     * `mismatchThrows` is false. A malformed digest or an unknown algorithm always throws.
+     */
+    verify(bytes, digest, repository, what, mismatchThrows = true) {
+        this.checkDigest(digest, repository, what);
+        const matches = bytesMatchDigest(bytes, digest, what);
+        if (!matches && mismatchThrows) {
+            throw this.transport.error(`${what} does not match its digest ${digest}`, repository);
+        }
+        return matches;
+    }
+    mediaTypeOf(response, repository) {
+        const served = contentType(response);
+        let declared;
+        try {
+            declared = JSON.parse(response.body.toString('utf8')).mediaType;
+        }
+        catch {
+            throw this.transport.error(`the manifest from ${repository} is not JSON`, repository);
+        }
+        if (declared !== undefined && typeof declared !== 'string') {
+            throw this.transport.error(`the manifest from ${repository} has a mediaType that is not text`, repository);
+        }
+        if (declared !== undefined && MANIFEST_MEDIA_TYPES.includes(served) && declared !== served) {
+            throw this.transport.error(`the manifest from ${repository} says ${registryText(declared)} but was served as ${served}`, repository);
+        }
+        const mediaType = declared ?? served;
+        if (!MANIFEST_MEDIA_TYPES.includes(mediaType)) {
+            throw this.transport.error(`the manifest from ${repository} has an unsupported media type '${registryText(mediaType)}'`, repository);
+        }
+        return mediaType;
+    }
+    expectOk(response, repository, what, message) {
+        if (response.status >= 200 && response.status < 300)
+            return;
+        const parsed = parseErrorBody(response.body.toString('utf8'));
+        const detail = message ?? parsed.message;
+        throw this.transport.error(`registry ${this.registry} could not ${what}: ${response.status}${parsed.code === undefined ? '' : ` ${parsed.code}`}${detail === undefined ? '' : ` (${detail})`}`, repository, { status: response.status, code: parsed.code });
+    }
+}
+function contentType(response) {
+    return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from: the inputs, else the Docker config, else none.
+
+
+
+
+
+const DOCKER_HUB_CONFIG_KEYS = [
+    'https://index.docker.io/v1/',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io'
+];
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+}
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
+async function credentialsFromDockerConfig(registry, configDir) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(configDir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return (fromAuths(config, keys) ??
+        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+}
+function fromAuths(config, keys) {
+    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        if (!keys.includes(key) && !keys.includes(host))
+            continue;
+        if (entry.auth !== undefined && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        if (entry.username !== undefined && entry.password !== undefined) {
+            return { username: entry.username, password: entry.password };
+        }
+    }
+    return undefined;
+}
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9._-]+$/.test(helper))
+        return undefined;
+    const answer = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+            resolve(error === null ? stdout : undefined);
+        });
+        child.stdin?.end(serverUrl);
+    });
+    if (answer === undefined)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(answer);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/open-repository.ts
+// The one factory the build and promote/rollback open their image's repository with.
+
+
+
+/**
+ * The image's repository with push access, for the build and for promote and rollback alike:
+ * the credentials given, else the Docker config's (masked), else none.
+ */
+async function openRepository(image, access) {
+    const credentials = access.credentials ?? (await credentialsFromDockerConfig(image.registry, dockerConfigDir()));
+    if (access.credentials === undefined && credentials !== undefined) {
+        setSecret(credentials.password);
+    }
+    const client = new RegistryClient(image.registry, {
+        access: 'push',
+        credentials,
+        ...(access.retry === undefined ? {} : { retry: access.retry })
+    });
+    return client.repository(image);
+}
+
+;// CONCATENATED MODULE: ./src/docker/args.ts
+// Pure argv builders for the docker commands the actions run.
+function buildArgs(command) {
+    const args = command.buildx ? ['buildx', 'build', '--load'] : ['build'];
+    args.push('--file', command.file);
+    for (const tag of command.tags)
+        args.push('--tag', tag);
+    for (const name of command.buildArgNames)
+        args.push('--build-arg', name);
+    for (const [key, value] of command.labels)
+        args.push('--label', `${key}=${value}`);
+    if (command.buildx) {
+        for (const [key, value] of command.manifestAnnotations) {
+            args.push('--annotation', `manifest:${key}=${value}`);
+        }
+    }
+    if (command.target !== undefined)
+        args.push('--target', command.target);
+    if (command.network !== undefined)
+        args.push('--network', command.network);
+    if (command.buildx && command.platforms.length > 0) {
+        args.push('--platform', command.platforms.join(','));
+    }
+    args.push(...command.inputFlags);
+    args.push(command.context);
+    return args;
+}
+/**
+ * Whether a buildx, by the line `docker buildx version` prints (`github.com/docker/buildx v0.13.1 …`),
+ * takes `--annotation`: 0.12 and later. Unreadable versions are taken not to.
+ */
+function buildxAnnotates(version) {
+    const match = /\bv?(\d+)\.(\d+)\.\d+/.exec(version);
+    if (match === null)
+        return false;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    return major > 0 || minor >= 12;
+}
+function testRunArgs(run) {
+    const [entrypoint, ...rest] = run.command;
+    if (entrypoint === undefined)
+        throw new Error('the test command is empty');
+    // No --rm: the container's state (OOMKilled) is read after it exits; the caller removes it.
+    const args = ['run', ...containerLimits(run)];
+    args.push('--entrypoint', entrypoint, run.imageId, ...rest);
+    return args;
+}
+/**
+ * Starts it detached with its own ENTRYPOINT and CMD. No `--rm`: when it exits, its exit code and
+ * log are what the report needs, so its remover takes it away.
+ */
+function productionRunArgs(run) {
+    return ['run', '--detach', ...containerLimits(run), run.imageId];
+}
+function containerLimits(run) {
+    const args = ['--name', run.containerName, '--network', run.network, '--pull', 'never'];
+    if (run.platform !== undefined)
+        args.push('--platform', run.platform);
+    // Untrusted code: no new privileges, bounded memory and processes, no host mounts.
+    args.push('--security-opt', 'no-new-privileges');
+    if (run.memory !== undefined)
+        args.push('--memory', run.memory);
+    if (run.pidsLimit !== undefined)
+        args.push('--pids-limit', String(run.pidsLimit));
+    for (const name of run.envNames)
+        args.push('--env', name);
+    return args;
+}
+/** Runs `command` in the running container: its environment and user, the image's working directory. */
+function execArgs(containerName, command) {
+    if (command.length === 0)
+        throw new Error('the command is empty');
+    return ['exec', containerName, ...command];
+}
+/** The container's state (running, exit code, health) as one line of JSON. */
+function containerStateArgs(containerName) {
+    return ['container', 'inspect', '--format', '{{json .State}}', containerName];
+}
+function containerLogArgs(containerName, lines) {
+    return ['logs', '--tail', String(lines), containerName];
+}
+function loginArgs(registry, username) {
+    return ['login', '--username', username, '--password-stdin', registry];
+}
+
+;// CONCATENATED MODULE: ./src/docker/build-error.ts
+// Finds a failed build's own error in its output: the failing step's last lines and the error line.
+/** Lines of the failing step's own output kept; the step's header and the error are kept apart. */
+const STEP_LINES = 20;
+/** Lines quoted at most, and characters a line: a build's output is the pull request's to write. */
+const MAX_LINES = 40;
+const MAX_LINE_CHARS = 500;
+/** Lines quoted when the output has neither buildx's nor the classic builder's shape. */
+const FALLBACK_LINES = 10;
+/**
+ * buildx's plain progress prints each step's log as `#<step> <seconds> <line>`, and ends a failed
+ * build with a Dockerfile excerpt and `ERROR: failed to solve: …`; the classic builder prints
+ * `Step N/M : …`, the step's output and the daemon's message. Anything else: its last lines.
+ */
+function buildError(output, builder) {
+    const lines = outputLines(output);
+    const found = (builder === 'buildx' ? buildxError(lines) : classicError(lines)) ?? lastLines(lines);
+    return { summary: summaryLine(lines, builder), lines: found.map(capLine).slice(-MAX_LINES) };
+}
+function outputLines(output) {
+    // eslint-disable-next-line no-control-regex
+    const plain = output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r(?!\n)/g, '\n');
+    const lines = plain.split(/\r?\n/).map((line) => line.trimEnd());
+    while (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/**
+ * The failing step (`#6 [app 1/2] RUN …`) and its last log lines, wherever parallel steps put them,
+ * the Dockerfile excerpt buildx prints, and its last `ERROR:` line.
+ */
+function buildxError(lines) {
+    const errorAt = lines.findLastIndex((line) => line.startsWith('ERROR: '));
+    if (errorAt === -1)
+        return undefined;
+    const before = lines.slice(0, errorAt);
+    return [...failingStep(before), ...dockerfileExcerpt(before), lines[errorAt] ?? ''];
+}
+function failingStep(lines) {
+    const step = /^#(\d+) ERROR: /.exec(lines.findLast((line) => /^#\d+ ERROR: /.test(line)) ?? '')?.[1];
+    if (step === undefined)
+        return [];
+    const prefix = `#${step} `;
+    const header = lines.find((line) => line.startsWith(`${prefix}[`));
+    const log = lines.flatMap((line) => {
+        const match = /^#\d+ \d+\.\d+ (.*)$/.exec(line);
+        return line.startsWith(prefix) && match !== null ? [match[1] ?? ''] : [];
+    });
+    return [...(header === undefined ? [] : [header.slice(prefix.length)]), ...lastOf(log)];
+}
+/** `Dockerfile:4` and the lines around it, between two `-----` rules, before the error. */
+function dockerfileExcerpt(lines) {
+    const start = lines.findLastIndex((line, index) => /^\S+:\d+$/.test(line) && /^-{8,}$/.test(lines[index + 1] ?? ''));
+    return start === -1 ? [] : lines.slice(start).filter((line) => line !== '');
+}
+/** From the last `Step n/m : …` to the end; without one, the daemon's own `Error response …`. */
+function classicError(lines) {
+    const stepStart = lines.findLastIndex((line) => /^Step \d+\/\d+ : /.test(line));
+    if (stepStart === -1) {
+        const error = lines.findLast((line) => /^(Error response from daemon: |failed to )/.test(line));
+        return error === undefined ? undefined : [error];
+    }
+    const stepOutput = lines
+        .slice(stepStart + 1)
+        .filter((line) => line !== '' && !line.startsWith(' ---> '));
+    return [lines[stepStart] ?? '', ...lastOf(stepOutput)];
+}
+/** A step's last lines, saying how many came before. */
+function lastOf(log) {
+    if (log.length <= STEP_LINES)
+        return [...log];
+    return [`(${log.length - STEP_LINES} lines before)`, ...log.slice(-STEP_LINES)];
+}
+function lastLines(lines) {
+    return lines.filter((line) => line.trim() !== '').slice(-FALLBACK_LINES);
+}
+/** buildx's last `ERROR:` line, or the last line: the classic builder ends with its error. */
+function summaryLine(lines, builder) {
+    const error = builder === 'buildx' ? lines.findLast((line) => line.startsWith('ERROR: ')) : undefined;
+    const last = error ?? lines.findLast((line) => line.trim() !== '') ?? 'the build printed nothing';
+    return capLine(last.trim());
+}
+function capLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx-args.ts
+/** The variable that carries the n-th `secrets` value to buildx. */
+function secretEnvName(index) {
+    return `IMMUTABLE_IMAGE_SECRET_${index}`;
+}
+function inputFlags(inputs, build) {
+    const args = [];
+    const env = {};
+    const shipped = build.stage === 'shipped';
+    if (shipped && inputs.pull)
+        args.push('--pull');
+    if (shipped && inputs.noCache)
+        args.push('--no-cache');
+    if (inputs.shmSize !== undefined)
+        args.push('--shm-size', inputs.shmSize);
+    for (const ulimit of inputs.ulimits)
+        args.push('--ulimit', ulimit);
+    for (const host of inputs.addHosts)
+        args.push('--add-host', host);
+    if (!build.buildx)
+        return { args, env };
+    inputs.secrets.forEach(({ id, value }, index) => {
+        const name = secretEnvName(index);
+        args.push('--secret', `id=${id},env=${name}`);
+        env[name] = value;
+    });
+    for (const { id, envName } of inputs.secretEnvs)
+        args.push('--secret', `id=${id},env=${envName}`);
+    for (const context of inputs.buildContexts)
+        args.push('--build-context', context);
+    for (const ssh of inputs.ssh)
+        args.push('--ssh', ssh);
+    for (const from of inputs.cacheFrom)
+        args.push('--cache-from', from);
+    if (shipped) {
+        for (const to of inputs.cacheTo)
+            args.push('--cache-to', to);
+        if (inputs.provenance !== undefined) {
+            args.push('--attest', `type=provenance,${inputs.provenance}`);
+        }
+        if (inputs.sbom !== undefined)
+            args.push('--attest', `type=sbom,${inputs.sbom}`);
+    }
+    return { args, env };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-failure.ts
+
+
+const SUMMARY_CHARS = 300;
+class BuildFailedError extends ActionError {
+    exitCode;
+    buildError;
+    /** The message with the build's words as they are, for Markdown that escapes them itself. */
+    unescapedMessage;
+    constructor(
+    /** What was built: `the image build`, or the test stage's build. */
+    what, exitCode, buildError) {
+        const sentence = (summary) => `${what} failed (docker exit ${exitCode}): ${summary}; nothing was pushed`;
+        // The summary is the pull request's text: in the log, one escaped line, whatever it holds.
+        super(sentence(untrustedText(buildError.summary, SUMMARY_CHARS)));
+        this.exitCode = exitCode;
+        this.buildError = buildError;
+        this.name = 'BuildFailedError';
+        const summary = Array.from(buildError.summary);
+        this.unescapedMessage = sentence(summary.length > SUMMARY_CHARS
+            ? `${summary.slice(0, SUMMARY_CHARS).join('')}…`
+            : buildError.summary);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/image-revision.ts
+// Which commit an image in the registry was built from: its manifest's revision annotation, else
+// the revision label of its config.
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
+const MAX_PLATFORMS = 32;
+/**
+ * The revision of every platform image under `digest` (one for a single image; one per platform
+ * for an index, attestations left out); undefined where an image says none.
+ */
+async function imageRevisions(client, repository, digest) {
+    return revisionsIn(client, repository, await manifestOf(client, repository, digest));
+}
+/** As imageRevisions, from a manifest already fetched (by tag, say). */
+async function revisionsIn(client, repository, fetched) {
+    const { digest } = fetched;
+    const manifest = parsedManifest(client, repository, fetched);
+    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+        return [await imageRevision(client, repository, digest, manifest)];
+    }
+    const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
+    const platforms = listed
+        .filter((child) => typeof child === 'object' && child !== null)
+        .filter((child) => child.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' &&
+        child.platform?.os !== 'unknown');
+    if (platforms.length === 0 || platforms.length > MAX_PLATFORMS) {
+        throw fault(client, repository, `the index ${repository}@${digest} lists ${platforms.length} platform images (expected 1 to ${MAX_PLATFORMS})`);
+    }
+    const revisions = [];
+    for (const listed of platforms) {
+        const childDigest = image_revision_text(listed.digest);
+        if (!childDigest.includes(':')) {
+            throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
+        }
+        const child = parsedManifest(client, repository, await manifestOf(client, repository, childDigest));
+        revisions.push(await imageRevision(client, repository, childDigest, child));
+    }
+    return revisions;
+}
+async function manifestOf(client, repository, digest) {
+    const manifest = await client.fetch(repository, digest);
+    if (manifest === undefined) {
+        throw fault(client, repository, `${repository}@${registryText(digest)} vanished from the registry`);
+    }
+    return manifest;
+}
+function parsedManifest(client, repository, manifest) {
+    return {
+        ...parseObject(client, repository, manifest.bytes, `the manifest ${manifest.digest}`),
+        mediaType: manifest.mediaType
+    };
+}
+/** The manifest's revision annotation (written by buildx at build time), else its config's label. */
+async function imageRevision(client, repository, digest, manifest) {
+    const annotations = manifest.annotations;
+    const annotated = typeof annotations === 'object' && annotations !== null
+        ? annotations[REVISION_LABEL]
+        : undefined;
+    if (typeof annotated === 'string')
+        return annotated;
+    return configRevision(client, repository, digest, manifest);
+}
+async function configRevision(client, repository, digest, manifest) {
+    const config = manifest.config;
+    const size = typeof config?.size === 'number' ? config.size : 0;
+    if (size > CONFIG_BODY_LIMIT) {
+        throw fault(client, repository, `the config of ${repository}@${digest} is ${size} bytes, more than the ${formatLimit(CONFIG_BODY_LIMIT)} read`);
+    }
+    const configDigest = image_revision_text(config?.digest);
+    const bytes = await client.fetchBlob(repository, configDigest);
+    if (bytes === undefined) {
+        throw fault(client, repository, `the config ${registryText(configDigest)} of ${repository}@${digest} is missing`);
+    }
+    const labels = parseObject(client, repository, bytes, `the config of ${digest}`)
+        .config?.Labels;
+    const revision = labels?.[REVISION_LABEL];
+    return typeof revision === 'string' ? revision : undefined;
+}
+function parseObject(client, repository, bytes, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw fault(client, repository, `${what} in ${repository} is not JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) {
+        throw fault(client, repository, `${what} in ${repository} is not a JSON object`);
+    }
+    return parsed;
+}
+function image_revision_text(value) {
+    return typeof value === 'string' ? value : '';
+}
+function fault(client, repository, message) {
+    return registryError(client.registry, repository, `registry ${client.registry}: ${message}`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/image-build.ts
+// Builds the image from the context and reads back what was built.
+
+
+
+
+
+
+
+
+/** The build output kept to find its error in: the failing step's log is at its end. */
+const ERROR_TAIL_CHARS = 64 * 1024;
+function ociLabels(settings, revision, repositoryUrl) {
+    return new Map([
+        [REVISION_LABEL, revision.sha],
+        ['org.opencontainers.image.source', repositoryUrl],
+        ['org.opencontainers.image.created', revision.createdAt],
+        ...settings.labels
+    ]);
+}
+/**
+ * The revision label again, as an annotation of the image manifest: a re-run learns the commit
+ * from the manifest it already fetched, without the config blob.
+ */
+function revisionAnnotation(labels) {
+    const revision = labels.get(REVISION_LABEL);
+    return new Map(revision === undefined ? [] : [[REVISION_LABEL, revision]]);
+}
+/** Builds the shipped image: `target`, or the Dockerfile's last stage. */
+async function buildImage(docker, settings, tag, labels, platforms) {
+    // The build names only a tag of this run's own: with the containerd image store, a build that
+    // takes a name from another image deletes that image, and two builds naming one tag at once fail
+    // with "already exists". The SHA tag is given with reclaimTag once the tests passed.
+    const runTag = `${tag}-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    return buildStage(docker, settings, labels, {
+        runTag,
+        target: settings.target,
+        stage: 'shipped',
+        what: 'the image build',
+        platforms
+    });
+}
+/**
+ * Builds the test stage after the shipped one: the build cache holds the shipped stage's layers,
+ * so only the test layers are built. It gets a local name of its own and is never pushed.
+ */
+async function buildTestStage(docker, settings, tag, labels, stage, platforms) {
+    const runTag = `${tag}-test-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    return buildStage(docker, settings, labels, {
+        runTag,
+        target: stage,
+        stage: 'test',
+        what: `the build of the test stage ${stage}`,
+        platforms
+    });
+}
+async function buildStage(docker, settings, labels, build) {
+    const started = Date.now();
+    const { runTag } = build;
+    const buildxVersion = await docker.buildxVersion();
+    const buildx = buildxVersion !== undefined;
+    if (!buildx)
+        info('docker buildx is not available: using the classic builder');
+    const flags = inputFlags(settings.buildx, { buildx, stage: build.stage });
+    const args = buildArgs({
+        buildx,
+        manifestAnnotations: buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
+        context: settings.context,
+        file: settings.file,
+        tags: [runTag],
+        buildArgNames: [...settings.buildArgs.keys()],
+        labels,
+        target: build.target,
+        network: settings.network,
+        inputFlags: flags.args,
+        platforms: build.platforms
+    });
+    const output = new OutputTail(ERROR_TAIL_CHARS);
+    const result = await docker.run(args, {
+        // DOCKER_BUILDKIT=1 in the job's environment would make the client refuse to build without buildx.
+        env: {
+            ...Object.fromEntries(settings.buildArgs),
+            ...flags.env,
+            ...(buildx ? {} : { DOCKER_BUILDKIT: '0' })
+        },
+        allowFailure: true,
+        onOutput: (chunk) => {
+            output.append(chunk.toString('utf8'));
+        }
+    });
+    if (result.exitCode !== 0) {
+        throw new BuildFailedError(build.what, result.exitCode, buildError(output.toString(), buildx ? 'buildx' : 'classic'));
+    }
+    // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
+    // digest there for a lone manifest (provenance off), and the store knows the image only by the
+    // manifest's digest.
+    const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag);
+    return {
+        id,
+        runTag,
+        sizeBytes,
+        layers: diffIds.length,
+        diffIds,
+        durationMs: Date.now() - started
+    };
+}
+async function inspectImage(docker, reference) {
+    const result = await docker.run(['image', 'inspect', '--format', '{{json .}}', reference], {
+        silent: true
+    });
+    const image = JSON.parse(result.stdout);
+    return { id: image.Id, sizeBytes: image.Size, diffIds: image.RootFS?.Layers ?? [] };
+}
+/** Gives the SHA tag back to the image this run built and tested, whoever built last. */
+async function reclaimTag(docker, built, tag) {
+    await docker.run(['tag', built.id, tag], { silent: true });
+}
+async function dropRunTag(docker, built) {
+    const result = await docker.run(['image', 'rm', built.runTag], {
+        silent: true,
+        allowFailure: true
+    });
+    if (result.exitCode !== 0)
+        core_warning(`could not remove the local tag ${built.runTag}`);
+}
+
+;// CONCATENATED MODULE: ./src/registry/blob-upload.ts
+// Uploads one small blob in a single request (POST, then PUT with the digest); skipped when present.
+
+
+
+/**
+ * A monolithic upload is one request body in memory: meant for records and configs, never for
+ * layers, so a caller cannot hand us something large by mistake.
+ */
+const MAX_MONOLITHIC_BLOB = 1024 * 1024;
+async function uploadBlob(transport, repository, mediaType, bytes) {
+    if (bytes.length > MAX_MONOLITHIC_BLOB) {
+        throw transport.error(`a blob of ${bytes.length} bytes is too large for a single-request upload`, repository);
+    }
+    const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
+    if (await blobExists(transport, repository, descriptor.digest))
+        return descriptor;
+    const started = await transport.request({
+        method: 'POST',
+        repository,
+        path: 'blobs/uploads/',
+        headers: { 'content-length': '0' },
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to an upload to ${repository}`
+    });
+    expectStatus(transport, started, [202], repository, 'start an upload');
+    const location = started.headers.get('location');
+    if (location === null) {
+        throw transport.error(`registry ${transport.registry} started an upload without a Location`, repository);
+    }
+    let path;
+    try {
+        path = uploadPath(transport.baseUrl, repository, location, descriptor.digest);
+    }
+    catch (error) {
+        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
+    }
+    const finished = await transport.request({
+        method: 'PUT',
+        repository,
+        path,
+        headers: { 'content-type': 'application/octet-stream' },
+        body: bytes,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to the upload of ${descriptor.digest}`
+    });
+    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
+    const stored = finished.headers.get('docker-content-digest');
+    if (stored !== null && stored !== descriptor.digest) {
+        throw transport.error(`registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${descriptor.digest}`, repository);
+    }
+    return descriptor;
+}
+async function blobExists(transport, repository, digest) {
+    const response = await transport.request({
+        method: 'HEAD',
+        repository,
+        path: `blobs/${digest}`,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the blob ${repository}@${digest}`
+    });
+    if (response.status === 404)
+        return false;
+    expectStatus(transport, response, [200], repository, `look for the blob ${digest}`);
+    return true;
+}
+/**
+ * The upload's Location, relative or absolute, as a path under `/v2/<repository>/`, with the digest
+ * added to its query when given (the request that finishes the upload). A Location on another origin or outside the repository's uploads is refused:
+ * the transport would send our credentials there.
+ */
+function uploadPath(baseUrl, repository, location, digest) {
+    const uploads = `/v2/${repository}/blobs/uploads/`;
+    const base = new URL(uploads, baseUrl);
+    let target;
+    try {
+        target = new URL(location, base);
+    }
+    catch {
+        throw new Error(`the upload Location '${registryText(location)}' is not a URL`);
+    }
+    if (target.origin !== base.origin || !target.pathname.startsWith(uploads)) {
+        throw new Error(`the upload Location '${registryText(location)}' is outside ${base.origin}${uploads}: refused`);
+    }
+    if (digest !== undefined)
+        target.searchParams.set('digest', digest);
+    return `${target.pathname.slice(`/v2/${repository}/`.length)}${target.search}`;
+}
+/** Throws the registry's own error, code and message, unless the status is one of `expected`. */
+function expectStatus(transport, response, expected, repository, what) {
+    if (expected.includes(response.status))
+        return;
+    const { code, message } = parseErrorBody(response.body.toString('utf8'));
+    throw transport.error(`registry ${transport.registry} could not ${what}: ${response.status}${code === undefined ? '' : ` ${code}`}${message === undefined ? '' : ` (${message})`}`, repository, { status: response.status, code });
+}
+
+;// CONCATENATED MODULE: ./src/registry/chunked-upload.ts
+// Uploads one blob of any size from a file, in chunks (POST, PATCH…, PUT), checking its digest on the way.
+
+
+
+/** At most this much of a layer is in memory at once. */
+const UPLOAD_CHUNK = 8 * 1024 * 1024;
+/**
+ * Sends the bytes at `range` as the blob `descriptor`; skipped when the registry has it. Bytes that
+ * do not hash to the digest are never committed: the upload is left unfinished.
+ */
+async function uploadFileBlob(transport, repository, descriptor, file, range) {
+    if (range.size !== descriptor.size) {
+        throw transport.error(`the blob ${descriptor.digest} is ${range.size} bytes, but its manifest says ${descriptor.size}`, repository);
+    }
+    if (await blobExists(transport, repository, descriptor.digest))
+        return 'present';
+    let location = nextLocation(transport, repository, await transport.request({
+        method: 'POST',
+        repository,
+        path: 'blobs/uploads/',
+        headers: { 'content-length': '0' },
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to an upload to ${repository}`
+    }), 'start an upload');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)));
+    for (let sent = 0; sent < range.size;) {
+        const length = Math.min(chunk.length, range.size - sent);
+        const { bytesRead } = await file.read(chunk, 0, length, range.offset + sent);
+        if (bytesRead !== length) {
+            throw transport.error(`the saved image ended inside ${descriptor.digest}`, repository);
+        }
+        const body = chunk.subarray(0, length);
+        hash.update(body);
+        const answer = await transport.request({
+            method: 'PATCH',
+            repository,
+            path: relativePath(transport, repository, location, undefined),
+            headers: {
+                'content-type': 'application/octet-stream',
+                'content-range': `${sent}-${sent + length - 1}`
+            },
+            body,
+            bodyLimit: ERROR_BODY_LIMIT,
+            what: `the answer to a chunk of ${descriptor.digest}`
+        });
+        location = nextLocation(transport, repository, answer, `take a chunk of ${descriptor.digest}`);
+        sent += length;
+    }
+    const computed = `sha256:${hash.digest('hex')}`;
+    if (computed !== descriptor.digest) {
+        throw transport.error(`the saved bytes of ${descriptor.digest} hash to ${computed}: not uploaded`, repository);
+    }
+    const finished = await transport.request({
+        method: 'PUT',
+        repository,
+        path: relativePath(transport, repository, location, descriptor.digest),
+        headers: { 'content-length': '0' },
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to the upload of ${descriptor.digest}`
+    });
+    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
+    return 'uploaded';
+}
+function nextLocation(transport, repository, response, what) {
+    expectStatus(transport, response, [202], repository, what);
+    const location = response.headers.get('location');
+    if (location === null) {
+        throw transport.error(`registry ${transport.registry} could not ${what}: no Location`, repository);
+    }
+    return location;
+}
+function relativePath(transport, repository, location, digest) {
+    try {
+        return uploadPath(transport.baseUrl, repository, location, digest);
+    }
+    catch (error) {
+        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/tar-entries.ts
+class TarFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TarFormatError';
+    }
+}
+const BLOCK = 512;
+/** An OCI layout lists a few files per layer; far more is not an image. */
+const MAX_ENTRIES = 10_000;
+/** A PAX or GNU long-name header holds a path, not data. */
+const MAX_NAME_HEADER = 64 * 1024;
+/** Regular files by path (`blobs/sha256/…`, `index.json`); directories and links are left out. */
+async function tarEntries(file) {
+    const entries = new Map();
+    const header = Buffer.alloc(BLOCK);
+    let position = 0;
+    let longName;
+    for (let count = 0;; count++) {
+        if (count > MAX_ENTRIES)
+            throw new TarFormatError(`more than ${MAX_ENTRIES} entries`);
+        const { bytesRead } = await file.read(header, 0, BLOCK, position);
+        if (bytesRead < BLOCK || header.every((byte) => byte === 0))
+            return entries;
+        const size = octal(header.subarray(124, 136));
+        const type = String.fromCharCode(header[156] ?? 0);
+        const offset = position + BLOCK;
+        position = offset + Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'x' || type === 'L') {
+            if (size > MAX_NAME_HEADER)
+                throw new TarFormatError(`a ${size}-byte name header`);
+            const body = Buffer.alloc(size);
+            await file.read(body, 0, size, offset);
+            longName = type === 'L' ? cString(body) : paxPath(body.toString('utf8'));
+            continue;
+        }
+        const name = longName ?? headerName(header);
+        longName = undefined;
+        if (type === '0' || type === '\0')
+            entries.set(name.replace(/^\.\//, ''), { offset, size });
+    }
+}
+function headerName(header) {
+    const name = cString(header.subarray(0, 100));
+    const ustar = header.subarray(257, 262).toString('latin1') === 'ustar';
+    const prefix = ustar ? cString(header.subarray(345, 500)) : '';
+    return prefix === '' ? name : `${prefix}/${name}`;
+}
+function cString(bytes) {
+    const end = bytes.indexOf(0);
+    return bytes.subarray(0, end === -1 ? bytes.length : end).toString('utf8');
+}
+function octal(field) {
+    if (((field[0] ?? 0) & 0x80) !== 0)
+        throw new TarFormatError('a file over 8 GiB');
+    const text = cString(field).trim();
+    if (!/^[0-7]*$/.test(text))
+        throw new TarFormatError(`the size '${text}' is not octal`);
+    return text === '' ? 0 : parseInt(text, 8);
+}
+/** The `path` record of a PAX header (`<length> path=<value>\n` records); undefined without one. */
+function paxPath(records) {
+    for (const record of records.split('\n')) {
+        const match = /^\d+ path=(.*)$/.exec(record);
+        if (match?.[1] !== undefined)
+            return match[1];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/layout-push.ts
+// Pushes the image of an OCI image layout archive (as `docker save` writes it) by digest, no tag:
+// every blob first, then each manifest, the one the layout names last.
+
+
+
+
+
+
+
+
+class LayoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LayoutError';
+    }
+}
+/** A layout holds one image: an index of a few platforms and their attestations at most. */
+const MAX_MANIFESTS = 64;
+async function pushLayout(client, repository, archive, expected) {
+    const file = await (0,promises_namespaceObject.open)(archive, 'r');
+    try {
+        const entries = await tarEntries(file);
+        const root = rootDescriptor(await readEntry(file, entries, 'index.json', MANIFEST_BODY_LIMIT));
+        if (root.digest !== expected) {
+            throw new LayoutError(`the saved image is ${root.digest}, not the tested ${expected}`);
+        }
+        const image = { manifests: [], blobs: new Map() };
+        await collect(file, entries, root, image);
+        let uploaded = 0;
+        for (const blob of image.blobs.values()) {
+            const entry = blobEntry(entries, blob.digest);
+            const done = await uploadFileBlob(client.transport, repository, blob, file, entry);
+            if (done === 'uploaded')
+                uploaded++;
+        }
+        for (const manifest of image.manifests)
+            await client.put(repository, manifest.digest, manifest);
+        return { digest: expected, uploaded, present: image.blobs.size - uploaded };
+    }
+    finally {
+        await file.close();
+    }
+}
+/** The one image the layout's index.json names (docker save wraps it with its name). */
+function rootDescriptor(bytes) {
+    const { manifests } = layout_push_parse(bytes, 'index.json');
+    if (!Array.isArray(manifests) || manifests.length !== 1) {
+        throw new LayoutError('the saved layout’s index.json does not name exactly one image');
+    }
+    return descriptor(manifests[0], 'index.json');
+}
+async function collect(file, entries, manifest, image) {
+    if (!MANIFEST_MEDIA_TYPES.includes(manifest.mediaType)) {
+        throw new LayoutError(`${manifest.digest} is a ${registryText(manifest.mediaType)}, not a manifest`);
+    }
+    if (image.manifests.length >= MAX_MANIFESTS) {
+        throw new LayoutError(`the saved image has more than ${MAX_MANIFESTS} manifests`);
+    }
+    const bytes = await readEntry(file, entries, blobPath(manifest.digest), MANIFEST_BODY_LIMIT);
+    if (sha256Digest(bytes) !== manifest.digest || bytes.length !== manifest.size) {
+        throw new LayoutError(`the saved manifest ${manifest.digest} does not match its digest`);
+    }
+    const body = layout_push_parse(bytes, manifest.digest);
+    if (manifest.mediaType === OCI_INDEX || manifest.mediaType === DOCKER_MANIFEST_LIST) {
+        for (const child of layout_push_list(body.manifests)) {
+            await collect(file, entries, descriptor(child, manifest.digest), image);
+        }
+    }
+    else {
+        for (const blob of [body.config, ...layout_push_list(body.layers)]) {
+            const given = descriptor(blob, manifest.digest);
+            image.blobs.set(given.digest, given);
+        }
+    }
+    image.manifests.push({ ...manifest, digest: manifest.digest, bytes });
+}
+function descriptor(raw, where) {
+    const { mediaType, digest, size } = raw ?? {};
+    if (typeof mediaType !== 'string' || typeof digest !== 'string' || !isDigest(digest)) {
+        throw new LayoutError(`${where} lists a descriptor without a media type and sha256 digest`);
+    }
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
+        throw new LayoutError(`${where} lists ${digest} without a size`);
+    }
+    return { mediaType, digest, size };
+}
+function layout_push_list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function blobPath(digest) {
+    return `blobs/${digest.replace(':', '/')}`;
+}
+function blobEntry(entries, digest) {
+    const entry = entries.get(blobPath(digest));
+    if (entry === undefined)
+        throw new LayoutError(`the saved image lacks the blob ${digest}`);
+    return entry;
+}
+async function readEntry(file, entries, path, limit) {
+    const entry = entries.get(path);
+    if (entry === undefined)
+        throw new LayoutError(`the saved image has no ${path}`);
+    if (entry.size > limit)
+        throw new LayoutError(`${path} is over ${limit} bytes`);
+    const bytes = Buffer.alloc(entry.size);
+    const { bytesRead } = await file.read(bytes, 0, entry.size, entry.offset);
+    if (bytesRead !== entry.size)
+        throw new LayoutError(`the saved image ends inside ${path}`);
+    return bytes;
+}
+function layout_push_parse(bytes, what) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        if (typeof value === 'object' && value !== null)
+            return value;
+    }
+    catch {
+        // Reported below, as for any JSON that is not an object.
+    }
+    throw new LayoutError(`${what} in the saved image is not a JSON object`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/digest-push.ts
+// push-by-digest: the tested image's own bytes, saved by the engine, pushed by digest with no tag.
+
+
+
+
+
+
+
+/**
+ * `docker push` needs a tag; `docker save` writes the image as an OCI layout (containerd store),
+ * whose blobs and manifests our client uploads. Nothing is tagged, so a failure half-way leaves only
+ * unreferenced blobs.
+ */
+async function pushByDigest(docker, registry, built) {
+    if (!isDigest(built.id))
+        throw new ActionError(`the engine named the image '${built.id}', not a digest`);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'immutable-image-save-'));
+    try {
+        const archive = (0,external_node_path_namespaceObject.join)(scratch, 'image.tar');
+        info(`Saving ${built.runTag} from the engine`);
+        await docker.run(['save', '--output', archive, built.runTag], { silent: true });
+        const pushed = await pushLayout(registry.client, registry.image.path, archive, built.id);
+        info(`Pushed ${registry.name}@${pushed.digest} by digest, no tag: ${pushed.uploaded} blobs uploaded, ${pushed.present} already there`);
+        if ((await registry.resolve(pushed.digest)) === undefined) {
+            throw new ActionError(`the registry does not list ${registry.name}@${pushed.digest} right after the push`);
+        }
+        return pushed.digest;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/image-push.ts
+// Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
+
+
+
+
+
+
+/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
+function digestFromPushOutput(output) {
+    const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g));
+    return matches.at(-1)?.[1];
+}
+async function pushShaTag(docker, registry, image, tag) {
+    const reference = `${repositoryName(image)}:${tag}`;
+    let pushed = await docker.run(['push', reference], { allowFailure: true });
+    if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
+        info(`the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`);
+        pushed = await docker.run(['push', reference], { allowFailure: true });
+    }
+    if (pushed.exitCode !== 0) {
+        throw new ActionError(`pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`);
+    }
+    const descriptor = await registry.resolve(tag);
+    if (descriptor === undefined) {
+        throw new ActionError(`the registry does not list ${reference} right after the push`);
+    }
+    const reported = digestFromPushOutput(pushed.stdout);
+    return {
+        digest: descriptor.digest,
+        ours: reported === undefined || reported === descriptor.digest
+    };
+}
+/**
+ * A 5xx from the registry, e.g. while another run writes the same tag: containerd's pusher asks for
+ * the tag first, and docker push does not retry.
+ */
+function isRegistryServerError(output) {
+    return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test(lastLine(output));
+}
+/** The last line docker printed, which often quotes the registry: made one safe, capped line. */
+function pushFailure(output, registry) {
+    const line = registryText(output
+        .split('\n')
+        .map((text) => text.trim())
+        .filter((text) => text !== '')
+        .at(-1) ?? 'no output');
+    if (/unauthorized|authentication required|denied/i.test(line)) {
+        return `authentication failed for registry ${registry} (${line})`;
+    }
+    return line;
+}
+/**
+ * Puts the SHA tag's manifest under each extra tag: in the same repository as a pointer change
+ * (no layer moves), elsewhere with `docker push` of the same local image. Each tag is appended to
+ * `pushed` as soon as it is in place, so a failure part-way still knows which are.
+ */
+async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags, localImage, pushed = []) {
+    const sameRepositoryTags = extraTags.filter((reference) => sameRepository(reference.repository, image));
+    if (sameRepositoryTags.length > 0) {
+        const manifest = await registry.fetch(digest);
+        if (manifest === undefined)
+            throw new ActionError(`${repositoryName(image)}@${digest} vanished from the registry`);
+        for (const reference of sameRepositoryTags) {
+            await registry.put(reference.tag ?? shaTag, manifest);
+            info(`Tagged ${formatReference(reference)} → ${untrustedText(digest)}`);
+            pushed.push(formatReference(reference));
+        }
+    }
+    const elsewhere = extraTags.filter((candidate) => !sameRepository(candidate.repository, image));
+    for (const reference of elsewhere) {
+        const target = formatReference(reference);
+        const source = localImage ?? `${repositoryName(image)}@${digest}`;
+        const client = await docker();
+        if (localImage === undefined)
+            await client.run(['pull', source]);
+        await client.run(['tag', source, target], { silent: true });
+        const result = await client.run(['push', target], { allowFailure: true });
+        if (result.exitCode !== 0) {
+            throw new ActionError(`pushing ${target} failed: ${pushFailure(result.stderr || result.stdout, reference.repository.registry)}`);
+        }
+        pushed.push(target);
+    }
+    return pushed;
+}
+
+;// CONCATENATED MODULE: ./src/docker/emulation.ts
+// Which foreign architectures this machine can run, by the interpreters binfmt_misc has registered.
+
+
+/** Where the kernel lists binfmt_misc entries, one file each (qemu-aarch64, …). */
+const BINFMT_MISC = '/proc/sys/fs/binfmt_misc';
+/** Entry names as tonistiigi/binfmt and qemu-user-static register them, by Docker's architecture. */
+const QEMU_ARCHITECTURES = {
+    'qemu-x86_64': 'amd64',
+    'qemu-aarch64': 'arm64',
+    'qemu-arm': 'arm',
+    'qemu-i386': '386',
+    'qemu-riscv64': 'riscv64',
+    'qemu-ppc64le': 'ppc64le',
+    'qemu-s390x': 's390x',
+    'qemu-mips64el': 'mips64le',
+    'qemu-mips64': 'mips64',
+    'qemu-loongarch64': 'loong64'
+};
+/** An entry file is at most a few hundred bytes; more is not an entry. */
+const MAX_ENTRY_BYTES = 4096;
+/**
+ * The architectures with an enabled emulator entry in `dir`; none when the directory is missing
+ * or unreadable (binfmt_misc not mounted). BuildKit's own entries (`buildkit-qemu-…`) count too.
+ */
+function emulatedArchitectures(dir = BINFMT_MISC) {
+    const found = new Set();
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(dir);
+    }
+    catch {
+        return found;
+    }
+    for (const name of names) {
+        const architecture = QEMU_ARCHITECTURES[name.replace(/^buildkit-/, '')];
+        if (architecture !== undefined && isEnabled((0,external_node_path_namespaceObject.join)(dir, name)))
+            found.add(architecture);
+    }
+    return found;
+}
+function isEnabled(entry) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(entry, 'r');
+        const buffer = Buffer.alloc(MAX_ENTRY_BYTES);
+        const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, MAX_ENTRY_BYTES, 0);
+        return buffer.subarray(0, read).toString('utf8').split('\n')[0]?.trim() === 'enabled';
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/report.ts
+// What one run of the pipeline did, as plain data for the comment, the summary and the outputs.
+/** No test-command: the image goes on untested. */
+const TESTS_NOT_RUN = {
+    result: 'skipped',
+    stage: undefined,
+    command: undefined,
+    durationMs: undefined,
+    exitCode: undefined,
+    timedOut: false,
+    notRun: 'no-test-command',
+    outputTail: ''
+};
+/** The run failed (the build, a registry, an input) before the tests could start. */
+const TESTS_NOT_REACHED = { ...TESTS_NOT_RUN, notRun: 'run-failed-first' };
+function imageRef(report) {
+    return report.digest === undefined ? undefined : `${report.image}@${report.digest}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/platform-plan.ts
+// Which platforms a build makes, and which of them the tests can run on here: the engine's own, and
+// those an emulator is registered for. The rest are built, not tested.
+
+
+
+
+
+/** Without the input: one build for the engine's platform, tested on it, as before platforms existed. */
+const ENGINE_PLATFORM_ONLY = { built: [], runnable: [undefined] };
+/** Whether a machine of `native` with emulators for `emulated` architectures runs `platform`. */
+function canRun(platform, native, emulated) {
+    if (platform.os !== native.os)
+        return false;
+    return platform.architecture === native.architecture || emulated.has(platform.architecture);
+}
+function planPlatforms(requested, native, emulated) {
+    if (requested.length === 0)
+        return ENGINE_PLATFORM_ONLY;
+    return {
+        built: requested.map(formatPlatform),
+        runnable: requested.filter((platform) => canRun(platform, native, emulated)).map(formatPlatform)
+    };
+}
+/** Asks the engine its platform only when platforms were given. */
+async function platformPlan(docker, requested) {
+    if (requested.length === 0)
+        return ENGINE_PLATFORM_ONLY;
+    const native = await enginePlatform(docker);
+    const emulated = emulatedArchitectures();
+    const plan = planPlatforms(requested, native, emulated);
+    const onlyBuilt = plan.built.filter((platform) => !plan.runnable.includes(platform));
+    const engine = `The engine runs ${formatPlatform(native)}${emulated.size > 0 ? ` and emulates ${[...emulated].join(', ')}` : ''}`;
+    if (plan.runnable.length === 0) {
+        core_warning(`${engine}: none of ${plan.built.join(', ')} can run here, so none is tested.`);
+    }
+    else if (onlyBuilt.length > 0) {
+        info(`${engine}: ${onlyBuilt.join(', ')} built, not tested (no emulator registered).`);
+    }
+    return plan;
+}
+async function enginePlatform(docker) {
+    const result = await docker.run(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], {
+        silent: true,
+        allowFailure: true
+    });
+    try {
+        return parsePlatform(result.stdout.trim());
+    }
+    catch {
+        throw new ActionError('the Docker engine did not say its platform (docker version)');
+    }
+}
+/** The tests on each runnable platform in turn; the first failure ends them. */
+async function testOnPlatforms(plan, test, testOne) {
+    if (test.command === undefined)
+        return TESTS_NOT_RUN;
+    let report = { ...TESTS_NOT_RUN, notRun: 'no-platform-runs-here' };
+    for (const platform of plan.runnable) {
+        if (platform !== undefined)
+            info(`Testing ${platform}`);
+        report = await testOne({ ...test, platform });
+        if (report.result !== 'passed')
+            return report;
+    }
+    return report;
+}
+function platformOutcomes(plan, test) {
+    const tested = test.result === 'passed';
+    return plan.built.map((platform) => ({
+        platform,
+        tested: tested && plan.runnable.includes(platform)
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/docker/config.ts
+// A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
+
+
+
+
+
+
+
+
+/**
+ * Copies what the job's Docker config already holds (logins made by docker/login-action, the buildx
+ * builder chosen by setup-buildx-action) so logging in here adds to it rather than hiding it.
+ */
+async function createDockerConfig(userConfigDir, env = process.env) {
+    const parent = configParent(env);
+    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parent, CONFIG_PREFIX));
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(userConfigDir, 'config.json'))) {
+        await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(userConfigDir, 'config.json'), (0,external_node_path_namespaceObject.join)(dir, 'config.json'));
+    }
+    for (const shared of ['buildx', 'cli-plugins', 'contexts']) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(userConfigDir, shared)))
+            await (0,promises_namespaceObject.symlink)((0,external_node_path_namespaceObject.join)(userConfigDir, shared), (0,external_node_path_namespaceObject.join)(dir, shared));
+    }
+    return dir;
+}
+const CONFIG_PREFIX = 'immutable-image-docker-';
+/** mkdtemp appends six characters from this set. */
+const OWN_CONFIG_NAME = /^immutable-image-docker-[A-Za-z0-9]{6}$/;
+function configParent(env) {
+    return env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)();
+}
+/**
+ * Removes `dir` only when it is a config this action created: a real directory (not a symlink)
+ * directly under RUNNER_TEMP, named with our prefix. The post step reads `dir` from state, which
+ * untrusted output may have written; anything else is left where it is.
+ */
+async function removeOwnDockerConfig(dir, env = process.env) {
+    if (!(0,external_node_path_namespaceObject.isAbsolute)(dir) || !OWN_CONFIG_NAME.test((0,external_node_path_namespaceObject.basename)(dir))) {
+        return { removed: false, why: `it is not named ${CONFIG_PREFIX}… as the action names its own` };
+    }
+    const entry = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
+    if (entry === undefined)
+        return { removed: false, why: 'it does not exist' };
+    if (!entry.isDirectory())
+        return { removed: false, why: 'it is not a directory' };
+    try {
+        const [real, parent] = await Promise.all([(0,promises_namespaceObject.realpath)(dir), (0,promises_namespaceObject.realpath)(configParent(env))]);
+        if (real !== (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir))) {
+            return { removed: false, why: `it is not directly under RUNNER_TEMP (${parent})` };
+        }
+        await (0,promises_namespaceObject.rm)(real, { recursive: true, force: true });
+        return { removed: true };
+    }
+    catch (error) {
+        return { removed: false, why: getErrorMessage(error) };
+    }
+}
+/** The names a Docker config may key a registry's helper by. */
+function helperKeys(registry) {
+    if (registry !== DOCKER_HUB)
+        return [registry];
+    return [DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io', 'https://index.docker.io/v1/'];
+}
+/**
+ * Pins `registry` to the config file's own store: with `credsStore` or a `credHelpers` entry,
+ * `docker login` would hand the password to the machine's helper, where it outlives the job. An
+ * empty helper name is how Docker spells "this file" (getConfiguredCredentialStore), so every other
+ * registry keeps its helper and base images still pull through it.
+ */
+function keepLoginInFile(config, registry) {
+    const helpers = config.credHelpers;
+    const kept = typeof helpers === 'object' && helpers !== null ? helpers : {};
+    const pinned = Object.fromEntries(helperKeys(registry).map((key) => [key, '']));
+    return { ...config, credHelpers: { ...kept, ...pinned } };
+}
+async function pinLoginToFile(configDir, registry) {
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    const config = (0,external_node_fs_namespaceObject.existsSync)(file) ? parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8')) : {};
+    if (config === undefined)
+        throw new ActionError(`the Docker config ${file} is not a JSON object`);
+    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(keepLoginInFile(config, registry), null, 2));
+}
+function parseConfig(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function login(docker, registry, credentials) {
+    // Never the machine's global config: the login must go where the post step removes it.
+    if (docker.configDir === undefined)
+        throw new Error('login needs a Docker config of our own');
+    await pinLoginToFile(docker.configDir, registry);
+    const result = await docker.run(loginArgs(registry, credentials.username), {
+        input: Buffer.from(credentials.password),
+        silent: true,
+        allowFailure: true
+    });
+    if (result.exitCode !== 0) {
+        const reason = lastLine(result.stderr);
+        const refused = /unauthorized|denied|incorrect|401|403/i.test(reason);
+        throw new ActionError(refused
+            ? `authentication failed for registry ${registry} as '${credentials.username}': check the username and password inputs`
+            : `docker login to ${registry} failed: ${reason}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/registry-login.ts
+// The engine as the pipeline's docker commands use it: logged in to the image's registry when the
+// action was given credentials, through a Docker config of its own that the main step removes at its
+// end (the post step only when the main step could not).
+
+
+
+
+
+async function loggedInEngine(engine, { credentials, image }) {
+    if (credentials === undefined)
+        return engine;
+    const configDir = await createDockerConfig(dockerConfigDir());
+    saveDockerConfigDir(configDir);
+    const own = engine.withConfig(configDir);
+    await group(`Log in to ${image.registry}`, () => login(own, image.registry, credentials));
+    return own;
+}
+/**
+ * Removes the login at the end of the main step, so that the post step has nothing left to do; a
+ * config this cannot remove stays in state for the post step to try again.
+ */
+async function removeLogin(engine) {
+    const dir = engine.configDir;
+    if (dir === undefined)
+        return;
+    const removal = await removeOwnDockerConfig(dir);
+    if (removal.removed)
+        saveDockerConfigDir('');
+    else
+        core_warning(`Did not remove '${printable(dir)}' yet: ${removal.why}.`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/test-failure.ts
+/** `docker run` exits 125-127 when the container could not start at all. */
+const DOCKER_RUN_ERRORS = new Set([125, 126, 127]);
+/** The step's one-line error for tests that did not pass. */
+function testFailureMessage(test, settings) {
+    if (test.timedOut)
+        return `the tests timed out after ${settings.timeoutSeconds} s: nothing was pushed`;
+    if (test.oomKilled === true)
+        return `the tests ${outOfMemory(settings.memory)}; nothing was pushed`;
+    if (test.couldNotStart !== undefined) {
+        return `the test container could not start: ${test.couldNotStart}; nothing was pushed`;
+    }
+    return `the tests failed with exit code ${test.exitCode ?? '?'}: nothing was pushed`;
+}
+/** What the engine's OOM kill means for the inputs. */
+function outOfMemory(memory) {
+    return memory === undefined
+        ? 'were killed for running out of memory with no test-memory limit: the runner itself ran out'
+        : `were killed for using more than test-memory (${memory}): raise test-memory or make the tests use less`;
+}
+/**
+ * Why `docker run` could not start the container, from the daemon's words in its output: a
+ * test-network that does not exist, or a command missing from the image. Undefined when the
+ * container started (its own exit code can be 125-127 too) or the cause is unknown.
+ */
+function containerStartProblem(exitCode, output, test) {
+    if (!DOCKER_RUN_ERRORS.has(exitCode))
+        return undefined;
+    const daemon = /Error response from daemon: (.*)/.exec(output)?.[1] ?? '';
+    if (/\bnetwork \S+ not found\b/i.test(daemon))
+        return `test-network ${missingNetwork(test.network)}`;
+    if (/executable file not found|no such file or directory/i.test(daemon)) {
+        return `check that ${test.command?.[0] ?? 'the test command'} exists in the image`;
+    }
+    return undefined;
+}
+/** What to do about a test-network the engine does not have. */
+function missingNetwork(network) {
+    return `'${network}' does not exist on the engine: name one \`docker network ls\` lists, e.g. \${{ job.services.<id>.network }} to reach the job's service containers, or leave test-network empty for none`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/image-test.ts
+// Runs the test command in a fresh container of the built image, streaming its output, and makes
+// sure the container is gone afterwards: after the tests, a timeout, or a cancelled step.
+
+
+
+
+
+
+const TAIL_CHARS = 64 * 1024;
+function describeCommand(command) {
+    if (command[0] === '/bin/sh' && command[1] === '-c' && command.length === 3)
+        return command[2] ?? '';
+    return JSON.stringify(command);
+}
+/** Runs the tests in `imageId`, the shipped image or the test `stage` proved to be built on it. */
+async function testImage(docker, imageId, stage, test) {
+    if (test.command === undefined)
+        return TESTS_NOT_RUN;
+    const containerName = watchNewContainer(docker, 'test');
+    const tail = new OutputTail(TAIL_CHARS);
+    const started = Date.now();
+    const timeout = { expired: false };
+    const timer = setTimeout(() => {
+        timeout.expired = true;
+        error(`The tests ran longer than test-timeout (${test.timeoutSeconds} s): removing the container.`);
+        removeTestContainer(docker, containerName).catch(() => undefined);
+    }, test.timeoutSeconds * 1000);
+    let exitCode;
+    let oomKilled = false;
+    try {
+        const result = await docker.run(testRunArgs({
+            containerName,
+            imageId,
+            command: test.command,
+            network: test.network,
+            memory: test.memory,
+            pidsLimit: test.pidsLimit,
+            envNames: [...test.env.keys()],
+            platform: test.platform
+        }), {
+            env: Object.fromEntries(test.env),
+            allowFailure: true,
+            onOutput: (chunk) => {
+                tail.append(chunk.toString('utf8'));
+            }
+        });
+        exitCode = result.exitCode;
+        if (exitCode !== 0 && !timeout.expired)
+            oomKilled = await killedForMemory(docker, containerName);
+    }
+    finally {
+        clearTimeout(timer);
+        // The container runs without `--rm`, so that its state can be read once it exited: removed here.
+        await removeWatchedContainer(docker, containerName);
+    }
+    const durationMs = Date.now() - started;
+    const couldNotStart = timeout.expired
+        ? undefined
+        : containerStartProblem(exitCode, tail.toString(), test);
+    if (couldNotStart !== undefined)
+        tail.append(`\n(the container could not start: ${couldNotStart})`);
+    return {
+        result: exitCode === 0 && !timeout.expired ? 'passed' : 'failed',
+        stage,
+        command: describeCommand(test.command),
+        durationMs,
+        exitCode,
+        timedOut: timeout.expired,
+        oomKilled,
+        ...(couldNotStart === undefined ? {} : { couldNotStart }),
+        outputTail: tail.toString()
+    };
+}
+/** Whether the engine killed the container for passing its memory limit (the exit code says 137). */
+async function killedForMemory(docker, containerName) {
+    const state = await docker.run(['inspect', '--format', '{{.State.OOMKilled}}', containerName], {
+        silent: true,
+        allowFailure: true
+    });
+    return state.exitCode === 0 && state.stdout.trim() === 'true';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/test-network.ts
+
+
+/** Networks every engine has: nothing to ask. */
+const BUILT_IN = new Set(['none', 'host']);
+/**
+ * Fails with an input error when the tests would run and their network does not exist: the build
+ * would otherwise run to the end and the container fail to start.
+ */
+async function requireTestNetwork(docker, test) {
+    if (test.command === undefined || BUILT_IN.has(test.network))
+        return;
+    const result = await docker.run(['network', 'inspect', '--format', '{{.Name}}', test.network], {
+        silent: true,
+        allowFailure: true
+    });
+    // Any other refusal (the engine failing) is left to `docker run`, which says it in its own words.
+    if (result.exitCode !== 0 && /not found|no such network/i.test(result.stderr)) {
+        throw new InputError('test-network', missingNetwork(test.network));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/revision.ts
+// Which commit the image is tagged with, and what a reviewer should be told about it.
+
+/**
+ * The commit checked out where the build context is; the event's commit only when the context is
+ * not a git checkout (on pull_request, the PR head rather than GitHub's throwaway merge commit).
+ */
+function chooseRevision(checkout, run, now) {
+    const warnings = [];
+    if (checkout === undefined) {
+        const sha = run.pullRequest?.headSha ?? run.eventSha;
+        if (!/^[0-9a-f]{40}$/.test(sha)) {
+            throw new ActionError('the build context is not a git checkout and the event names no commit (GITHUB_SHA is not set)');
+        }
+        warnings.push(`The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`);
+        return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings };
+    }
+    const head = run.pullRequest?.headSha;
+    if (head !== undefined && head !== checkout.sha) {
+        warnings.push(`Built commit ${checkout.sha.slice(0, 7)} is not the pull request head ${head.slice(0, 7)}` +
+            (checkout.sha === run.eventSha
+                ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
+                : '.'));
+    }
+    if (checkout.dirty) {
+        warnings.push(`The checkout has uncommitted changes: the image holds more than commit ${checkout.sha.slice(0, 7)}.`);
+    }
+    return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
+}
+function shaTag(sha, format) {
+    return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
+// What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
+
+
+
+
+
+class ShaTagLookup {
+    registry;
+    policy;
+    tag;
+    wanted;
+    /**
+     * The tag's manifest, asked for when the lookup is made: the request runs while the engine is
+     * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
+     */
+    early;
+    constructor(registry, policy, tag, wanted) {
+        this.registry = registry;
+        this.policy = policy;
+        this.tag = tag;
+        this.wanted = wanted;
+        if (registryQuestion(policy) === 'none')
+            return;
+        this.early = registry.fetch(tag);
+        // Awaited in `existing`; until then a failure must not count as unhandled.
+        this.early.catch(() => undefined);
+    }
+    /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
+    async existing(when) {
+        const question = registryQuestion(this.policy);
+        if (question === 'none')
+            return undefined;
+        const fetched = this.early ?? this.registry.fetch(this.tag);
+        this.early = undefined;
+        const manifest = await group(`Look for ${this.wanted.reference} ${when}`, () => fetched);
+        let held = { kind: 'nothing' };
+        if (manifest !== undefined) {
+            held =
+                question === 'tag'
+                    ? { kind: 'tag', digest: manifest.digest }
+                    : { kind: 'image', digest: manifest.digest, revisions: await this.revisionsIn(manifest) };
+        }
+        const choice = chooseForExistingTag(this.policy, held, this.wanted);
+        if (choice.kind === 'fail')
+            throw new ActionError(choice.why);
+        return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined;
+    }
+    /** Fails unless the image under `digest` was built from this very commit. */
+    async requireThisCommit(digest) {
+        const revisions = await group(`Check which commit ${this.wanted.reference} holds`, () => imageRevisions(this.registry.client, this.registry.image.path, digest));
+        const why = notThisCommit(revisions, this.wanted);
+        if (why !== undefined)
+            throw new ActionError(why);
+    }
+    revisionsIn(manifest) {
+        return group(`Check which commit ${this.wanted.reference} holds`, () => revisionsIn(this.registry.client, this.registry.image.path, manifest));
+    }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = require("node:timers/promises");
+;// CONCATENATED MODULE: ./src/docker/container-state.ts
+// What `docker container inspect --format '{{json .State}}'` says about a container, read defensively.
+const HEALTH = ['starting', 'healthy', 'unhealthy'];
+/** The state, or undefined when the text is not the JSON docker prints for one. */
+function parseContainerState(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const state = value;
+    if (typeof state.Running !== 'boolean' || typeof state.ExitCode !== 'number')
+        return undefined;
+    const health = (state.Health ?? undefined);
+    return {
+        running: state.Running,
+        exitCode: state.ExitCode,
+        oomKilled: state.OOMKilled === true,
+        health: HEALTH.find((status) => status === health?.Status),
+        lastHealthCheck: lastHealthCheck(health?.Log)
+    };
+}
+function lastHealthCheck(log) {
+    if (!Array.isArray(log))
+        return undefined;
+    const last = log.at(-1);
+    if (typeof last?.ExitCode !== 'number')
+        return undefined;
+    return { exitCode: last.ExitCode, output: typeof last.Output === 'string' ? last.Output : '' };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/smoke-test.ts
+// The smoke test: the shipped image started as it runs in production (its own ENTRYPOINT and CMD),
+// the smoke-test command run in it with docker exec once it is up, and the container always removed.
+
+
+
+
+
+
+
+
+
+
+const smoke_test_TAIL_CHARS = 64 * 1024;
+const LOG_LINES = 60;
+/** Between looks at a starting container and retries of the command: often at first, then calmly. */
+const FIRST_PAUSE_MS = 250;
+const MAX_PAUSE_MS = 2000;
+/** Runs the smoke test in the shipped image `imageId`; undefined when there is no smoke-test. */
+async function smokeTestImage(docker, imageId, test) {
+    const command = test.smokeTest;
+    if (command === undefined)
+        return undefined;
+    const container = new SmokeContainer(docker, watchNewContainer(docker, 'smoke'));
+    const started = Date.now();
+    let timedOut;
+    const timer = setTimeout(() => {
+        error(`The smoke test did not pass within test-timeout (${test.timeoutSeconds} s): removing the container.`);
+        // The log first: the removal that stops a hanging command takes the log with it.
+        timedOut = container.logTail().finally(() => container.remove());
+    }, test.timeoutSeconds * 1000);
+    try {
+        const ending = await smoke(container, imageId, command, test, () => timedOut !== undefined);
+        clearTimeout(timer);
+        await printOutput(ending);
+        const failed = ending.failure !== undefined;
+        const logTail = ending.startOutput ?? (failed ? await (timedOut ?? container.logTail()) : '');
+        return {
+            result: failed ? 'failed' : 'passed',
+            command: describeCommand(command),
+            durationMs: Date.now() - started,
+            healthCheck: ending.healthCheck,
+            attempts: ending.attempts,
+            failure: ending.failure,
+            outputTail: ending.last?.output ?? '',
+            logTail
+        };
+    }
+    finally {
+        clearTimeout(timer);
+        await removeWatchedContainer(docker, container.name);
+    }
+}
+/** Starts the container, waits for it to be up and runs the command: once when healthy, else until it passes. */
+async function smoke(container, imageId, command, test, expired) {
+    const start = await container.start(imageId, test);
+    if (start.exitCode !== 0) {
+        const message = lastLine(start.output) || `docker run exited ${start.exitCode}`;
+        return {
+            failure: { kind: 'not-started', message },
+            healthCheck: false,
+            attempts: 0,
+            last: undefined,
+            startOutput: start.output
+        };
+    }
+    let attempts = 0;
+    let last;
+    let healthCheck = false;
+    let pause = FIRST_PAUSE_MS;
+    let waitingSaid = false;
+    const end = (failure) => ({
+        failure,
+        healthCheck,
+        attempts,
+        last
+    });
+    const timeout = () => end({
+        kind: 'timed-out',
+        waitingFor: healthCheck && last === undefined ? 'healthy' : 'passing',
+        lastExitCode: last?.exitCode
+    });
+    for (;;) {
+        if (expired())
+            return timeout();
+        const state = await container.state();
+        if (state === undefined) {
+            if (expired())
+                return timeout();
+            throw new ActionError(`the smoke test container ${container.name} is gone`);
+        }
+        healthCheck = state.health !== undefined;
+        if (!state.running)
+            return end(exited(state));
+        if (state.health === 'unhealthy')
+            return end({ kind: 'unhealthy' });
+        if (state.health !== 'starting') {
+            attempts += 1;
+            last = await container.exec(command);
+            if (last.exitCode === 0)
+                return end(undefined);
+            if (expired())
+                return timeout();
+            const after = await container.state();
+            if (after !== undefined && !after.running)
+                return end(exited(after));
+            if (healthCheck)
+                return end({ kind: 'failed', exitCode: last.exitCode });
+            if (attempts === 1) {
+                info(`The smoke test failed (exit ${last.exitCode}) before the container was up: retrying until it passes or test-timeout (${test.timeoutSeconds} s) ends.`);
+            }
+        }
+        else if (!waitingSaid) {
+            waitingSaid = true;
+            info('The image has a HEALTHCHECK: waiting for the container to be healthy.');
+        }
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(pause);
+        pause = Math.min(pause * 2, MAX_PAUSE_MS);
+    }
+}
+function exited(state) {
+    return { kind: 'exited', exitCode: state.exitCode, oomKilled: state.oomKilled };
+}
+async function printOutput({ last, attempts }) {
+    if (last === undefined)
+        return;
+    info(`The smoke test's output (run ${attempts}, exit ${last.exitCode}):`);
+    await untrustedLog.stream((write) => {
+        write(last.output);
+        return Promise.resolve();
+    });
+}
+/** The one container of the smoke test, by its watched name. */
+class SmokeContainer {
+    docker;
+    name;
+    constructor(docker, name) {
+        this.docker = docker;
+        this.name = name;
+    }
+    async start(imageId, test) {
+        info(`Starting ${untrustedText(imageId)} as in production: its own ENTRYPOINT and CMD, network ${test.network}.`);
+        const run = productionRunArgs({
+            containerName: this.name,
+            imageId,
+            network: test.network,
+            memory: test.memory,
+            pidsLimit: test.pidsLimit,
+            envNames: [...test.env.keys()],
+            platform: test.platform
+        });
+        return this.capture(run, false, Object.fromEntries(test.env));
+    }
+    /** undefined once the container is gone (removed on a timeout, or by someone else). */
+    async state() {
+        const result = await this.docker.run(containerStateArgs(this.name), {
+            silent: true,
+            allowFailure: true
+        });
+        return result.exitCode === 0 ? parseContainerState(result.stdout.trim()) : undefined;
+    }
+    exec(command) {
+        return this.capture(execArgs(this.name, command), true);
+    }
+    /** The end of the container's log, shown in the step's log, then its last HEALTHCHECK output. */
+    async logTail() {
+        const log = await this.capture(containerLogArgs(this.name, LOG_LINES), false);
+        const health = (await this.state())?.lastHealthCheck;
+        if (health === undefined || health.exitCode === 0)
+            return log.output;
+        return `${log.output}\n--- its last HEALTHCHECK (exit ${health.exitCode}) ---\n${health.output}`;
+    }
+    async remove() {
+        await removeTestContainer(this.docker, this.name);
+    }
+    async capture(args, silent, env) {
+        const tail = new OutputTail(smoke_test_TAIL_CHARS);
+        const result = await this.docker.run(args, {
+            silent,
+            allowFailure: true,
+            ...(env === undefined ? {} : { env }),
+            onOutput: (chunk) => {
+                tail.append(chunk.toString('utf8'));
+            }
+        });
+        return { exitCode: result.exitCode, output: tail.toString() };
+    }
+}
+/** The step's failure: what happened to the smoke test, and that nothing was pushed. */
+function smokeTestFailureMessage(failure, timeoutSeconds) {
+    const why = (() => {
+        switch (failure.kind) {
+            case 'not-started':
+                return `the shipped image could not start for the smoke test: ${failure.message}`;
+            case 'exited':
+                return `the shipped image's container exited with code ${failure.exitCode}${failure.oomKilled ? ' (out of memory: test-memory)' : ''} before the smoke test passed`;
+            case 'unhealthy':
+                return "the shipped image's container became unhealthy (its HEALTHCHECK failed) before the smoke test ran";
+            case 'failed':
+                return `the smoke test failed with exit code ${failure.exitCode} in the healthy container`;
+            case 'timed-out':
+                return failure.waitingFor === 'healthy'
+                    ? `the shipped image's container was not healthy within test-timeout (${timeoutSeconds} s)`
+                    : `the smoke test did not pass within test-timeout (${timeoutSeconds} s)${failure.lastExitCode === undefined ? '' : `, last exit code ${failure.lastExitCode}`}`;
+        }
+    })();
+    return `${why}: nothing was pushed`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stage-layers.ts
+// Proves the test image is the shipped image plus test layers, so its tests ran on the shipped bytes.
+
+/** True when `tested` holds every layer of `shipped`, in the same order, before its own. */
+function extendsLayers(shipped, tested) {
+    return shipped.length <= tested.length && shipped.every((layer, at) => tested[at] === layer);
+}
+/** Throws one line naming both stages unless the test image was built FROM the shipped one. */
+function requireTestedOnShipped(shipped, tested) {
+    if (extendsLayers(shipped.diffIds, tested.diffIds))
+        return;
+    const example = shipped.name === undefined
+        ? ' (name the shipped stage with AS to build FROM it)'
+        : ` (FROM ${shipped.name} AS ${tested.name ?? 'test'})`;
+    throw new ActionError(`the test stage ${tested.description} is not built on the shipped stage ${shipped.description}: its layers do not begin with the shipped image's layers, so the tests would not run on the bytes that are pushed. The test stage must be built FROM the shipped one${example}; nothing was pushed`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/test-stage-image.ts
+// Which image the tests run in: the shipped one, or with test-target a test stage proved to be built on it.
+
+
+
+/**
+ * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
+ * image plus test layers: the tests then ran on the very bytes that are pushed.
+ */
+async function imageToTest(docker, settings, shipped, labels, platforms) {
+    const { built, reference } = shipped;
+    const testTarget = settings.testTarget;
+    if (testTarget === undefined || platforms.runnable.length === 0) {
+        return { id: built.id, name: reference, testStage: undefined };
+    }
+    const runnable = platforms.runnable.filter((platform) => platform !== undefined);
+    const { stage } = testTarget;
+    const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await docker(), settings, reference, labels, stage, runnable));
+    const description = testTarget.shipped.description;
+    try {
+        requireTestedOnShipped({ name: testTarget.shipped.name, description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
+    }
+    catch (error) {
+        // Refused: nobody else holds this image to remove it.
+        await dropRunTag(await docker(), testStage);
+        throw error;
+    }
+    info(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
+    return { id: testStage.id, name: `the test stage ${stage}`, testStage };
+}
+
+;// CONCATENATED MODULE: ./src/registry/oci-artifact.ts
+// OCI 1.1 artifacts as data: a manifest that refers to a subject, the referrers index, reading both.
+
+
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+/** The image spec's empty descriptor: `{}` as the config of an artifact that needs none. */
+const EMPTY_CONFIG = {
+    mediaType: OCI_EMPTY,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+    data: 'e30='
+};
+const EMPTY_CONFIG_BYTES = Buffer.from('{}');
+/**
+ * An image manifest with the empty config and one layer, attached to `subject`. Its annotations
+ * are copied into referrers listings, so a reader can learn what it holds from the listing alone.
+ */
+function artifactManifest(artifactType, subject, layer, annotations) {
+    return Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType,
+        config: EMPTY_CONFIG,
+        layers: [descriptorOf(layer)],
+        subject: descriptorOf(subject),
+        ...(annotations === undefined ? {} : { annotations })
+    }));
+}
+/**
+ * The referrers tag schema's tag for a digest: the algorithm cut to 32 characters, `-`, the encoded
+ * part cut to 64, anything a tag may not hold replaced by `-`.
+ */
+function referrersTag(digest) {
+    const colon = digest.indexOf(':');
+    const algorithm = digest.slice(0, colon).slice(0, 32);
+    const encoded = digest.slice(colon + 1).slice(0, 64);
+    return `${algorithm}-${encoded}`.replace(/[^a-zA-Z0-9_.-]/g, '-');
+}
+/**
+ * The referrers index with `referrer` added (read-modify-write of the tag schema), keeping every
+ * other entry and field as it was; undefined when the index already lists it. Throws when the
+ * tag holds something other than an image index: that is not ours to overwrite.
+ */
+function withReferrer(existing, referrer) {
+    const entry = {
+        ...descriptorOf(referrer),
+        artifactType: referrer.artifactType,
+        ...(referrer.annotations === undefined ? {} : { annotations: referrer.annotations })
+    };
+    if (existing === undefined) {
+        return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [entry] }));
+    }
+    const index = parseJsonObject(existing);
+    if (index === undefined || index.mediaType !== OCI_INDEX || !Array.isArray(index.manifests)) {
+        throw new Error('the referrers tag holds something other than an image index');
+    }
+    const manifests = index.manifests;
+    if (manifests.some((listed) => isObject(listed) && listed.digest === referrer.digest)) {
+        return undefined;
+    }
+    return Buffer.from(JSON.stringify({ ...index, manifests: [...manifests, entry] }));
+}
+/** The entries of a referrers index that are well-formed descriptors; nothing for anything else. */
+function parseReferrers(bytes) {
+    const index = parseJsonObject(bytes);
+    if (index === undefined || !Array.isArray(index.manifests))
+        return [];
+    const referrers = [];
+    for (const entry of index.manifests) {
+        const descriptor = parseDescriptor(entry);
+        if (descriptor === undefined || !isObject(entry))
+            continue;
+        const { artifactType } = entry;
+        const annotations = parseAnnotations(entry.annotations);
+        referrers.push({
+            ...descriptor,
+            artifactType: typeof artifactType === 'string' ? artifactType : undefined,
+            ...(annotations === undefined ? {} : { annotations })
+        });
+    }
+    return referrers;
+}
+/** A referrer's image manifest, or undefined when it is not one (wrong shape, no subject). */
+function parseArtifactManifest(bytes) {
+    const manifest = parseJsonObject(bytes);
+    if (manifest === undefined || manifest.mediaType !== OCI_MANIFEST)
+        return undefined;
+    const subject = parseDescriptor(manifest.subject);
+    if (subject === undefined || typeof manifest.artifactType !== 'string')
+        return undefined;
+    if (!Array.isArray(manifest.layers))
+        return undefined;
+    const layers = manifest.layers.map(parseDescriptor);
+    if (layers.some((layer) => layer === undefined))
+        return undefined;
+    return {
+        artifactType: manifest.artifactType,
+        subject: subject.digest,
+        layers: layers
+    };
+}
+function parseDescriptor(value) {
+    if (!isObject(value))
+        return undefined;
+    const { mediaType, digest, size } = value;
+    if (typeof mediaType !== 'string' || typeof digest !== 'string')
+        return undefined;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+        return undefined;
+    try {
+        parseVerifiableDigest(digest, 'a descriptor digest');
+    }
+    catch (error) {
+        if (error instanceof DigestError)
+            return undefined;
+        throw error;
+    }
+    return { mediaType, digest, size };
+}
+/** The annotations whose values are text; undefined when there are none. */
+function parseAnnotations(value) {
+    if (!isObject(value))
+        return undefined;
+    const texts = Object.entries(value).filter((entry) => typeof entry[1] === 'string');
+    return texts.length === 0 ? undefined : Object.fromEntries(texts);
+}
+function descriptorOf(descriptor) {
+    return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
+}
+function parseJsonObject(bytes) {
+    try {
+        const parsed = JSON.parse(bytes.toString('utf8'));
+        return isObject(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registry/referrers.ts
+// Attaches an artifact to an image and lists what is attached: the referrers API, else the tag schema.
+
+
+
+
+
+
+/**
+ * Pushes `artifact` as a referrer of `subject`. A registry that processed the subject says so with
+ * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back).
+ */
+async function pushReferrer(transport, repository, subject, artifact) {
+    await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES);
+    const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes);
+    const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations);
+    const digest = sha256Digest(bytes);
+    const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes);
+    if (response.headers.get('oci-subject') === subject.digest) {
+        return { digest, listedBy: 'referrers-api' };
+    }
+    const referrer = {
+        mediaType: OCI_MANIFEST,
+        digest,
+        size: bytes.length,
+        artifactType: artifact.artifactType,
+        ...(artifact.annotations === undefined ? {} : { annotations: artifact.annotations })
+    };
+    await addToReferrersTag(transport, repository, subject.digest, referrer);
+    return { digest, listedBy: 'referrers-tag' };
+}
+async function addToReferrersTag(transport, repository, subject, referrer) {
+    const tag = referrersTag(subject);
+    const existing = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
+    let updated;
+    try {
+        updated = withReferrer(existing, referrer);
+    }
+    catch (error) {
+        throw transport.error(`${repository}:${tag}: ${error.message}`, repository);
+    }
+    if (updated !== undefined)
+        await putManifest(transport, repository, tag, OCI_INDEX, updated);
+}
+/**
+ * The referrers of `subject` that say they hold `artifactType`: from the referrers tag, which is
+ * where we list them on a registry without the referrers API (the CNCF registry, GHCR), else from
+ * the API. Asking the tag first costs such a registry one request instead of two. No index, or no
+ * valid one: none.
+ */
+async function listReferrers(transport, repository, subject, artifactType) {
+    const tag = referrersTag(subject);
+    let index = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
+    if (index === undefined) {
+        const response = await transport.request({
+            method: 'GET',
+            repository,
+            path: `referrers/${subject}?artifactType=${encodeURIComponent(artifactType)}`,
+            headers: { accept: OCI_INDEX },
+            bodyLimit: MANIFEST_BODY_LIMIT,
+            what: `the referrers of ${repository}@${subject} (at most ${formatLimit(MANIFEST_BODY_LIMIT)})`
+        });
+        if (response.status === 404)
+            return [];
+        expectStatus(transport, response, [200], repository, `list the referrers of ${subject}`);
+        index = response.body;
+    }
+    // Registries may ignore the filter: it is applied here again.
+    return parseReferrers(index).filter((referrer) => referrer.artifactType === artifactType);
+}
+/**
+ * GET a manifest by tag or digest, capped, verified against the digest asked for or announced;
+ * undefined when the registry has none.
+ */
+async function getManifest(transport, repository, reference, accept, limit) {
+    const response = await transport.request({
+        method: 'GET',
+        repository,
+        path: `manifests/${reference}`,
+        headers: { accept },
+        bodyLimit: limit,
+        what: `the manifest of ${repository}:${reference} (at most ${formatLimit(limit)})`
+    });
+    if (response.status === 404)
+        return undefined;
+    expectStatus(transport, response, [200], repository, `fetch ${repository}:${reference}`);
+    const expected = reference.includes(':')
+        ? reference
+        : response.headers.get('docker-content-digest');
+    verify(transport, repository, response.body, expected, `the manifest of ${reference}`);
+    return response.body;
+}
+/** GET a blob by digest, capped and verified; undefined when the registry has none. */
+async function getBlob(transport, repository, digest, limit) {
+    const response = await transport.request({
+        method: 'GET',
+        repository,
+        path: `blobs/${digest}`,
+        bodyLimit: limit,
+        what: `the blob ${repository}@${digest} (at most ${formatLimit(limit)})`
+    });
+    if (response.status === 404)
+        return undefined;
+    expectStatus(transport, response, [200], repository, `fetch the blob ${digest}`);
+    verify(transport, repository, response.body, digest, `the blob ${digest}`);
+    return response.body;
+}
+async function putManifest(transport, repository, reference, mediaType, bytes) {
+    const response = await transport.request({
+        method: 'PUT',
+        repository,
+        path: `manifests/${reference}`,
+        headers: { 'content-type': mediaType },
+        body: bytes,
+        bodyLimit: ERROR_BODY_LIMIT,
+        what: `the answer to the put of ${repository}:${reference}`
+    });
+    expectStatus(transport, response, [200, 201], repository, `put ${repository}:${reference}`);
+    const stored = response.headers.get('docker-content-digest');
+    verify(transport, repository, bytes, stored, `the digest answered for ${repository}:${reference}`);
+    return response;
+}
+function verify(transport, repository, bytes, digest, what) {
+    if (digest === null)
+        return;
+    let matches;
+    try {
+        matches = bytesMatchDigest(bytes, digest, what);
+    }
+    catch (error) {
+        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
+    }
+    if (!matches) {
+        throw transport.error(`${what} does not match its digest ${registryText(digest)}`, repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/test-record-parse.ts
+// A test record read from the registry, every field checked: what a hostile registry sends never passes as ours.
+
+const MAX_TEXT = 2000;
+const RESULTS = ['passed', 'failed', 'skipped'];
+/** A record as we write it, every field checked, or undefined. */
+function parseTestRecord(bytes) {
+    let value;
+    try {
+        value = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    const durations = record.durations;
+    const result = RESULTS.find((known) => known === record.result);
+    const smokeTest = record.smokeTest === null ? null : RESULTS.find((r) => r === record.smokeTest);
+    const parsed = {
+        commit: typeof record.commit === 'string' && /^[0-9a-f]{40,64}$/.test(record.commit),
+        runUrl: typeof record.runUrl === 'string' && (record.runUrl === '' || isWebUrl(record.runUrl)),
+        recordedAt: typeof record.recordedAt === 'string' &&
+            /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(record.recordedAt),
+        durations: typeof durations === 'object' && durations !== null
+    };
+    if (!Object.values(parsed).every(Boolean) || result === undefined || smokeTest === undefined) {
+        return undefined;
+    }
+    return {
+        commit: record.commit,
+        result,
+        testCommand: optionalText(record.testCommand),
+        testStage: optionalText(record.testStage),
+        testedImageId: optionalText(record.testedImageId),
+        smokeTest,
+        smokeTestCommand: optionalText(record.smokeTestCommand),
+        durations: {
+            buildMs: optionalMs(durations?.buildMs),
+            testMs: optionalMs(durations?.testMs),
+            smokeTestMs: optionalMs(durations?.smokeTestMs)
+        },
+        runUrl: record.runUrl,
+        recordedAt: record.recordedAt
+    };
+}
+function isWebUrl(text) {
+    if (text.length > MAX_TEXT || !/^https?:\/\/[^\s<>()[\]`|]+$/.test(text))
+        return false;
+    try {
+        return new URL(text).href !== '';
+    }
+    catch {
+        return false;
+    }
+}
+function optionalText(value) {
+    return typeof value === 'string' ? registryText(value.slice(0, MAX_TEXT)) : null;
+}
+function optionalMs(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/test-record.ts
+// The record of a run's tests, attached to the image it pushed, and read back when a re-run reuses it.
+
+
+
+
+
+
+
+
+
+const TEST_REPORT_TYPE = 'application/vnd.immutable-image.test-report.v1+json';
+/**
+ * The record again, as an annotation of its manifest: registries copy annotations into referrers
+ * listings (and we into the referrers tag), so a re-run reads the record from the listing alone.
+ * It names its subject, since a listing is only a tag that anyone who can push may copy.
+ */
+const RECORD_ANNOTATION = 'vnd.immutable-image.test-record';
+/** A record is a few hundred bytes; its manifest under 1 KiB. Anything far larger is not ours. */
+const RECORD_LIMIT = 64 * 1024;
+const MANIFEST_LIMIT = 64 * 1024;
+/** Referrers read at most, newest first: enough for every re-run of a commit, bounded. */
+const MAX_CANDIDATES = 20;
+function testRecordOf(report, testedImageId, recordedAt) {
+    return {
+        commit: report.sha,
+        result: report.test.result,
+        testCommand: report.test.command ?? null,
+        testStage: report.test.stage ?? null,
+        testedImageId: testedImageId ?? null,
+        smokeTest: report.smokeTest?.result ?? null,
+        smokeTestCommand: report.smokeTest?.command ?? null,
+        durations: {
+            buildMs: report.buildDurationMs ?? null,
+            testMs: report.test.durationMs ?? null,
+            smokeTestMs: report.smokeTest?.durationMs ?? null
+        },
+        runUrl: report.runUrl,
+        recordedAt: recordedAt.toISOString()
+    };
+}
+/**
+ * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
+ * failure is a warning, never the step's failure.
+ */
+async function attachTestRecord(transport, repository, digest, record) {
+    try {
+        const pushed = await pushTestRecord(transport, repository, digest, record);
+        info(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
+    }
+    catch (error) {
+        core_warning(`The image is pushed, but its test record could not be attached: ${getErrorMessage(error)}`);
+    }
+}
+/** Attaches the record to the image `digest` as an OCI referrer. */
+async function pushTestRecord(transport, repository, digest, record) {
+    const subject = await subjectOf(transport, repository, digest);
+    return pushReferrer(transport, repository, subject, {
+        artifactType: TEST_REPORT_TYPE,
+        mediaType: TEST_REPORT_TYPE,
+        bytes: Buffer.from(JSON.stringify(record)),
+        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
+    });
+}
+/** The image's descriptor as the registry serves it: media type and exact size. */
+async function subjectOf(transport, repository, digest) {
+    const bytes = await getManifest(transport, repository, digest, ACCEPT_MANIFESTS, MANIFEST_BODY_LIMIT);
+    if (bytes === undefined) {
+        throw transport.error(`${repository}@${digest} is not in the registry`, repository);
+    }
+    const mediaType = declaredMediaType(bytes);
+    if (mediaType === undefined) {
+        throw transport.error(`the manifest ${repository}@${digest} names no known media type`, repository);
+    }
+    return { mediaType, digest, size: bytes.length };
+}
+function declaredMediaType(bytes) {
+    try {
+        const { mediaType } = JSON.parse(bytes.toString('utf8'));
+        return MANIFEST_MEDIA_TYPES.find((known) => known === mediaType);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The newest record attached to the image `digest` for commit `sha`. Referrers of another type,
+ * for another subject or commit, or whose record does not parse are passed over: none left means
+ * the image is not known to have been tested.
+ */
+async function readTestRecord(transport, repository, digest, sha) {
+    const referrers = await listReferrers(transport, repository, digest, TEST_REPORT_TYPE);
+    let newest;
+    for (const referrer of referrers.slice(-MAX_CANDIDATES)) {
+        if (referrer.mediaType !== OCI_MANIFEST || referrer.size > MANIFEST_LIMIT)
+            continue;
+        const record = recordAnnotated(referrer.annotations, digest) ??
+            (await recordIn(transport, repository, referrer.digest, digest));
+        if (record === undefined || record.commit !== sha)
+            continue;
+        if (newest === undefined || record.recordedAt > newest.recordedAt)
+            newest = record;
+    }
+    return newest;
+}
+/** The record an annotation holds for `subject`; undefined when it holds none, or not for it. */
+function recordAnnotated(annotations, subject) {
+    const text = annotations?.[RECORD_ANNOTATION];
+    if (text === undefined || text.length > RECORD_LIMIT)
+        return undefined;
+    const bytes = Buffer.from(text);
+    const named = parseTestRecordSubject(bytes);
+    return named === subject ? parseTestRecord(bytes) : undefined;
+}
+function parseTestRecordSubject(bytes) {
+    try {
+        const { subject } = JSON.parse(bytes.toString('utf8'));
+        return typeof subject === 'string' ? subject : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function recordIn(transport, repository, manifestDigest, subject) {
+    const bytes = await getManifest(transport, repository, manifestDigest, OCI_MANIFEST, MANIFEST_LIMIT);
+    const manifest = bytes === undefined ? undefined : parseArtifactManifest(bytes);
+    if (manifest?.artifactType !== TEST_REPORT_TYPE || manifest.subject !== subject)
+        return undefined;
+    const layer = manifest.layers[0];
+    if (manifest.layers.length !== 1 || layer === undefined)
+        return undefined;
+    if (layer.mediaType !== TEST_REPORT_TYPE || layer.size > RECORD_LIMIT)
+        return undefined;
+    const blob = await getBlob(transport, repository, layer.digest, RECORD_LIMIT);
+    return blob === undefined ? undefined : parseTestRecord(blob);
+}
+/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
+async function reusedImageRecord(transport, repository, digest, sha, reference) {
+    try {
+        const record = await group(`Read the test record of ${reference}`, () => readTestRecord(transport, repository, digest, sha));
+        info(record === undefined
+            ? `${reference} has no test record: it is reported as not tested.`
+            : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
+        return record;
+    }
+    catch (error) {
+        core_warning(`Could not read the test record of ${reference}: ${getErrorMessage(error)}`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+// The build, test and push of one commit's image, as a report of what happened.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
+class BuildPipeline {
+    settings;
+    context;
+    revision;
+    check;
+    registry;
+    tag;
+    reference;
+    lookup;
+    built;
+    /** The test stage's image, made only to run the tests in and removed at the end. */
+    testStage;
+    test = TESTS_NOT_REACHED;
+    smoke;
+    recordedTest;
+    loggedIn;
+    /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
+    pushed;
+    platforms = ENGINE_PLATFORM_ONLY;
+    engine;
+    constructor(settings, context, revision, check, registry) {
+        this.settings = settings;
+        this.context = context;
+        this.revision = revision;
+        this.check = check;
+        this.registry = registry;
+        this.engine = check.docker;
+        this.tag = parseTag(shaTag(revision.sha, settings.shaFormat));
+        this.reference = `${repositoryName(settings.image)}:${this.tag}`;
+        const wanted = { reference: this.reference, sha: revision.sha };
+        this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted);
+    }
+    static async create(settings, context, revision, engine) {
+        const registry = await openRepository(settings.image, settings);
+        const check = engine instanceof EngineCheck ? engine : new EngineCheck(engine, settings.buildx);
+        return new BuildPipeline(settings, context, revision, check, registry);
+    }
+    /**
+     * Runs to the end; whatever is thrown, a bug too, becomes the report's `failure`, kept as the
+     * error it is, so the outputs, summary and comment are still written before the step fails.
+     */
+    async run() {
+        try {
+            return await this.steps();
+        }
+        catch (error) {
+            const { digest, tags } = this.pushed ?? { digest: undefined, tags: [] };
+            return this.result('failed', digest, [...tags], asError(error));
+        }
+        finally {
+            for (const image of [this.testStage, this.built]) {
+                if (image !== undefined)
+                    await dropRunTag(await this.docker(), image);
+            }
+            const loggedIn = await this.loggedIn?.catch(() => undefined);
+            if (loggedIn !== undefined)
+                await removeLogin(loggedIn);
+        }
+    }
+    async steps() {
+        // By digest, the SHA tag is the merged index's, never this platform's image.
+        const byDigest = this.settings.pushByDigest;
+        const existing = byDigest ? undefined : await this.lookup.existing('before building');
+        if (existing !== undefined) {
+            info(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
+            return this.reuse(existing);
+        }
+        // The login runs while the engine is probed: neither needs the other's answer.
+        this.docker().catch(() => undefined);
+        await this.check.ready();
+        await requireTestNetwork(this.engine, this.settings.test);
+        const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
+        this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms);
+        const built = await group(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, labels, this.platforms.built));
+        this.built = built;
+        info(`Built ${untrustedText(built.id)}`);
+        if (this.settings.test.command === undefined) {
+            core_warning(`No test-command given: the image is not tested${this.settings.push ? ' and is pushed untested' : ''}.`);
+        }
+        const tested = await imageToTest(() => this.docker(), this.settings, { built, reference: this.reference }, labels, this.platforms);
+        this.testStage = tested.testStage;
+        this.test = await group(`Test inside ${tested.name}`, async () => {
+            const docker = await this.docker();
+            return testOnPlatforms(this.platforms, this.settings.test, (test) => testImage(docker, tested.id, this.settings.testTarget?.stage, test));
+        });
+        if (this.test.result === 'failed') {
+            const failure = new ActionError(testFailureMessage(this.test, this.settings.test));
+            return this.result('test-failed', undefined, [], failure);
+        }
+        const smokeFailed = await this.smokeTest(built);
+        if (smokeFailed !== undefined)
+            return smokeFailed;
+        if (!this.settings.push) {
+            await reclaimTag(await this.docker(), built, this.reference);
+            return this.result('built', undefined, [], undefined);
+        }
+        if (byDigest) {
+            const digest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
+            const result = this.result('pushed', digest, [], undefined);
+            await group('Attach the test record', () => this.recordTests(result));
+            return result;
+        }
+        // Another run of the same commit may have pushed while this one built and tested.
+        const pushedMeanwhile = await this.lookup.existing('before pushing');
+        if (pushedMeanwhile !== undefined) {
+            info(`${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`);
+            return this.reuse(pushedMeanwhile);
+        }
+        const pushed = await group(`Push ${this.reference}`, async () => {
+            const docker = await this.docker();
+            await reclaimTag(docker, built, this.reference);
+            return pushShaTag(docker, this.registry, this.settings.image, this.tag);
+        });
+        if (!pushed.ours) {
+            // Both runs built the same commit; the tag must name one image, so the registry's wins.
+            await this.lookup.requireThisCommit(pushed.digest);
+            core_warning(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
+            return this.reuse({ digest: pushed.digest });
+        }
+        const { digest } = pushed;
+        const ours = { digest, tags: [this.reference] };
+        this.pushed = ours;
+        await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
+        const result = this.result('pushed', digest, [...ours.tags], undefined);
+        await group('Attach the test record', () => this.recordTests(result));
+        return result;
+    }
+    /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
+    async smokeTest(built) {
+        const [platform] = this.platforms.runnable;
+        if (this.settings.test.smokeTest === undefined || this.platforms.runnable.length === 0) {
+            return undefined;
+        }
+        this.smoke = await group(`Smoke test ${this.reference} as it runs in production`, async () => smokeTestImage(await this.docker(), built.id, { ...this.settings.test, platform }));
+        const failure = this.smoke?.failure;
+        if (failure === undefined)
+            return undefined;
+        const message = smokeTestFailureMessage(failure, this.settings.test.timeoutSeconds);
+        return this.result('smoke-test-failed', undefined, [], new ActionError(message));
+    }
+    async recordTests({ report, imageId }) {
+        if (report.digest === undefined)
+            return;
+        // With a test stage the tests ran in its image, built on the shipped one's layers.
+        const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date());
+        await attachTestRecord(this.registry.client.transport, this.settings.image.path, report.digest, record);
+    }
+    async reuse(existing) {
+        const extra = await this.pushExtraTags(existing.digest, undefined);
+        this.recordedTest = await reusedImageRecord(this.registry.client.transport, this.settings.image.path, existing.digest, this.revision.sha, this.reference);
+        return this.result('reused', existing.digest, [this.reference, ...extra], undefined);
+    }
+    pushExtraTags(digest, localImage, pushed = []) {
+        const docker = () => this.docker();
+        return pushExtraTags(docker, this.registry, this.settings.image, this.tag, digest, this.settings.extraTags, localImage, pushed);
+    }
+    /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
+    docker() {
+        this.loggedIn ??= loggedInEngine(this.engine, this.settings);
+        return this.loggedIn;
+    }
+    result(outcome, digest, tags, failure) {
+        const built = this.built;
+        return {
+            report: {
+                outcome,
+                image: repositoryName(this.settings.image),
+                shaTag: this.tag,
+                sha: this.revision.sha,
+                digest,
+                tags,
+                test: this.test,
+                recordedTest: this.recordedTest,
+                smokeTest: this.smoke,
+                ...(built === undefined
+                    ? UNKNOWN_IMAGE
+                    : {
+                        sizeBytes: built.sizeBytes,
+                        layers: built.layers,
+                        buildDurationMs: built.durationMs
+                    }),
+                platforms: platformOutcomes(this.platforms, this.test),
+                pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
+                warnings: this.revision.warnings,
+                failure,
+                runUrl: this.context.runUrl
+            },
+            imageId: built?.id
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/settings/registry-auth.ts
 // Registry credentials from the inputs, shared by every action that talks to a registry.
 
@@ -8571,7 +8708,7 @@ function getBuildSettings(env = process.env) {
         network: buildNetworkInput(),
         buildx: buildxInputs(env),
         labels: keyValues('labels', LABEL_KEY),
-        extraTags: inputs_list('tags').map((tag) => extraTagInput(tag, image)),
+        extraTags: list('tags').map((tag) => extraTagInput(tag, image)),
         shaFormat: oneOf('sha-format', ['short', 'long'], 'short'),
         test: {
             command: testCommand,
@@ -8583,7 +8720,7 @@ function getBuildSettings(env = process.env) {
             pidsLimit: pidsInput()
         },
         push: inputs_boolean('push', true),
-        pushByDigest: pushByDigestInput(inputs_list('tags')),
+        pushByDigest: pushByDigestInput(list('tags')),
         ifExists: oneOf('if-exists', IF_EXISTS, 'skip'),
         ...registryAuthInputs(image, env),
         comment: inputs_boolean('comment', true)
@@ -9390,6 +9527,7 @@ function writeSummary(report) {
 
 
 
+
 async function run() {
     markMainRan();
     // The runner cancels a step with SIGINT, then SIGTERM: no test container may outlive it.
@@ -9398,24 +9536,23 @@ async function run() {
     try {
         const settings = getBuildSettings();
         const context = runContext();
-        const docker = new Docker();
-        // The engine and buildx are probed while git is read and the registry asked for the SHA tag:
-        // the fixed cost of a run is the slowest of them, not their sum.
-        const engine = docker.ensureEngine();
-        engine.catch(() => undefined);
-        docker.buildxVersion().catch(() => undefined);
+        const engine = new EngineCheck(new Docker(), settings.buildx);
+        // A run that builds whatever the registry holds probes the engine and buildx while git is read:
+        // its fixed cost is the slowest of them, not their sum. One that may reuse the SHA tag asks the
+        // registry first, so that a re-run never starts docker.
+        if (!mayReuseShaTag(settings))
+            engine.start();
         const revision = chooseRevision(await readCheckout(settings.context), context, new Date());
-        const pipeline = await BuildPipeline.create(settings, context, revision, docker);
-        await group('Docker engine', async () => {
-            info(`Engine ${untrustedText(await engine)}`);
-        });
+        const pipeline = await BuildPipeline.create(settings, context, revision, engine);
         for (const warning of revision.warnings)
             core_warning(warning);
-        requireBuilderFor(settings.buildx, (await docker.buildxVersion()) !== undefined);
         await publish(settings, context, await pipeline.run());
     }
     catch (error) {
         failStep(error);
+    }
+    finally {
+        settleCleanupFlag();
     }
 }
 

@@ -4,12 +4,13 @@ import { Docker } from '../docker/docker.js'
 import { failStep } from '../fail-step.js'
 import { readCheckout } from '../git/checkout.js'
 import { runContext } from '../github/context.js'
-import { untrustedText } from '../log/untrusted-text.js'
 import { cancelTests } from '../pipeline/test-containers.js'
+import { EngineCheck } from '../pipeline/engine-check.js'
+import { mayReuseShaTag } from '../pipeline/existing-tag.js'
 import { BuildPipeline } from '../pipeline/pipeline.js'
 import { chooseRevision } from '../pipeline/revision.js'
 import { getBuildSettings } from '../settings/build.js'
-import { requireBuilderFor } from '../settings/buildx-inputs.js'
+import { settleCleanupFlag } from '../cleanup-flag.js'
 import { markMainRan } from '../state.js'
 import { publish } from './publish.js'
 
@@ -21,21 +22,18 @@ export async function run(): Promise<void> {
   try {
     const settings = getBuildSettings()
     const context = runContext()
-    const docker = new Docker()
-    // The engine and buildx are probed while git is read and the registry asked for the SHA tag:
-    // the fixed cost of a run is the slowest of them, not their sum.
-    const engine = docker.ensureEngine()
-    engine.catch(() => undefined)
-    docker.buildxVersion().catch(() => undefined)
+    const engine = new EngineCheck(new Docker(), settings.buildx)
+    // A run that builds whatever the registry holds probes the engine and buildx while git is read:
+    // its fixed cost is the slowest of them, not their sum. One that may reuse the SHA tag asks the
+    // registry first, so that a re-run never starts docker.
+    if (!mayReuseShaTag(settings)) engine.start()
     const revision = chooseRevision(await readCheckout(settings.context), context, new Date())
-    const pipeline = await BuildPipeline.create(settings, context, revision, docker)
-    await core.group('Docker engine', async () => {
-      core.info(`Engine ${untrustedText(await engine)}`)
-    })
+    const pipeline = await BuildPipeline.create(settings, context, revision, engine)
     for (const warning of revision.warnings) core.warning(warning)
-    requireBuilderFor(settings.buildx, (await docker.buildxVersion()) !== undefined)
     await publish(settings, context, await pipeline.run())
   } catch (error) {
     failStep(error)
+  } finally {
+    settleCleanupFlag()
   }
 }

@@ -44,6 +44,13 @@ export function registryQuestion(policy: ExistingTagPolicy): RegistryQuestion {
   return policy.ifExists === 'fail' ? 'tag' : 'tag-and-revision'
 }
 
+/** Whether the registry's answer can end the run before anything is built (by digest it is never asked). */
+export function mayReuseShaTag(
+  policy: ExistingTagPolicy & { readonly pushByDigest: boolean }
+): boolean {
+  return !policy.pushByDigest && registryQuestion(policy) === 'tag-and-revision'
+}
+
 export function chooseForExistingTag(
   policy: ExistingTagPolicy,
   held: HeldImage,

@@ -10,6 +10,7 @@ import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
 import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
 import { pushByDigest } from './digest-push.js'
+import { EngineCheck } from './engine-check.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import {
   ENGINE_PLATFORM_ONLY,
@@ -18,7 +19,7 @@ import {
   testOnPlatforms,
   type PlatformPlan
 } from './platform-plan.js'
-import { loggedInEngine } from './registry-login.js'
+import { loggedInEngine, removeLogin } from './registry-login.js'
 import { testImage } from './image-test.js'
 import { testFailureMessage } from './test-failure.js'
 import { requireTestNetwork } from './test-network.js'
@@ -57,14 +58,16 @@ export class BuildPipeline {
   /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
   private pushed: { digest: Digest; tags: string[] } | undefined
   private platforms: PlatformPlan = ENGINE_PLATFORM_ONLY
+  private readonly engine: Docker
 
   private constructor(
     private readonly settings: BuildSettings,
     private readonly context: RunContext,
     private readonly revision: Revision,
-    private readonly engine: Docker,
+    private readonly check: EngineCheck,
     private readonly registry: ImageRepository
   ) {
+    this.engine = check.docker
     this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
     const wanted = { reference: this.reference, sha: revision.sha }
@@ -75,10 +78,11 @@ export class BuildPipeline {
     settings: BuildSettings,
     context: RunContext,
     revision: Revision,
-    engine: Docker
+    engine: Docker | EngineCheck
   ): Promise<BuildPipeline> {
     const registry = await openRepository(settings.image, settings)
-    return new BuildPipeline(settings, context, revision, engine, registry)
+    const check = engine instanceof EngineCheck ? engine : new EngineCheck(engine, settings.buildx)
+    return new BuildPipeline(settings, context, revision, check, registry)
   }
 
   /**
@@ -95,6 +99,8 @@ export class BuildPipeline {
       for (const image of [this.testStage, this.built]) {
         if (image !== undefined) await dropRunTag(await this.docker(), image)
       }
+      const loggedIn = await this.loggedIn?.catch(() => undefined)
+      if (loggedIn !== undefined) await removeLogin(loggedIn)
     }
   }
 
@@ -108,6 +114,9 @@ export class BuildPipeline {
       )
       return this.reuse(existing)
     }
+    // The login runs while the engine is probed: neither needs the other's answer.
+    this.docker().catch(() => undefined)
+    await this.check.ready()
     await requireTestNetwork(this.engine, this.settings.test)
     const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
     this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms)

@@ -37,11 +37,16 @@ export function watchNewContainer(docker: Docker, kind: ContainerKind): string {
   return name
 }
 
-/** Removes the container once it is done with; a cancellation under way removes it and exits first. */
+/**
+ * Removes the container once it is done with; a cancellation under way removes it and exits first.
+ * Once it is gone the post step is told there is nothing left to remove.
+ */
 export async function removeWatchedContainer(docker: Docker, name: string): Promise<void> {
   if (cancelling !== undefined) await cancelling
-  await removeTestContainer(docker, name)
+  const { gone } = await removeContainer(docker, name)
+  const watched = running.get(name)
   running.delete(name)
+  if (gone && watched !== undefined) SAVE[watched.kind]('')
 }
 
 /**
@@ -49,11 +54,20 @@ export async function removeWatchedContainer(docker: Docker, name: string): Prom
  * `docker kill` leaves them); true when there was one to remove.
  */
 export async function removeTestContainer(docker: Docker, name: string): Promise<boolean> {
+  return (await removeContainer(docker, name)).removed
+}
+
+/** `gone` also when there was none: a timeout may have removed it first. */
+async function removeContainer(
+  docker: Docker,
+  name: string
+): Promise<{ removed: boolean; gone: boolean }> {
   const result = await docker.run(['rm', '--force', '--volumes', name], {
     silent: true,
     allowFailure: true
   })
-  return result.exitCode === 0 && result.stdout.includes(name)
+  const removed = result.exitCode === 0 && result.stdout.includes(name)
+  return { removed, gone: removed || /no such container/i.test(result.stderr) }
 }
 
 /**

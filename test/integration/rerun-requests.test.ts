@@ -1,10 +1,29 @@
 // A re-run of a commit whose image is already pushed asks the registry as little as it can.
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { freshRepository, it, makeWorkspace } from '../harness/index.js'
 
+/** A `docker` first on PATH that notes each call, then runs the engine's own client. */
+function dockerCallLog(dockerPath: string): { env: Record<string, string>; calls: () => string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'docker-calls-'))
+  const log = join(dir, 'calls')
+  writeFileSync(
+    join(dir, 'docker'),
+    `#!/bin/sh\necho "$*" >> '${log}'\nPATH='${dockerPath}' exec docker "$@"\n`
+  )
+  chmodSync(join(dir, 'docker'), 0o755)
+  return {
+    env: { PATH: `${dir}:${dockerPath}` },
+    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [])
+  }
+}
+
 describe('a re-run of a commit already pushed', () => {
-  it('reuses the image and its test record in at most 3 registry requests', async ({
+  it('reuses the image and its test record in at most 3 registry requests, starting no docker', async ({
     build,
+    env,
     proxy
   }) => {
     const workspace = makeWorkspace()
@@ -12,16 +31,36 @@ describe('a re-run of a commit already pushed', () => {
     const first = await build({ workspace, repository, registry: proxy.host })
     expect(first.main.exitCode, first.main.stdout).toBe(0)
     const before = proxy.log.length
+    const docker = dockerCallLog(env.dockerEnv.PATH ?? '')
     const rerun = await build({
       workspace,
       repository,
       registry: proxy.host,
-      inputs: { 'if-exists': 'skip', comment: 'false' }
+      inputs: { 'if-exists': 'skip', comment: 'false' },
+      env: docker.env
     })
     expect(rerun.main.exitCode, rerun.main.stdout).toBe(0)
     expect(rerun.outputs.pushed).toBe('false')
     expect(rerun.outputs['test-result']).toBe('passed')
     const requests = proxy.log.slice(before)
     expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(3)
+    // Nothing to build: neither the engine nor buildx is asked, and no login is made.
+    expect(docker.calls()).toEqual([])
+    expect(rerun.main.stdout).not.toContain('Docker engine')
+  })
+
+  it('the shim sees the docker calls of a run that builds', async ({ build, env, proxy }) => {
+    const docker = dockerCallLog(env.dockerEnv.PATH ?? '')
+    const run = await build({
+      workspace: makeWorkspace(),
+      repository: freshRepository('rerun-shim'),
+      registry: proxy.host,
+      inputs: { comment: 'false' },
+      env: docker.env
+    })
+    expect(run.main.exitCode, run.main.stdout).toBe(0)
+    expect(docker.calls()).toEqual(
+      expect.arrayContaining(['version --format {{.Server.Version}}', 'buildx version'])
+    )
   })
 })

@@ -43,6 +43,7 @@ function fakeEngine(layers: { shipped: string[]; test: string[] }): {
   }
   const engine = {
     buildxVersion: () => Promise.resolve('github.com/docker/buildx v0.13.1 abc'),
+    ensureEngine: () => Promise.resolve('26.1.5'),
     run
   } as unknown as Docker
   return { engine, calls }

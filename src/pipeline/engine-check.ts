@@ -1,0 +1,34 @@
+// The engine and buildx, each asked once, and only by a run that builds: a re-run that reuses the
+// SHA tag never starts docker.
+import * as core from '../runner/core.js'
+import type { Docker } from '../docker/docker.js'
+import { untrustedText } from '../log/untrusted-text.js'
+import { requireBuilderFor, type BuildxInputs } from '../settings/buildx-inputs.js'
+
+export class EngineCheck {
+  private engineVersion: Promise<string> | undefined
+
+  constructor(
+    readonly docker: Docker,
+    private readonly buildx: BuildxInputs
+  ) {}
+
+  /** Starts both probes, to run while git and the registry are asked; `ready` reads the answers. */
+  start(): void {
+    if (this.engineVersion !== undefined) return
+    this.engineVersion = this.docker.ensureEngine()
+    // Awaited in `ready`; until then a failure must not count as unhandled.
+    this.engineVersion.catch(() => undefined)
+    this.docker.buildxVersion().catch(() => undefined)
+  }
+
+  /** Fails when no engine answers, or when an input needs buildx and the runner has none. */
+  async ready(): Promise<void> {
+    this.start()
+    const version = this.engineVersion ?? Promise.resolve('')
+    await core.group('Docker engine', async () => {
+      core.info(`Engine ${untrustedText(await version)}`)
+    })
+    requireBuilderFor(this.buildx, (await this.docker.buildxVersion()) !== undefined)
+  }
+}
