@@ -1849,8 +1849,257 @@ process.on('exit', () => {
     untrustedLog.resumeNow();
 });
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references in Docker's grammar: registry host, repository path, tag and digest.
+const DOCKER_HUB = 'docker.io';
+class InvalidReferenceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const MAX_NAME_LENGTH = 255;
+function isTag(value) {
+    return TAG.test(value);
+}
+function isDigest(value) {
+    return DIGEST.test(value);
+}
+function parseTag(value) {
+    if (!isTag(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
+    }
+    return value;
+}
+function parseDigest(value) {
+    if (!isDigest(value)) {
+        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
+    }
+    return value;
+}
+/** A repository without tag or digest, as the `image` input takes it. */
+function parseRepository(value) {
+    const reference = parseReference(value);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
+    }
+    return reference.repository;
+}
+/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
+function parseReference(value) {
+    if (value === '')
+        throw new InvalidReferenceError('the image reference is empty');
+    if (/\s/.test(value)) {
+        throw new InvalidReferenceError(`'${value}' contains white space`);
+    }
+    let rest = value;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = parseDigest(rest.slice(at + 1));
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon !== -1) {
+        tag = parseTag(rest.slice(colon + 1));
+        rest = rest.slice(0, colon);
+    }
+    const repository = splitRepository(value, rest);
+    return {
+        repository,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+function splitRepository(original, name) {
+    if (name.length > MAX_NAME_LENGTH) {
+        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    const namesRegistry = slash !== -1 &&
+        (first.includes('.') ||
+            first.includes(':') ||
+            first === 'localhost' ||
+            first !== first.toLowerCase());
+    const registry = namesRegistry ? first : DOCKER_HUB;
+    let path = namesRegistry ? name.slice(slash + 1) : name;
+    if (namesRegistry && !DOMAIN.test(registry)) {
+        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
+    }
+    for (const component of path.split('/')) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
+        }
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    return { registry, path };
+}
+/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
+function repositoryName(repository) {
+    return `${repository.registry}/${repository.path}`;
+}
+function formatReference(reference) {
+    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
+    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
+    return `${repositoryName(reference.repository)}${tag}${digest}`;
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.path === b.path;
+}
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
+function registryBaseUrl(registry) {
+    if (registry === DOCKER_HUB)
+        return 'https://registry-1.docker.io';
+    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Where registry credentials come from: the inputs, else the Docker config, else none.
+
+
+
+
+
+const DOCKER_HUB_CONFIG_KEYS = [
+    'https://index.docker.io/v1/',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io'
+];
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+}
+/**
+ * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
+ * what the configured credential helper (`credHelpers`, `credsStore`) answers.
+ */
+async function credentialsFromDockerConfig(registry, configDir) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(configDir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    return (fromAuths(config, keys) ??
+        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+}
+function fromAuths(config, keys) {
+    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+        if (!keys.includes(key) && !keys.includes(host))
+            continue;
+        if (entry.auth !== undefined && entry.auth !== '') {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        if (entry.username !== undefined && entry.password !== undefined) {
+            return { username: entry.username, password: entry.password };
+        }
+    }
+    return undefined;
+}
+/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
+async function fromHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9._-]+$/.test(helper))
+        return undefined;
+    const answer = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+            resolve(error === null ? stdout : undefined);
+        });
+        child.stdin?.end(serverUrl);
+    });
+    if (answer === undefined)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(answer);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/buildx-plugin.ts
+// Finds the buildx plugin where the docker CLI looks for it, so that its version is asked of the
+// plugin alone: one process instead of three (the CLI, the plugin's metadata call, the plugin).
+
+
+
+/** The CLI's own list on Linux (cli-plugins/manager/manager_unix.go), searched after the config's. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/** The config file is the user's: read with a cap, and only its list of absolute directories. */
+const CONFIG_READ_LIMIT = 1024 * 1024;
+async function extraPluginDirs(configDir) {
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    try {
+        if ((await (0,promises_namespaceObject.stat)(file)).size > CONFIG_READ_LIMIT)
+            return [];
+        const config = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        const dirs = config?.cliPluginsExtraDirs;
+        if (!Array.isArray(dirs))
+            return [];
+        return dirs.filter((dir) => typeof dir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(dir));
+    }
+    catch {
+        return [];
+    }
+}
+async function isExecutableFile(path) {
+    try {
+        await (0,promises_namespaceObject.access)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The plugin the CLI would run for `docker buildx`, in its order: the config directory's
+ * cli-plugins, the config's cliPluginsExtraDirs, then the system directories. Undefined when none
+ * is there, and the caller asks the CLI, which may know a directory of its own.
+ */
+async function findBuildxPlugin(configDir, systemDirs = SYSTEM_PLUGIN_DIRS) {
+    const dirs = [
+        (0,external_node_path_namespaceObject.join)(configDir, 'cli-plugins'),
+        ...(await extraPluginDirs(configDir)),
+        ...systemDirs
+    ];
+    for (const dir of dirs) {
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, 'docker-buildx');
+        if (await isExecutableFile(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/docker.ts
 // The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
+
+
 
 
 
@@ -1894,10 +2143,14 @@ class Docker {
         return this.baseEnv.DOCKER_CONFIG;
     }
     async run(args, options = {}) {
+        return this.runTool('docker', args, options);
+    }
+    /** `docker` or one of its plugins, run directly, with this client's environment. */
+    async runTool(tool, args, options) {
         const stdout = new OutputTail(CAPTURE_LIMIT);
         const stderr = new OutputTail(CAPTURE_LIMIT);
         const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env };
-        const execute = (show) => exec('docker', [...args], {
+        const execute = (show) => exec(tool, [...args], {
             env,
             ignoreReturnCode: true,
             silent: true,
@@ -1921,7 +2174,7 @@ class Docker {
                 options.silent === true
                     ? await execute(undefined)
                     : await untrustedLog.stream((show) => {
-                        show(`[command]docker ${args.join(' ')}${external_node_os_namespaceObject.EOL}`);
+                        show(`[command]${tool} ${args.join(' ')}${external_node_os_namespaceObject.EOL}`);
                         return execute(show);
                     });
         }
@@ -1930,7 +2183,7 @@ class Docker {
         }
         const result = { exitCode, stdout: stdout.toString(), stderr: stderr.toString() };
         if (exitCode !== 0 && options.allowFailure !== true) {
-            throw new ActionError(`docker ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`);
+            throw new ActionError(`${tool} ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`);
         }
         return result;
     }
@@ -1945,13 +2198,19 @@ class Docker {
         }
         return result.stdout.trim();
     }
-    /** The first line of `docker buildx version`, asked once; undefined when buildx is missing. */
+    /** What `docker buildx version` prints, asked once; undefined when buildx is missing. */
     buildxVersion() {
-        this.probes.buildxVersion ??= this.run(['buildx', 'version'], {
-            silent: true,
-            allowFailure: true
-        }).then((result) => (result.exitCode === 0 ? lastLine(result.stdout) : undefined));
+        this.probes.buildxVersion ??= this.askBuildxVersion();
         return this.probes.buildxVersion;
+    }
+    /** Of the plugin itself where the CLI would find it (the same line), else of the CLI. */
+    async askBuildxVersion() {
+        const quiet = { silent: true, allowFailure: true };
+        const plugin = await findBuildxPlugin(this.configDir ?? dockerConfigDir());
+        const result = plugin === undefined
+            ? await this.run(['buildx', 'version'], quiet)
+            : await this.runTool(plugin, ['version'], quiet);
+        return result.exitCode === 0 ? lastLine(result.stdout) : undefined;
     }
 }
 function lastLine(text) {
@@ -2100,6 +2359,19 @@ async function removeWatchedContainer(docker, name) {
     running.delete(name);
     if (gone && watched !== undefined)
         SAVE[watched.kind]('');
+}
+/** Removals still under way: the run goes on (to the push) while the engine removes a container. */
+const removals = new Set();
+/** Removes the container while the run goes on; `settleRemovals` waits for it before the step ends. */
+function removeWhileGoingOn(docker, name) {
+    const removal = removeWatchedContainer(docker, name)
+        .catch(() => undefined)
+        .finally(() => removals.delete(removal));
+    removals.add(removal);
+}
+/** Waits for every removal started with `removeWhileGoingOn`; one that failed leaves its state set. */
+async function settleRemovals() {
+    await Promise.all([...removals]);
 }
 /**
  * Kills and removes a container with its anonymous volumes (`--rm` would have taken them, a bare
@@ -4915,120 +5187,6 @@ const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
 const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
 
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references in Docker's grammar: registry host, repository path, tag and digest.
-const DOCKER_HUB = 'docker.io';
-class InvalidReferenceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidReferenceError';
-    }
-}
-const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const MAX_NAME_LENGTH = 255;
-function isTag(value) {
-    return TAG.test(value);
-}
-function isDigest(value) {
-    return DIGEST.test(value);
-}
-function parseTag(value) {
-    if (!isTag(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid tag (letters, digits, '_', '.', '-'; up to 128; not starting with '.' or '-')`);
-    }
-    return value;
-}
-function parseDigest(value) {
-    if (!isDigest(value)) {
-        throw new InvalidReferenceError(`'${value}' is not a valid digest (expected sha256: and 64 lower-case hex digits)`);
-    }
-    return value;
-}
-/** A repository without tag or digest, as the `image` input takes it. */
-function parseRepository(value) {
-    const reference = parseReference(value);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw new InvalidReferenceError(`'${value}' must name a repository without a tag or digest (e.g. ghcr.io/acme/web)`);
-    }
-    return reference.repository;
-}
-/** `[registry/]path[:tag][@digest]`, with Docker Hub's `docker.io` and `library/` defaults. */
-function parseReference(value) {
-    if (value === '')
-        throw new InvalidReferenceError('the image reference is empty');
-    if (/\s/.test(value)) {
-        throw new InvalidReferenceError(`'${value}' contains white space`);
-    }
-    let rest = value;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = parseDigest(rest.slice(at + 1));
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.indexOf(':', lastSlash + 1);
-    if (colon !== -1) {
-        tag = parseTag(rest.slice(colon + 1));
-        rest = rest.slice(0, colon);
-    }
-    const repository = splitRepository(value, rest);
-    return {
-        repository,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-function splitRepository(original, name) {
-    if (name.length > MAX_NAME_LENGTH) {
-        throw new InvalidReferenceError(`'${original}' is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    const namesRegistry = slash !== -1 &&
-        (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first !== first.toLowerCase());
-    const registry = namesRegistry ? first : DOCKER_HUB;
-    let path = namesRegistry ? name.slice(slash + 1) : name;
-    if (namesRegistry && !DOMAIN.test(registry)) {
-        throw new InvalidReferenceError(`'${original}' has an invalid registry host '${registry}'`);
-    }
-    for (const component of path.split('/')) {
-        if (!PATH_COMPONENT.test(component)) {
-            throw new InvalidReferenceError(`'${original}' is not a valid image name: '${component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'`);
-        }
-    }
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    return { registry, path };
-}
-/** The name Docker prints: `ghcr.io/acme/web`, `docker.io/library/nginx`. */
-function repositoryName(repository) {
-    return `${repository.registry}/${repository.path}`;
-}
-function formatReference(reference) {
-    const tag = reference.tag === undefined ? '' : `:${reference.tag}`;
-    const digest = reference.digest === undefined ? '' : `@${reference.digest}`;
-    return `${repositoryName(reference.repository)}${tag}${digest}`;
-}
-function sameRepository(a, b) {
-    return a.registry === b.registry && a.path === b.path;
-}
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
-/** Docker speaks plain HTTP to registries on loopback and HTTPS to every other. */
-function registryBaseUrl(registry) {
-    if (registry === DOCKER_HUB)
-        return 'https://registry-1.docker.io';
-    return `${LOOPBACK.test(registry) ? 'http' : 'https'}://${registry}`;
-}
-
 ;// CONCATENATED MODULE: ./src/registry/repository.ts
 
 class ImageRepository {
@@ -5890,81 +6048,6 @@ class RegistryClient {
 }
 function contentType(response) {
     return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Where registry credentials come from: the inputs, else the Docker config, else none.
-
-
-
-
-
-const DOCKER_HUB_CONFIG_KEYS = [
-    'https://index.docker.io/v1/',
-    'index.docker.io',
-    'docker.io',
-    'registry-1.docker.io'
-];
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
-}
-/**
- * What `docker login` left for this registry: the `auths` entry docker/login-action writes, else
- * what the configured credential helper (`credHelpers`, `credsStore`) answers.
- */
-async function credentialsFromDockerConfig(registry, configDir) {
-    let config;
-    try {
-        config = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(configDir, 'config.json'), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
-    const helper = config.credHelpers?.[registry] ?? config.credsStore;
-    return (fromAuths(config, keys) ??
-        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
-}
-function fromAuths(config, keys) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        if (!keys.includes(key) && !keys.includes(host))
-            continue;
-        if (entry.auth !== undefined && entry.auth !== '') {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        if (entry.username !== undefined && entry.password !== undefined) {
-            return { username: entry.username, password: entry.password };
-        }
-    }
-    return undefined;
-}
-/** Docker's credential-helper protocol: the server URL on stdin, `{Username, Secret}` on stdout. */
-async function fromHelper(helper, serverUrl) {
-    if (!/^[A-Za-z0-9._-]+$/.test(helper))
-        return undefined;
-    const answer = await new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
-            resolve(error === null ? stdout : undefined);
-        });
-        child.stdin?.end(serverUrl);
-    });
-    if (answer === undefined)
-        return undefined;
-    try {
-        const { Username, Secret } = JSON.parse(answer);
-        return Username && Secret ? { username: Username, password: Secret } : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/open-repository.ts
@@ -7342,8 +7425,9 @@ async function testImage(docker, imageId, stage, test) {
     }
     finally {
         clearTimeout(timer);
-        // The container runs without `--rm`, so that its state can be read once it exited: removed here.
-        await removeWatchedContainer(docker, containerName);
+        // The container runs without `--rm`, so that its state can be read once it exited: removed here,
+        // while the run goes on to push.
+        removeWhileGoingOn(docker, containerName);
     }
     const durationMs = Date.now() - started;
     const couldNotStart = timeout.expired
@@ -8297,6 +8381,7 @@ async function reusedImageRecord(transport, repository, digest, sha, reference) 
 
 
 
+
 const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
@@ -8317,6 +8402,7 @@ class BuildPipeline {
     /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
     pushed;
     platforms = ENGINE_PLATFORM_ONLY;
+    droppingRunTags;
     engine;
     constructor(settings, context, revision, check, registry) {
         this.settings = settings;
@@ -8348,13 +8434,17 @@ class BuildPipeline {
             return this.result('failed', digest, [...tags], asError(error));
         }
         finally {
-            for (const image of [this.testStage, this.built]) {
-                if (image !== undefined)
-                    await dropRunTag(await this.docker(), image);
-            }
+            await settleRemovals();
+            await (this.droppingRunTags ?? this.dropRunTags());
             const loggedIn = await this.loggedIn?.catch(() => undefined);
             if (loggedIn !== undefined)
                 await removeLogin(loggedIn);
+        }
+    }
+    async dropRunTags() {
+        for (const image of [this.testStage, this.built]) {
+            if (image !== undefined)
+                await dropRunTag(await this.docker(), image);
         }
     }
     async steps() {
@@ -8417,6 +8507,9 @@ class BuildPipeline {
             core_warning(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
             return this.reuse({ digest: pushed.digest });
         }
+        // The SHA tag names the image now: its run tags go while the registry work goes on.
+        this.droppingRunTags = this.dropRunTags();
+        this.droppingRunTags.catch(() => undefined);
         const { digest } = pushed;
         const ours = { digest, tags: [this.reference] };
         this.pushed = ours;

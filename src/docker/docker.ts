@@ -3,6 +3,8 @@ import { EOL } from 'node:os'
 import * as exec from '@actions/exec'
 import { ActionError } from '../errors.js'
 import { untrustedLog, type UntrustedWriter } from '../log/untrusted-stream.js'
+import { dockerConfigDir } from '../registry/credentials.js'
+import { findBuildxPlugin } from './buildx-plugin.js'
 
 export interface DockerRunOptions {
   /** Bytes for stdin (e.g. a password for `login --password-stdin`). */
@@ -66,11 +68,20 @@ export class Docker {
   }
 
   async run(args: readonly string[], options: DockerRunOptions = {}): Promise<DockerResult> {
+    return this.runTool('docker', args, options)
+  }
+
+  /** `docker` or one of its plugins, run directly, with this client's environment. */
+  private async runTool(
+    tool: string,
+    args: readonly string[],
+    options: DockerRunOptions
+  ): Promise<DockerResult> {
     const stdout = new OutputTail(CAPTURE_LIMIT)
     const stderr = new OutputTail(CAPTURE_LIMIT)
     const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env }
     const execute = (show: UntrustedWriter | undefined): Promise<number> =>
-      exec.exec('docker', [...args], {
+      exec.exec(tool, [...args], {
         env,
         ignoreReturnCode: true,
         silent: true,
@@ -94,7 +105,7 @@ export class Docker {
         options.silent === true
           ? await execute(undefined)
           : await untrustedLog.stream((show) => {
-              show(`[command]docker ${args.join(' ')}${EOL}`)
+              show(`[command]${tool} ${args.join(' ')}${EOL}`)
               return execute(show)
             })
     } catch (error) {
@@ -105,7 +116,7 @@ export class Docker {
     const result = { exitCode, stdout: stdout.toString(), stderr: stderr.toString() }
     if (exitCode !== 0 && options.allowFailure !== true) {
       throw new ActionError(
-        `docker ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`
+        `${tool} ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`
       )
     }
     return result
@@ -125,13 +136,21 @@ export class Docker {
     return result.stdout.trim()
   }
 
-  /** The first line of `docker buildx version`, asked once; undefined when buildx is missing. */
+  /** What `docker buildx version` prints, asked once; undefined when buildx is missing. */
   buildxVersion(): Promise<string | undefined> {
-    this.probes.buildxVersion ??= this.run(['buildx', 'version'], {
-      silent: true,
-      allowFailure: true
-    }).then((result) => (result.exitCode === 0 ? lastLine(result.stdout) : undefined))
+    this.probes.buildxVersion ??= this.askBuildxVersion()
     return this.probes.buildxVersion
+  }
+
+  /** Of the plugin itself where the CLI would find it (the same line), else of the CLI. */
+  private async askBuildxVersion(): Promise<string | undefined> {
+    const quiet = { silent: true, allowFailure: true }
+    const plugin = await findBuildxPlugin(this.configDir ?? dockerConfigDir())
+    const result =
+      plugin === undefined
+        ? await this.run(['buildx', 'version'], quiet)
+        : await this.runTool(plugin, ['version'], quiet)
+    return result.exitCode === 0 ? lastLine(result.stdout) : undefined
   }
 }
 

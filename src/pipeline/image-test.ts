@@ -6,11 +6,7 @@ import { OutputTail, type Docker } from '../docker/docker.js'
 import type { TestSettings } from '../settings/build.js'
 import { TESTS_NOT_RUN, type TestReport } from './report.js'
 import { containerStartProblem } from './test-failure.js'
-import {
-  removeTestContainer,
-  removeWatchedContainer,
-  watchNewContainer
-} from './test-containers.js'
+import { removeTestContainer, removeWhileGoingOn, watchNewContainer } from './test-containers.js'
 
 const TAIL_CHARS = 64 * 1024
 
@@ -65,8 +61,9 @@ export async function testImage(
     if (exitCode !== 0 && !timeout.expired) oomKilled = await killedForMemory(docker, containerName)
   } finally {
     clearTimeout(timer)
-    // The container runs without `--rm`, so that its state can be read once it exited: removed here.
-    await removeWatchedContainer(docker, containerName)
+    // The container runs without `--rm`, so that its state can be read once it exited: removed here,
+    // while the run goes on to push.
+    removeWhileGoingOn(docker, containerName)
   }
   const durationMs = Date.now() - started
   const couldNotStart = timeout.expired

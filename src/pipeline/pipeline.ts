@@ -21,6 +21,7 @@ import {
 } from './platform-plan.js'
 import { loggedInEngine, removeLogin } from './registry-login.js'
 import { testImage } from './image-test.js'
+import { settleRemovals } from './test-containers.js'
 import { testFailureMessage } from './test-failure.js'
 import { requireTestNetwork } from './test-network.js'
 import {
@@ -58,6 +59,7 @@ export class BuildPipeline {
   /** What this run put in the registry so far: a failure after the SHA tag's push must say so. */
   private pushed: { digest: Digest; tags: string[] } | undefined
   private platforms: PlatformPlan = ENGINE_PLATFORM_ONLY
+  private droppingRunTags: Promise<void> | undefined
   private readonly engine: Docker
 
   private constructor(
@@ -96,11 +98,16 @@ export class BuildPipeline {
       const { digest, tags } = this.pushed ?? { digest: undefined, tags: [] }
       return this.result('failed', digest, [...tags], asError(error))
     } finally {
-      for (const image of [this.testStage, this.built]) {
-        if (image !== undefined) await dropRunTag(await this.docker(), image)
-      }
+      await settleRemovals()
+      await (this.droppingRunTags ?? this.dropRunTags())
       const loggedIn = await this.loggedIn?.catch(() => undefined)
       if (loggedIn !== undefined) await removeLogin(loggedIn)
+    }
+  }
+
+  private async dropRunTags(): Promise<void> {
+    for (const image of [this.testStage, this.built]) {
+      if (image !== undefined) await dropRunTag(await this.docker(), image)
     }
   }
 
@@ -183,6 +190,9 @@ export class BuildPipeline {
       )
       return this.reuse({ digest: pushed.digest })
     }
+    // The SHA tag names the image now: its run tags go while the registry work goes on.
+    this.droppingRunTags = this.dropRunTags()
+    this.droppingRunTags.catch(() => undefined)
     const { digest } = pushed
     const ours = { digest, tags: [this.reference] }
     this.pushed = ours

@@ -49,6 +49,22 @@ export async function removeWatchedContainer(docker: Docker, name: string): Prom
   if (gone && watched !== undefined) SAVE[watched.kind]('')
 }
 
+/** Removals still under way: the run goes on (to the push) while the engine removes a container. */
+const removals = new Set<Promise<void>>()
+
+/** Removes the container while the run goes on; `settleRemovals` waits for it before the step ends. */
+export function removeWhileGoingOn(docker: Docker, name: string): void {
+  const removal: Promise<void> = removeWatchedContainer(docker, name)
+    .catch(() => undefined)
+    .finally(() => removals.delete(removal))
+  removals.add(removal)
+}
+
+/** Waits for every removal started with `removeWhileGoingOn`; one that failed leaves its state set. */
+export async function settleRemovals(): Promise<void> {
+  await Promise.all([...removals])
+}
+
 /**
  * Kills and removes a container with its anonymous volumes (`--rm` would have taken them, a bare
  * `docker kill` leaves them); true when there was one to remove.

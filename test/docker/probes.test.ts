@@ -2,14 +2,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const execCalls: string[][] = []
+const plugin = vi.hoisted(() => ({ path: undefined as string | undefined }))
+
+vi.mock('../../src/docker/buildx-plugin.js', () => ({
+  findBuildxPlugin: () => Promise.resolve(plugin.path)
+}))
 
 vi.mock('@actions/exec', () => ({
   exec: (
-    _tool: string,
+    tool: string,
     args: string[],
     options: { listeners: { stdout: (data: Buffer) => void } }
   ): Promise<number> => {
-    execCalls.push(args)
+    execCalls.push([tool, ...args])
     options.listeners.stdout(Buffer.from('github.com/docker/buildx v0.13.1 abc\n'))
     return Promise.resolve(0)
   }
@@ -19,6 +24,7 @@ const { Docker } = await import('../../src/docker/docker.js')
 
 afterEach(() => {
   execCalls.length = 0
+  plugin.path = undefined
 })
 
 describe('Docker.buildxVersion', () => {
@@ -30,6 +36,13 @@ describe('Docker.buildxVersion', () => {
       docker.withConfig('/tmp/own-config').buildxVersion()
     ])
     expect([first, second, third]).toEqual(Array(3).fill('github.com/docker/buildx v0.13.1 abc'))
-    expect(execCalls).toEqual([['buildx', 'version']])
+    expect(execCalls).toEqual([['docker', 'buildx', 'version']])
+  })
+
+  it('asks the plugin itself where the CLI would find it: one process, not three', async () => {
+    plugin.path = '/usr/libexec/docker/cli-plugins/docker-buildx'
+    const docker = new Docker()
+    expect(await docker.buildxVersion()).toBe('github.com/docker/buildx v0.13.1 abc')
+    expect(execCalls).toEqual([['/usr/libexec/docker/cli-plugins/docker-buildx', 'version']])
   })
 })
