@@ -141,7 +141,7 @@ function pipelineGoals(results: PartialBenchResults): GoalVerdict[] {
     judged(
       PIPELINE_GOAL,
       withinLimit(pipelineRatio, 1.1),
-      `${times(pipelineRatio)} (${milliseconds(pipeline.ours.median)} against ${milliseconds(pipeline.script.median)})`
+      `${times(pipelineRatio)} (${milliseconds(pipeline.ours.median)} against ${milliseconds(pipeline.script.median)}; ${times(ratio(pipeline.ours.median, pipeline.legacyScript.median))} the legacy builder's ${milliseconds(pipeline.legacyScript.median)})`
     ),
     judged(
       RERUN_REQUESTS_GOAL,

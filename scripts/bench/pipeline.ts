@@ -28,13 +28,20 @@ async function ourPipeline(
   return undefined
 }
 
+/**
+ * `docker build` as the CLI runs it by default where buildx is installed (BuildKit, as on GitHub's
+ * runners), or with the legacy builder (`DOCKER_BUILDKIT=0`, deprecated) for reference.
+ */
+type Builder = 'buildkit' | 'legacy'
+
 async function plainScript(
   tag: string,
   dir: string,
-  dockerEnv: NodeJS.ProcessEnv
+  dockerEnv: NodeJS.ProcessEnv,
+  builder: Builder
 ): Promise<undefined> {
   await runCommand('docker', ['build', '--quiet', '--tag', tag, dir], {
-    env: { ...dockerEnv, DOCKER_BUILDKIT: '0' }
+    env: { ...dockerEnv, ...(builder === 'legacy' ? { DOCKER_BUILDKIT: '0' } : {}) }
   })
   const testInside = ['--network', 'none', '--entrypoint', '/bin/sh', tag, '-c', 'node --test']
   await runCommand('docker', ['run', '--rm', ...testInside], { env: dockerEnv })
@@ -61,17 +68,23 @@ export async function benchPipeline(
   const nextCommit = (): Workspace => ({ dir: head.dir, sha: commitChange(head.dir, newVersion()) })
   const ours: Sample[] = []
   const script: Sample[] = []
-  // Rounds alternate the two on new commits, so both see the same load on the machine.
+  const legacyScript: Sample[] = []
+  // Rounds take the three in turn on new commits, so all see the same load on the machine.
   for (let round = -1; round < PIPELINE_RUNS; round++) {
-    head = nextCommit()
-    const tag = `${proxy.host}/${repository}:plain-${round + 1}`
-    const scriptSample = await measure(proxy, () => plainScript(tag, head.dir, dockerEnv))
+    const samples: Sample[] = []
+    for (const builder of ['buildkit', 'legacy'] as const) {
+      head = nextCommit()
+      const tag = `${proxy.host}/${repository}:plain-${builder}-${round + 1}`
+      samples.push(await measure(proxy, () => plainScript(tag, head.dir, dockerEnv, builder)))
+    }
     head = nextCommit()
     const ourSample = await measure(proxy, () =>
       ourPipeline(harness, proxy, repository, head, build)
     )
     if (round >= 0) {
-      script.push(scriptSample)
+      const [buildkit, legacy] = samples
+      if (buildkit !== undefined) script.push(buildkit)
+      if (legacy !== undefined) legacyScript.push(legacy)
       ours.push(ourSample)
     }
   }
@@ -81,5 +94,10 @@ export async function benchPipeline(
       ourPipeline(harness, proxy, repository, head, { 'if-exists': 'skip', comment: 'false' })
     )
   )
-  return { ours: summarize(ours), script: summarize(script), rerun: summarize(rerun) }
+  return {
+    ours: summarize(ours),
+    script: summarize(script),
+    legacyScript: summarize(legacyScript),
+    rerun: summarize(rerun)
+  }
 }

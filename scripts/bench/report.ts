@@ -79,9 +79,14 @@ ${table(
       String(pipeline.ours.requests)
     ],
     [
-      'plain script (`docker build`, `docker run`, `docker push`)',
+      'plain script (`docker build`, `docker run`, `docker push`), BuildKit as the CLI defaults to',
       spread(pipeline.script),
       String(pipeline.script.requests)
+    ],
+    [
+      'the same plain script with the legacy builder (`DOCKER_BUILDKIT=0`)',
+      spread(pipeline.legacyScript),
+      String(pipeline.legacyScript.requests)
     ],
     [
       're-run of an existing SHA (`if-exists: skip`)',

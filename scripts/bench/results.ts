@@ -47,8 +47,10 @@ export interface ColdStartRow {
 export interface PipelineResult {
   /** The core action: build, test inside, push, verify the digest, post step. */
   readonly ours: Summary
-  /** `docker build`, `docker run`, `docker push` on the same engine and registry. */
+  /** `docker build` (BuildKit, the CLI's default with buildx), `docker run`, `docker push`. */
   readonly script: Summary
+  /** The same with the legacy builder (`DOCKER_BUILDKIT=0`), for reference. */
+  readonly legacyScript: Summary
   /** The core action again on a commit whose SHA tag exists (`if-exists: skip`). */
   readonly rerun: Summary
 }
