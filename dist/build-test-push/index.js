@@ -6153,9 +6153,6 @@ function containerStateArgs(containerName) {
 function containerLogArgs(containerName, lines) {
     return ['logs', '--tail', String(lines), containerName];
 }
-function loginArgs(registry, username) {
-    return ['login', '--username', username, '--password-stdin', registry];
-}
 
 ;// CONCATENATED MODULE: ./src/docker/build-error.ts
 // Finds a failed build's own error in its output: the failing step's last lines and the error line.
@@ -7192,8 +7189,6 @@ function platformOutcomes(plan, test) {
 
 
 
-
-
 /**
  * Copies what the job's Docker config already holds (logins made by docker/login-action, the buildx
  * builder chosen by setup-buildx-action) so logging in here adds to it rather than hiding it.
@@ -7261,12 +7256,28 @@ function keepLoginInFile(config, registry) {
     const pinned = Object.fromEntries(helperKeys(registry).map((key) => [key, '']));
     return { ...config, credHelpers: { ...kept, ...pinned } };
 }
-async function pinLoginToFile(configDir, registry) {
+/** The key `docker login` files a registry's credentials under in `auths`. */
+function authsKey(registry) {
+    return registry === DOCKER_HUB ? 'https://index.docker.io/v1/' : registry;
+}
+/**
+ * Writes the login into the config file, as `docker login` does when the registry is pinned to the
+ * file (keepLoginInFile): no process to start. The registry checks the credentials on the run's
+ * first request: the SHA tag's lookup, or the check made before the build when there is none.
+ */
+async function writeLogin(configDir, registry, credentials) {
     const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
     const config = (0,external_node_fs_namespaceObject.existsSync)(file) ? parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8')) : {};
     if (config === undefined)
         throw new ActionError(`the Docker config ${file} is not a JSON object`);
-    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(keepLoginInFile(config, registry), null, 2));
+    const auths = typeof config.auths === 'object' && config.auths !== null ? config.auths : {};
+    const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+    const loggedIn = {
+        ...keepLoginInFile(config, registry),
+        auths: { ...auths, [authsKey(registry)]: { auth } }
+    };
+    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(loggedIn, null, 2), { mode: 0o600 });
+    await (0,promises_namespaceObject.chmod)(file, 0o600);
 }
 function parseConfig(text) {
     try {
@@ -7280,22 +7291,10 @@ function parseConfig(text) {
     }
 }
 async function login(docker, registry, credentials) {
-    // Never the machine's global config: the login must go where the post step removes it.
+    // Never the machine's global config: the login must go where the step removes it.
     if (docker.configDir === undefined)
         throw new Error('login needs a Docker config of our own');
-    await pinLoginToFile(docker.configDir, registry);
-    const result = await docker.run(loginArgs(registry, credentials.username), {
-        input: Buffer.from(credentials.password),
-        silent: true,
-        allowFailure: true
-    });
-    if (result.exitCode !== 0) {
-        const reason = lastLine(result.stderr);
-        const refused = /unauthorized|denied|incorrect|401|403/i.test(reason);
-        throw new ActionError(refused
-            ? `authentication failed for registry ${registry} as '${credentials.username}': check the username and password inputs`
-            : `docker login to ${registry} failed: ${reason}`);
-    }
+    await writeLogin(docker.configDir, registry, credentials);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/registry-login.ts
@@ -7538,6 +7537,10 @@ class ShaTagLookup {
         this.early = registry.fetch(tag);
         // Awaited in `existing`; until then a failure must not count as unhandled.
         this.early.catch(() => undefined);
+    }
+    /** Whether if-exists makes the run ask the registry for the SHA tag. */
+    get asksRegistry() {
+        return registryQuestion(this.policy) !== 'none';
     }
     /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
     async existing(when) {
@@ -8455,9 +8458,13 @@ class BuildPipeline {
             info(`${this.reference} is already in the registry at ${untrustedText(existing.digest)}: reusing it, nothing is rebuilt.`);
             return this.reuse(existing);
         }
-        // The login runs while the engine is probed: neither needs the other's answer.
+        // The login runs while the engine is probed: neither needs the other's answer. With no lookup
+        // to prove the credentials, a look at the SHA tag does, before anything is built.
         this.docker().catch(() => undefined);
+        const proved = this.lookup.asksRegistry || !this.settings.push ? undefined : this.registry.resolve(this.tag);
+        proved?.catch(() => undefined);
         await this.check.ready();
+        await proved;
         await requireTestNetwork(this.engine, this.settings.test);
         const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
         this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms);
@@ -8499,6 +8506,9 @@ class BuildPipeline {
         const pushed = await group(`Push ${this.reference}`, async () => {
             const docker = await this.docker();
             await reclaimTag(docker, built, this.reference);
+            // The SHA tag names the image now: its run tags go while it is pushed.
+            this.droppingRunTags = this.dropRunTags();
+            this.droppingRunTags.catch(() => undefined);
             return pushShaTag(docker, this.registry, this.settings.image, this.tag);
         });
         if (!pushed.ours) {
@@ -8507,9 +8517,6 @@ class BuildPipeline {
             core_warning(`Another run of this commit pushed ${this.reference} at the same time: using its ${pushed.digest}.`);
             return this.reuse({ digest: pushed.digest });
         }
-        // The SHA tag names the image now: its run tags go while the registry work goes on.
-        this.droppingRunTags = this.dropRunTags();
-        this.droppingRunTags.catch(() => undefined);
         const { digest } = pushed;
         const ours = { digest, tags: [this.reference] };
         this.pushed = ours;

@@ -111,7 +111,3 @@ export function containerStateArgs(containerName: string): string[] {
 export function containerLogArgs(containerName: string, lines: number): string[] {
   return ['logs', '--tail', String(lines), containerName]
 }
-
-export function loginArgs(registry: string, username: string): string[] {
-  return ['login', '--username', username, '--password-stdin', registry]
-}

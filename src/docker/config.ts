@@ -1,5 +1,6 @@
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
 import {
+  chmod,
   copyFile,
   lstat,
   mkdir,
@@ -16,8 +17,7 @@ import { basename, isAbsolute, join } from 'node:path'
 import { ActionError, getErrorMessage } from '../errors.js'
 import { DOCKER_HUB } from '../registry/reference.js'
 import type { Credentials } from '../registry/credentials.js'
-import { loginArgs } from './args.js'
-import { lastLine, type Docker } from './docker.js'
+import type { Docker } from './docker.js'
 
 /**
  * Copies what the job's Docker config already holds (logins made by docker/login-action, the buildx
@@ -99,11 +99,32 @@ export function keepLoginInFile(
   return { ...config, credHelpers: { ...kept, ...pinned } }
 }
 
-async function pinLoginToFile(configDir: string, registry: string): Promise<void> {
+/** The key `docker login` files a registry's credentials under in `auths`. */
+function authsKey(registry: string): string {
+  return registry === DOCKER_HUB ? 'https://index.docker.io/v1/' : registry
+}
+
+/**
+ * Writes the login into the config file, as `docker login` does when the registry is pinned to the
+ * file (keepLoginInFile): no process to start. The registry checks the credentials on the run's
+ * first request: the SHA tag's lookup, or the check made before the build when there is none.
+ */
+async function writeLogin(
+  configDir: string,
+  registry: string,
+  credentials: Credentials
+): Promise<void> {
   const file = join(configDir, 'config.json')
   const config = existsSync(file) ? parseConfig(await readFile(file, 'utf8')) : {}
   if (config === undefined) throw new ActionError(`the Docker config ${file} is not a JSON object`)
-  await writeFile(file, JSON.stringify(keepLoginInFile(config, registry), null, 2))
+  const auths = typeof config.auths === 'object' && config.auths !== null ? config.auths : {}
+  const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
+  const loggedIn = {
+    ...keepLoginInFile(config, registry),
+    auths: { ...auths, [authsKey(registry)]: { auth } }
+  }
+  await writeFile(file, JSON.stringify(loggedIn, null, 2), { mode: 0o600 })
+  await chmod(file, 0o600)
 }
 
 function parseConfig(text: string): Record<string, unknown> | undefined {
@@ -122,21 +143,7 @@ export async function login(
   registry: string,
   credentials: Credentials
 ): Promise<void> {
-  // Never the machine's global config: the login must go where the post step removes it.
+  // Never the machine's global config: the login must go where the step removes it.
   if (docker.configDir === undefined) throw new Error('login needs a Docker config of our own')
-  await pinLoginToFile(docker.configDir, registry)
-  const result = await docker.run(loginArgs(registry, credentials.username), {
-    input: Buffer.from(credentials.password),
-    silent: true,
-    allowFailure: true
-  })
-  if (result.exitCode !== 0) {
-    const reason = lastLine(result.stderr)
-    const refused = /unauthorized|denied|incorrect|401|403/i.test(reason)
-    throw new ActionError(
-      refused
-        ? `authentication failed for registry ${registry} as '${credentials.username}': check the username and password inputs`
-        : `docker login to ${registry} failed: ${reason}`
-    )
-  }
+  await writeLogin(docker.configDir, registry, credentials)
 }

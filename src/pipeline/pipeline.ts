@@ -121,9 +121,14 @@ export class BuildPipeline {
       )
       return this.reuse(existing)
     }
-    // The login runs while the engine is probed: neither needs the other's answer.
+    // The login runs while the engine is probed: neither needs the other's answer. With no lookup
+    // to prove the credentials, a look at the SHA tag does, before anything is built.
     this.docker().catch(() => undefined)
+    const proved =
+      this.lookup.asksRegistry || !this.settings.push ? undefined : this.registry.resolve(this.tag)
+    proved?.catch(() => undefined)
     await this.check.ready()
+    await proved
     await requireTestNetwork(this.engine, this.settings.test)
     const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
     this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms)
@@ -180,6 +185,9 @@ export class BuildPipeline {
     const pushed = await core.group(`Push ${this.reference}`, async () => {
       const docker = await this.docker()
       await reclaimTag(docker, built, this.reference)
+      // The SHA tag names the image now: its run tags go while it is pushed.
+      this.droppingRunTags = this.dropRunTags()
+      this.droppingRunTags.catch(() => undefined)
       return pushShaTag(docker, this.registry, this.settings.image, this.tag)
     })
     if (!pushed.ours) {
@@ -190,9 +198,6 @@ export class BuildPipeline {
       )
       return this.reuse({ digest: pushed.digest })
     }
-    // The SHA tag names the image now: its run tags go while the registry work goes on.
-    this.droppingRunTags = this.dropRunTags()
-    this.droppingRunTags.catch(() => undefined)
     const { digest } = pushed
     const ours = { digest, tags: [this.reference] }
     this.pushed = ours

@@ -33,6 +33,11 @@ export class ShaTagLookup {
     this.early.catch(() => undefined)
   }
 
+  /** Whether if-exists makes the run ask the registry for the SHA tag. */
+  get asksRegistry(): boolean {
+    return registryQuestion(this.policy) !== 'none'
+  }
+
   /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
   async existing(when: string): Promise<{ digest: Digest } | undefined> {
     const question = registryQuestion(this.policy)

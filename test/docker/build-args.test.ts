@@ -1,6 +1,6 @@
 // The argv of the build and the registry login.
 import { describe, expect, it } from 'vitest'
-import { buildArgs, buildxAnnotates, loginArgs } from '../../src/docker/args.js'
+import { buildArgs, buildxAnnotates } from '../../src/docker/args.js'
 
 describe('buildArgs', () => {
   const base = {
@@ -100,18 +100,6 @@ describe('buildArgs', () => {
       '--target',
       'test',
       '/w'
-    ])
-  })
-})
-
-describe('loginArgs', () => {
-  it('reads the password from stdin', () => {
-    expect(loginArgs('ghcr.io', 'me')).toEqual([
-      'login',
-      '--username',
-      'me',
-      '--password-stdin',
-      'ghcr.io'
     ])
   })
 })

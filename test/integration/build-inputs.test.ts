@@ -27,6 +27,22 @@ describe('credentials', () => {
     expect(printed).not.toContain(wrong)
   })
 
+  it('with if-exists overwrite, which asks no lookup, still fails on a wrong password before building', async ({
+    build
+  }) => {
+    const wrong = 'not-the-password-0c1d2e'
+    const result = await build({
+      workspace: makeWorkspace(),
+      repository: freshRepository('auth-overwrite'),
+      inputs: { password: wrong, 'if-exists': 'overwrite' }
+    })
+    expect(result.main.exitCode).toBe(1)
+    expect(result.errors.at(-1)).toMatch(
+      /authentication failed for registry 127\.0\.0\.1:\d+ as 'ci'/
+    )
+    expect(result.main.stdout).not.toMatch(/\[command\]\S*docker (buildx )?build /)
+  })
+
   it('uses the login docker/login-action left in the Docker config when none is given', async ({
     build,
     env
