@@ -2096,8 +2096,243 @@ async function findBuildxPlugin(configDir, systemDirs = SYSTEM_PLUGIN_DIRS) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/registry/body.ts
+// Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
+const MiB = 1024 * 1024;
+/** The distribution spec lets registries refuse manifests over 4 MiB; we refuse to read more. */
+const MANIFEST_BODY_LIMIT = 4 * MiB;
+/** Token answers and error bodies are a few hundred bytes; 1 MiB is generous. */
+const TOKEN_BODY_LIMIT = MiB;
+const ERROR_BODY_LIMIT = MiB;
+/**
+ * An image config holds labels, environment and one history entry per layer: tens of KiB in
+ * practice. No spec sets a limit; 8 MiB leaves room for images with thousands of layers.
+ */
+const CONFIG_BODY_LIMIT = 8 * MiB;
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit, what) {
+        super(`${what} is larger than ${formatLimit(limit)}: stopped reading`);
+        this.limit = limit;
+        this.name = 'BodyTooLargeError';
+    }
+}
+function formatLimit(bytes) {
+    return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
+}
+/**
+ * Reads a body chunk by chunk and gives up as soon as it passes `limit`: `stop` then tears the
+ * connection down, so the rest is never received. A Content-Length over the limit fails at once.
+ */
+async function readCapped(body, declaredLength, limit, what, stop) {
+    if (declaredLength !== null && Number(declaredLength) > limit) {
+        stop();
+        throw new BodyTooLargeError(limit, what);
+    }
+    const chunks = [];
+    let received = 0;
+    for await (const chunk of body) {
+        received += chunk.byteLength;
+        if (received > limit) {
+            stop();
+            throw new BodyTooLargeError(limit, what);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine-api.ts
+// The engine's HTTP API on its unix socket, reached the way the docker CLI would reach it: only when
+// DOCKER_HOST is unset or unix:// and no docker context is chosen. Anything else is left to the CLI.
+
+
+
+
+
+/** The engine's own default on Linux. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+/** Inspect answers are a few KiB; an engine that sends more is not read further. */
+const ANSWER_LIMIT = 4 * 1024 * 1024;
+const engine_api_CONFIG_READ_LIMIT = 1024 * 1024;
+/** The config's chosen context, as the CLI reads it; '' for none. */
+function currentContext(configDir) {
+    try {
+        const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+        if ((0,external_node_fs_namespaceObject.statSync)(file).size > engine_api_CONFIG_READ_LIMIT)
+            return 'unknown';
+        const config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+        const context = config?.currentContext;
+        return typeof context === 'string' ? context : '';
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * The unix socket the CLI would talk to with this environment, or undefined when it would go
+ * elsewhere (tcp://, ssh://, a context of the user's).
+ */
+function engineSocket(env) {
+    const context = env.DOCKER_CONTEXT ?? currentContext(dockerConfigDir(env));
+    if (context !== '' && context !== 'default')
+        return undefined;
+    const host = env.DOCKER_HOST ?? '';
+    if (host === '')
+        return DEFAULT_SOCKET;
+    return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+}
+/**
+ * One request to the engine; undefined when the socket does not answer (missing, refused), so the
+ * caller asks the CLI, which says why in its own words.
+ */
+function askEngine(socketPath, method, path) {
+    return new Promise((resolve) => {
+        const call = (0,external_node_http_.request)({ socketPath, method, path, headers: { Host: 'docker' } }, (response) => {
+            readCapped(response, response.headers['content-length'] ?? null, ANSWER_LIMIT, "the engine's answer", () => response.destroy()).then((body) => { resolve({ status: response.statusCode ?? 0, body: body.toString('utf8') }); }, () => { resolve(undefined); });
+        });
+        call.on('error', () => { resolve(undefined); });
+        call.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine-shortcuts.ts
+// The quiet docker commands the engine's API answers in one request, with the output and exit code
+// the CLI would give: each CLI process costs tens of milliseconds, and a run asks several.
+
+/** A name in a path, as the CLI puts it there: its slashes kept, everything else escaped. */
+const segment = (name) => name.split('/').map(encodeURIComponent).join('/');
+function field(body, read) {
+    try {
+        const value = read(JSON.parse(body));
+        return typeof value === 'string' || typeof value === 'boolean' ? String(value) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const line = (text) => text === undefined ? undefined : `${text}\n`;
+/** Splits `registry:5000/name:tag` into the repository and the tag the API takes. */
+function repoAndTag(reference) {
+    const colon = reference.lastIndexOf(':');
+    if (colon <= reference.lastIndexOf('/') || reference.includes('@'))
+        return undefined;
+    return { repo: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+/** The API request for these arguments, or undefined when they are not one of the shortcuts. */
+function shortcutFor(args) {
+    const [first, second, third, fourth, fifth, ...rest] = args;
+    if (rest.length > 0)
+        return undefined;
+    if (first === 'version' && second === '--format' && fourth === undefined) {
+        if (third === '{{.Server.Version}}')
+            return {
+                method: 'GET',
+                path: '/version',
+                stdout: ({ body }) => line(field(body, (v) => v.Version))
+            };
+        if (third === '{{.Server.Os}}/{{.Server.Arch}}') {
+            return {
+                method: 'GET',
+                path: '/version',
+                stdout: ({ body }) => {
+                    const os = field(body, (v) => v.Os);
+                    const arch = field(body, (v) => v.Arch);
+                    return os === undefined || arch === undefined ? undefined : `${os}/${arch}\n`;
+                }
+            };
+        }
+        return undefined;
+    }
+    if (first === 'image' &&
+        second === 'inspect' &&
+        third === '--format' &&
+        fourth === '{{json .}}' &&
+        fifth !== undefined) {
+        return {
+            method: 'GET',
+            path: `/images/${segment(fifth)}/json`,
+            stdout: ({ body }) => line(body.trim())
+        };
+    }
+    if (first === 'image' && second === 'rm' && third !== undefined && fourth === undefined) {
+        return {
+            method: 'DELETE',
+            path: `/images/${segment(third)}`,
+            stdout: () => `Untagged: ${third}\n`
+        };
+    }
+    if (first === 'tag' && second !== undefined && third !== undefined && fourth === undefined) {
+        const target = repoAndTag(third);
+        if (target === undefined)
+            return undefined;
+        const query = new URLSearchParams(target).toString();
+        return { method: 'POST', path: `/images/${segment(second)}/tag?${query}`, stdout: () => '' };
+    }
+    if (first === 'rm' &&
+        second === '--force' &&
+        third === '--volumes' &&
+        fourth !== undefined &&
+        fifth === undefined) {
+        return {
+            method: 'DELETE',
+            path: `/containers/${segment(fourth)}?force=1&v=1`,
+            stdout: () => `${fourth}\n`
+        };
+    }
+    if (first === 'inspect' &&
+        second === '--format' &&
+        third === '{{.State.OOMKilled}}' &&
+        fourth !== undefined &&
+        fifth === undefined) {
+        return {
+            method: 'GET',
+            path: `/containers/${segment(fourth)}/json`,
+            stdout: ({ body }) => line(field(body, (v) => v.State?.OOMKilled))
+        };
+    }
+    if (first === 'network' &&
+        second === 'inspect' &&
+        third === '--format' &&
+        fourth === '{{.Name}}' &&
+        fifth !== undefined) {
+        return {
+            method: 'GET',
+            path: `/networks/${segment(fifth)}`,
+            stdout: ({ body }) => line(field(body, (v) => v.Name))
+        };
+    }
+    return undefined;
+}
+/** The daemon's error as the CLI prints it: `Error response from daemon: <message>`. */
+function daemonError(body) {
+    const message = field(body, (value) => value.message) ?? body.trim();
+    return `Error response from daemon: ${message}\n`;
+}
+/**
+ * The CLI's result for `args`, asked of the engine at `socket`; undefined when the arguments are no
+ * shortcut or the engine did not answer (the caller then runs the CLI).
+ */
+async function runShortcut(socket, args) {
+    const shortcut = shortcutFor(args);
+    if (shortcut === undefined)
+        return undefined;
+    const answer = await askEngine(socket, shortcut.method, shortcut.path);
+    if (answer === undefined)
+        return undefined;
+    if (answer.status < 200 || answer.status > 299) {
+        return { exitCode: 1, stdout: '', stderr: daemonError(answer.body) };
+    }
+    const stdout = shortcut.stdout(answer);
+    return stdout === undefined ? undefined : { exitCode: 0, stdout, stderr: '' };
+}
+
 ;// CONCATENATED MODULE: ./src/docker/docker.ts
 // The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
+
+
 
 
 
@@ -2147,43 +2382,11 @@ class Docker {
     }
     /** `docker` or one of its plugins, run directly, with this client's environment. */
     async runTool(tool, args, options) {
-        const stdout = new OutputTail(CAPTURE_LIMIT);
-        const stderr = new OutputTail(CAPTURE_LIMIT);
         const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env };
-        const execute = (show) => exec(tool, [...args], {
-            env,
-            ignoreReturnCode: true,
-            silent: true,
-            ...(options.input === undefined ? {} : { input: options.input }),
-            listeners: {
-                stdout: (data) => {
-                    stdout.append(data.toString('utf8'));
-                    options.onOutput?.(data);
-                    show?.(data);
-                },
-                stderr: (data) => {
-                    stderr.append(data.toString('utf8'));
-                    options.onOutput?.(data);
-                    show?.(data);
-                }
-            }
-        });
-        let exitCode;
-        try {
-            exitCode =
-                options.silent === true
-                    ? await execute(undefined)
-                    : await untrustedLog.stream((show) => {
-                        show(`[command]${tool} ${args.join(' ')}${external_node_os_namespaceObject.EOL}`);
-                        return execute(show);
-                    });
-        }
-        catch (error) {
-            throw new ActionError(`could not run docker: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        const result = { exitCode, stdout: stdout.toString(), stderr: stderr.toString() };
-        if (exitCode !== 0 && options.allowFailure !== true) {
-            throw new ActionError(`${tool} ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`);
+        const result = (await askEngineInstead(tool, args, options, env)) ??
+            (await execTool(tool, args, options, env));
+        if (result.exitCode !== 0 && options.allowFailure !== true) {
+            throw new ActionError(`${tool} ${args[0] ?? ''} failed (exit ${result.exitCode}): ${lastLine(result.stderr || result.stdout)}`);
         }
         return result;
     }
@@ -2211,6 +2414,48 @@ class Docker {
             ? await this.run(['buildx', 'version'], quiet)
             : await this.runTool(plugin, ['version'], quiet);
         return result.exitCode === 0 ? lastLine(result.stdout) : undefined;
+    }
+}
+/** A quiet question or small change the engine's API answers without a CLI process. */
+async function askEngineInstead(tool, args, options, env) {
+    const quiet = options.silent === true && options.input === undefined;
+    if (tool !== 'docker' || !quiet || options.onOutput !== undefined)
+        return undefined;
+    const socket = engineSocket(env);
+    return socket === undefined ? undefined : runShortcut(socket, args);
+}
+async function execTool(tool, args, options, env) {
+    const stdout = new OutputTail(CAPTURE_LIMIT);
+    const stderr = new OutputTail(CAPTURE_LIMIT);
+    const execute = (show) => exec(tool, [...args], {
+        env,
+        ignoreReturnCode: true,
+        silent: true,
+        ...(options.input === undefined ? {} : { input: options.input }),
+        listeners: {
+            stdout: (data) => {
+                stdout.append(data.toString('utf8'));
+                options.onOutput?.(data);
+                show?.(data);
+            },
+            stderr: (data) => {
+                stderr.append(data.toString('utf8'));
+                options.onOutput?.(data);
+                show?.(data);
+            }
+        }
+    });
+    try {
+        const exitCode = options.silent === true
+            ? await execute(undefined)
+            : await untrustedLog.stream((show) => {
+                show(`[command]${tool} ${args.join(' ')}${external_node_os_namespaceObject.EOL}`);
+                return execute(show);
+            });
+        return { exitCode, stdout: stdout.toString(), stderr: stderr.toString() };
+    }
+    catch (error) {
+        throw new ActionError(`could not run docker: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 function lastLine(text) {
@@ -5079,52 +5324,6 @@ function notThisCommit(revisions, wanted) {
     const other = revisions[mismatch];
     const held = other === undefined ? 'an image with no revision label' : `commit ${registryText(other)}`;
     return `${wanted.reference} holds ${held}, not this commit ${wanted.sha}: it is not reused (if-exists: overwrite replaces it)`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/body.ts
-// Reading a registry's answer with a cap: a hostile registry cannot make us hold more than we chose.
-const MiB = 1024 * 1024;
-/** The distribution spec lets registries refuse manifests over 4 MiB; we refuse to read more. */
-const MANIFEST_BODY_LIMIT = 4 * MiB;
-/** Token answers and error bodies are a few hundred bytes; 1 MiB is generous. */
-const TOKEN_BODY_LIMIT = MiB;
-const ERROR_BODY_LIMIT = MiB;
-/**
- * An image config holds labels, environment and one history entry per layer: tens of KiB in
- * practice. No spec sets a limit; 8 MiB leaves room for images with thousands of layers.
- */
-const CONFIG_BODY_LIMIT = 8 * MiB;
-class BodyTooLargeError extends Error {
-    limit;
-    constructor(limit, what) {
-        super(`${what} is larger than ${formatLimit(limit)}: stopped reading`);
-        this.limit = limit;
-        this.name = 'BodyTooLargeError';
-    }
-}
-function formatLimit(bytes) {
-    return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
-}
-/**
- * Reads a body chunk by chunk and gives up as soon as it passes `limit`: `stop` then tears the
- * connection down, so the rest is never received. A Content-Length over the limit fails at once.
- */
-async function readCapped(body, declaredLength, limit, what, stop) {
-    if (declaredLength !== null && Number(declaredLength) > limit) {
-        stop();
-        throw new BodyTooLargeError(limit, what);
-    }
-    const chunks = [];
-    let received = 0;
-    for await (const chunk of body) {
-        received += chunk.byteLength;
-        if (received > limit) {
-            stop();
-            throw new BodyTooLargeError(limit, what);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/digest.ts

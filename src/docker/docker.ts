@@ -5,6 +5,8 @@ import { ActionError } from '../errors.js'
 import { untrustedLog, type UntrustedWriter } from '../log/untrusted-stream.js'
 import { dockerConfigDir } from '../registry/credentials.js'
 import { findBuildxPlugin } from './buildx-plugin.js'
+import { engineSocket } from './engine-api.js'
+import { runShortcut } from './engine-shortcuts.js'
 
 export interface DockerRunOptions {
   /** Bytes for stdin (e.g. a password for `login --password-stdin`). */
@@ -77,46 +79,13 @@ export class Docker {
     args: readonly string[],
     options: DockerRunOptions
   ): Promise<DockerResult> {
-    const stdout = new OutputTail(CAPTURE_LIMIT)
-    const stderr = new OutputTail(CAPTURE_LIMIT)
     const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env }
-    const execute = (show: UntrustedWriter | undefined): Promise<number> =>
-      exec.exec(tool, [...args], {
-        env,
-        ignoreReturnCode: true,
-        silent: true,
-        ...(options.input === undefined ? {} : { input: options.input }),
-        listeners: {
-          stdout: (data) => {
-            stdout.append(data.toString('utf8'))
-            options.onOutput?.(data)
-            show?.(data)
-          },
-          stderr: (data) => {
-            stderr.append(data.toString('utf8'))
-            options.onOutput?.(data)
-            show?.(data)
-          }
-        }
-      })
-    let exitCode: number
-    try {
-      exitCode =
-        options.silent === true
-          ? await execute(undefined)
-          : await untrustedLog.stream((show) => {
-              show(`[command]${tool} ${args.join(' ')}${EOL}`)
-              return execute(show)
-            })
-    } catch (error) {
+    const result =
+      (await askEngineInstead(tool, args, options, env)) ??
+      (await execTool(tool, args, options, env))
+    if (result.exitCode !== 0 && options.allowFailure !== true) {
       throw new ActionError(
-        `could not run docker: ${error instanceof Error ? error.message : String(error)}`
-      )
-    }
-    const result = { exitCode, stdout: stdout.toString(), stderr: stderr.toString() }
-    if (exitCode !== 0 && options.allowFailure !== true) {
-      throw new ActionError(
-        `${tool} ${args[0] ?? ''} failed (exit ${exitCode}): ${lastLine(result.stderr || result.stdout)}`
+        `${tool} ${args[0] ?? ''} failed (exit ${result.exitCode}): ${lastLine(result.stderr || result.stdout)}`
       )
     }
     return result
@@ -151,6 +120,62 @@ export class Docker {
         ? await this.run(['buildx', 'version'], quiet)
         : await this.runTool(plugin, ['version'], quiet)
     return result.exitCode === 0 ? lastLine(result.stdout) : undefined
+  }
+}
+
+/** A quiet question or small change the engine's API answers without a CLI process. */
+async function askEngineInstead(
+  tool: string,
+  args: readonly string[],
+  options: DockerRunOptions,
+  env: Readonly<Record<string, string>>
+): Promise<DockerResult | undefined> {
+  const quiet = options.silent === true && options.input === undefined
+  if (tool !== 'docker' || !quiet || options.onOutput !== undefined) return undefined
+  const socket = engineSocket(env)
+  return socket === undefined ? undefined : runShortcut(socket, args)
+}
+
+async function execTool(
+  tool: string,
+  args: readonly string[],
+  options: DockerRunOptions,
+  env: Record<string, string>
+): Promise<DockerResult> {
+  const stdout = new OutputTail(CAPTURE_LIMIT)
+  const stderr = new OutputTail(CAPTURE_LIMIT)
+  const execute = (show: UntrustedWriter | undefined): Promise<number> =>
+    exec.exec(tool, [...args], {
+      env,
+      ignoreReturnCode: true,
+      silent: true,
+      ...(options.input === undefined ? {} : { input: options.input }),
+      listeners: {
+        stdout: (data) => {
+          stdout.append(data.toString('utf8'))
+          options.onOutput?.(data)
+          show?.(data)
+        },
+        stderr: (data) => {
+          stderr.append(data.toString('utf8'))
+          options.onOutput?.(data)
+          show?.(data)
+        }
+      }
+    })
+  try {
+    const exitCode =
+      options.silent === true
+        ? await execute(undefined)
+        : await untrustedLog.stream((show) => {
+            show(`[command]${tool} ${args.join(' ')}${EOL}`)
+            return execute(show)
+          })
+    return { exitCode, stdout: stdout.toString(), stderr: stderr.toString() }
+  } catch (error) {
+    throw new ActionError(
+      `could not run docker: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 

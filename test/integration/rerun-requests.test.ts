@@ -49,7 +49,11 @@ describe('a re-run of a commit already pushed', () => {
     expect(rerun.main.stdout).not.toContain('Docker engine')
   })
 
-  it('the shim sees the docker calls of a run that builds', async ({ build, env, proxy }) => {
+  it('a run that builds starts docker only to build, run the tests and push', async ({
+    build,
+    env,
+    proxy
+  }) => {
     const docker = dockerCallLog(env.dockerEnv.PATH ?? '')
     const run = await build({
       workspace: makeWorkspace(),
@@ -59,11 +63,7 @@ describe('a re-run of a commit already pushed', () => {
       env: docker.env
     })
     expect(run.main.exitCode, run.main.stdout).toBe(0)
-    expect(docker.calls()).toEqual(
-      expect.arrayContaining([
-        'version --format {{.Server.Version}}',
-        expect.stringMatching(/^buildx build /)
-      ])
-    )
+    // What a plain script would run; the engine's API answers the rest (version, inspect, tag, rm).
+    expect(docker.calls().map((call) => call.split(' ')[0])).toEqual(['buildx', 'run', 'push'])
   })
 })
