@@ -2191,9 +2191,15 @@ function engineSocket(env) {
 function askEngine(socketPath, method, path) {
     return new Promise((resolve) => {
         const call = (0,external_node_http_.request)({ socketPath, method, path, headers: { Host: 'docker' } }, (response) => {
-            readCapped(response, response.headers['content-length'] ?? null, ANSWER_LIMIT, "the engine's answer", () => response.destroy()).then((body) => { resolve({ status: response.statusCode ?? 0, body: body.toString('utf8') }); }, () => { resolve(undefined); });
+            readCapped(response, response.headers['content-length'] ?? null, ANSWER_LIMIT, "the engine's answer", () => response.destroy()).then((body) => {
+                resolve({ status: response.statusCode ?? 0, body: body.toString('utf8') });
+            }, () => {
+                resolve(undefined);
+            });
         });
-        call.on('error', () => { resolve(undefined); });
+        call.on('error', () => {
+            resolve(undefined);
+        });
         call.end();
     });
 }

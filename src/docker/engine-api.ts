@@ -62,11 +62,17 @@ export function askEngine(
         "the engine's answer",
         () => response.destroy()
       ).then(
-        (body) => { resolve({ status: response.statusCode ?? 0, body: body.toString('utf8') }); },
-        () => { resolve(undefined); }
+        (body) => {
+          resolve({ status: response.statusCode ?? 0, body: body.toString('utf8') })
+        },
+        () => {
+          resolve(undefined)
+        }
       )
     })
-    call.on('error', () => { resolve(undefined); })
+    call.on('error', () => {
+      resolve(undefined)
+    })
     call.end()
   })
 }
