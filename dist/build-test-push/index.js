@@ -7722,6 +7722,20 @@ function shaTag(sha, format) {
 
 
 
+
+/**
+ * Asks for the SHA tag of the event's commit while git reads the checkout: it is the checked-out
+ * commit on a push and with the default pull_request checkout. A wrong guess costs one request, and
+ * the lookup then asks for the right tag.
+ */
+function guessShaTag(registry, policy, eventSha) {
+    if (registryQuestion(policy) === 'none' || !/^[0-9a-f]{40}$/.test(eventSha))
+        return undefined;
+    const tag = parseTag(shaTag(eventSha, policy.shaFormat));
+    const manifest = registry.then((repository) => repository.fetch(tag));
+    manifest.catch(() => undefined);
+    return { tag, manifest };
+}
 class ShaTagLookup {
     registry;
     policy;
@@ -7732,14 +7746,14 @@ class ShaTagLookup {
      * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
      */
     early;
-    constructor(registry, policy, tag, wanted) {
+    constructor(registry, policy, tag, wanted, guess) {
         this.registry = registry;
         this.policy = policy;
         this.tag = tag;
         this.wanted = wanted;
         if (registryQuestion(policy) === 'none')
             return;
-        this.early = registry.fetch(tag);
+        this.early = guess?.tag === tag ? guess.manifest : registry.fetch(tag);
         // Awaited in `existing`; until then a failure must not count as unhandled.
         this.early.catch(() => undefined);
     }
@@ -8612,7 +8626,7 @@ class BuildPipeline {
     platforms = ENGINE_PLATFORM_ONLY;
     droppingRunTags;
     engine;
-    constructor(settings, context, revision, check, registry) {
+    constructor(settings, context, revision, check, registry, guess) {
         this.settings = settings;
         this.context = context;
         this.revision = revision;
@@ -8622,12 +8636,12 @@ class BuildPipeline {
         this.tag = parseTag(shaTag(revision.sha, settings.shaFormat));
         this.reference = `${repositoryName(settings.image)}:${this.tag}`;
         const wanted = { reference: this.reference, sha: revision.sha };
-        this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted);
+        this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted, guess);
     }
-    static async create(settings, context, revision, engine) {
-        const registry = await openRepository(settings.image, settings);
+    static async create(settings, context, revision, engine, opened) {
+        const registry = await (opened?.registry ?? openRepository(settings.image, settings));
         const check = engine instanceof EngineCheck ? engine : new EngineCheck(engine, settings.buildx);
-        return new BuildPipeline(settings, context, revision, check, registry);
+        return new BuildPipeline(settings, context, revision, check, registry, opened?.guess);
     }
     /**
      * Runs to the end; whatever is thrown, a bug too, becomes the report's `failure`, kept as the
@@ -9833,6 +9847,8 @@ function writeSummary(report) {
 
 
 
+
+
 async function run() {
     markMainRan();
     // The runner cancels a step with SIGINT, then SIGTERM: no test container may outlive it.
@@ -9847,8 +9863,14 @@ async function run() {
         // registry first, so that a re-run never starts docker.
         if (!mayReuseShaTag(settings))
             engine.start();
+        const registry = openRepository(settings.image, settings);
+        registry.catch(() => undefined);
+        const guess = guessShaTag(registry, settings, context.eventSha);
         const revision = chooseRevision(await readCheckout(settings.context), context, new Date());
-        const pipeline = await BuildPipeline.create(settings, context, revision, engine);
+        const pipeline = await BuildPipeline.create(settings, context, revision, engine, {
+            registry,
+            guess
+        });
         for (const warning of revision.warnings)
             core_warning(warning);
         await publish(settings, context, await pipeline.run());

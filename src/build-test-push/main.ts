@@ -8,6 +8,8 @@ import { cancelTests } from '../pipeline/test-containers.js'
 import { EngineCheck } from '../pipeline/engine-check.js'
 import { mayReuseShaTag } from '../pipeline/existing-tag.js'
 import { BuildPipeline } from '../pipeline/pipeline.js'
+import { guessShaTag } from '../pipeline/sha-tag-lookup.js'
+import { openRepository } from '../registry/open-repository.js'
 import { chooseRevision } from '../pipeline/revision.js'
 import { getBuildSettings } from '../settings/build.js'
 import { settleCleanupFlag } from '../cleanup-flag.js'
@@ -27,8 +29,14 @@ export async function run(): Promise<void> {
     // its fixed cost is the slowest of them, not their sum. One that may reuse the SHA tag asks the
     // registry first, so that a re-run never starts docker.
     if (!mayReuseShaTag(settings)) engine.start()
+    const registry = openRepository(settings.image, settings)
+    registry.catch(() => undefined)
+    const guess = guessShaTag(registry, settings, context.eventSha)
     const revision = chooseRevision(await readCheckout(settings.context), context, new Date())
-    const pipeline = await BuildPipeline.create(settings, context, revision, engine)
+    const pipeline = await BuildPipeline.create(settings, context, revision, engine, {
+      registry,
+      guess
+    })
     for (const warning of revision.warnings) core.warning(warning)
     await publish(settings, context, await pipeline.run())
   } catch (error) {

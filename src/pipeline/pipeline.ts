@@ -32,7 +32,7 @@ import {
   type TestReport
 } from './report.js'
 import { shaTag, type Revision } from './revision.js'
-import { ShaTagLookup } from './sha-tag-lookup.js'
+import { ShaTagLookup, type ShaTagGuess } from './sha-tag-lookup.js'
 import { smokeTestFailureMessage, smokeTestImage } from './smoke-test.js'
 import { imageToTest } from './test-stage-image.js'
 import { attachTestRecord, reusedImageRecord, testRecordOf } from './test-record.js'
@@ -67,24 +67,26 @@ export class BuildPipeline {
     private readonly context: RunContext,
     private readonly revision: Revision,
     private readonly check: EngineCheck,
-    private readonly registry: ImageRepository
+    private readonly registry: ImageRepository,
+    guess: ShaTagGuess | undefined
   ) {
     this.engine = check.docker
     this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
     const wanted = { reference: this.reference, sha: revision.sha }
-    this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted)
+    this.lookup = new ShaTagLookup(registry, settings, this.tag, wanted, guess)
   }
 
   static async create(
     settings: BuildSettings,
     context: RunContext,
     revision: Revision,
-    engine: Docker | EngineCheck
+    engine: Docker | EngineCheck,
+    opened?: { registry: Promise<ImageRepository>; guess: ShaTagGuess | undefined }
   ): Promise<BuildPipeline> {
-    const registry = await openRepository(settings.image, settings)
+    const registry = await (opened?.registry ?? openRepository(settings.image, settings))
     const check = engine instanceof EngineCheck ? engine : new EngineCheck(engine, settings.buildx)
-    return new BuildPipeline(settings, context, revision, check, registry)
+    return new BuildPipeline(settings, context, revision, check, registry, opened?.guess)
   }
 
   /**

@@ -3,7 +3,7 @@ import * as core from '../runner/core.js'
 import { ActionError } from '../errors.js'
 import type { Manifest } from '../registry/client.js'
 import { imageRevisions, revisionsIn } from '../registry/image-revision.js'
-import { parseDigest, type Digest, type Tag } from '../registry/reference.js'
+import { parseDigest, parseTag, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import {
   chooseForExistingTag,
@@ -13,6 +13,30 @@ import {
   type HeldImage,
   type Wanted
 } from './existing-tag.js'
+import { shaTag } from './revision.js'
+
+/** The SHA tag's manifest asked for before git named the commit, on the event's word. */
+export interface ShaTagGuess {
+  readonly tag: Tag
+  readonly manifest: Promise<Manifest | undefined>
+}
+
+/**
+ * Asks for the SHA tag of the event's commit while git reads the checkout: it is the checked-out
+ * commit on a push and with the default pull_request checkout. A wrong guess costs one request, and
+ * the lookup then asks for the right tag.
+ */
+export function guessShaTag(
+  registry: Promise<ImageRepository>,
+  policy: ExistingTagPolicy & { readonly shaFormat: 'short' | 'long' },
+  eventSha: string
+): ShaTagGuess | undefined {
+  if (registryQuestion(policy) === 'none' || !/^[0-9a-f]{40}$/.test(eventSha)) return undefined
+  const tag = parseTag(shaTag(eventSha, policy.shaFormat))
+  const manifest = registry.then((repository) => repository.fetch(tag))
+  manifest.catch(() => undefined)
+  return { tag, manifest }
+}
 
 export class ShaTagLookup {
   /**
@@ -25,10 +49,11 @@ export class ShaTagLookup {
     private readonly registry: ImageRepository,
     private readonly policy: ExistingTagPolicy,
     private readonly tag: Tag,
-    private readonly wanted: Wanted
+    private readonly wanted: Wanted,
+    guess?: ShaTagGuess
   ) {
     if (registryQuestion(policy) === 'none') return
-    this.early = registry.fetch(tag)
+    this.early = guess?.tag === tag ? guess.manifest : registry.fetch(tag)
     // Awaited in `existing`; until then a failure must not count as unhandled.
     this.early.catch(() => undefined)
   }

@@ -5,7 +5,7 @@ import { sha256Digest } from '../../src/registry/digest.js'
 import { OCI_MANIFEST } from '../../src/registry/media-types.js'
 import { parseTag, type Tag } from '../../src/registry/reference.js'
 import type { ImageRepository } from '../../src/registry/repository.js'
-import { ShaTagLookup } from '../../src/pipeline/sha-tag-lookup.js'
+import { guessShaTag, ShaTagLookup } from '../../src/pipeline/sha-tag-lookup.js'
 
 const SHA = 'a'.repeat(40)
 const TAG = parseTag('sha-aaaaaaa')
@@ -80,5 +80,36 @@ describe('ShaTagLookup', () => {
     await expect(lookup.existing('before building')).rejects.toThrow(
       `holds commit ${'b'.repeat(40)}, not this commit ${SHA}`
     )
+  })
+})
+
+describe('guessShaTag: the event commit’s tag, asked while git reads the checkout', () => {
+  const policy = { push: true, ifExists: 'skip', shaFormat: 'short' } as const
+
+  it('is used by the lookup when git names the same commit: no second request', async () => {
+    const { store, asked } = repository(annotatedImage(SHA))
+    const guess = guessShaTag(Promise.resolve(store), policy, SHA)
+    await guess?.manifest
+    expect(asked).toEqual([TAG])
+    const lookup = new ShaTagLookup(store, policy, TAG, wanted, guess)
+    expect(await lookup.existing('before building')).toEqual({ digest: annotatedImage(SHA).digest })
+    expect(asked).toEqual([TAG])
+  })
+
+  it('is left when git names another commit, whose tag the lookup then asks for', async () => {
+    const { store, asked } = repository(undefined)
+    const guess = guessShaTag(Promise.resolve(store), policy, 'b'.repeat(40))
+    await guess?.manifest
+    new ShaTagLookup(store, policy, TAG, wanted, guess)
+    expect(asked).toEqual([parseTag('sha-bbbbbbb'), TAG])
+  })
+
+  it('is not made when if-exists asks the registry nothing, or the event names no commit', () => {
+    const { store, asked } = repository(undefined)
+    expect(guessShaTag(Promise.resolve(store), { ...policy, ifExists: 'overwrite' }, SHA)).toBe(
+      undefined
+    )
+    expect(guessShaTag(Promise.resolve(store), policy, '')).toBeUndefined()
+    expect(asked).toEqual([])
   })
 })
