@@ -6742,6 +6742,20 @@ async function dropRunTag(docker, built) {
     if (result.exitCode !== 0)
         core_warning(`could not remove the local tag ${built.runTag}`);
 }
+/** Drops the run tags of the images built, once nothing needs them. */
+async function dropRunTags(docker, images) {
+    for (const image of images)
+        if (image !== undefined)
+            await dropRunTag(await docker(), image);
+}
+/** What the report tells of the built image; unknown when nothing was built. */
+function builtImageFacts(built) {
+    return {
+        sizeBytes: built?.sizeBytes,
+        layers: built?.layers,
+        buildDurationMs: built?.durationMs
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/registry/blob-upload.ts
 // Uploads one small blob in a single request (POST, then PUT with the digest); skipped when present.
@@ -8580,6 +8594,13 @@ async function reusedImageRecord(transport, repository, digest, sha, reference) 
         return undefined;
     }
 }
+/** The run's test record attached to the image it pushed; `testedId` is the image the tests ran in. */
+async function recordTests(registry, report, testedId) {
+    if (report.digest === undefined)
+        return;
+    const record = testRecordOf(report, testedId, new Date());
+    await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record);
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
@@ -8604,7 +8625,6 @@ async function reusedImageRecord(transport, repository, digest, sha, reference) 
 
 
 
-const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined };
 class BuildPipeline {
     settings;
     context;
@@ -8664,10 +8684,7 @@ class BuildPipeline {
         }
     }
     async dropRunTags() {
-        for (const image of [this.testStage, this.built]) {
-            if (image !== undefined)
-                await dropRunTag(await this.docker(), image);
-        }
+        await dropRunTags(() => this.docker(), [this.testStage, this.built]);
     }
     async steps() {
         // By digest, the SHA tag is the merged index's, never this platform's image.
@@ -8713,7 +8730,7 @@ class BuildPipeline {
         if (byDigest) {
             const digest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
             const result = this.result('pushed', digest, [], undefined);
-            await group('Attach the test record', () => this.recordTests(result));
+            await group('Attach the test record', () => this.attachTestRecord(result));
             return result;
         }
         // Another run of the same commit may have pushed while this one built and tested.
@@ -8741,7 +8758,7 @@ class BuildPipeline {
         this.pushed = ours;
         await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
         const result = this.result('pushed', digest, [...ours.tags], undefined);
-        await group('Attach the test record', () => this.recordTests(result));
+        await group('Attach the test record', () => this.attachTestRecord(result));
         return result;
     }
     /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
@@ -8757,12 +8774,9 @@ class BuildPipeline {
         const message = smokeTestFailureMessage(failure, this.settings.test.timeoutSeconds);
         return this.result('smoke-test-failed', undefined, [], new ActionError(message));
     }
-    async recordTests({ report, imageId }) {
-        if (report.digest === undefined)
-            return;
-        // With a test stage the tests ran in its image, built on the shipped one's layers.
-        const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date());
-        await attachTestRecord(this.registry.client.transport, this.settings.image.path, report.digest, record);
+    /** With a test stage the tests ran in its image, built on the shipped one's layers. */
+    attachTestRecord({ report, imageId }) {
+        return recordTests(this.registry, report, this.testStage?.id ?? imageId);
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);
@@ -8791,13 +8805,7 @@ class BuildPipeline {
                 test: this.test,
                 recordedTest: this.recordedTest,
                 smokeTest: this.smoke,
-                ...(built === undefined
-                    ? UNKNOWN_IMAGE
-                    : {
-                        sizeBytes: built.sizeBytes,
-                        layers: built.layers,
-                        buildDurationMs: built.durationMs
-                    }),
+                ...builtImageFacts(built),
                 platforms: platformOutcomes(this.platforms, this.test),
                 pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
                 warnings: this.revision.warnings,

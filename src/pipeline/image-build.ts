@@ -186,3 +186,24 @@ export async function dropRunTag(docker: Docker, built: BuiltImage): Promise<voi
   })
   if (result.exitCode !== 0) core.warning(`could not remove the local tag ${built.runTag}`)
 }
+
+/** Drops the run tags of the images built, once nothing needs them. */
+export async function dropRunTags(
+  docker: () => Promise<Docker>,
+  images: readonly (BuiltImage | undefined)[]
+): Promise<void> {
+  for (const image of images) if (image !== undefined) await dropRunTag(await docker(), image)
+}
+
+/** What the report tells of the built image; unknown when nothing was built. */
+export function builtImageFacts(built: BuiltImage | undefined): {
+  sizeBytes: number | undefined
+  layers: number | undefined
+  buildDurationMs: number | undefined
+} {
+  return {
+    sizeBytes: built?.sizeBytes,
+    layers: built?.layers,
+    buildDurationMs: built?.durationMs
+  }
+}

@@ -8,7 +8,14 @@ import { openRepository } from '../registry/open-repository.js'
 import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import { buildImage, dropRunTag, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
+import {
+  buildImage,
+  builtImageFacts,
+  dropRunTags,
+  ociLabels,
+  reclaimTag,
+  type BuiltImage
+} from './image-build.js'
 import { pushByDigest } from './digest-push.js'
 import { EngineCheck } from './engine-check.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
@@ -35,15 +42,13 @@ import { shaTag, type Revision } from './revision.js'
 import { ShaTagLookup, type ShaTagGuess } from './sha-tag-lookup.js'
 import { smokeTestFailureMessage, smokeTestImage } from './smoke-test.js'
 import { imageToTest } from './test-stage-image.js'
-import { attachTestRecord, reusedImageRecord, testRecordOf } from './test-record.js'
+import { recordTests, reusedImageRecord } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
   readonly report: BuildReport
   readonly imageId: string | undefined
 }
-
-const UNKNOWN_IMAGE = { sizeBytes: undefined, layers: undefined, buildDurationMs: undefined }
 
 export class BuildPipeline {
   private readonly tag: Tag
@@ -108,9 +113,7 @@ export class BuildPipeline {
   }
 
   private async dropRunTags(): Promise<void> {
-    for (const image of [this.testStage, this.built]) {
-      if (image !== undefined) await dropRunTag(await this.docker(), image)
-    }
+    await dropRunTags(() => this.docker(), [this.testStage, this.built])
   }
 
   private async steps(): Promise<PipelineResult> {
@@ -173,7 +176,7 @@ export class BuildPipeline {
         pushByDigest(await this.docker(), this.registry, built)
       )
       const result = this.result('pushed', digest, [], undefined)
-      await core.group('Attach the test record', () => this.recordTests(result))
+      await core.group('Attach the test record', () => this.attachTestRecord(result))
       return result
     }
     // Another run of the same commit may have pushed while this one built and tested.
@@ -205,7 +208,7 @@ export class BuildPipeline {
     this.pushed = ours
     await core.group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags))
     const result = this.result('pushed', digest, [...ours.tags], undefined)
-    await core.group('Attach the test record', () => this.recordTests(result))
+    await core.group('Attach the test record', () => this.attachTestRecord(result))
     return result
   }
 
@@ -225,16 +228,9 @@ export class BuildPipeline {
     return this.result('smoke-test-failed', undefined, [], new ActionError(message))
   }
 
-  private async recordTests({ report, imageId }: PipelineResult): Promise<void> {
-    if (report.digest === undefined) return
-    // With a test stage the tests ran in its image, built on the shipped one's layers.
-    const record = testRecordOf(report, this.testStage?.id ?? imageId, new Date())
-    await attachTestRecord(
-      this.registry.client.transport,
-      this.settings.image.path,
-      report.digest,
-      record
-    )
+  /** With a test stage the tests ran in its image, built on the shipped one's layers. */
+  private attachTestRecord({ report, imageId }: PipelineResult): Promise<void> {
+    return recordTests(this.registry, report, this.testStage?.id ?? imageId)
   }
 
   private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
@@ -291,13 +287,7 @@ export class BuildPipeline {
         test: this.test,
         recordedTest: this.recordedTest,
         smokeTest: this.smoke,
-        ...(built === undefined
-          ? UNKNOWN_IMAGE
-          : {
-              sizeBytes: built.sizeBytes,
-              layers: built.layers,
-              buildDurationMs: built.durationMs
-            }),
+        ...builtImageFacts(built),
         platforms: platformOutcomes(this.platforms, this.test),
         pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
         warnings: this.revision.warnings,

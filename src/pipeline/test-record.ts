@@ -16,6 +16,7 @@ import {
   pushReferrer,
   type PushedReferrer
 } from '../registry/referrers.js'
+import type { ImageRepository } from '../registry/repository.js'
 import type { RegistryTransport } from '../registry/transport.js'
 import type { BuildReport, RecordedTest } from './report.js'
 import { parseTestRecord, type TestRecord } from './test-record-parse.js'
@@ -221,4 +222,15 @@ export async function reusedImageRecord(
     core.warning(`Could not read the test record of ${reference}: ${getErrorMessage(error)}`)
     return undefined
   }
+}
+
+/** The run's test record attached to the image it pushed; `testedId` is the image the tests ran in. */
+export async function recordTests(
+  registry: ImageRepository,
+  report: BuildReport,
+  testedId: string | undefined
+): Promise<void> {
+  if (report.digest === undefined) return
+  const record = testRecordOf(report, testedId, new Date())
+  await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record)
 }
