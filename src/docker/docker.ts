@@ -1,7 +1,7 @@
 // The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
 import { EOL } from 'node:os'
-import * as exec from '@actions/exec'
 import { ActionError } from '../errors.js'
+import { runTool } from '../run-tool.js'
 import { untrustedLog, type UntrustedWriter } from '../log/untrusted-stream.js'
 import { dockerConfigDir } from '../registry/credentials.js'
 import { findBuildxPlugin } from './buildx-plugin.js'
@@ -145,22 +145,18 @@ async function execTool(
   const stdout = new OutputTail(CAPTURE_LIMIT)
   const stderr = new OutputTail(CAPTURE_LIMIT)
   const execute = (show: UntrustedWriter | undefined): Promise<number> =>
-    exec.exec(tool, [...args], {
+    runTool(tool, args, {
       env,
-      ignoreReturnCode: true,
-      silent: true,
       ...(options.input === undefined ? {} : { input: options.input }),
-      listeners: {
-        stdout: (data) => {
-          stdout.append(data.toString('utf8'))
-          options.onOutput?.(data)
-          show?.(data)
-        },
-        stderr: (data) => {
-          stderr.append(data.toString('utf8'))
-          options.onOutput?.(data)
-          show?.(data)
-        }
+      onStdout: (data) => {
+        stdout.append(data.toString('utf8'))
+        options.onOutput?.(data)
+        show?.(data)
+      },
+      onStderr: (data) => {
+        stderr.append(data.toString('utf8'))
+        options.onOutput?.(data)
+        show?.(data)
       }
     })
   try {

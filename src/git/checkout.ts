@@ -1,5 +1,5 @@
 // What git says about the checkout the build context sits in.
-import * as exec from '@actions/exec'
+import { runTool } from '../run-tool.js'
 
 export interface Checkout {
   /** The full SHA of HEAD. */
@@ -10,13 +10,20 @@ export interface Checkout {
   readonly dirty: boolean
 }
 
+const GIT_OUTPUT_LIMIT = 64 * 1024
+
 async function git(dir: string, args: string[]): Promise<{ exitCode: number; stdout: string }> {
+  const chunks: Buffer[] = []
+  let kept = 0
   // safe.directory: the workspace is often owned by another user than the one running the step.
-  const result = await exec.getExecOutput('git', ['-c', 'safe.directory=*', '-C', dir, ...args], {
-    silent: true,
-    ignoreReturnCode: true
+  const exitCode = await runTool('git', ['-c', 'safe.directory=*', '-C', dir, ...args], {
+    onStdout: (chunk) => {
+      // A pull request can make the status as long as it likes: its start is all that is read.
+      if (kept < GIT_OUTPUT_LIMIT) chunks.push(chunk)
+      kept += chunk.length
+    }
   })
-  return { exitCode: result.exitCode, stdout: result.stdout.trim() }
+  return { exitCode, stdout: Buffer.concat(chunks).toString('utf8').trim() }
 }
 
 /** The checked-out commit, or undefined when the directory is not inside a git work tree. */

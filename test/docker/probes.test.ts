@@ -8,14 +8,14 @@ vi.mock('../../src/docker/buildx-plugin.js', () => ({
   findBuildxPlugin: () => Promise.resolve(plugin.path)
 }))
 
-vi.mock('@actions/exec', () => ({
-  exec: (
+vi.mock('../../src/run-tool.js', () => ({
+  runTool: (
     tool: string,
     args: string[],
-    options: { listeners: { stdout: (data: Buffer) => void } }
+    options: { onStdout: (data: Buffer) => void }
   ): Promise<number> => {
     execCalls.push([tool, ...args])
-    options.listeners.stdout(Buffer.from('github.com/docker/buildx v0.13.1 abc\n'))
+    options.onStdout(Buffer.from('github.com/docker/buildx v0.13.1 abc\n'))
     return Promise.resolve(0)
   }
 }))
