@@ -6,6 +6,7 @@ import type { Summary } from './stats.js'
 export const PROMOTERS = [
   'immutable-image promote',
   'immutable-image promote (record: false)',
+  'minimal node:http promote (reference)',
   'skopeo copy',
   'docker pull + tag + push',
   'curl floor (GET + PUT)'
