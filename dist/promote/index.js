@@ -1400,11 +1400,16 @@ class RegistryTransport {
         return registryError(this.registry, repository, message, options);
     }
     /**
-     * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
-     * first request to a host discovers its challenge while the others wait, so parallel requests
-     * share one 401 and one token instead of each paying for their own.
+     * Sends with the cached authorization; on a 401 answers the challenge once and resends. Without
+     * preemptive credentials the first request to a host discovers its challenge while the others
+     * wait, so parallel requests share one 401. With them, most registries answer at once, so
+     * parallel requests go together: a token registry answers each with a 401 (in parallel, no
+     * longer to wait) and they share one token.
      */
     async request(request) {
+        if (this.preemptive !== undefined && this.challenge === undefined) {
+            return this.authenticatedRequest(request);
+        }
         if (this.discovery !== undefined) {
             await this.discovery;
         }
@@ -1770,7 +1775,9 @@ async function fromHelper(helper, serverUrl) {
     if (!/^[A-Za-z0-9._-]+$/.test(helper))
         return undefined;
     const answer = await new Promise((resolve) => {
-        const child = process.getBuiltinModule('node:child_process').execFile(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
+        const child = process
+            .getBuiltinModule('node:child_process')
+            .execFile(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
             resolve(error === null ? stdout : undefined);
         });
         child.stdin?.end(serverUrl);
