@@ -16,6 +16,7 @@ export type Promoter = (typeof PROMOTERS)[number]
 
 export const OUR_PROMOTE: Promoter = 'immutable-image promote'
 export const OUR_PROMOTE_UNRECORDED: Promoter = 'immutable-image promote (record: false)'
+export const MINIMAL_PROMOTE: Promoter = 'minimal node:http promote (reference)'
 export const SKOPEO: Promoter = 'skopeo copy'
 export const CURL_FLOOR: Promoter = 'curl floor (GET + PUT)'
 
