@@ -1,4 +1,5 @@
-// Moving a tag to an existing image, five ways: our promote (recorded or not), skopeo, docker, two curls.
+// Moving a tag to an existing image, six ways: our promote (recorded or not), the least a Node promote
+// can do, skopeo, docker, two curls.
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
@@ -6,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { HarnessSession } from '../../test/harness/session.js'
 import type { CountingProxy } from '../../test/harness/registry/counting-proxy.js'
+import { runAction } from '../../test/harness/runner/runner.js'
+import { makeWorkspace } from '../../test/harness/workspace.js'
 import { MANIFEST_ACCEPT } from '../../test/harness/registry/tags.js'
 import { runCommand } from './command.js'
 import { benchRepository, BENCH_IMAGES, ensureImage } from './images.js'
@@ -60,6 +63,27 @@ const ourPromote =
       throw new Error(`promote of ${image.name} failed: ${run.errors.join('; ').slice(0, 400)}`)
     return timer.elapsed()
   }
+
+/** scripts/bench/minimal-promote under the same runner emulation and timer as ours. */
+const minimalPromote: Promote = async ({ harness, proxy }, image, target) => {
+  const timer = stepTimer()
+  const run = await runAction({
+    action: 'scripts/bench/minimal-promote',
+    workspace: makeWorkspace({}, { example: false }).dir,
+    eventName: 'workflow_dispatch',
+    inputs: {
+      image: `${proxy.host}/${benchRepository(image)}`,
+      username: harness.env.username,
+      password: harness.env.password,
+      source: 'src',
+      target
+    },
+    onMainSpawn: timer.onMainSpawn
+  })
+  if (run.main.exitCode !== 0)
+    throw new Error(`minimal promote of ${image.name} failed: ${run.main.stdout.slice(0, 400)}`)
+  return timer.elapsed()
+}
 
 const skopeoCopy: Promote = async ({ proxy, authFile }, image, target) => {
   const repository = `docker://${proxy.host}/${benchRepository(image)}`
@@ -139,6 +163,7 @@ const curlFloor: Promote = async ({ proxy, netrcFile }, image, target) => {
 const PROMOTE: Record<Promoter, Promote> = {
   'immutable-image promote': ourPromote(true),
   'immutable-image promote (record: false)': ourPromote(false),
+  'minimal node:http promote (reference)': minimalPromote,
   'skopeo copy': skopeoCopy,
   'docker pull + tag + push': dockerRetag,
   'curl floor (GET + PUT)': curlFloor

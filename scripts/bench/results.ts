@@ -6,6 +6,7 @@ import type { Summary } from './stats.js'
 export const PROMOTERS = [
   'immutable-image promote',
   'immutable-image promote (record: false)',
+  'minimal node:http promote (reference)',
   'skopeo copy',
   'docker pull + tag + push',
   'curl floor (GET + PUT)'
@@ -15,6 +16,7 @@ export type Promoter = (typeof PROMOTERS)[number]
 
 export const OUR_PROMOTE: Promoter = 'immutable-image promote'
 export const OUR_PROMOTE_UNRECORDED: Promoter = 'immutable-image promote (record: false)'
+export const MINIMAL_PROMOTE: Promoter = 'minimal node:http promote (reference)'
 export const SKOPEO: Promoter = 'skopeo copy'
 export const CURL_FLOOR: Promoter = 'curl floor (GET + PUT)'
 

@@ -3,6 +3,7 @@ import * as core from '../runner/core.js'
 import { ActionError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import type { Manifest } from '../registry/client.js'
+import { loadHashingWhileWaiting } from '../registry/digest.js'
 import type { Digest, Tag } from '../registry/reference.js'
 import type { ManifestStore } from '../registry/repository.js'
 import type { PromoteSettings, Source } from '../settings/promote.js'
@@ -53,6 +54,7 @@ export async function promote(
           registry,
           settings.source.kind === 'tag' ? settings.source.tag : settings.source.digest
         )
+  loadHashingWhileWaiting()
   const [targets, manifest] = await Promise.all([resolving, fetching])
   const previousDigest = targets[0]?.before?.digest ?? ''
   const source = describeSource(settings.source)

@@ -1,6 +1,4 @@
 // Where registry credentials come from: the inputs, else the Docker config, else none.
-import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { DOCKER_HUB } from './reference.js'
@@ -35,6 +33,8 @@ export async function credentialsFromDockerConfig(
   registry: string,
   configDir: string
 ): Promise<Credentials | undefined> {
+  // node:fs/promises and node:child_process are loaded only here: most runs are given credentials.
+  const { readFile } = process.getBuiltinModule('node:fs/promises')
   let config: DockerConfig
   try {
     config = JSON.parse(await readFile(join(configDir, 'config.json'), 'utf8')) as DockerConfig
@@ -70,14 +70,11 @@ function fromAuths(config: DockerConfig, keys: readonly string[]): Credentials |
 async function fromHelper(helper: string, serverUrl: string): Promise<Credentials | undefined> {
   if (!/^[A-Za-z0-9._-]+$/.test(helper)) return undefined
   const answer = await new Promise<string | undefined>((resolve) => {
-    const child = execFile(
-      `docker-credential-${helper}`,
-      ['get'],
-      { timeout: 10_000 },
-      (error, stdout) => {
+    const child = process
+      .getBuiltinModule('node:child_process')
+      .execFile(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
         resolve(error === null ? stdout : undefined)
-      }
-    )
+      })
     child.stdin?.end(serverUrl)
   })
   if (answer === undefined) return undefined

@@ -78,11 +78,16 @@ export class RegistryTransport {
   }
 
   /**
-   * Sends with the cached authorization; on a 401 answers the challenge once and resends. The
-   * first request to a host discovers its challenge while the others wait, so parallel requests
-   * share one 401 and one token instead of each paying for their own.
+   * Sends with the cached authorization; on a 401 answers the challenge once and resends. Without
+   * preemptive credentials the first request to a host discovers its challenge while the others
+   * wait, so parallel requests share one 401. With them, most registries answer at once, so
+   * parallel requests go together: a token registry answers each with a 401 (in parallel, no
+   * longer to wait) and they share one token.
    */
   async request(request: RegistryRequest): Promise<HttpResponse> {
+    if (this.preemptive !== undefined && this.challenge === undefined) {
+      return this.authenticatedRequest(request)
+    }
     if (this.discovery !== undefined) {
       await this.discovery
     } else if (this.challenge === undefined) {

@@ -153,13 +153,14 @@ describe('RegistryClient', () => {
     expect(client.requestCount).toBe(5)
   })
 
-  it('shares one challenge and one token among parallel requests', async () => {
+  it('shares one token among parallel requests, each refused Basic at once', async () => {
     const fake = await fakeRegistry('bearer')
     seed(fake, 'a')
     const client = new RegistryClient(fake.host, { access: 'push', credentials, retry: FAST })
     await Promise.all(['a', 'b', 'c', 'd'].map((tag) => client.resolve('acme/web', tag)))
     expect(fake.tokensIssued).toBe(1)
-    expect(fake.log.filter((line) => line.startsWith('HEAD'))).toHaveLength(5)
+    // Each went with Basic and was answered 401, then again with the one token.
+    expect(fake.log.filter((line) => line.startsWith('HEAD'))).toHaveLength(8)
   })
 
   it('sends Basic credentials to a loopback registry before it asks: no 401 round trip', async () => {

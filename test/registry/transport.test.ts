@@ -84,7 +84,25 @@ describe('the registry transport', () => {
     expect(transport.requestCount).toBe(3)
   })
 
-  it('falls back to the token a registry asks for, with one challenge for parallel requests', async () => {
+  it('sends parallel requests together when Basic credentials go with the first', async () => {
+    const waiting: (() => void)[] = []
+    // Answers only once both requests have arrived: a second request held back waits in vain.
+    const served = await serve((request, response) => {
+      waiting.push(() => {
+        ok(request, response)
+      })
+      if (waiting.length === 2) for (const answer of waiting) answer()
+    })
+    const transport = new RegistryTransport(served.host, {
+      access: 'pull',
+      credentials,
+      retry: { ...FAST, attempts: 1, timeoutMs: 500 }
+    })
+    const answers = await Promise.all([get(transport, 'a'), get(transport, 'b')])
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200])
+  })
+
+  it('falls back to the token a registry asks for, with one token for parallel requests', async () => {
     let tokens = 0
     const served = await serve((request, response) => {
       if (request.url?.startsWith('/token') === true) {
@@ -105,8 +123,8 @@ describe('the registry transport', () => {
     const answers = await Promise.all(['a', 'b', 'c'].map((tag) => get(transport, tag)))
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200])
     expect(tokens).toBe(1)
-    // Basic on the first request (answered 401) and to the token service; the token on the rest.
-    expect(served.authorizations.filter((value) => value === BASIC)).toHaveLength(2)
+    // Basic on each request (answered 401 together) and to the token service; then the token.
+    expect(served.authorizations.filter((value) => value === BASIC)).toHaveLength(4)
     expect(served.authorizations.filter((value) => value === 'Bearer t1')).toHaveLength(3)
   })
 })

@@ -32,6 +32,7 @@ export function promotionRows(medians: Partial<Record<Promoter, number>> = {}): 
   const defaults: Record<Promoter, number> = {
     'immutable-image promote': 55,
     'immutable-image promote (record: false)': 45,
+    'minimal node:http promote (reference)': 40,
     'skopeo copy': 60,
     'docker pull + tag + push': 900,
     'curl floor (GET + PUT)': 30

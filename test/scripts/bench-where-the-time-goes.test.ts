@@ -9,6 +9,7 @@ describe('whereTheTimeGoes', () => {
     expect(text).toContain('Node alone took\n  20 ms in this run, 0.67× the 30 ms floor')
     expect(text).toContain('45 ms on average: 25 ms over Node alone')
     expect(text).toContain('deployment adds 10 ms on average')
+    expect(text).toContain('took 40 ms, 1.33× the floor:\n  ours adds 5 ms to it')
   })
 
   it('says what each bundle adds over Node alone, and that no bundle can meet the goal when Node alone misses it', () => {
