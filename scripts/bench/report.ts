@@ -74,7 +74,7 @@ ${table(
   ['what', 'wall time', 'registry requests'],
   [
     [
-      'immutable-image (build, test inside, push, verify digest, post step)',
+      'immutable-image (build, test inside, push, verify digest, test record)',
       spread(pipeline.ours),
       String(pipeline.ours.requests)
     ],

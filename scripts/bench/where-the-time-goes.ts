@@ -85,12 +85,16 @@ function coldStart(results: BenchResults): string {
 export function whereTheTimeGoes(results: BenchResults): string {
   return `${promotion(results)}
 ${coldStart(results)}
-- **The pipeline** pays, on top of the plain script's build, run and push: the engine and buildx
-  probes, \`git\` for the commit, \`docker image inspect\`, \`docker login\` into a config of its own,
-  the SHA tag look-ups before building and before pushing, the digest check after the push, and
-  the post step. The plain script uses the legacy builder (\`DOCKER_BUILDKIT=0\`).
-- **A re-run** of an existing SHA makes ${results.pipeline.rerun.requests} registry requests: no
-  docker login, no build.
+- **The pipeline** starts docker only for what the plain script runs: \`buildx build\`, the tests'
+  \`run\` and \`push\`. On top it pays a second Node start's worth of work once: Node and the
+  bundle, \`git\` for the commit (while the SHA tag is already asked for), the buildx plugin's
+  version (one process, while the login is written into a config of its own), the engine's
+  version, image inspect, tag and removals over its API socket, the SHA tag look-up before pushing,
+  the digest check after the push and the test record. There is no post step when the main step
+  removed what it made. The plain script's \`docker build\` is BuildKit, as the CLI runs it where
+  buildx is installed (on GitHub's runners); the legacy builder's row is there for reference.
+- **A re-run** of an existing SHA makes ${results.pipeline.rerun.requests} registry requests and
+  starts no docker process: no probe, no login, no build, no post step.
 - **A cold engine** with the registry cache takes ${times(results.buildCache.coldWithCache.median / results.buildCache.warm.median)} the warm build: it pulls the
   cached dependency layer instead of running the step (${milliseconds(results.buildCache.coldWithoutCache.median)} without the cache).
 ${PROMOTE_PROFILE}
