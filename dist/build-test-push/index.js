@@ -1414,14 +1414,8 @@ async function git(dir, args) {
 /** The checked-out commit, or undefined when the directory is not inside a git work tree. */
 async function readCheckout(dir) {
     let head;
-    let status;
     try {
-        // Asked together: outside a work tree both fail, and the status is simply not used.
-        ;
-        [head, status] = await Promise.all([
-            git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']),
-            git(dir, ['status', '--porcelain'])
-        ]);
+        head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']);
     }
     catch {
         return undefined; // git itself is not installed
@@ -1431,7 +1425,20 @@ async function readCheckout(dir) {
     const [sha, committedAt] = head.stdout.split(' ');
     if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
         return undefined;
-    return { sha, committedAt, dirty: status.exitCode === 0 && status.stdout !== '' };
+    return { sha, committedAt };
+}
+/**
+ * Whether tracked or untracked (not ignored) files differ from HEAD. Asked only by a run that
+ * builds: on a big tree `git status` takes long, and a re-run that reuses the image never needs it.
+ */
+async function hasUncommittedChanges(dir) {
+    try {
+        const status = await git(dir, ['status', '--porcelain']);
+        return status.exitCode === 0 && status.stdout !== '';
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -5677,6 +5684,60 @@ function builtImageFacts(built) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/revision.ts
+// Which commit the image is tagged with, and what a reviewer should be told about it.
+
+
+/**
+ * The commit checked out where the build context is; the event's commit only when the context is
+ * not a git checkout (on pull_request, the PR head rather than GitHub's throwaway merge commit).
+ */
+function chooseRevision(checkout, run, now) {
+    const warnings = [];
+    if (checkout === undefined) {
+        const sha = run.pullRequest?.headSha ?? run.eventSha;
+        if (!/^[0-9a-f]{40}$/.test(sha)) {
+            throw new ActionError('the build context is not a git checkout and the event names no commit (GITHUB_SHA is not set)');
+        }
+        warnings.push(`The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`);
+        return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings };
+    }
+    const head = run.pullRequest?.headSha;
+    if (head !== undefined && head !== checkout.sha) {
+        warnings.push(`Built commit ${checkout.sha.slice(0, 7)} is not the pull request head ${head.slice(0, 7)}` +
+            (checkout.sha === run.eventSha
+                ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
+                : '.'));
+    }
+    return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
+}
+/** For a run that builds: the warning when the checkout holds changes its commit does not. */
+async function uncommittedChangesWarning(dir, sha) {
+    if (!(await hasUncommittedChanges(dir)))
+        return undefined;
+    return `The checkout has uncommitted changes: the image holds more than commit ${sha.slice(0, 7)}.`;
+}
+function shaTag(sha, format) {
+    return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/before-build.ts
+// What a run that builds makes sure of first, all at once: the engine and buildx answer, the
+// credentials hold (when no lookup proved them), and whether the checkout holds uncommitted changes.
+
+
+/** Resolves with the warning to add to the report, when the checkout holds uncommitted changes. */
+async function checkBeforeBuild(check) {
+    check.credentialsProof?.catch(() => undefined);
+    const uncommitted = uncommittedChangesWarning(check.context, check.sha);
+    await check.engine.ready();
+    await check.credentialsProof;
+    const warning = await uncommitted;
+    if (warning !== undefined)
+        core_warning(warning);
+    return warning;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/blob-upload.ts
 // Uploads one small blob in a single request (POST, then PUT with the digest); skipped when present.
 
@@ -6616,39 +6677,6 @@ async function requireTestNetwork(docker, test) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/revision.ts
-// Which commit the image is tagged with, and what a reviewer should be told about it.
-
-/**
- * The commit checked out where the build context is; the event's commit only when the context is
- * not a git checkout (on pull_request, the PR head rather than GitHub's throwaway merge commit).
- */
-function chooseRevision(checkout, run, now) {
-    const warnings = [];
-    if (checkout === undefined) {
-        const sha = run.pullRequest?.headSha ?? run.eventSha;
-        if (!/^[0-9a-f]{40}$/.test(sha)) {
-            throw new ActionError('the build context is not a git checkout and the event names no commit (GITHUB_SHA is not set)');
-        }
-        warnings.push(`The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`);
-        return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings };
-    }
-    const head = run.pullRequest?.headSha;
-    if (head !== undefined && head !== checkout.sha) {
-        warnings.push(`Built commit ${checkout.sha.slice(0, 7)} is not the pull request head ${head.slice(0, 7)}` +
-            (checkout.sha === run.eventSha
-                ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
-                : '.'));
-    }
-    if (checkout.dirty) {
-        warnings.push(`The checkout has uncommitted changes: the image holds more than commit ${checkout.sha.slice(0, 7)}.`);
-    }
-    return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
-}
-function shaTag(sha, format) {
-    return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
 // What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
 
@@ -6971,6 +6999,22 @@ function smokeTestFailureMessage(failure, timeoutSeconds) {
         }
     })();
     return `${why}: nothing was pushed`;
+}
+/**
+ * The shipped image smoke-tested when smoke-test is given and one of its platforms runs here, with
+ * the error that ends the run when it failed.
+ */
+async function smokeTestShipped(docker, imageId, test, platforms, reference) {
+    const [platform] = platforms.runnable;
+    if (test.smokeTest === undefined || platforms.runnable.length === 0) {
+        return { report: undefined, failure: undefined };
+    }
+    const report = await group(`Smoke test ${reference} as it runs in production`, async () => smokeTestImage(await docker(), imageId, { ...test, platform }));
+    const failed = report?.failure;
+    const failure = failed === undefined
+        ? undefined
+        : new ActionError(smokeTestFailureMessage(failed, test.timeoutSeconds));
+    return { report, failure };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/stage-layers.ts
@@ -7545,6 +7589,7 @@ async function recordTests(registry, report, testedId) {
 
 
 
+
 class BuildPipeline {
     settings;
     context;
@@ -7565,6 +7610,7 @@ class BuildPipeline {
     pushed;
     platforms = ENGINE_PLATFORM_ONLY;
     droppingRunTags;
+    warnings;
     engine;
     constructor(settings, context, revision, check, registry, guess) {
         this.settings = settings;
@@ -7573,6 +7619,7 @@ class BuildPipeline {
         this.check = check;
         this.registry = registry;
         this.engine = check.docker;
+        this.warnings = [...revision.warnings];
         this.tag = parseTag(shaTag(revision.sha, settings.shaFormat));
         this.reference = `${repositoryName(settings.image)}:${this.tag}`;
         const wanted = { reference: this.reference, sha: revision.sha };
@@ -7617,10 +7664,16 @@ class BuildPipeline {
         // The login runs while the engine is probed: neither needs the other's answer. With no lookup
         // to prove the credentials, a look at the SHA tag does, before anything is built.
         this.docker().catch(() => undefined);
-        const proved = this.lookup.asksRegistry || !this.settings.push ? undefined : this.registry.resolve(this.tag);
-        proved?.catch(() => undefined);
-        await this.check.ready();
-        await proved;
+        const warning = await checkBeforeBuild({
+            engine: this.check,
+            credentialsProof: this.lookup.asksRegistry || !this.settings.push
+                ? undefined
+                : this.registry.resolve(this.tag),
+            context: this.settings.context,
+            sha: this.revision.sha
+        });
+        if (warning !== undefined)
+            this.warnings.push(warning);
         await requireTestNetwork(this.engine, this.settings.test);
         const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
         this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms);
@@ -7640,9 +7693,10 @@ class BuildPipeline {
             const failure = new ActionError(testFailureMessage(this.test, this.settings.test));
             return this.result('test-failed', undefined, [], failure);
         }
-        const smokeFailed = await this.smokeTest(built);
-        if (smokeFailed !== undefined)
-            return smokeFailed;
+        const smoke = await smokeTestShipped(() => this.docker(), built.id, this.settings.test, this.platforms, this.reference);
+        this.smoke = smoke.report;
+        if (smoke.failure !== undefined)
+            return this.result('smoke-test-failed', undefined, [], smoke.failure);
         if (!this.settings.push) {
             await reclaimTag(await this.docker(), built, this.reference);
             return this.result('built', undefined, [], undefined);
@@ -7681,19 +7735,6 @@ class BuildPipeline {
         await group('Attach the test record', () => this.attachTestRecord(result));
         return result;
     }
-    /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
-    async smokeTest(built) {
-        const [platform] = this.platforms.runnable;
-        if (this.settings.test.smokeTest === undefined || this.platforms.runnable.length === 0) {
-            return undefined;
-        }
-        this.smoke = await group(`Smoke test ${this.reference} as it runs in production`, async () => smokeTestImage(await this.docker(), built.id, { ...this.settings.test, platform }));
-        const failure = this.smoke?.failure;
-        if (failure === undefined)
-            return undefined;
-        const message = smokeTestFailureMessage(failure, this.settings.test.timeoutSeconds);
-        return this.result('smoke-test-failed', undefined, [], new ActionError(message));
-    }
     /** With a test stage the tests ran in its image, built on the shipped one's layers. */
     attachTestRecord({ report, imageId }) {
         return recordTests(this.registry, report, this.testStage?.id ?? imageId);
@@ -7728,7 +7769,7 @@ class BuildPipeline {
                 ...builtImageFacts(built),
                 platforms: platformOutcomes(this.platforms, this.test),
                 pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
-                warnings: this.revision.warnings,
+                warnings: this.warnings,
                 failure,
                 runUrl: this.context.runUrl
             },

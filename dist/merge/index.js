@@ -2783,8 +2783,92 @@ function tagInput(value, image) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: ./src/run-tool.ts
+// Runs a program with its arguments as an array (never a shell), its output to listeners. Node finds
+// the program on PATH itself, without the stat of every PATH entry @actions/exec makes first.
+
+
+/** The exit code once the program ended and its output was read (128 + n after signal n). */
+function run_tool_runTool(tool, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(tool, [...args], {
+            env: options.env ?? process.env,
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        let started = true;
+        child.on('error', (error) => {
+            started = false;
+            reject(error);
+        });
+        child.stdout?.on('data', (chunk) => options.onStdout?.(chunk));
+        child.stderr?.on('data', (chunk) => options.onStderr?.(chunk));
+        if (options.input !== undefined && child.stdin !== null) {
+            // A program that exits without reading its input must not fail the write.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+        child.on('close', (code, signal) => {
+            if (!started)
+                return;
+            resolve(code ?? 128 + (signal === null ? 0 : constants.signals[signal]));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/checkout.ts
+// What git says about the checkout the build context sits in.
+
+const GIT_OUTPUT_LIMIT = (/* unused pure expression or super */ null && (64 * 1024));
+async function git(dir, args) {
+    const chunks = [];
+    let kept = 0;
+    // safe.directory: the workspace is often owned by another user than the one running the step.
+    const exitCode = await runTool('git', ['-c', 'safe.directory=*', '-C', dir, ...args], {
+        onStdout: (chunk) => {
+            // A pull request can make the status as long as it likes: its start is all that is read.
+            if (kept < GIT_OUTPUT_LIMIT)
+                chunks.push(chunk);
+            kept += chunk.length;
+        }
+    });
+    return { exitCode, stdout: Buffer.concat(chunks).toString('utf8').trim() };
+}
+/** The checked-out commit, or undefined when the directory is not inside a git work tree. */
+async function readCheckout(dir) {
+    let head;
+    try {
+        head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']);
+    }
+    catch {
+        return undefined; // git itself is not installed
+    }
+    if (head.exitCode !== 0)
+        return undefined;
+    const [sha, committedAt] = head.stdout.split(' ');
+    if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
+        return undefined;
+    return { sha, committedAt };
+}
+/**
+ * Whether tracked or untracked (not ignored) files differ from HEAD. Asked only by a run that
+ * builds: on a big tree `git status` takes long, and a re-run that reuses the image never needs it.
+ */
+async function checkout_hasUncommittedChanges(dir) {
+    try {
+        const status = await git(dir, ['status', '--porcelain']);
+        return status.exitCode === 0 && status.stdout !== '';
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/revision.ts
 // Which commit the image is tagged with, and what a reviewer should be told about it.
+
 
 /**
  * The commit checked out where the build context is; the event's commit only when the context is
@@ -2807,10 +2891,13 @@ function chooseRevision(checkout, run, now) {
                 ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
                 : '.'));
     }
-    if (checkout.dirty) {
-        warnings.push(`The checkout has uncommitted changes: the image holds more than commit ${checkout.sha.slice(0, 7)}.`);
-    }
     return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
+}
+/** For a run that builds: the warning when the checkout holds changes its commit does not. */
+async function uncommittedChangesWarning(dir, sha) {
+    if (!(await hasUncommittedChanges(dir)))
+        return undefined;
+    return `The checkout has uncommitted changes: the image holds more than commit ${sha.slice(0, 7)}.`;
 }
 function shaTag(sha, format) {
     return `sha-${format === 'long' ? sha : sha.slice(0, 7)}`;

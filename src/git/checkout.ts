@@ -6,8 +6,6 @@ export interface Checkout {
   readonly sha: string
   /** Committer time of HEAD, ISO 8601. */
   readonly committedAt: string
-  /** Tracked or untracked (not ignored) files differ from HEAD. */
-  readonly dirty: boolean
 }
 
 const GIT_OUTPUT_LIMIT = 64 * 1024
@@ -29,13 +27,8 @@ async function git(dir: string, args: string[]): Promise<{ exitCode: number; std
 /** The checked-out commit, or undefined when the directory is not inside a git work tree. */
 export async function readCheckout(dir: string): Promise<Checkout | undefined> {
   let head: { exitCode: number; stdout: string }
-  let status: { exitCode: number; stdout: string }
   try {
-    // Asked together: outside a work tree both fail, and the status is simply not used.
-    ;[head, status] = await Promise.all([
-      git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']),
-      git(dir, ['status', '--porcelain'])
-    ])
+    head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD'])
   } catch {
     return undefined // git itself is not installed
   }
@@ -43,5 +36,18 @@ export async function readCheckout(dir: string): Promise<Checkout | undefined> {
   const [sha, committedAt] = head.stdout.split(' ')
   if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
     return undefined
-  return { sha, committedAt, dirty: status.exitCode === 0 && status.stdout !== '' }
+  return { sha, committedAt }
+}
+
+/**
+ * Whether tracked or untracked (not ignored) files differ from HEAD. Asked only by a run that
+ * builds: on a big tree `git status` takes long, and a re-run that reuses the image never needs it.
+ */
+export async function hasUncommittedChanges(dir: string): Promise<boolean> {
+  try {
+    const status = await git(dir, ['status', '--porcelain'])
+    return status.exitCode === 0 && status.stdout !== ''
+  } catch {
+    return false
+  }
 }

@@ -16,6 +16,7 @@ import {
   reclaimTag,
   type BuiltImage
 } from './image-build.js'
+import { checkBeforeBuild } from './before-build.js'
 import { pushByDigest } from './digest-push.js'
 import { EngineCheck } from './engine-check.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
@@ -40,7 +41,7 @@ import {
 } from './report.js'
 import { shaTag, type Revision } from './revision.js'
 import { ShaTagLookup, type ShaTagGuess } from './sha-tag-lookup.js'
-import { smokeTestFailureMessage, smokeTestImage } from './smoke-test.js'
+import { smokeTestShipped } from './smoke-test.js'
 import { imageToTest } from './test-stage-image.js'
 import { recordTests, reusedImageRecord } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
@@ -65,6 +66,7 @@ export class BuildPipeline {
   private pushed: { digest: Digest; tags: string[] } | undefined
   private platforms: PlatformPlan = ENGINE_PLATFORM_ONLY
   private droppingRunTags: Promise<void> | undefined
+  private readonly warnings: string[]
   private readonly engine: Docker
 
   private constructor(
@@ -76,6 +78,7 @@ export class BuildPipeline {
     guess: ShaTagGuess | undefined
   ) {
     this.engine = check.docker
+    this.warnings = [...revision.warnings]
     this.tag = parseTag(shaTag(revision.sha, settings.shaFormat))
     this.reference = `${repositoryName(settings.image)}:${this.tag}`
     const wanted = { reference: this.reference, sha: revision.sha }
@@ -129,11 +132,16 @@ export class BuildPipeline {
     // The login runs while the engine is probed: neither needs the other's answer. With no lookup
     // to prove the credentials, a look at the SHA tag does, before anything is built.
     this.docker().catch(() => undefined)
-    const proved =
-      this.lookup.asksRegistry || !this.settings.push ? undefined : this.registry.resolve(this.tag)
-    proved?.catch(() => undefined)
-    await this.check.ready()
-    await proved
+    const warning = await checkBeforeBuild({
+      engine: this.check,
+      credentialsProof:
+        this.lookup.asksRegistry || !this.settings.push
+          ? undefined
+          : this.registry.resolve(this.tag),
+      context: this.settings.context,
+      sha: this.revision.sha
+    })
+    if (warning !== undefined) this.warnings.push(warning)
     await requireTestNetwork(this.engine, this.settings.test)
     const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
     this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms)
@@ -165,8 +173,16 @@ export class BuildPipeline {
       const failure = new ActionError(testFailureMessage(this.test, this.settings.test))
       return this.result('test-failed', undefined, [], failure)
     }
-    const smokeFailed = await this.smokeTest(built)
-    if (smokeFailed !== undefined) return smokeFailed
+    const smoke = await smokeTestShipped(
+      () => this.docker(),
+      built.id,
+      this.settings.test,
+      this.platforms,
+      this.reference
+    )
+    this.smoke = smoke.report
+    if (smoke.failure !== undefined)
+      return this.result('smoke-test-failed', undefined, [], smoke.failure)
     if (!this.settings.push) {
       await reclaimTag(await this.docker(), built, this.reference)
       return this.result('built', undefined, [], undefined)
@@ -210,22 +226,6 @@ export class BuildPipeline {
     const result = this.result('pushed', digest, [...ours.tags], undefined)
     await core.group('Attach the test record', () => this.attachTestRecord(result))
     return result
-  }
-
-  /** The shipped image started as in production and smoke-tested; a failure ends the run, nothing pushed. */
-  private async smokeTest(built: BuiltImage): Promise<PipelineResult | undefined> {
-    const [platform] = this.platforms.runnable
-    if (this.settings.test.smokeTest === undefined || this.platforms.runnable.length === 0) {
-      return undefined
-    }
-    this.smoke = await core.group(
-      `Smoke test ${this.reference} as it runs in production`,
-      async () => smokeTestImage(await this.docker(), built.id, { ...this.settings.test, platform })
-    )
-    const failure = this.smoke?.failure
-    if (failure === undefined) return undefined
-    const message = smokeTestFailureMessage(failure, this.settings.test.timeoutSeconds)
-    return this.result('smoke-test-failed', undefined, [], new ActionError(message))
   }
 
   /** With a test stage the tests ran in its image, built on the shipped one's layers. */
@@ -290,7 +290,7 @@ export class BuildPipeline {
         ...builtImageFacts(built),
         platforms: platformOutcomes(this.platforms, this.test),
         pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
-        warnings: this.revision.warnings,
+        warnings: this.warnings,
         failure,
         runUrl: this.context.runUrl
       },

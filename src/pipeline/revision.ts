@@ -1,6 +1,6 @@
 // Which commit the image is tagged with, and what a reviewer should be told about it.
 import { ActionError } from '../errors.js'
-import type { Checkout } from '../git/checkout.js'
+import { hasUncommittedChanges, type Checkout } from '../git/checkout.js'
 import type { RunContext } from '../github/context.js'
 
 export interface Revision {
@@ -42,12 +42,16 @@ export function chooseRevision(
           : '.')
     )
   }
-  if (checkout.dirty) {
-    warnings.push(
-      `The checkout has uncommitted changes: the image holds more than commit ${checkout.sha.slice(0, 7)}.`
-    )
-  }
   return { sha: checkout.sha, createdAt: checkout.committedAt, warnings }
+}
+
+/** For a run that builds: the warning when the checkout holds changes its commit does not. */
+export async function uncommittedChangesWarning(
+  dir: string,
+  sha: string
+): Promise<string | undefined> {
+  if (!(await hasUncommittedChanges(dir))) return undefined
+  return `The checkout has uncommitted changes: the image holds more than commit ${sha.slice(0, 7)}.`
 }
 
 export function shaTag(sha: string, format: 'short' | 'long'): string {

@@ -14,6 +14,7 @@ import { ActionError } from '../errors.js'
 import { untrustedLog } from '../log/untrusted-stream.js'
 import { untrustedText } from '../log/untrusted-text.js'
 import type { TestSettings } from '../settings/build.js'
+import type { PlatformPlan } from './platform-plan.js'
 import { describeCommand } from './image-test.js'
 import type { SmokeTestFailure, SmokeTestReport } from './report.js'
 import {
@@ -249,4 +250,30 @@ export function smokeTestFailureMessage(failure: SmokeTestFailure, timeoutSecond
     }
   })()
   return `${why}: nothing was pushed`
+}
+
+/**
+ * The shipped image smoke-tested when smoke-test is given and one of its platforms runs here, with
+ * the error that ends the run when it failed.
+ */
+export async function smokeTestShipped(
+  docker: () => Promise<Docker>,
+  imageId: string,
+  test: TestSettings,
+  platforms: PlatformPlan,
+  reference: string
+): Promise<{ report: SmokeTestReport | undefined; failure: ActionError | undefined }> {
+  const [platform] = platforms.runnable
+  if (test.smokeTest === undefined || platforms.runnable.length === 0) {
+    return { report: undefined, failure: undefined }
+  }
+  const report = await core.group(`Smoke test ${reference} as it runs in production`, async () =>
+    smokeTestImage(await docker(), imageId, { ...test, platform })
+  )
+  const failed = report?.failure
+  const failure =
+    failed === undefined
+      ? undefined
+      : new ActionError(smokeTestFailureMessage(failed, test.timeoutSeconds))
+  return { report, failure }
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readCheckout } from '../../src/git/checkout.js'
+import { hasUncommittedChanges, readCheckout } from '../../src/git/checkout.js'
+import { uncommittedChangesWarning } from '../../src/pipeline/revision.js'
 
 let dir: string
 const git = (...args: string[]): string =>
@@ -28,22 +29,24 @@ afterEach(() => {
 })
 
 describe('readCheckout', () => {
-  it('reads HEAD’s commit and time, and whether the tree holds changes', async () => {
+  it('reads HEAD’s commit and time with one git call, the changes only when asked', async () => {
     git('init', '--quiet')
     writeFileSync(join(dir, 'a'), '1')
     git('add', 'a')
     git('commit', '--quiet', '-m', 'one')
     const sha = git('rev-parse', 'HEAD')
-    expect(await readCheckout(dir)).toEqual({
-      sha,
-      committedAt: '2026-12-07T10:00:00+00:00',
-      dirty: false
-    })
+    expect(await readCheckout(dir)).toEqual({ sha, committedAt: '2026-12-07T10:00:00+00:00' })
+    expect(await hasUncommittedChanges(dir)).toBe(false)
+    expect(await uncommittedChangesWarning(dir, sha)).toBeUndefined()
     writeFileSync(join(dir, 'b'), 'untracked')
-    expect(await readCheckout(dir)).toMatchObject({ sha, dirty: true })
+    expect(await hasUncommittedChanges(dir)).toBe(true)
+    expect(await uncommittedChangesWarning(dir, sha)).toBe(
+      `The checkout has uncommitted changes: the image holds more than commit ${sha.slice(0, 7)}.`
+    )
   })
 
-  it('is undefined outside a git work tree', async () => {
+  it('is undefined outside a git work tree, which holds no changes', async () => {
     expect(await readCheckout(dir)).toBeUndefined()
+    expect(await hasUncommittedChanges(dir)).toBe(false)
   })
 })

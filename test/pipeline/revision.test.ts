@@ -26,7 +26,7 @@ function run(overrides: Partial<RunContext> = {}): RunContext {
 describe('chooseRevision', () => {
   it('tags the checked-out commit with its commit time', () => {
     const revision = chooseRevision(
-      { sha: HEAD, committedAt: '2026-11-01T10:00:00+00:00', dirty: false },
+      { sha: HEAD, committedAt: '2026-11-01T10:00:00+00:00' },
       run(),
       NOW
     )
@@ -34,25 +34,10 @@ describe('chooseRevision', () => {
   })
 
   it('warns when the checkout is GitHub’s merge commit, not the PR head', () => {
-    const revision = chooseRevision(
-      { sha: MERGE, committedAt: '2026-11-01T10:00:00Z', dirty: false },
-      run(),
-      NOW
-    )
+    const revision = chooseRevision({ sha: MERGE, committedAt: '2026-11-01T10:00:00Z' }, run(), NOW)
     expect(revision.sha).toBe(MERGE)
     expect(revision.warnings).toEqual([
       "Built commit fffffff is not the pull request head 1a2b3c4 (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
-    ])
-  })
-
-  it('warns about uncommitted changes', () => {
-    const revision = chooseRevision(
-      { sha: HEAD, committedAt: '2026-11-01T10:00:00Z', dirty: true },
-      run(),
-      NOW
-    )
-    expect(revision.warnings).toEqual([
-      'The checkout has uncommitted changes: the image holds more than commit 1a2b3c4.'
     ])
   })
 
