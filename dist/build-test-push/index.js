@@ -5755,6 +5755,12 @@ async function uploadBlob(transport, repository, mediaType, bytes) {
     const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
     if (await blobExists(transport, repository, descriptor.digest))
         return descriptor;
+    const location = await startUpload(transport, repository);
+    await finishUpload(transport, repository, location, descriptor.digest, bytes);
+    return descriptor;
+}
+/** POST to start an upload; the Location its next request goes to. */
+async function startUpload(transport, repository) {
     const started = await transport.request({
         method: 'POST',
         repository,
@@ -5763,33 +5769,47 @@ async function uploadBlob(transport, repository, mediaType, bytes) {
         bodyLimit: ERROR_BODY_LIMIT,
         what: `the answer to an upload to ${repository}`
     });
-    expectStatus(transport, started, [202], repository, 'start an upload');
-    const location = started.headers.get('location');
+    return nextLocation(transport, repository, started, 'start an upload');
+}
+/** A 202 with a Location: where an upload's next request goes. */
+function nextLocation(transport, repository, response, what) {
+    expectStatus(transport, response, [202], repository, what);
+    const location = response.headers.get('location');
     if (location === null) {
-        throw transport.error(`registry ${transport.registry} started an upload without a Location`, repository);
+        throw transport.error(`registry ${transport.registry} could not ${what}: no Location`, repository);
     }
-    let path;
+    return location;
+}
+/** The Location as a request path under the repository (uploadPath), its refusal as a registry error. */
+function locationPath(transport, repository, location, digest) {
     try {
-        path = uploadPath(transport.baseUrl, repository, location, descriptor.digest);
+        return uploadPath(transport.baseUrl, repository, location, digest);
     }
     catch (error) {
         throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
     }
+}
+/**
+ * The PUT that commits an upload as `digest`, with the last bytes when given; the registry must
+ * say it stored that digest, when it says one.
+ */
+async function finishUpload(transport, repository, location, digest, lastBytes) {
     const finished = await transport.request({
         method: 'PUT',
         repository,
-        path,
-        headers: { 'content-type': 'application/octet-stream' },
-        body: bytes,
+        path: locationPath(transport, repository, location, digest),
+        headers: lastBytes === undefined
+            ? { 'content-length': '0' }
+            : { 'content-type': 'application/octet-stream' },
+        ...(lastBytes === undefined ? {} : { body: lastBytes }),
         bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to the upload of ${descriptor.digest}`
+        what: `the answer to the upload of ${digest}`
     });
-    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
+    expectStatus(transport, finished, [201], repository, `finish the upload of ${digest}`);
     const stored = finished.headers.get('docker-content-digest');
-    if (stored !== null && stored !== descriptor.digest) {
-        throw transport.error(`registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${descriptor.digest}`, repository);
+    if (stored !== null && stored !== digest) {
+        throw transport.error(`registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${digest}`, repository);
     }
-    return descriptor;
 }
 async function blobExists(transport, repository, digest) {
     const response = await transport.request({
@@ -5851,14 +5871,7 @@ async function uploadFileBlob(transport, repository, descriptor, file, range) {
     }
     if (await blobExists(transport, repository, descriptor.digest))
         return 'present';
-    let location = nextLocation(transport, repository, await transport.request({
-        method: 'POST',
-        repository,
-        path: 'blobs/uploads/',
-        headers: { 'content-length': '0' },
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to an upload to ${repository}`
-    }), 'start an upload');
+    let location = await startUpload(transport, repository);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)));
     for (let sent = 0; sent < range.size;) {
@@ -5872,7 +5885,7 @@ async function uploadFileBlob(transport, repository, descriptor, file, range) {
         const answer = await transport.request({
             method: 'PATCH',
             repository,
-            path: relativePath(transport, repository, location, undefined),
+            path: locationPath(transport, repository, location, undefined),
             headers: {
                 'content-type': 'application/octet-stream',
                 'content-range': `${sent}-${sent + length - 1}`
@@ -5888,32 +5901,8 @@ async function uploadFileBlob(transport, repository, descriptor, file, range) {
     if (computed !== descriptor.digest) {
         throw transport.error(`the saved bytes of ${descriptor.digest} hash to ${computed}: not uploaded`, repository);
     }
-    const finished = await transport.request({
-        method: 'PUT',
-        repository,
-        path: relativePath(transport, repository, location, descriptor.digest),
-        headers: { 'content-length': '0' },
-        bodyLimit: ERROR_BODY_LIMIT,
-        what: `the answer to the upload of ${descriptor.digest}`
-    });
-    expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`);
+    await finishUpload(transport, repository, location, descriptor.digest);
     return 'uploaded';
-}
-function nextLocation(transport, repository, response, what) {
-    expectStatus(transport, response, [202], repository, what);
-    const location = response.headers.get('location');
-    if (location === null) {
-        throw transport.error(`registry ${transport.registry} could not ${what}: no Location`, repository);
-    }
-    return location;
-}
-function relativePath(transport, repository, location, digest) {
-    try {
-        return uploadPath(transport.baseUrl, repository, location, digest);
-    }
-    catch (error) {
-        throw transport.error(`registry ${transport.registry}: ${error.message}`, repository);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/tar-entries.ts

@@ -32,6 +32,16 @@ export async function uploadBlob(
   }
   const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length }
   if (await blobExists(transport, repository, descriptor.digest)) return descriptor
+  const location = await startUpload(transport, repository)
+  await finishUpload(transport, repository, location, descriptor.digest, bytes)
+  return descriptor
+}
+
+/** POST to start an upload; the Location its next request goes to. */
+export async function startUpload(
+  transport: RegistryTransport,
+  repository: string
+): Promise<string> {
   const started = await transport.request({
     method: 'POST',
     repository,
@@ -40,38 +50,72 @@ export async function uploadBlob(
     bodyLimit: ERROR_BODY_LIMIT,
     what: `the answer to an upload to ${repository}`
   })
-  expectStatus(transport, started, [202], repository, 'start an upload')
-  const location = started.headers.get('location')
+  return nextLocation(transport, repository, started, 'start an upload')
+}
+
+/** A 202 with a Location: where an upload's next request goes. */
+export function nextLocation(
+  transport: RegistryTransport,
+  repository: string,
+  response: HttpResponse,
+  what: string
+): string {
+  expectStatus(transport, response, [202], repository, what)
+  const location = response.headers.get('location')
   if (location === null) {
     throw transport.error(
-      `registry ${transport.registry} started an upload without a Location`,
+      `registry ${transport.registry} could not ${what}: no Location`,
       repository
     )
   }
-  let path: string
+  return location
+}
+
+/** The Location as a request path under the repository (uploadPath), its refusal as a registry error. */
+export function locationPath(
+  transport: RegistryTransport,
+  repository: string,
+  location: string,
+  digest: string | undefined
+): string {
   try {
-    path = uploadPath(transport.baseUrl, repository, location, descriptor.digest)
+    return uploadPath(transport.baseUrl, repository, location, digest)
   } catch (error) {
     throw transport.error(`registry ${transport.registry}: ${(error as Error).message}`, repository)
   }
+}
+
+/**
+ * The PUT that commits an upload as `digest`, with the last bytes when given; the registry must
+ * say it stored that digest, when it says one.
+ */
+export async function finishUpload(
+  transport: RegistryTransport,
+  repository: string,
+  location: string,
+  digest: string,
+  lastBytes?: Buffer
+): Promise<void> {
   const finished = await transport.request({
     method: 'PUT',
     repository,
-    path,
-    headers: { 'content-type': 'application/octet-stream' },
-    body: bytes,
+    path: locationPath(transport, repository, location, digest),
+    headers:
+      lastBytes === undefined
+        ? { 'content-length': '0' }
+        : { 'content-type': 'application/octet-stream' },
+    ...(lastBytes === undefined ? {} : { body: lastBytes }),
     bodyLimit: ERROR_BODY_LIMIT,
-    what: `the answer to the upload of ${descriptor.digest}`
+    what: `the answer to the upload of ${digest}`
   })
-  expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`)
+  expectStatus(transport, finished, [201], repository, `finish the upload of ${digest}`)
   const stored = finished.headers.get('docker-content-digest')
-  if (stored !== null && stored !== descriptor.digest) {
+  if (stored !== null && stored !== digest) {
     throw transport.error(
-      `registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${descriptor.digest}`,
+      `registry ${transport.registry} stored the blob as ${registryText(stored)}, but the blob sent was ${digest}`,
       repository
     )
   }
-  return descriptor
 }
 
 export async function blobExists(

@@ -2,8 +2,14 @@
 import { createHash } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
 import { ERROR_BODY_LIMIT } from './body.js'
-import { blobExists, expectStatus, uploadPath, type BlobDescriptor } from './blob-upload.js'
-import type { HttpResponse } from './http.js'
+import {
+  blobExists,
+  finishUpload,
+  locationPath,
+  nextLocation,
+  startUpload,
+  type BlobDescriptor
+} from './blob-upload.js'
 import type { RegistryTransport } from './transport.js'
 
 /** At most this much of a layer is in memory at once. */
@@ -33,19 +39,7 @@ export async function uploadFileBlob(
     )
   }
   if (await blobExists(transport, repository, descriptor.digest)) return 'present'
-  let location = nextLocation(
-    transport,
-    repository,
-    await transport.request({
-      method: 'POST',
-      repository,
-      path: 'blobs/uploads/',
-      headers: { 'content-length': '0' },
-      bodyLimit: ERROR_BODY_LIMIT,
-      what: `the answer to an upload to ${repository}`
-    }),
-    'start an upload'
-  )
+  let location = await startUpload(transport, repository)
   const hash = createHash('sha256')
   const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)))
   for (let sent = 0; sent < range.size;) {
@@ -59,7 +53,7 @@ export async function uploadFileBlob(
     const answer = await transport.request({
       method: 'PATCH',
       repository,
-      path: relativePath(transport, repository, location, undefined),
+      path: locationPath(transport, repository, location, undefined),
       headers: {
         'content-type': 'application/octet-stream',
         'content-range': `${sent}-${sent + length - 1}`
@@ -78,44 +72,6 @@ export async function uploadFileBlob(
       repository
     )
   }
-  const finished = await transport.request({
-    method: 'PUT',
-    repository,
-    path: relativePath(transport, repository, location, descriptor.digest),
-    headers: { 'content-length': '0' },
-    bodyLimit: ERROR_BODY_LIMIT,
-    what: `the answer to the upload of ${descriptor.digest}`
-  })
-  expectStatus(transport, finished, [201], repository, `finish the upload of ${descriptor.digest}`)
+  await finishUpload(transport, repository, location, descriptor.digest)
   return 'uploaded'
-}
-
-function nextLocation(
-  transport: RegistryTransport,
-  repository: string,
-  response: HttpResponse,
-  what: string
-): string {
-  expectStatus(transport, response, [202], repository, what)
-  const location = response.headers.get('location')
-  if (location === null) {
-    throw transport.error(
-      `registry ${transport.registry} could not ${what}: no Location`,
-      repository
-    )
-  }
-  return location
-}
-
-function relativePath(
-  transport: RegistryTransport,
-  repository: string,
-  location: string,
-  digest: string | undefined
-): string {
-  try {
-    return uploadPath(transport.baseUrl, repository, location, digest)
-  } catch (error) {
-    throw transport.error(`registry ${transport.registry}: ${(error as Error).message}`, repository)
-  }
 }
