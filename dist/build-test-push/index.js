@@ -755,6 +755,41 @@ process.on('exit', () => {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/registry/docker-config-file.ts
+// The Docker config file (config.json) as every reader of ours takes it: the user's file, so read
+// with a cap, and an object or nothing.
+
+/** A config holds logins and settings, a few KiB; a larger one is not read. */
+const CONFIG_READ_LIMIT = 1024 * 1024;
+async function readDockerConfigFile(configDir) {
+    // Loaded here, not at start: most runs never read the file (promote starts without it).
+    const { readFile, stat } = process.getBuiltinModule('node:fs/promises');
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    let text;
+    try {
+        if ((await stat(file)).size > CONFIG_READ_LIMIT)
+            return { kind: 'invalid' };
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        return { kind: 'absent' };
+    }
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? { kind: 'object', config: value }
+            : { kind: 'invalid' };
+    }
+    catch {
+        return { kind: 'invalid' };
+    }
+}
+/** The file's object, or an empty one when there is none or it cannot be read as one. */
+async function dockerConfigOrEmpty(configDir) {
+    const read = await readDockerConfigFile(configDir);
+    return read.kind === 'object' ? read.config : {};
+}
+
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 // Image references in Docker's grammar: registry host, repository path, tag and digest.
 const DOCKER_HUB = 'docker.io';
@@ -874,6 +909,7 @@ function registryBaseUrl(registry) {
 
 
 
+
 const DOCKER_HUB_CONFIG_KEYS = [
     'https://index.docker.io/v1/',
     'index.docker.io',
@@ -888,15 +924,10 @@ function dockerConfigDir(env = process.env) {
  * what the configured credential helper (`credHelpers`, `credsStore`) answers.
  */
 async function credentialsFromDockerConfig(registry, configDir) {
-    // node:fs/promises and node:child_process are loaded only here: most runs are given credentials.
-    const { readFile } = process.getBuiltinModule('node:fs/promises');
-    let config;
-    try {
-        config = JSON.parse(await readFile((0,external_node_path_namespaceObject.join)(configDir, 'config.json'), 'utf8'));
-    }
-    catch {
+    const read = await readDockerConfigFile(configDir);
+    if (read.kind !== 'object')
         return undefined;
-    }
+    const config = read.config;
     const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
     const helper = config.credHelpers?.[registry] ?? config.credsStore;
     return (fromAuths(config, keys) ??
@@ -950,6 +981,7 @@ const promises_namespaceObject = require("node:fs/promises");
 
 
 
+
 /** The CLI's own list on Linux (cli-plugins/manager/manager_unix.go), searched after the config's. */
 const SYSTEM_PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -957,22 +989,11 @@ const SYSTEM_PLUGIN_DIRS = [
     '/usr/lib/docker/cli-plugins',
     '/usr/libexec/docker/cli-plugins'
 ];
-/** The config file is the user's: read with a cap, and only its list of absolute directories. */
-const CONFIG_READ_LIMIT = 1024 * 1024;
 async function extraPluginDirs(configDir) {
-    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
-    try {
-        if ((await (0,promises_namespaceObject.stat)(file)).size > CONFIG_READ_LIMIT)
-            return [];
-        const config = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-        const dirs = config?.cliPluginsExtraDirs;
-        if (!Array.isArray(dirs))
-            return [];
-        return dirs.filter((dir) => typeof dir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(dir));
-    }
-    catch {
+    const dirs = (await dockerConfigOrEmpty(configDir)).cliPluginsExtraDirs;
+    if (!Array.isArray(dirs))
         return [];
-    }
+    return dirs.filter((dir) => typeof dir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(dir));
 }
 async function isExecutableFile(path) {
     try {
@@ -1057,32 +1078,38 @@ async function readCapped(body, declaredLength, limit, what, stop) {
 
 
 
-
 /** The engine's own default on Linux. */
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 /** Inspect answers are a few KiB; an engine that sends more is not read further. */
 const ANSWER_LIMIT = 4 * 1024 * 1024;
-const engine_api_CONFIG_READ_LIMIT = 1024 * 1024;
-/** The config's chosen context, as the CLI reads it; '' for none. */
-function currentContext(configDir) {
-    try {
-        const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
-        if ((0,external_node_fs_namespaceObject.statSync)(file).size > engine_api_CONFIG_READ_LIMIT)
-            return 'unknown';
-        const config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-        const context = config?.currentContext;
-        return typeof context === 'string' ? context : '';
-    }
-    catch {
+/** The config's chosen context, as the CLI reads it: '' for none, undefined when unreadable. */
+async function currentContext(configDir) {
+    const read = await readDockerConfigFile(configDir);
+    if (read.kind === 'absent')
         return '';
-    }
+    if (read.kind === 'invalid')
+        return undefined;
+    const context = read.config.currentContext;
+    return typeof context === 'string' ? context : '';
 }
+/** Answers by environment: a run asks with one or two, each quiet docker command again. */
+const sockets = new Map();
 /**
  * The unix socket the CLI would talk to with this environment, or undefined when it would go
- * elsewhere (tcp://, ssh://, a context of the user's).
+ * elsewhere (tcp://, ssh://, a context of the user's) or its config cannot be read.
  */
 function engineSocket(env) {
-    const context = env.DOCKER_CONTEXT ?? currentContext(dockerConfigDir(env));
+    const configDir = dockerConfigDir(env);
+    const key = JSON.stringify([env.DOCKER_CONTEXT, env.DOCKER_HOST, configDir]);
+    let socket = sockets.get(key);
+    if (socket === undefined) {
+        socket = resolveSocket(env, configDir);
+        sockets.set(key, socket);
+    }
+    return socket;
+}
+async function resolveSocket(env, configDir) {
+    const context = env.DOCKER_CONTEXT ?? (await currentContext(configDir));
     if (context !== '' && context !== 'default')
         return undefined;
     const host = env.DOCKER_HOST ?? '';
@@ -1333,7 +1360,7 @@ async function askEngineInstead(tool, args, options, env) {
     const quiet = options.silent === true && options.input === undefined;
     if (tool !== 'docker' || !quiet || options.onOutput !== undefined)
         return undefined;
-    const socket = engineSocket(env);
+    const socket = await engineSocket(env);
     return socket === undefined ? undefined : runShortcut(socket, args);
 }
 async function execTool(tool, args, options, env) {
@@ -6378,6 +6405,7 @@ function platformOutcomes(plan, test) {
 
 
 
+
 /**
  * Copies what the job's Docker config already holds (logins made by docker/login-action, the buildx
  * builder chosen by setup-buildx-action) so logging in here adds to it rather than hiding it.
@@ -6456,9 +6484,10 @@ function authsKey(registry) {
  */
 async function writeLogin(configDir, registry, credentials) {
     const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
-    const config = (0,external_node_fs_namespaceObject.existsSync)(file) ? parseConfig(await (0,promises_namespaceObject.readFile)(file, 'utf8')) : {};
-    if (config === undefined)
+    const read = await readDockerConfigFile(configDir);
+    if (read.kind === 'invalid')
         throw new ActionError(`the Docker config ${file} is not a JSON object`);
+    const config = read.kind === 'object' ? read.config : {};
     const auths = typeof config.auths === 'object' && config.auths !== null ? config.auths : {};
     const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
     const loggedIn = {
@@ -6467,17 +6496,6 @@ async function writeLogin(configDir, registry, credentials) {
     };
     await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(loggedIn, null, 2), { mode: 0o600 });
     await (0,promises_namespaceObject.chmod)(file, 0o600);
-}
-function parseConfig(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 async function login(docker, registry, credentials) {
     // Never the machine's global config: the login must go where the step removes it.

@@ -1510,8 +1510,44 @@ function contentType(response) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/registry/docker-config-file.ts
+// The Docker config file (config.json) as every reader of ours takes it: the user's file, so read
+// with a cap, and an object or nothing.
+
+/** A config holds logins and settings, a few KiB; a larger one is not read. */
+const CONFIG_READ_LIMIT = 1024 * 1024;
+async function readDockerConfigFile(configDir) {
+    // Loaded here, not at start: most runs never read the file (promote starts without it).
+    const { readFile, stat } = process.getBuiltinModule('node:fs/promises');
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    let text;
+    try {
+        if ((await stat(file)).size > CONFIG_READ_LIMIT)
+            return { kind: 'invalid' };
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        return { kind: 'absent' };
+    }
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? { kind: 'object', config: value }
+            : { kind: 'invalid' };
+    }
+    catch {
+        return { kind: 'invalid' };
+    }
+}
+/** The file's object, or an empty one when there is none or it cannot be read as one. */
+async function dockerConfigOrEmpty(configDir) {
+    const read = await readDockerConfigFile(configDir);
+    return read.kind === 'object' ? read.config : {};
+}
+
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Where registry credentials come from: the inputs, else the Docker config, else none.
+
 
 
 
@@ -1529,15 +1565,10 @@ function dockerConfigDir(env = process.env) {
  * what the configured credential helper (`credHelpers`, `credsStore`) answers.
  */
 async function credentialsFromDockerConfig(registry, configDir) {
-    // node:fs/promises and node:child_process are loaded only here: most runs are given credentials.
-    const { readFile } = process.getBuiltinModule('node:fs/promises');
-    let config;
-    try {
-        config = JSON.parse(await readFile((0,external_node_path_namespaceObject.join)(configDir, 'config.json'), 'utf8'));
-    }
-    catch {
+    const read = await readDockerConfigFile(configDir);
+    if (read.kind !== 'object')
         return undefined;
-    }
+    const config = read.config;
     const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
     const helper = config.credHelpers?.[registry] ?? config.credsStore;
     return (fromAuths(config, keys) ??

@@ -1,8 +1,9 @@
 // Finds the buildx plugin where the docker CLI looks for it, so that its version is asked of the
 // plugin alone: one process instead of three (the CLI, the plugin's metadata call, the plugin).
 import { constants } from 'node:fs'
-import { access, readFile, stat } from 'node:fs/promises'
+import { access, stat } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
+import { dockerConfigOrEmpty } from '../registry/docker-config-file.js'
 
 /** The CLI's own list on Linux (cli-plugins/manager/manager_unix.go), searched after the config's. */
 export const SYSTEM_PLUGIN_DIRS = [
@@ -12,20 +13,10 @@ export const SYSTEM_PLUGIN_DIRS = [
   '/usr/libexec/docker/cli-plugins'
 ] as const
 
-/** The config file is the user's: read with a cap, and only its list of absolute directories. */
-const CONFIG_READ_LIMIT = 1024 * 1024
-
 async function extraPluginDirs(configDir: string): Promise<string[]> {
-  const file = join(configDir, 'config.json')
-  try {
-    if ((await stat(file)).size > CONFIG_READ_LIMIT) return []
-    const config: unknown = JSON.parse(await readFile(file, 'utf8'))
-    const dirs = (config as { cliPluginsExtraDirs?: unknown } | null)?.cliPluginsExtraDirs
-    if (!Array.isArray(dirs)) return []
-    return dirs.filter((dir): dir is string => typeof dir === 'string' && isAbsolute(dir))
-  } catch {
-    return []
-  }
+  const dirs = (await dockerConfigOrEmpty(configDir)).cliPluginsExtraDirs
+  if (!Array.isArray(dirs)) return []
+  return dirs.filter((dir): dir is string => typeof dir === 'string' && isAbsolute(dir))
 }
 
 async function isExecutableFile(path: string): Promise<boolean> {

@@ -5,7 +5,6 @@ import {
   lstat,
   mkdir,
   mkdtemp,
-  readFile,
   realpath,
   rm,
   symlink,
@@ -15,6 +14,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, isAbsolute, join } from 'node:path'
 import { ActionError, getErrorMessage } from '../errors.js'
+import { readDockerConfigFile } from '../registry/docker-config-file.js'
 import { DOCKER_HUB } from '../registry/reference.js'
 import type { Credentials } from '../registry/credentials.js'
 import type { Docker } from './docker.js'
@@ -115,8 +115,10 @@ async function writeLogin(
   credentials: Credentials
 ): Promise<void> {
   const file = join(configDir, 'config.json')
-  const config = existsSync(file) ? parseConfig(await readFile(file, 'utf8')) : {}
-  if (config === undefined) throw new ActionError(`the Docker config ${file} is not a JSON object`)
+  const read = await readDockerConfigFile(configDir)
+  if (read.kind === 'invalid')
+    throw new ActionError(`the Docker config ${file} is not a JSON object`)
+  const config = read.kind === 'object' ? read.config : {}
   const auths = typeof config.auths === 'object' && config.auths !== null ? config.auths : {}
   const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
   const loggedIn = {
@@ -125,17 +127,6 @@ async function writeLogin(
   }
   await writeFile(file, JSON.stringify(loggedIn, null, 2), { mode: 0o600 })
   await chmod(file, 0o600)
-}
-
-function parseConfig(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
 }
 
 export async function login(

@@ -132,7 +132,7 @@ async function askEngineInstead(
 ): Promise<DockerResult | undefined> {
   const quiet = options.silent === true && options.input === undefined
   if (tool !== 'docker' || !quiet || options.onOutput !== undefined) return undefined
-  const socket = engineSocket(env)
+  const socket = await engineSocket(env)
   return socket === undefined ? undefined : runShortcut(socket, args)
 }
 

@@ -1,6 +1,7 @@
 // Where registry credentials come from: the inputs, else the Docker config, else none.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { readDockerConfigFile } from './docker-config-file.js'
 import { DOCKER_HUB } from './reference.js'
 
 export interface Credentials {
@@ -33,14 +34,9 @@ export async function credentialsFromDockerConfig(
   registry: string,
   configDir: string
 ): Promise<Credentials | undefined> {
-  // node:fs/promises and node:child_process are loaded only here: most runs are given credentials.
-  const { readFile } = process.getBuiltinModule('node:fs/promises')
-  let config: DockerConfig
-  try {
-    config = JSON.parse(await readFile(join(configDir, 'config.json'), 'utf8')) as DockerConfig
-  } catch {
-    return undefined
-  }
+  const read = await readDockerConfigFile(configDir)
+  if (read.kind !== 'object') return undefined
+  const config = read.config as DockerConfig
   const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry]
   const helper = config.credHelpers?.[registry] ?? config.credsStore
   return (
