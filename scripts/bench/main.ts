@@ -77,6 +77,13 @@ async function main(): Promise<void> {
       log(`${row.bundle} profiled: ${parts.join(', ')} of ${row.profile.total.toFixed(1)} ms`)
     }
     const pipeline = await part('pipeline', () => benchPipeline(harness, proxy, dockerEnv, runs))
+    if (pipeline !== undefined) {
+      const { ours, script, legacyScript, rerun } = pipeline
+      const ms = (summary: { median: number }): string => `${summary.median.toFixed(0)} ms`
+      log(
+        `pipeline: ours ${ms(ours)}, plain script ${ms(script)}, legacy ${ms(legacyScript)}, re-run ${ms(rerun)}`
+      )
+    }
     const buildCache = await part('build-cache', () => benchBuildCache(harness, dockerEnv, log))
     const results: PartialBenchResults = {
       date: new Date().toISOString().slice(0, 10),

@@ -5,7 +5,7 @@ import type { HarnessSession } from '../../test/harness/session.js'
 import { commitChange, makeWorkspace, type Workspace } from '../../test/harness/workspace.js'
 import { runCommand } from './command.js'
 import type { PipelineResult } from './results.js'
-import { measure, sampleRuns } from './sampling.js'
+import { measure, sampleRuns, stepTimer } from './sampling.js'
 import { summarize, type Sample } from './stats.js'
 
 /** Builds are slow and steady: three runs after a warm-up are enough. */
@@ -21,11 +21,12 @@ async function ourPipeline(
   repository: string,
   workspace: Workspace,
   inputs: Record<string, string>
-): Promise<undefined> {
-  const run = await harness.build({ workspace, repository, registry: proxy.host, inputs })
+): Promise<number> {
+  const timer = stepTimer()
+  const run = await harness.build({ workspace, repository, registry: proxy.host, inputs, ...timer })
   if (run.main.exitCode !== 0)
     throw new Error(`the core action failed: ${run.errors.join('; ').slice(0, 400)}`)
-  return undefined
+  return timer.elapsed()
 }
 
 /**

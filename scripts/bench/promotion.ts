@@ -1,6 +1,5 @@
 // Moving a tag to an existing image, six ways: our promote (recorded or not), the least a Node promote
 // can do, skopeo, docker, two curls.
-import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,7 +12,7 @@ import { MANIFEST_ACCEPT } from '../../test/harness/registry/tags.js'
 import { runCommand } from './command.js'
 import { benchRepository, BENCH_IMAGES, ensureImage } from './images.js'
 import { PROMOTERS, type BenchImage, type Promoter, type PromotionRow } from './results.js'
-import { measure, now } from './sampling.js'
+import { measure, stepTimer } from './sampling.js'
 import { summarize, type Sample } from './stats.js'
 
 /** What every way of promoting needs: the proxy to go through and credentials for it. */
@@ -35,19 +34,6 @@ type Promote = (
   image: BenchImage,
   target: string
 ) => Promise<number | undefined>
-
-/** Times a step from its process start to its exit, leaving out the runner emulation's own setup. */
-function stepTimer(): { onMainSpawn: (child: ChildProcess) => void; elapsed: () => number } {
-  let started = 0
-  let ended = 0
-  return {
-    onMainSpawn: (child) => {
-      started = now()
-      child.on('exit', () => (ended = now()))
-    },
-    elapsed: () => ended - started
-  }
-}
 
 const ourPromote =
   (record: boolean): Promote =>

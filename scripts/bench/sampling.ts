@@ -1,4 +1,5 @@
 // Times a tool's runs while the counting proxy counts their registry traffic; warm-up runs are dropped.
+import type { ChildProcess } from 'node:child_process'
 import type { CountingProxy } from '../../test/harness/registry/counting-proxy.js'
 import type { Sample } from './stats.js'
 
@@ -32,4 +33,31 @@ export async function sampleRuns(
     if (index >= 0) samples.push(sample)
   }
   return samples
+}
+
+export interface StepTimer {
+  readonly onMainSpawn: (child: ChildProcess) => void
+  readonly onPostSpawn: (child: ChildProcess) => void
+  /** ms from the main step's process start to the exit of the last step that ran. */
+  readonly elapsed: () => number
+}
+
+/**
+ * Times an action as the runner runs it, from its main step's process start to the exit of its
+ * post step (or of the main step when there is none), leaving out the runner emulation's own setup.
+ */
+export function stepTimer(): StepTimer {
+  let started = 0
+  let ended = 0
+  const untilExit = (child: ChildProcess): void => {
+    child.on('exit', () => (ended = now()))
+  }
+  return {
+    onMainSpawn: (child) => {
+      started = now()
+      untilExit(child)
+    },
+    onPostSpawn: untilExit,
+    elapsed: () => ended - started
+  }
 }

@@ -50,9 +50,10 @@ interface StepRun {
   readonly token?: string
   /** Runs on this pull request's event instead of a push or a manual dispatch. */
   readonly pullRequest?: PullRequestRun
-  /** Runner options passed on as they are: onOutput, onMainSpawn, runPost. */
+  /** Runner options passed on as they are: onOutput, onMainSpawn, onPostSpawn, runPost. */
   readonly onOutput?: ActionRunOptions['onOutput']
   readonly onMainSpawn?: ActionRunOptions['onMainSpawn']
+  readonly onPostSpawn?: ActionRunOptions['onPostSpawn']
   readonly runPost?: ActionRunOptions['runPost']
 }
 
@@ -115,6 +116,7 @@ export function actionRunners(
           }),
       ...(run.onOutput === undefined ? {} : { onOutput: run.onOutput }),
       ...(run.onMainSpawn === undefined ? {} : { onMainSpawn: run.onMainSpawn }),
+      ...(run.onPostSpawn === undefined ? {} : { onPostSpawn: run.onPostSpawn }),
       ...(run.runPost === undefined ? {} : { runPost: run.runPost })
     }
   }

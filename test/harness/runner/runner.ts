@@ -54,6 +54,8 @@ export interface ActionRunOptions {
   readonly onOutput?: (chunk: string) => void
   /** Sees the main step's process once it starts (to signal it as the runner does on cancel). */
   readonly onMainSpawn?: (child: ChildProcess) => void
+  /** Sees the post step's process once it starts, when the runner runs one. */
+  readonly onPostSpawn?: (child: ChildProcess) => void
 }
 
 export interface StepResult {
@@ -243,7 +245,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       const stateEnv = Object.fromEntries(
         Object.entries(state).map(([key, value]) => [`STATE_${key}`, value])
       )
-      post = await step(manifest.runs.post, stateEnv)
+      post = await step(manifest.runs.post, stateEnv, options.onPostSpawn)
     } else {
       postSkipped = true
     }
