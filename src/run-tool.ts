@@ -1,6 +1,5 @@
 // Runs a program with its arguments as an array (never a shell), its output to listeners. Node finds
 // the program on PATH itself, without the stat of every PATH entry @actions/exec makes first.
-import { spawn } from 'node:child_process'
 import { constants } from 'node:os'
 
 export interface ToolOptions {
@@ -18,7 +17,7 @@ export function runTool(
   options: ToolOptions = {}
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, [...args], {
+    const child = process.getBuiltinModule('node:child_process').spawn(tool, [...args], {
       env: options.env ?? process.env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true

@@ -634,17 +634,14 @@ function isExpected(error) {
     return error instanceof ActionError;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
 ;// CONCATENATED MODULE: ./src/run-tool.ts
 // Runs a program with its arguments as an array (never a shell), its output to listeners. Node finds
 // the program on PATH itself, without the stat of every PATH entry @actions/exec makes first.
 
-
 /** The exit code once the program ended and its output was read (128 + n after signal n). */
 function runTool(tool, args, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(tool, [...args], {
+        const child = process.getBuiltinModule('node:child_process').spawn(tool, [...args], {
             env: options.env ?? process.env,
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true
@@ -669,15 +666,13 @@ function runTool(tool, args, options = {}) {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/log/untrusted-stream.ts
 // Streams untrusted output (docker, the build, the tests) into the log with workflow commands stopped.
 
-
 /** A token the output cannot guess, fresh for each block as @actions/core's docs ask. */
 function stopCommandsToken() {
-    return (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    // Loaded here, not at start (src/random-hex.ts says why); this module imports nothing of ours.
+    return process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex');
 }
 const LF = 0x0a;
 const CR = 0x0d;
@@ -973,12 +968,9 @@ async function fromHelper(helper, serverUrl) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = require("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/docker/buildx-plugin.ts
 // Finds the buildx plugin where the docker CLI looks for it, so that its version is asked of the
 // plugin alone: one process instead of three (the CLI, the plugin's metadata call, the plugin).
-
 
 
 
@@ -996,9 +988,10 @@ async function extraPluginDirs(configDir) {
     return dirs.filter((dir) => typeof dir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(dir));
 }
 async function isExecutableFile(path) {
+    const { access, stat } = process.getBuiltinModule('node:fs/promises');
     try {
-        await (0,promises_namespaceObject.access)(path, external_node_fs_namespaceObject.constants.X_OK);
-        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+        await access(path, external_node_fs_namespaceObject.constants.X_OK);
+        return (await stat(path)).isFile();
     }
     catch {
         return false;
@@ -1316,8 +1309,22 @@ class Docker {
     get configDir() {
         return this.baseEnv.DOCKER_CONFIG;
     }
+    /**
+     * `docker ARGS`; `docker buildx …` runs the plugin itself, standalone, where the CLI would find
+     * it: the CLI's start and its plugin handshake cost a build about as much as a second process.
+     */
     async run(args, options = {}) {
+        if (args[0] === 'buildx') {
+            const plugin = await this.buildxPlugin();
+            if (plugin !== undefined)
+                return this.runTool(plugin, args.slice(1), options);
+        }
         return this.runTool('docker', args, options);
+    }
+    /** The plugin `docker buildx` would run, looked for once; undefined where the CLI alone knows. */
+    buildxPlugin() {
+        this.probes.buildxPlugin ??= findBuildxPlugin(this.configDir ?? dockerConfigDir());
+        return this.probes.buildxPlugin;
     }
     /** `docker` or one of its plugins, run directly, with this client's environment. */
     async runTool(tool, args, options) {
@@ -1347,11 +1354,7 @@ class Docker {
     }
     /** Of the plugin itself where the CLI would find it (the same line), else of the CLI. */
     async askBuildxVersion() {
-        const quiet = { silent: true, allowFailure: true };
-        const plugin = await findBuildxPlugin(this.configDir ?? dockerConfigDir());
-        const result = plugin === undefined
-            ? await this.run(['buildx', 'version'], quiet)
-            : await this.runTool(plugin, ['version'], quiet);
+        const result = await this.run(['buildx', 'version'], { silent: true, allowFailure: true });
         return result.exitCode === 0 ? lastLine(result.stdout) : undefined;
     }
 }
@@ -1515,6 +1518,14 @@ function pullRequestFacts(payload) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/random-hex.ts
+// Random names for what a run makes (run tags, test containers, stop tokens). node:crypto is loaded
+// when the first name is drawn, not at start: a re-run that reuses its image draws none.
+/** `bytes` random bytes as lower-case hex. */
+function randomHex(bytes) {
+    return process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/test-containers.ts
 // The containers the tests and the smoke test run in: named, saved for the post step before they
 // start, and removed afterwards, on a timeout, or when the step is cancelled.
@@ -1536,7 +1547,7 @@ const running = new Map();
 let cancelling;
 /** A fresh name, saved for the post step before the container exists, and watched for cancellation. */
 function watchNewContainer(docker, kind) {
-    const name = `immutable-image-${kind}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const name = `immutable-image-${kind}-${randomHex(6)}`;
     SAVE[kind](name);
     running.set(name, { docker, name, kind });
     return name;
@@ -4153,10 +4164,11 @@ class EngineCheck {
     start() {
         if (this.engineVersion !== undefined)
             return;
+        // buildx first: its answer is a process, the engine's one request on its socket.
+        this.docker.buildxVersion().catch(() => undefined);
         this.engineVersion = this.docker.ensureEngine();
         // Awaited in `ready`; until then a failure must not count as unhandled.
         this.engineVersion.catch(() => undefined);
-        this.docker.buildxVersion().catch(() => undefined);
     }
     /** Fails when no engine answers, or when an input needs buildx and the runner has none. */
     async ready() {
@@ -5604,7 +5616,7 @@ async function buildImage(docker, settings, tag, labels, platforms) {
     // The build names only a tag of this run's own: with the containerd image store, a build that
     // takes a name from another image deletes that image, and two builds naming one tag at once fail
     // with "already exists". The SHA tag is given with reclaimTag once the tests passed.
-    const runTag = `${tag}-run-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    const runTag = `${tag}-run-${randomHex(4)}`;
     return buildStage(docker, settings, labels, {
         runTag,
         target: settings.target,
@@ -5618,7 +5630,7 @@ async function buildImage(docker, settings, tag, labels, platforms) {
  * so only the test layers are built. It gets a local name of its own and is never pushed.
  */
 async function buildTestStage(docker, settings, tag, labels, stage, platforms) {
-    const runTag = `${tag}-test-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    const runTag = `${tag}-test-${randomHex(4)}`;
     return buildStage(docker, settings, labels, {
         runTag,
         target: stage,
@@ -5756,6 +5768,8 @@ function shaTag(sha, format) {
 /** Resolves with the warning to add to the report, when the checkout holds uncommitted changes. */
 async function checkBeforeBuild(check) {
     check.credentialsProof?.catch(() => undefined);
+    // The probes first: the build waits on them, while git status has until the build ends.
+    check.engine.start();
     const uncommitted = uncommittedChangesWarning(check.context, check.sha);
     await check.engine.ready();
     await check.credentialsProof;
@@ -5882,8 +5896,6 @@ function expectStatus(transport, response, expected, repository, what) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/chunked-upload.ts
-// Uploads one blob of any size from a file, in chunks (POST, PATCH…, PUT), checking its digest on the way.
-
 
 
 /** At most this much of a layer is in memory at once. */
@@ -5899,7 +5911,7 @@ async function uploadFileBlob(transport, repository, descriptor, file, range) {
     if (await blobExists(transport, repository, descriptor.digest))
         return 'present';
     let location = await startUpload(transport, repository);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
     const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)));
     for (let sent = 0; sent < range.size;) {
         const length = Math.min(chunk.length, range.size - sent);
@@ -6003,9 +6015,6 @@ function paxPath(records) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/layout-push.ts
-// Pushes the image of an OCI image layout archive (as `docker save` writes it) by digest, no tag:
-// every blob first, then each manifest, the one the layout names last.
-
 
 
 
@@ -6022,7 +6031,7 @@ class LayoutError extends Error {
 /** A layout holds one image: an index of a few platforms and their attestations at most. */
 const MAX_MANIFESTS = 64;
 async function pushLayout(client, repository, archive, expected) {
-    const file = await (0,promises_namespaceObject.open)(archive, 'r');
+    const file = await process.getBuiltinModule('node:fs/promises').open(archive, 'r');
     try {
         const entries = await tarEntries(file);
         const root = rootDescriptor(await readEntry(file, entries, 'index.json', MANIFEST_BODY_LIMIT));
@@ -6133,7 +6142,6 @@ function layout_push_parse(bytes, what) {
 
 
 
-
 /**
  * `docker push` needs a tag; `docker save` writes the image as an OCI layout (containerd store),
  * whose blobs and manifests our client uploads. Nothing is tagged, so a failure half-way leaves only
@@ -6142,7 +6150,8 @@ function layout_push_parse(bytes, what) {
 async function pushByDigest(docker, registry, built) {
     if (!isDigest(built.id))
         throw new ActionError(`the engine named the image '${built.id}', not a digest`);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'immutable-image-save-'));
+    const { mkdtemp, rm } = process.getBuiltinModule('node:fs/promises');
+    const scratch = await mkdtemp((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'immutable-image-save-'));
     try {
         const archive = (0,external_node_path_namespaceObject.join)(scratch, 'image.tar');
         info(`Saving ${built.runTag} from the engine`);
@@ -6155,7 +6164,7 @@ async function pushByDigest(docker, registry, built) {
         return pushed.digest;
     }
     finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+        await rm(scratch, { recursive: true, force: true });
     }
 }
 
@@ -6405,21 +6414,22 @@ function platformOutcomes(plan, test) {
 
 
 
-
 /**
  * Copies what the job's Docker config already holds (logins made by docker/login-action, the buildx
  * builder chosen by setup-buildx-action) so logging in here adds to it rather than hiding it.
  */
 async function createDockerConfig(userConfigDir, env = process.env) {
+    // Loaded here, not at start: a re-run that reuses its image never logs in.
+    const { copyFile, mkdir, mkdtemp, symlink } = process.getBuiltinModule('node:fs/promises');
     const parent = configParent(env);
-    await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parent, CONFIG_PREFIX));
+    await mkdir(parent, { recursive: true });
+    const dir = await mkdtemp((0,external_node_path_namespaceObject.join)(parent, CONFIG_PREFIX));
     if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(userConfigDir, 'config.json'))) {
-        await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(userConfigDir, 'config.json'), (0,external_node_path_namespaceObject.join)(dir, 'config.json'));
+        await copyFile((0,external_node_path_namespaceObject.join)(userConfigDir, 'config.json'), (0,external_node_path_namespaceObject.join)(dir, 'config.json'));
     }
     for (const shared of ['buildx', 'cli-plugins', 'contexts']) {
         if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(userConfigDir, shared)))
-            await (0,promises_namespaceObject.symlink)((0,external_node_path_namespaceObject.join)(userConfigDir, shared), (0,external_node_path_namespaceObject.join)(dir, shared));
+            await symlink((0,external_node_path_namespaceObject.join)(userConfigDir, shared), (0,external_node_path_namespaceObject.join)(dir, shared));
     }
     return dir;
 }
@@ -6438,17 +6448,18 @@ async function removeOwnDockerConfig(dir, env = process.env) {
     if (!(0,external_node_path_namespaceObject.isAbsolute)(dir) || !OWN_CONFIG_NAME.test((0,external_node_path_namespaceObject.basename)(dir))) {
         return { removed: false, why: `it is not named ${CONFIG_PREFIX}… as the action names its own` };
     }
-    const entry = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
+    const { lstat, realpath, rm } = process.getBuiltinModule('node:fs/promises');
+    const entry = await lstat(dir).catch(() => undefined);
     if (entry === undefined)
         return { removed: false, why: 'it does not exist' };
     if (!entry.isDirectory())
         return { removed: false, why: 'it is not a directory' };
     try {
-        const [real, parent] = await Promise.all([(0,promises_namespaceObject.realpath)(dir), (0,promises_namespaceObject.realpath)(configParent(env))]);
+        const [real, parent] = await Promise.all([realpath(dir), realpath(configParent(env))]);
         if (real !== (0,external_node_path_namespaceObject.join)(parent, (0,external_node_path_namespaceObject.basename)(dir))) {
             return { removed: false, why: `it is not directly under RUNNER_TEMP (${parent})` };
         }
-        await (0,promises_namespaceObject.rm)(real, { recursive: true, force: true });
+        await rm(real, { recursive: true, force: true });
         return { removed: true };
     }
     catch (error) {
@@ -6494,8 +6505,9 @@ async function writeLogin(configDir, registry, credentials) {
         ...keepLoginInFile(config, registry),
         auths: { ...auths, [authsKey(registry)]: { auth } }
     };
-    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(loggedIn, null, 2), { mode: 0o600 });
-    await (0,promises_namespaceObject.chmod)(file, 0o600);
+    const { chmod, writeFile } = process.getBuiltinModule('node:fs/promises');
+    await writeFile(file, JSON.stringify(loggedIn, null, 2), { mode: 0o600 });
+    await chmod(file, 0o600);
 }
 async function login(docker, registry, credentials) {
     // Never the machine's global config: the login must go where the step removes it.
@@ -6682,394 +6694,6 @@ async function requireTestNetwork(docker, test) {
     if (result.exitCode !== 0 && /not found|no such network/i.test(result.stderr)) {
         throw new InputError('test-network', missingNetwork(test.network));
     }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
-// What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
-
-
-
-
-
-
-/**
- * Asks for the SHA tag of the event's commit while git reads the checkout: it is the checked-out
- * commit on a push and with the default pull_request checkout. A wrong guess costs one request, and
- * the lookup then asks for the right tag.
- */
-function guessShaTag(registry, policy, eventSha) {
-    if (registryQuestion(policy) === 'none' || !/^[0-9a-f]{40}$/.test(eventSha))
-        return undefined;
-    const tag = parseTag(shaTag(eventSha, policy.shaFormat));
-    const manifest = registry.then((repository) => repository.fetch(tag));
-    manifest.catch(() => undefined);
-    return { tag, manifest };
-}
-class ShaTagLookup {
-    registry;
-    policy;
-    tag;
-    wanted;
-    /**
-     * The tag's manifest, asked for when the lookup is made: the request runs while the engine is
-     * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
-     */
-    early;
-    constructor(registry, policy, tag, wanted, guess) {
-        this.registry = registry;
-        this.policy = policy;
-        this.tag = tag;
-        this.wanted = wanted;
-        if (registryQuestion(policy) === 'none')
-            return;
-        this.early = guess?.tag === tag ? guess.manifest : registry.fetch(tag);
-        // Awaited in `existing`; until then a failure must not count as unhandled.
-        this.early.catch(() => undefined);
-    }
-    /** Whether if-exists makes the run ask the registry for the SHA tag. */
-    get asksRegistry() {
-        return registryQuestion(this.policy) !== 'none';
-    }
-    /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
-    async existing(when) {
-        const question = registryQuestion(this.policy);
-        if (question === 'none')
-            return undefined;
-        const fetched = this.early ?? this.registry.fetch(this.tag);
-        this.early = undefined;
-        const manifest = await group(`Look for ${this.wanted.reference} ${when}`, () => fetched);
-        let held = { kind: 'nothing' };
-        if (manifest !== undefined) {
-            held =
-                question === 'tag'
-                    ? { kind: 'tag', digest: manifest.digest }
-                    : { kind: 'image', digest: manifest.digest, revisions: await this.revisionsIn(manifest) };
-        }
-        const choice = chooseForExistingTag(this.policy, held, this.wanted);
-        if (choice.kind === 'fail')
-            throw new ActionError(choice.why);
-        return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined;
-    }
-    /** Fails unless the image under `digest` was built from this very commit. */
-    async requireThisCommit(digest) {
-        const revisions = await group(`Check which commit ${this.wanted.reference} holds`, () => imageRevisions(this.registry.client, this.registry.image.path, digest));
-        const why = notThisCommit(revisions, this.wanted);
-        if (why !== undefined)
-            throw new ActionError(why);
-    }
-    revisionsIn(manifest) {
-        return group(`Check which commit ${this.wanted.reference} holds`, () => revisionsIn(this.registry.client, this.registry.image.path, manifest));
-    }
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = require("node:timers/promises");
-;// CONCATENATED MODULE: ./src/docker/container-state.ts
-// What `docker container inspect --format '{{json .State}}'` says about a container, read defensively.
-const HEALTH = ['starting', 'healthy', 'unhealthy'];
-/** The state, or undefined when the text is not the JSON docker prints for one. */
-function parseContainerState(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const state = value;
-    if (typeof state.Running !== 'boolean' || typeof state.ExitCode !== 'number')
-        return undefined;
-    const health = (state.Health ?? undefined);
-    return {
-        running: state.Running,
-        exitCode: state.ExitCode,
-        oomKilled: state.OOMKilled === true,
-        health: HEALTH.find((status) => status === health?.Status),
-        lastHealthCheck: lastHealthCheck(health?.Log)
-    };
-}
-function lastHealthCheck(log) {
-    if (!Array.isArray(log))
-        return undefined;
-    const last = log.at(-1);
-    if (typeof last?.ExitCode !== 'number')
-        return undefined;
-    return { exitCode: last.ExitCode, output: typeof last.Output === 'string' ? last.Output : '' };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/smoke-test.ts
-// The smoke test: the shipped image started as it runs in production (its own ENTRYPOINT and CMD),
-// the smoke-test command run in it with docker exec once it is up, and the container always removed.
-
-
-
-
-
-
-
-
-
-
-const smoke_test_TAIL_CHARS = 64 * 1024;
-const LOG_LINES = 60;
-/** Between looks at a starting container and retries of the command: often at first, then calmly. */
-const FIRST_PAUSE_MS = 250;
-const MAX_PAUSE_MS = 2000;
-/** Runs the smoke test in the shipped image `imageId`; undefined when there is no smoke-test. */
-async function smokeTestImage(docker, imageId, test) {
-    const command = test.smokeTest;
-    if (command === undefined)
-        return undefined;
-    const container = new SmokeContainer(docker, watchNewContainer(docker, 'smoke'));
-    const started = Date.now();
-    let timedOut;
-    const timer = setTimeout(() => {
-        error(`The smoke test did not pass within test-timeout (${test.timeoutSeconds} s): removing the container.`);
-        // The log first: the removal that stops a hanging command takes the log with it.
-        timedOut = container.logTail().finally(() => container.remove());
-    }, test.timeoutSeconds * 1000);
-    try {
-        const ending = await smoke(container, imageId, command, test, () => timedOut !== undefined);
-        clearTimeout(timer);
-        await printOutput(ending);
-        const failed = ending.failure !== undefined;
-        const logTail = ending.startOutput ?? (failed ? await (timedOut ?? container.logTail()) : '');
-        return {
-            result: failed ? 'failed' : 'passed',
-            command: describeCommand(command),
-            durationMs: Date.now() - started,
-            healthCheck: ending.healthCheck,
-            attempts: ending.attempts,
-            failure: ending.failure,
-            outputTail: ending.last?.output ?? '',
-            logTail
-        };
-    }
-    finally {
-        clearTimeout(timer);
-        await removeWatchedContainer(docker, container.name);
-    }
-}
-/** Starts the container, waits for it to be up and runs the command: once when healthy, else until it passes. */
-async function smoke(container, imageId, command, test, expired) {
-    const start = await container.start(imageId, test);
-    if (start.exitCode !== 0) {
-        const message = lastLine(start.output) || `docker run exited ${start.exitCode}`;
-        return {
-            failure: { kind: 'not-started', message },
-            healthCheck: false,
-            attempts: 0,
-            last: undefined,
-            startOutput: start.output
-        };
-    }
-    let attempts = 0;
-    let last;
-    let healthCheck = false;
-    let pause = FIRST_PAUSE_MS;
-    let waitingSaid = false;
-    const end = (failure) => ({
-        failure,
-        healthCheck,
-        attempts,
-        last
-    });
-    const timeout = () => end({
-        kind: 'timed-out',
-        waitingFor: healthCheck && last === undefined ? 'healthy' : 'passing',
-        lastExitCode: last?.exitCode
-    });
-    for (;;) {
-        if (expired())
-            return timeout();
-        const state = await container.state();
-        if (state === undefined) {
-            if (expired())
-                return timeout();
-            throw new ActionError(`the smoke test container ${container.name} is gone`);
-        }
-        healthCheck = state.health !== undefined;
-        if (!state.running)
-            return end(exited(state));
-        if (state.health === 'unhealthy')
-            return end({ kind: 'unhealthy' });
-        if (state.health !== 'starting') {
-            attempts += 1;
-            last = await container.exec(command);
-            if (last.exitCode === 0)
-                return end(undefined);
-            if (expired())
-                return timeout();
-            const after = await container.state();
-            if (after !== undefined && !after.running)
-                return end(exited(after));
-            if (healthCheck)
-                return end({ kind: 'failed', exitCode: last.exitCode });
-            if (attempts === 1) {
-                info(`The smoke test failed (exit ${last.exitCode}) before the container was up: retrying until it passes or test-timeout (${test.timeoutSeconds} s) ends.`);
-            }
-        }
-        else if (!waitingSaid) {
-            waitingSaid = true;
-            info('The image has a HEALTHCHECK: waiting for the container to be healthy.');
-        }
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(pause);
-        pause = Math.min(pause * 2, MAX_PAUSE_MS);
-    }
-}
-function exited(state) {
-    return { kind: 'exited', exitCode: state.exitCode, oomKilled: state.oomKilled };
-}
-async function printOutput({ last, attempts }) {
-    if (last === undefined)
-        return;
-    info(`The smoke test's output (run ${attempts}, exit ${last.exitCode}):`);
-    await untrustedLog.stream((write) => {
-        write(last.output);
-        return Promise.resolve();
-    });
-}
-/** The one container of the smoke test, by its watched name. */
-class SmokeContainer {
-    docker;
-    name;
-    constructor(docker, name) {
-        this.docker = docker;
-        this.name = name;
-    }
-    async start(imageId, test) {
-        info(`Starting ${untrustedText(imageId)} as in production: its own ENTRYPOINT and CMD, network ${test.network}.`);
-        const run = productionRunArgs({
-            containerName: this.name,
-            imageId,
-            network: test.network,
-            memory: test.memory,
-            pidsLimit: test.pidsLimit,
-            envNames: [...test.env.keys()],
-            platform: test.platform
-        });
-        return this.capture(run, false, Object.fromEntries(test.env));
-    }
-    /** undefined once the container is gone (removed on a timeout, or by someone else). */
-    async state() {
-        const result = await this.docker.run(containerStateArgs(this.name), {
-            silent: true,
-            allowFailure: true
-        });
-        return result.exitCode === 0 ? parseContainerState(result.stdout.trim()) : undefined;
-    }
-    exec(command) {
-        return this.capture(execArgs(this.name, command), true);
-    }
-    /** The end of the container's log, shown in the step's log, then its last HEALTHCHECK output. */
-    async logTail() {
-        const log = await this.capture(containerLogArgs(this.name, LOG_LINES), false);
-        const health = (await this.state())?.lastHealthCheck;
-        if (health === undefined || health.exitCode === 0)
-            return log.output;
-        return `${log.output}\n--- its last HEALTHCHECK (exit ${health.exitCode}) ---\n${health.output}`;
-    }
-    async remove() {
-        await removeTestContainer(this.docker, this.name);
-    }
-    async capture(args, silent, env) {
-        const tail = new OutputTail(smoke_test_TAIL_CHARS);
-        const result = await this.docker.run(args, {
-            silent,
-            allowFailure: true,
-            ...(env === undefined ? {} : { env }),
-            onOutput: (chunk) => {
-                tail.append(chunk.toString('utf8'));
-            }
-        });
-        return { exitCode: result.exitCode, output: tail.toString() };
-    }
-}
-/** The step's failure: what happened to the smoke test, and that nothing was pushed. */
-function smokeTestFailureMessage(failure, timeoutSeconds) {
-    const why = (() => {
-        switch (failure.kind) {
-            case 'not-started':
-                return `the shipped image could not start for the smoke test: ${failure.message}`;
-            case 'exited':
-                return `the shipped image's container exited with code ${failure.exitCode}${failure.oomKilled ? ' (out of memory: test-memory)' : ''} before the smoke test passed`;
-            case 'unhealthy':
-                return "the shipped image's container became unhealthy (its HEALTHCHECK failed) before the smoke test ran";
-            case 'failed':
-                return `the smoke test failed with exit code ${failure.exitCode} in the healthy container`;
-            case 'timed-out':
-                return failure.waitingFor === 'healthy'
-                    ? `the shipped image's container was not healthy within test-timeout (${timeoutSeconds} s)`
-                    : `the smoke test did not pass within test-timeout (${timeoutSeconds} s)${failure.lastExitCode === undefined ? '' : `, last exit code ${failure.lastExitCode}`}`;
-        }
-    })();
-    return `${why}: nothing was pushed`;
-}
-/**
- * The shipped image smoke-tested when smoke-test is given and one of its platforms runs here, with
- * the error that ends the run when it failed.
- */
-async function smokeTestShipped(docker, imageId, test, platforms, reference) {
-    const [platform] = platforms.runnable;
-    if (test.smokeTest === undefined || platforms.runnable.length === 0) {
-        return { report: undefined, failure: undefined };
-    }
-    const report = await group(`Smoke test ${reference} as it runs in production`, async () => smokeTestImage(await docker(), imageId, { ...test, platform }));
-    const failed = report?.failure;
-    const failure = failed === undefined
-        ? undefined
-        : new ActionError(smokeTestFailureMessage(failed, test.timeoutSeconds));
-    return { report, failure };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/stage-layers.ts
-// Proves the test image is the shipped image plus test layers, so its tests ran on the shipped bytes.
-
-/** True when `tested` holds every layer of `shipped`, in the same order, before its own. */
-function extendsLayers(shipped, tested) {
-    return shipped.length <= tested.length && shipped.every((layer, at) => tested[at] === layer);
-}
-/** Throws one line naming both stages unless the test image was built FROM the shipped one. */
-function requireTestedOnShipped(shipped, tested) {
-    if (extendsLayers(shipped.diffIds, tested.diffIds))
-        return;
-    const example = shipped.name === undefined
-        ? ' (name the shipped stage with AS to build FROM it)'
-        : ` (FROM ${shipped.name} AS ${tested.name ?? 'test'})`;
-    throw new ActionError(`the test stage ${tested.description} is not built on the shipped stage ${shipped.description}: its layers do not begin with the shipped image's layers, so the tests would not run on the bytes that are pushed. The test stage must be built FROM the shipped one${example}; nothing was pushed`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/test-stage-image.ts
-// Which image the tests run in: the shipped one, or with test-target a test stage proved to be built on it.
-
-
-
-/**
- * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
- * image plus test layers: the tests then ran on the very bytes that are pushed.
- */
-async function imageToTest(docker, settings, shipped, labels, platforms) {
-    const { built, reference } = shipped;
-    const testTarget = settings.testTarget;
-    if (testTarget === undefined || platforms.runnable.length === 0) {
-        return { id: built.id, name: reference, testStage: undefined };
-    }
-    const runnable = platforms.runnable.filter((platform) => platform !== undefined);
-    const { stage } = testTarget;
-    const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await docker(), settings, reference, labels, stage, runnable));
-    const description = testTarget.shipped.description;
-    try {
-        requireTestedOnShipped({ name: testTarget.shipped.name, description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
-    }
-    catch (error) {
-        // Refused: nobody else holds this image to remove it.
-        await dropRunTag(await docker(), testStage);
-        throw error;
-    }
-    info(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
-    return { id: testStage.id, name: `the test stage ${stage}`, testStage };
 }
 
 ;// CONCATENATED MODULE: ./src/registry/oci-artifact.ts
@@ -7551,10 +7175,19 @@ async function recordIn(transport, repository, manifestDigest, subject) {
     const blob = await getBlob(transport, repository, layer.digest, RECORD_LIMIT);
     return blob === undefined ? undefined : parseTestRecord(blob);
 }
-/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
-async function reusedImageRecord(transport, repository, digest, sha, reference) {
+/** readTestRecord of `digest`, started now: awaited, and any failure reported, by reusedImageRecord. */
+function startReadingRecord(registry, digest, sha) {
+    const reading = readTestRecord(registry.client.transport, registry.image.path, digest, sha);
+    reading.catch(() => undefined);
+    return reading;
+}
+/**
+ * What a reused image's test record says, logged; undefined, with a warning, when it cannot be
+ * read. `reading` is readTestRecord's answer, asked as soon as the image's digest was known.
+ */
+async function reusedImageRecord(reading, reference) {
     try {
-        const record = await group(`Read the test record of ${reference}`, () => readTestRecord(transport, repository, digest, sha));
+        const record = await group(`Read the test record of ${reference}`, () => reading);
         info(record === undefined
             ? `${reference} has no test record: it is reported as not tested.`
             : `${reference} was recorded as ${record.result} by ${untrustedText(record.runUrl)} at ${untrustedText(record.recordedAt)}.`);
@@ -7571,6 +7204,408 @@ async function recordTests(registry, report, testedId) {
         return;
     const record = testRecordOf(report, testedId, new Date());
     await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
+// What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
+
+
+
+
+
+
+
+/**
+ * Asks for the SHA tag of the event's commit while git reads the checkout: it is the checked-out
+ * commit on a push and with the default pull_request checkout. A wrong guess costs one request, and
+ * the lookup then asks for the right tag.
+ */
+function guessShaTag(registry, policy, eventSha) {
+    if (registryQuestion(policy) === 'none' || !/^[0-9a-f]{40}$/.test(eventSha))
+        return undefined;
+    const tag = parseTag(shaTag(eventSha, policy.shaFormat));
+    const manifest = registry.then((repository) => repository.fetch(tag));
+    manifest.catch(() => undefined);
+    return { tag, manifest };
+}
+class ShaTagLookup {
+    registry;
+    policy;
+    tag;
+    wanted;
+    /**
+     * The tag's manifest, asked for when the lookup is made: the request runs while the engine is
+     * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
+     */
+    early;
+    /** The test record of the image `early` found, asked while its commit is checked. */
+    recordAhead;
+    constructor(registry, policy, tag, wanted, guess) {
+        this.registry = registry;
+        this.policy = policy;
+        this.tag = tag;
+        this.wanted = wanted;
+        const question = registryQuestion(policy);
+        if (question === 'none')
+            return;
+        this.early = guess?.tag === tag ? guess.manifest : registry.fetch(tag);
+        // Awaited in `existing`; until then a failure must not count as unhandled.
+        this.early.then((manifest) => {
+            if (manifest === undefined || question !== 'tag-and-revision')
+                return;
+            const digest = parseDigest(manifest.digest);
+            this.recordAhead = { digest, record: startReadingRecord(registry, digest, wanted.sha) };
+        }, () => undefined);
+    }
+    /** Whether if-exists makes the run ask the registry for the SHA tag. */
+    get asksRegistry() {
+        return registryQuestion(this.policy) !== 'none';
+    }
+    /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
+    async existing(when) {
+        const question = registryQuestion(this.policy);
+        if (question === 'none')
+            return undefined;
+        const fetched = this.early ?? this.registry.fetch(this.tag);
+        this.early = undefined;
+        const manifest = await group(`Look for ${this.wanted.reference} ${when}`, () => fetched);
+        let held = { kind: 'nothing' };
+        if (manifest !== undefined) {
+            held =
+                question === 'tag'
+                    ? { kind: 'tag', digest: manifest.digest }
+                    : { kind: 'image', digest: manifest.digest, revisions: await this.revisionsIn(manifest) };
+        }
+        const choice = chooseForExistingTag(this.policy, held, this.wanted);
+        if (choice.kind === 'fail')
+            throw new ActionError(choice.why);
+        if (choice.kind !== 'reuse')
+            return undefined;
+        const digest = parseDigest(choice.digest);
+        const ahead = this.recordAhead;
+        this.recordAhead = undefined;
+        return ahead?.digest === digest ? ahead : { digest };
+    }
+    /** Fails unless the image under `digest` was built from this very commit. */
+    async requireThisCommit(digest) {
+        const revisions = await group(`Check which commit ${this.wanted.reference} holds`, () => imageRevisions(this.registry.client, this.registry.image.path, digest));
+        const why = notThisCommit(revisions, this.wanted);
+        if (why !== undefined)
+            throw new ActionError(why);
+    }
+    revisionsIn(manifest) {
+        return group(`Check which commit ${this.wanted.reference} holds`, () => revisionsIn(this.registry.client, this.registry.image.path, manifest));
+    }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = require("node:timers/promises");
+;// CONCATENATED MODULE: ./src/docker/container-state.ts
+// What `docker container inspect --format '{{json .State}}'` says about a container, read defensively.
+const HEALTH = ['starting', 'healthy', 'unhealthy'];
+/** The state, or undefined when the text is not the JSON docker prints for one. */
+function parseContainerState(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const state = value;
+    if (typeof state.Running !== 'boolean' || typeof state.ExitCode !== 'number')
+        return undefined;
+    const health = (state.Health ?? undefined);
+    return {
+        running: state.Running,
+        exitCode: state.ExitCode,
+        oomKilled: state.OOMKilled === true,
+        health: HEALTH.find((status) => status === health?.Status),
+        lastHealthCheck: lastHealthCheck(health?.Log)
+    };
+}
+function lastHealthCheck(log) {
+    if (!Array.isArray(log))
+        return undefined;
+    const last = log.at(-1);
+    if (typeof last?.ExitCode !== 'number')
+        return undefined;
+    return { exitCode: last.ExitCode, output: typeof last.Output === 'string' ? last.Output : '' };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/smoke-test.ts
+// The smoke test: the shipped image started as it runs in production (its own ENTRYPOINT and CMD),
+// the smoke-test command run in it with docker exec once it is up, and the container always removed.
+
+
+
+
+
+
+
+
+
+
+const smoke_test_TAIL_CHARS = 64 * 1024;
+const LOG_LINES = 60;
+/** Between looks at a starting container and retries of the command: often at first, then calmly. */
+const FIRST_PAUSE_MS = 250;
+const MAX_PAUSE_MS = 2000;
+/** Runs the smoke test in the shipped image `imageId`; undefined when there is no smoke-test. */
+async function smokeTestImage(docker, imageId, test) {
+    const command = test.smokeTest;
+    if (command === undefined)
+        return undefined;
+    const container = new SmokeContainer(docker, watchNewContainer(docker, 'smoke'));
+    const started = Date.now();
+    let timedOut;
+    const timer = setTimeout(() => {
+        error(`The smoke test did not pass within test-timeout (${test.timeoutSeconds} s): removing the container.`);
+        // The log first: the removal that stops a hanging command takes the log with it.
+        timedOut = container.logTail().finally(() => container.remove());
+    }, test.timeoutSeconds * 1000);
+    try {
+        const ending = await smoke(container, imageId, command, test, () => timedOut !== undefined);
+        clearTimeout(timer);
+        await printOutput(ending);
+        const failed = ending.failure !== undefined;
+        const logTail = ending.startOutput ?? (failed ? await (timedOut ?? container.logTail()) : '');
+        return {
+            result: failed ? 'failed' : 'passed',
+            command: describeCommand(command),
+            durationMs: Date.now() - started,
+            healthCheck: ending.healthCheck,
+            attempts: ending.attempts,
+            failure: ending.failure,
+            outputTail: ending.last?.output ?? '',
+            logTail
+        };
+    }
+    finally {
+        clearTimeout(timer);
+        await removeWatchedContainer(docker, container.name);
+    }
+}
+/** Starts the container, waits for it to be up and runs the command: once when healthy, else until it passes. */
+async function smoke(container, imageId, command, test, expired) {
+    const start = await container.start(imageId, test);
+    if (start.exitCode !== 0) {
+        const message = lastLine(start.output) || `docker run exited ${start.exitCode}`;
+        return {
+            failure: { kind: 'not-started', message },
+            healthCheck: false,
+            attempts: 0,
+            last: undefined,
+            startOutput: start.output
+        };
+    }
+    let attempts = 0;
+    let last;
+    let healthCheck = false;
+    let pause = FIRST_PAUSE_MS;
+    let waitingSaid = false;
+    const end = (failure) => ({
+        failure,
+        healthCheck,
+        attempts,
+        last
+    });
+    const timeout = () => end({
+        kind: 'timed-out',
+        waitingFor: healthCheck && last === undefined ? 'healthy' : 'passing',
+        lastExitCode: last?.exitCode
+    });
+    for (;;) {
+        if (expired())
+            return timeout();
+        const state = await container.state();
+        if (state === undefined) {
+            if (expired())
+                return timeout();
+            throw new ActionError(`the smoke test container ${container.name} is gone`);
+        }
+        healthCheck = state.health !== undefined;
+        if (!state.running)
+            return end(exited(state));
+        if (state.health === 'unhealthy')
+            return end({ kind: 'unhealthy' });
+        if (state.health !== 'starting') {
+            attempts += 1;
+            last = await container.exec(command);
+            if (last.exitCode === 0)
+                return end(undefined);
+            if (expired())
+                return timeout();
+            const after = await container.state();
+            if (after !== undefined && !after.running)
+                return end(exited(after));
+            if (healthCheck)
+                return end({ kind: 'failed', exitCode: last.exitCode });
+            if (attempts === 1) {
+                info(`The smoke test failed (exit ${last.exitCode}) before the container was up: retrying until it passes or test-timeout (${test.timeoutSeconds} s) ends.`);
+            }
+        }
+        else if (!waitingSaid) {
+            waitingSaid = true;
+            info('The image has a HEALTHCHECK: waiting for the container to be healthy.');
+        }
+        await (0,promises_namespaceObject.setTimeout)(pause);
+        pause = Math.min(pause * 2, MAX_PAUSE_MS);
+    }
+}
+function exited(state) {
+    return { kind: 'exited', exitCode: state.exitCode, oomKilled: state.oomKilled };
+}
+async function printOutput({ last, attempts }) {
+    if (last === undefined)
+        return;
+    info(`The smoke test's output (run ${attempts}, exit ${last.exitCode}):`);
+    await untrustedLog.stream((write) => {
+        write(last.output);
+        return Promise.resolve();
+    });
+}
+/** The one container of the smoke test, by its watched name. */
+class SmokeContainer {
+    docker;
+    name;
+    constructor(docker, name) {
+        this.docker = docker;
+        this.name = name;
+    }
+    async start(imageId, test) {
+        info(`Starting ${untrustedText(imageId)} as in production: its own ENTRYPOINT and CMD, network ${test.network}.`);
+        const run = productionRunArgs({
+            containerName: this.name,
+            imageId,
+            network: test.network,
+            memory: test.memory,
+            pidsLimit: test.pidsLimit,
+            envNames: [...test.env.keys()],
+            platform: test.platform
+        });
+        return this.capture(run, false, Object.fromEntries(test.env));
+    }
+    /** undefined once the container is gone (removed on a timeout, or by someone else). */
+    async state() {
+        const result = await this.docker.run(containerStateArgs(this.name), {
+            silent: true,
+            allowFailure: true
+        });
+        return result.exitCode === 0 ? parseContainerState(result.stdout.trim()) : undefined;
+    }
+    exec(command) {
+        return this.capture(execArgs(this.name, command), true);
+    }
+    /** The end of the container's log, shown in the step's log, then its last HEALTHCHECK output. */
+    async logTail() {
+        const log = await this.capture(containerLogArgs(this.name, LOG_LINES), false);
+        const health = (await this.state())?.lastHealthCheck;
+        if (health === undefined || health.exitCode === 0)
+            return log.output;
+        return `${log.output}\n--- its last HEALTHCHECK (exit ${health.exitCode}) ---\n${health.output}`;
+    }
+    async remove() {
+        await removeTestContainer(this.docker, this.name);
+    }
+    async capture(args, silent, env) {
+        const tail = new OutputTail(smoke_test_TAIL_CHARS);
+        const result = await this.docker.run(args, {
+            silent,
+            allowFailure: true,
+            ...(env === undefined ? {} : { env }),
+            onOutput: (chunk) => {
+                tail.append(chunk.toString('utf8'));
+            }
+        });
+        return { exitCode: result.exitCode, output: tail.toString() };
+    }
+}
+/** The step's failure: what happened to the smoke test, and that nothing was pushed. */
+function smokeTestFailureMessage(failure, timeoutSeconds) {
+    const why = (() => {
+        switch (failure.kind) {
+            case 'not-started':
+                return `the shipped image could not start for the smoke test: ${failure.message}`;
+            case 'exited':
+                return `the shipped image's container exited with code ${failure.exitCode}${failure.oomKilled ? ' (out of memory: test-memory)' : ''} before the smoke test passed`;
+            case 'unhealthy':
+                return "the shipped image's container became unhealthy (its HEALTHCHECK failed) before the smoke test ran";
+            case 'failed':
+                return `the smoke test failed with exit code ${failure.exitCode} in the healthy container`;
+            case 'timed-out':
+                return failure.waitingFor === 'healthy'
+                    ? `the shipped image's container was not healthy within test-timeout (${timeoutSeconds} s)`
+                    : `the smoke test did not pass within test-timeout (${timeoutSeconds} s)${failure.lastExitCode === undefined ? '' : `, last exit code ${failure.lastExitCode}`}`;
+        }
+    })();
+    return `${why}: nothing was pushed`;
+}
+/**
+ * The shipped image smoke-tested when smoke-test is given and one of its platforms runs here, with
+ * the error that ends the run when it failed.
+ */
+async function smokeTestShipped(docker, imageId, test, platforms, reference) {
+    const [platform] = platforms.runnable;
+    if (test.smokeTest === undefined || platforms.runnable.length === 0) {
+        return { report: undefined, failure: undefined };
+    }
+    const report = await group(`Smoke test ${reference} as it runs in production`, async () => smokeTestImage(await docker(), imageId, { ...test, platform }));
+    const failed = report?.failure;
+    const failure = failed === undefined
+        ? undefined
+        : new ActionError(smokeTestFailureMessage(failed, test.timeoutSeconds));
+    return { report, failure };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stage-layers.ts
+// Proves the test image is the shipped image plus test layers, so its tests ran on the shipped bytes.
+
+/** True when `tested` holds every layer of `shipped`, in the same order, before its own. */
+function extendsLayers(shipped, tested) {
+    return shipped.length <= tested.length && shipped.every((layer, at) => tested[at] === layer);
+}
+/** Throws one line naming both stages unless the test image was built FROM the shipped one. */
+function requireTestedOnShipped(shipped, tested) {
+    if (extendsLayers(shipped.diffIds, tested.diffIds))
+        return;
+    const example = shipped.name === undefined
+        ? ' (name the shipped stage with AS to build FROM it)'
+        : ` (FROM ${shipped.name} AS ${tested.name ?? 'test'})`;
+    throw new ActionError(`the test stage ${tested.description} is not built on the shipped stage ${shipped.description}: its layers do not begin with the shipped image's layers, so the tests would not run on the bytes that are pushed. The test stage must be built FROM the shipped one${example}; nothing was pushed`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/test-stage-image.ts
+// Which image the tests run in: the shipped one, or with test-target a test stage proved to be built on it.
+
+
+
+/**
+ * The shipped image, or with test-target the test stage, once its layers prove it is the shipped
+ * image plus test layers: the tests then ran on the very bytes that are pushed.
+ */
+async function imageToTest(docker, settings, shipped, labels, platforms) {
+    const { built, reference } = shipped;
+    const testTarget = settings.testTarget;
+    if (testTarget === undefined || platforms.runnable.length === 0) {
+        return { id: built.id, name: reference, testStage: undefined };
+    }
+    const runnable = platforms.runnable.filter((platform) => platform !== undefined);
+    const { stage } = testTarget;
+    const testStage = await group(`Build the test stage ${stage}`, async () => buildTestStage(await docker(), settings, reference, labels, stage, runnable));
+    const description = testTarget.shipped.description;
+    try {
+        requireTestedOnShipped({ name: testTarget.shipped.name, description, diffIds: built.diffIds }, { name: stage, description: stage, diffIds: testStage.diffIds });
+    }
+    catch (error) {
+        // Refused: nobody else holds this image to remove it.
+        await dropRunTag(await docker(), testStage);
+        throw error;
+    }
+    info(`The test stage ${stage} holds all ${built.diffIds.length} layers of the shipped stage ${description}, in order, and ${testStage.diffIds.length - built.diffIds.length} of its own.`);
+    return { id: testStage.id, name: `the test stage ${stage}`, testStage };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
@@ -7714,15 +7749,19 @@ class BuildPipeline {
             await group('Attach the test record', () => this.attachTestRecord(result));
             return result;
         }
-        // Another run of the same commit may have pushed while this one built and tested.
+        // Another run of the same commit may have pushed while this one built and tested. The local
+        // SHA tag is given back meanwhile: it names what this run built whatever the registry says.
+        const reclaimed = this.docker().then((docker) => reclaimTag(docker, built, this.reference));
+        reclaimed.catch(() => undefined);
         const pushedMeanwhile = await this.lookup.existing('before pushing');
         if (pushedMeanwhile !== undefined) {
             info(`${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`);
+            await reclaimed.catch(() => undefined);
             return this.reuse(pushedMeanwhile);
         }
         const pushed = await group(`Push ${this.reference}`, async () => {
             const docker = await this.docker();
-            await reclaimTag(docker, built, this.reference);
+            await reclaimed;
             // The SHA tag names the image now: its run tags go while it is pushed.
             this.droppingRunTags = this.dropRunTags();
             this.droppingRunTags.catch(() => undefined);
@@ -7747,13 +7786,13 @@ class BuildPipeline {
         return recordTests(this.registry, report, this.testStage?.id ?? imageId);
     }
     async reuse(existing) {
+        const record = existing.record ?? startReadingRecord(this.registry, existing.digest, this.revision.sha);
         const extra = await this.pushExtraTags(existing.digest, undefined);
-        this.recordedTest = await reusedImageRecord(this.registry.client.transport, this.settings.image.path, existing.digest, this.revision.sha, this.reference);
+        this.recordedTest = await reusedImageRecord(record, this.reference);
         return this.result('reused', existing.digest, [this.reference, ...extra], undefined);
     }
     pushExtraTags(digest, localImage, pushed = []) {
-        const docker = () => this.docker();
-        return pushExtraTags(docker, this.registry, this.settings.image, this.tag, digest, this.settings.extraTags, localImage, pushed);
+        return pushExtraTags(() => this.docker(), this.registry, this.settings.image, this.tag, digest, this.settings.extraTags, localImage, pushed);
     }
     /** Logs in only when docker needs the registry: a re-run that reuses the SHA tag never does. */
     docker() {

@@ -2814,17 +2814,14 @@ function tagInput(value, image) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
 ;// CONCATENATED MODULE: ./src/run-tool.ts
 // Runs a program with its arguments as an array (never a shell), its output to listeners. Node finds
 // the program on PATH itself, without the stat of every PATH entry @actions/exec makes first.
 
-
 /** The exit code once the program ended and its output was read (128 + n after signal n). */
 function run_tool_runTool(tool, args, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = spawn(tool, [...args], {
+        const child = process.getBuiltinModule('node:child_process').spawn(tool, [...args], {
             env: options.env ?? process.env,
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             windowsHide: true

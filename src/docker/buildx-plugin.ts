@@ -1,7 +1,6 @@
 // Finds the buildx plugin where the docker CLI looks for it, so that its version is asked of the
 // plugin alone: one process instead of three (the CLI, the plugin's metadata call, the plugin).
 import { constants } from 'node:fs'
-import { access, stat } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import { dockerConfigOrEmpty } from '../registry/docker-config-file.js'
 
@@ -20,6 +19,7 @@ async function extraPluginDirs(configDir: string): Promise<string[]> {
 }
 
 async function isExecutableFile(path: string): Promise<boolean> {
+  const { access, stat } = process.getBuiltinModule('node:fs/promises')
   try {
     await access(path, constants.X_OK)
     return (await stat(path)).isFile()

@@ -1,15 +1,4 @@
 // A Docker config directory of our own under RUNNER_TEMP, so a login never outlives the job.
-import {
-  chmod,
-  copyFile,
-  lstat,
-  mkdir,
-  mkdtemp,
-  realpath,
-  rm,
-  symlink,
-  writeFile
-} from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, isAbsolute, join } from 'node:path'
@@ -27,6 +16,8 @@ export async function createDockerConfig(
   userConfigDir: string,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<string> {
+  // Loaded here, not at start: a re-run that reuses its image never logs in.
+  const { copyFile, mkdir, mkdtemp, symlink } = process.getBuiltinModule('node:fs/promises')
   const parent = configParent(env)
   await mkdir(parent, { recursive: true })
   const dir = await mkdtemp(join(parent, CONFIG_PREFIX))
@@ -62,6 +53,7 @@ export async function removeOwnDockerConfig(
   if (!isAbsolute(dir) || !OWN_CONFIG_NAME.test(basename(dir))) {
     return { removed: false, why: `it is not named ${CONFIG_PREFIX}… as the action names its own` }
   }
+  const { lstat, realpath, rm } = process.getBuiltinModule('node:fs/promises')
   const entry = await lstat(dir).catch(() => undefined)
   if (entry === undefined) return { removed: false, why: 'it does not exist' }
   if (!entry.isDirectory()) return { removed: false, why: 'it is not a directory' }
@@ -125,6 +117,7 @@ async function writeLogin(
     ...keepLoginInFile(config, registry),
     auths: { ...auths, [authsKey(registry)]: { auth } }
   }
+  const { chmod, writeFile } = process.getBuiltinModule('node:fs/promises')
   await writeFile(file, JSON.stringify(loggedIn, null, 2), { mode: 0o600 })
   await chmod(file, 0o600)
 }

@@ -48,6 +48,7 @@ const CAPTURE_LIMIT = 1024 * 1024
 
 /** Answers about the engine and its plugins, asked once per run whichever client asks. */
 interface Probes {
+  buildxPlugin?: Promise<string | undefined>
   buildxVersion?: Promise<string | undefined>
 }
 
@@ -69,8 +70,22 @@ export class Docker {
     return this.baseEnv.DOCKER_CONFIG
   }
 
+  /**
+   * `docker ARGS`; `docker buildx …` runs the plugin itself, standalone, where the CLI would find
+   * it: the CLI's start and its plugin handshake cost a build about as much as a second process.
+   */
   async run(args: readonly string[], options: DockerRunOptions = {}): Promise<DockerResult> {
+    if (args[0] === 'buildx') {
+      const plugin = await this.buildxPlugin()
+      if (plugin !== undefined) return this.runTool(plugin, args.slice(1), options)
+    }
     return this.runTool('docker', args, options)
+  }
+
+  /** The plugin `docker buildx` would run, looked for once; undefined where the CLI alone knows. */
+  buildxPlugin(): Promise<string | undefined> {
+    this.probes.buildxPlugin ??= findBuildxPlugin(this.configDir ?? dockerConfigDir())
+    return this.probes.buildxPlugin
   }
 
   /** `docker` or one of its plugins, run directly, with this client's environment. */
@@ -113,12 +128,7 @@ export class Docker {
 
   /** Of the plugin itself where the CLI would find it (the same line), else of the CLI. */
   private async askBuildxVersion(): Promise<string | undefined> {
-    const quiet = { silent: true, allowFailure: true }
-    const plugin = await findBuildxPlugin(this.configDir ?? dockerConfigDir())
-    const result =
-      plugin === undefined
-        ? await this.run(['buildx', 'version'], quiet)
-        : await this.runTool(plugin, ['version'], quiet)
+    const result = await this.run(['buildx', 'version'], { silent: true, allowFailure: true })
     return result.exitCode === 0 ? lastLine(result.stdout) : undefined
   }
 }

@@ -1,5 +1,4 @@
 // Streams untrusted output (docker, the build, the tests) into the log with workflow commands stopped.
-import { randomBytes } from 'node:crypto'
 import { EOL } from 'node:os'
 
 /** The step's stdout, where the runner reads workflow commands. */
@@ -11,7 +10,8 @@ export type UntrustedWriter = (chunk: string | Uint8Array) => void
 
 /** A token the output cannot guess, fresh for each block as @actions/core's docs ask. */
 export function stopCommandsToken(): string {
-  return randomBytes(16).toString('hex')
+  // Loaded here, not at start (src/random-hex.ts says why); this module imports nothing of ours.
+  return process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')
 }
 
 const LF = 0x0a

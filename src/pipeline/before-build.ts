@@ -16,6 +16,8 @@ export interface BeforeBuild {
 /** Resolves with the warning to add to the report, when the checkout holds uncommitted changes. */
 export async function checkBeforeBuild(check: BeforeBuild): Promise<string | undefined> {
   check.credentialsProof?.catch(() => undefined)
+  // The probes first: the build waits on them, while git status has until the build ends.
+  check.engine.start()
   const uncommitted = uncommittedChangesWarning(check.context, check.sha)
   await check.engine.ready()
   await check.credentialsProof

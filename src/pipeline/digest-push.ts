@@ -1,6 +1,5 @@
 // push-by-digest: the tested image's own bytes, saved by the engine, pushed by digest with no tag.
 import * as core from '../runner/core.js'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Docker } from '../docker/docker.js'
@@ -22,6 +21,7 @@ export async function pushByDigest(
 ): Promise<Digest> {
   if (!isDigest(built.id))
     throw new ActionError(`the engine named the image '${built.id}', not a digest`)
+  const { mkdtemp, rm } = process.getBuiltinModule('node:fs/promises')
   const scratch = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'immutable-image-save-'))
   try {
     const archive = join(scratch, 'image.tar')

@@ -16,10 +16,11 @@ export class EngineCheck {
   /** Starts both probes, to run while git and the registry are asked; `ready` reads the answers. */
   start(): void {
     if (this.engineVersion !== undefined) return
+    // buildx first: its answer is a process, the engine's one request on its socket.
+    this.docker.buildxVersion().catch(() => undefined)
     this.engineVersion = this.docker.ensureEngine()
     // Awaited in `ready`; until then a failure must not count as unhandled.
     this.engineVersion.catch(() => undefined)
-    this.docker.buildxVersion().catch(() => undefined)
   }
 
   /** Fails when no engine answers, or when an input needs buildx and the runner has none. */

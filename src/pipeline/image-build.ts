@@ -1,6 +1,6 @@
 // Builds the image from the context and reads back what was built.
+import { randomHex } from '../random-hex.js'
 import * as core from '../runner/core.js'
-import { randomBytes } from 'node:crypto'
 import { buildArgs, buildxAnnotates } from '../docker/args.js'
 import { buildError } from '../docker/build-error.js'
 import { inputFlags } from '../docker/buildx-args.js'
@@ -67,7 +67,7 @@ export async function buildImage(
   // The build names only a tag of this run's own: with the containerd image store, a build that
   // takes a name from another image deletes that image, and two builds naming one tag at once fail
   // with "already exists". The SHA tag is given with reclaimTag once the tests passed.
-  const runTag = `${tag}-run-${randomBytes(4).toString('hex')}`
+  const runTag = `${tag}-run-${randomHex(4)}`
   return buildStage(docker, settings, labels, {
     runTag,
     target: settings.target,
@@ -89,7 +89,7 @@ export async function buildTestStage(
   stage: string,
   platforms: readonly string[]
 ): Promise<BuiltImage> {
-  const runTag = `${tag}-test-${randomBytes(4).toString('hex')}`
+  const runTag = `${tag}-test-${randomHex(4)}`
   return buildStage(docker, settings, labels, {
     runTag,
     target: stage,

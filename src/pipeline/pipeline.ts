@@ -3,7 +3,6 @@ import * as core from '../runner/core.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import type { ManifestDescriptor } from '../registry/client.js'
 import { openRepository } from '../registry/open-repository.js'
 import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
@@ -40,10 +39,10 @@ import {
   type TestReport
 } from './report.js'
 import { shaTag, type Revision } from './revision.js'
-import { ShaTagLookup, type ShaTagGuess } from './sha-tag-lookup.js'
+import { ShaTagLookup, type ReusableImage, type ShaTagGuess } from './sha-tag-lookup.js'
 import { smokeTestShipped } from './smoke-test.js'
 import { imageToTest } from './test-stage-image.js'
-import { recordTests, reusedImageRecord } from './test-record.js'
+import { recordTests, reusedImageRecord, startReadingRecord } from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
@@ -195,17 +194,21 @@ export class BuildPipeline {
       await core.group('Attach the test record', () => this.attachTestRecord(result))
       return result
     }
-    // Another run of the same commit may have pushed while this one built and tested.
+    // Another run of the same commit may have pushed while this one built and tested. The local
+    // SHA tag is given back meanwhile: it names what this run built whatever the registry says.
+    const reclaimed = this.docker().then((docker) => reclaimTag(docker, built, this.reference))
+    reclaimed.catch(() => undefined)
     const pushedMeanwhile = await this.lookup.existing('before pushing')
     if (pushedMeanwhile !== undefined) {
       core.info(
         `${this.reference} was pushed by another run meanwhile (${untrustedText(pushedMeanwhile.digest)}): reusing it.`
       )
+      await reclaimed.catch(() => undefined)
       return this.reuse(pushedMeanwhile)
     }
     const pushed = await core.group(`Push ${this.reference}`, async () => {
       const docker = await this.docker()
-      await reclaimTag(docker, built, this.reference)
+      await reclaimed
       // The SHA tag names the image now: its run tags go while it is pushed.
       this.droppingRunTags = this.dropRunTags()
       this.droppingRunTags.catch(() => undefined)
@@ -233,15 +236,11 @@ export class BuildPipeline {
     return recordTests(this.registry, report, this.testStage?.id ?? imageId)
   }
 
-  private async reuse(existing: Pick<ManifestDescriptor, 'digest'>): Promise<PipelineResult> {
+  private async reuse(existing: ReusableImage): Promise<PipelineResult> {
+    const record =
+      existing.record ?? startReadingRecord(this.registry, existing.digest, this.revision.sha)
     const extra = await this.pushExtraTags(existing.digest, undefined)
-    this.recordedTest = await reusedImageRecord(
-      this.registry.client.transport,
-      this.settings.image.path,
-      existing.digest,
-      this.revision.sha,
-      this.reference
-    )
+    this.recordedTest = await reusedImageRecord(record, this.reference)
     return this.result('reused', existing.digest, [this.reference, ...extra], undefined)
   }
 
@@ -250,9 +249,8 @@ export class BuildPipeline {
     localImage: string | undefined,
     pushed: string[] = []
   ): Promise<string[]> {
-    const docker = (): Promise<Docker> => this.docker()
     return pushExtraTags(
-      docker,
+      () => this.docker(),
       this.registry,
       this.settings.image,
       this.tag,

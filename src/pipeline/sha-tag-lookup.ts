@@ -14,6 +14,7 @@ import {
   type Wanted
 } from './existing-tag.js'
 import { shaTag } from './revision.js'
+import { startReadingRecord, type TestRecord } from './test-record.js'
 
 /** The SHA tag's manifest asked for before git named the commit, on the event's word. */
 export interface ShaTagGuess {
@@ -38,12 +39,20 @@ export function guessShaTag(
   return { tag, manifest }
 }
 
+/** The image under the SHA tag that if-exists reuses, with its test record when already asked. */
+export interface ReusableImage {
+  readonly digest: Digest
+  readonly record?: Promise<TestRecord | undefined>
+}
+
 export class ShaTagLookup {
   /**
    * The tag's manifest, asked for when the lookup is made: the request runs while the engine is
    * probed. One GET answers both whether the tag exists and, from its bytes, which commit it holds.
    */
   private early: Promise<Manifest | undefined> | undefined
+  /** The test record of the image `early` found, asked while its commit is checked. */
+  private recordAhead: Required<ReusableImage> | undefined
 
   constructor(
     private readonly registry: ImageRepository,
@@ -52,10 +61,18 @@ export class ShaTagLookup {
     private readonly wanted: Wanted,
     guess?: ShaTagGuess
   ) {
-    if (registryQuestion(policy) === 'none') return
+    const question = registryQuestion(policy)
+    if (question === 'none') return
     this.early = guess?.tag === tag ? guess.manifest : registry.fetch(tag)
     // Awaited in `existing`; until then a failure must not count as unhandled.
-    this.early.catch(() => undefined)
+    this.early.then(
+      (manifest) => {
+        if (manifest === undefined || question !== 'tag-and-revision') return
+        const digest = parseDigest(manifest.digest)
+        this.recordAhead = { digest, record: startReadingRecord(registry, digest, wanted.sha) }
+      },
+      () => undefined
+    )
   }
 
   /** Whether if-exists makes the run ask the registry for the SHA tag. */
@@ -64,7 +81,7 @@ export class ShaTagLookup {
   }
 
   /** The SHA tag's image when if-exists says to reuse it; throws when it says to fail. */
-  async existing(when: string): Promise<{ digest: Digest } | undefined> {
+  async existing(when: string): Promise<ReusableImage | undefined> {
     const question = registryQuestion(this.policy)
     if (question === 'none') return undefined
     const fetched = this.early ?? this.registry.fetch(this.tag)
@@ -79,7 +96,11 @@ export class ShaTagLookup {
     }
     const choice = chooseForExistingTag(this.policy, held, this.wanted)
     if (choice.kind === 'fail') throw new ActionError(choice.why)
-    return choice.kind === 'reuse' ? { digest: parseDigest(choice.digest) } : undefined
+    if (choice.kind !== 'reuse') return undefined
+    const digest = parseDigest(choice.digest)
+    const ahead = this.recordAhead
+    this.recordAhead = undefined
+    return ahead?.digest === digest ? ahead : { digest }
   }
 
   /** Fails unless the image under `digest` was built from this very commit. */

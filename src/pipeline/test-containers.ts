@@ -1,6 +1,6 @@
 // The containers the tests and the smoke test run in: named, saved for the post step before they
 // start, and removed afterwards, on a timeout, or when the step is cancelled.
-import { randomBytes } from 'node:crypto'
+import { randomHex } from '../random-hex.js'
 import { constants } from 'node:os'
 import * as core from '../runner/core.js'
 import type { Docker } from '../docker/docker.js'
@@ -31,7 +31,7 @@ let cancelling: Promise<never> | undefined
 
 /** A fresh name, saved for the post step before the container exists, and watched for cancellation. */
 export function watchNewContainer(docker: Docker, kind: ContainerKind): string {
-  const name = `immutable-image-${kind}-${randomBytes(6).toString('hex')}`
+  const name = `immutable-image-${kind}-${randomHex(6)}`
   SAVE[kind](name)
   running.set(name, { docker, name, kind })
   return name

@@ -200,18 +200,27 @@ async function recordIn(
   return blob === undefined ? undefined : parseTestRecord(blob)
 }
 
-/** What a reused image's test record says, logged; undefined, with a warning, when it cannot be read. */
-export async function reusedImageRecord(
-  transport: RegistryTransport,
-  repository: string,
+/** readTestRecord of `digest`, started now: awaited, and any failure reported, by reusedImageRecord. */
+export function startReadingRecord(
+  registry: ImageRepository,
   digest: string,
-  sha: string,
+  sha: string
+): Promise<TestRecord | undefined> {
+  const reading = readTestRecord(registry.client.transport, registry.image.path, digest, sha)
+  reading.catch(() => undefined)
+  return reading
+}
+
+/**
+ * What a reused image's test record says, logged; undefined, with a warning, when it cannot be
+ * read. `reading` is readTestRecord's answer, asked as soon as the image's digest was known.
+ */
+export async function reusedImageRecord(
+  reading: Promise<TestRecord | undefined>,
   reference: string
 ): Promise<RecordedTest | undefined> {
   try {
-    const record = await core.group(`Read the test record of ${reference}`, () =>
-      readTestRecord(transport, repository, digest, sha)
-    )
+    const record = await core.group(`Read the test record of ${reference}`, () => reading)
     core.info(
       record === undefined
         ? `${reference} has no test record: it is reported as not tested.`

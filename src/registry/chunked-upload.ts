@@ -1,5 +1,4 @@
 // Uploads one blob of any size from a file, in chunks (POST, PATCH…, PUT), checking its digest on the way.
-import { createHash } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
 import { ERROR_BODY_LIMIT } from './body.js'
 import {
@@ -40,7 +39,7 @@ export async function uploadFileBlob(
   }
   if (await blobExists(transport, repository, descriptor.digest)) return 'present'
   let location = await startUpload(transport, repository)
-  const hash = createHash('sha256')
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256')
   const chunk = Buffer.alloc(Math.min(UPLOAD_CHUNK, Math.max(range.size, 1)))
   for (let sent = 0; sent < range.size;) {
     const length = Math.min(chunk.length, range.size - sent)

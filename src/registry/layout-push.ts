@@ -1,6 +1,6 @@
 // Pushes the image of an OCI image layout archive (as `docker save` writes it) by digest, no tag:
 // every blob first, then each manifest, the one the layout names last.
-import { open, type FileHandle } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { MANIFEST_BODY_LIMIT } from './body.js'
 import type { BlobDescriptor } from './blob-upload.js'
 import { uploadFileBlob } from './chunked-upload.js'
@@ -45,7 +45,7 @@ export async function pushLayout(
   archive: string,
   expected: Digest
 ): Promise<LayoutPush> {
-  const file = await open(archive, 'r')
+  const file = await process.getBuiltinModule('node:fs/promises').open(archive, 'r')
   try {
     const entries = await tarEntries(file)
     const root = rootDescriptor(await readEntry(file, entries, 'index.json', MANIFEST_BODY_LIMIT))

@@ -46,3 +46,27 @@ describe('Docker.buildxVersion', () => {
     expect(execCalls).toEqual([['/usr/libexec/docker/cli-plugins/docker-buildx', 'version']])
   })
 })
+
+describe('Docker.run of buildx', () => {
+  it('runs the plugin itself, standalone, where the CLI would find it', async () => {
+    plugin.path = '/usr/libexec/docker/cli-plugins/docker-buildx'
+    const docker = new Docker()
+    await docker.run(['buildx', 'build', '--load', '.'], { silent: true })
+    await docker.withConfig('/tmp/own-config').run(['buildx', 'version'], { silent: true })
+    expect(execCalls).toEqual([
+      ['/usr/libexec/docker/cli-plugins/docker-buildx', 'build', '--load', '.'],
+      ['/usr/libexec/docker/cli-plugins/docker-buildx', 'version']
+    ])
+  })
+
+  it('leaves it to the CLI where no plugin is found, and runs other commands with the CLI', async () => {
+    const docker = new Docker()
+    await docker.run(['buildx', 'build', '.'], { silent: true })
+    plugin.path = '/usr/libexec/docker/cli-plugins/docker-buildx'
+    await new Docker().run(['push', 'example.com/app:1'], { silent: true })
+    expect(execCalls).toEqual([
+      ['docker', 'buildx', 'build', '.'],
+      ['docker', 'push', 'example.com/app:1']
+    ])
+  })
+})

@@ -41,7 +41,7 @@ describe('on a pull request with passing tests', () => {
   })
 
   it('builds with buildx, as GitHub-hosted runners do', () => {
-    expect(result.main.stdout).toMatch(/\[command\]\S*docker buildx build --load /)
+    expect(result.main.stdout).toMatch(/\[command\]\S*docker-buildx build --load /)
   })
 
   it('outputs the registry’s own digest and the ref', async ({ env }) => {

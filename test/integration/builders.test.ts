@@ -18,7 +18,8 @@ const CLASSIC_NOTICE = 'docker buildx is not available: using the classic builde
 // runners, and the classic builder of a self-hosted runner without the plugin. The classic runner's
 // environment asks for BuildKit, as some jobs do, which a client without buildx refuses.
 const BUILDERS = [
-  { builder: 'buildx', command: 'docker buildx build', env: (): Record<string, string> => ({}) },
+  // The plugin runs standalone, without the CLI in front of it: /…/cli-plugins/docker-buildx build.
+  { builder: 'buildx', command: '/docker-buildx build', env: (): Record<string, string> => ({}) },
   {
     builder: 'the classic builder',
     command: 'docker build',
@@ -55,7 +56,7 @@ describe.each(BUILDERS)('on $builder', ({ builder, command, env: runnerEnv }) =>
     expect(result.main.exitCode, result.main.stdout).toBe(0)
     const builds = result.main.stdout
       .split('\n')
-      .filter((line) => /\[command\]\S*docker /.test(line))
+      .filter((line) => /\[command\]\S*docker[ -]/.test(line))
     expect(builds.find((line) => line.includes(' build '))).toContain(`${command} `)
     expect(builds.find((line) => line.includes(' build '))).toContain('--network host')
     if (builder === 'buildx') expect(result.main.stdout).not.toContain(CLASSIC_NOTICE)

@@ -63,7 +63,9 @@ describe('a re-run of a commit already pushed', () => {
       env: docker.env
     })
     expect(run.main.exitCode, run.main.stdout).toBe(0)
-    // What a plain script would run; the engine's API answers the rest (version, inspect, tag, rm).
-    expect(docker.calls().map((call) => call.split(' ')[0])).toEqual(['buildx', 'run', 'push'])
+    // Fewer than a plain script runs: the build is the buildx plugin's own process, with no CLI
+    // in front of it, and the engine's API answers the rest (version, inspect, tag, rm).
+    expect(docker.calls().map((call) => call.split(' ')[0])).toEqual(['run', 'push'])
+    expect(run.main.stdout).toMatch(/\[command\]\S*\/docker-buildx build --load /)
   })
 })

@@ -5,7 +5,18 @@ import { sha256Digest } from '../../src/registry/digest.js'
 import { OCI_MANIFEST } from '../../src/registry/media-types.js'
 import { parseTag, type Tag } from '../../src/registry/reference.js'
 import type { ImageRepository } from '../../src/registry/repository.js'
-import { guessShaTag, ShaTagLookup } from '../../src/pipeline/sha-tag-lookup.js'
+import type { TestRecord } from '../../src/pipeline/test-record.js'
+
+const recordReads = vi.hoisted(() => [] as { digest: string; sha: string }[])
+const RECORD = vi.hoisted(() => Promise.resolve(undefined as TestRecord | undefined))
+vi.mock('../../src/pipeline/test-record.js', () => ({
+  startReadingRecord: (_registry: unknown, digest: string, sha: string) => {
+    recordReads.push({ digest, sha })
+    return RECORD
+  }
+}))
+
+const { guessShaTag, ShaTagLookup } = await import('../../src/pipeline/sha-tag-lookup.js')
 
 const SHA = 'a'.repeat(40)
 const TAG = parseTag('sha-aaaaaaa')
@@ -43,6 +54,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks()
+  recordReads.length = 0
 })
 
 describe('ShaTagLookup', () => {
@@ -62,8 +74,31 @@ describe('ShaTagLookup', () => {
     const image = annotatedImage(SHA)
     const { store, asked } = repository(image)
     const lookup = new ShaTagLookup(store, { push: true, ifExists: 'skip' }, TAG, wanted)
-    expect(await lookup.existing('before building')).toEqual({ digest: image.digest })
+    expect(await lookup.existing('before building')).toEqual({
+      digest: image.digest,
+      record: RECORD
+    })
     expect(asked).toEqual([TAG])
+  })
+
+  it('asks for the test record of what the tag holds once it answers, while the commit is checked', async () => {
+    const image = annotatedImage(SHA)
+    const { store } = repository(image)
+    new ShaTagLookup(store, { push: true, ifExists: 'skip' }, TAG, wanted)
+    await new Promise(setImmediate)
+    expect(recordReads).toEqual([{ digest: image.digest, sha: SHA }])
+  })
+
+  it('asks for no test record where if-exists only fails on the tag, or the tag holds nothing', async () => {
+    new ShaTagLookup(
+      repository(annotatedImage(SHA)).store,
+      { push: true, ifExists: 'fail' },
+      TAG,
+      wanted
+    )
+    new ShaTagLookup(repository(undefined).store, { push: true, ifExists: 'skip' }, TAG, wanted)
+    await new Promise(setImmediate)
+    expect(recordReads).toEqual([])
   })
 
   it('asks afresh before pushing: the early answer is used once', async () => {
@@ -92,7 +127,10 @@ describe('guessShaTag: the event commit’s tag, asked while git reads the check
     await guess?.manifest
     expect(asked).toEqual([TAG])
     const lookup = new ShaTagLookup(store, policy, TAG, wanted, guess)
-    expect(await lookup.existing('before building')).toEqual({ digest: annotatedImage(SHA).digest })
+    expect(await lookup.existing('before building')).toEqual({
+      digest: annotatedImage(SHA).digest,
+      record: RECORD
+    })
     expect(asked).toEqual([TAG])
   })
 
