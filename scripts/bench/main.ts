@@ -18,7 +18,7 @@ import { PROFILE_PARTS } from './profile.js'
 import { benchPromotion } from './promotion.js'
 import { benchmarksMarkdown, CHART_FILE } from './report.js'
 import { BENCH_PARTS, partsFromEnvironment, type BenchPart } from './parts.js'
-import type { PartialBenchResults } from './results.js'
+import { COLD_START_RUNS_PER_RUN, type PartialBenchResults } from './results.js'
 
 const log = (text: string): void => {
   process.stderr.write(`bench: ${text}\n`)
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     }
     const promotion =
       (await part('promote', () => benchPromotion(context, env.registry, runs))) ?? []
-    const coldStart = await part('cold-start', () => benchColdStart(runs * 2))
+    const coldStart = await part('cold-start', () => benchColdStart(runs * COLD_START_RUNS_PER_RUN))
     for (const row of coldStart?.rows ?? []) {
       const parts = PROFILE_PARTS.map((name) => `${name} ${row.profile[name].toFixed(1)}`)
       log(`${row.bundle} profiled: ${parts.join(', ')} of ${row.profile.total.toFixed(1)} ms`)

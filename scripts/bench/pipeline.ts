@@ -4,12 +4,9 @@ import type { CountingProxy } from '../../test/harness/registry/counting-proxy.j
 import type { HarnessSession } from '../../test/harness/session.js'
 import { commitChange, makeWorkspace, type Workspace } from '../../test/harness/workspace.js'
 import { runCommand } from './command.js'
-import type { PipelineResult } from './results.js'
+import { PIPELINE_RUNS, type PipelineResult } from './results.js'
 import { measure, sampleRuns, stepTimer } from './sampling.js'
 import { summarize, type Sample } from './stats.js'
-
-/** Builds are slow and steady: three runs after a warm-up are enough. */
-const PIPELINE_RUNS = 3
 
 const newVersion = (): Record<string, string> => ({
   'version.js': `export const version = '${randomBytes(4).toString('hex')}'\n`

@@ -1,6 +1,13 @@
 // docs/BENCHMARKS.md from one run's results: the goals, the promotion and pipeline tables, cold start.
 import { curlFloor, milliseconds, times, type GoalVerdict } from './goals.js'
-import { CURL_FLOOR, NODE_ALONE, type BenchResults, type PromotionRow } from './results.js'
+import {
+  COLD_START_RUNS_PER_RUN,
+  CURL_FLOOR,
+  NODE_ALONE,
+  PIPELINE_RUNS,
+  type BenchResults,
+  type PromotionRow
+} from './results.js'
 import { PROFILE_PARTS } from './profile.js'
 import { whereTheTimeGoes } from './where-the-time-goes.js'
 import { ratio, type Summary } from './stats.js'
@@ -44,7 +51,7 @@ local engine and CNCF registry that the tests use (loopback, htpasswd auth), eve
 through the test harness's counting proxy so requests and bytes are comparable; our actions run
 under the harness's runner emulation, the deployment recorded on its GitHub double. Each figure is
 the median of ${results.runs} runs after one warm-up (2 for \`docker pull + tag + push\` of 1 GB,
-3 for the pipeline), with the range in brackets; the promote tools take turns run by run. Requests and bytes are per run, as seen by the
+${PIPELINE_RUNS} for the pipeline, ${results.runs * COLD_START_RUNS_PER_RUN} for a cold start), with the range in brackets; the promote tools take turns run by run. Requests and bytes are per run, as seen by the
 registry. Our promote is timed from its process start to its exit; the core action from the start
 of its main step to the end of its post step, as the runner runs it.
 

@@ -2,6 +2,12 @@
 import type { StartProfile } from './profile.js'
 import type { Summary } from './stats.js'
 
+/** Builds are slow and steadier than a start: five rounds after a warm-up. */
+export const PIPELINE_RUNS = 5
+
+/** A start is tens of milliseconds and at the mercy of the machine: four times BENCH_RUNS. */
+export const COLD_START_RUNS_PER_RUN = 4
+
 /** The tools that move a tag, in the order the tables and the chart list them. */
 export const PROMOTERS = [
   'immutable-image promote',
