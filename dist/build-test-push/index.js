@@ -5255,8 +5255,11 @@ function buildArgs(command) {
     for (const [key, value] of command.labels)
         args.push('--label', `${key}=${value}`);
     if (command.buildx) {
+        // On the manifest, and on its descriptor in the index buildx makes around it (with the
+        // attestations): a re-run reads the commit from the index alone.
         for (const [key, value] of command.manifestAnnotations) {
             args.push('--annotation', `manifest:${key}=${value}`);
+            args.push('--annotation', `manifest-descriptor:${key}=${value}`);
         }
     }
     if (command.target !== undefined)
@@ -5483,8 +5486,8 @@ class BuildFailedError extends ActionError {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/image-revision.ts
-// Which commit an image in the registry was built from: its manifest's revision annotation, else
-// the revision label of its config.
+// Which commit an image in the registry was built from: its descriptor's revision annotation in the
+// index, else its manifest's, else the revision label of its config.
 
 
 
@@ -5518,6 +5521,12 @@ async function revisionsIn(client, repository, fetched) {
         const childDigest = image_revision_text(listed.digest);
         if (!childDigest.includes(':')) {
             throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
+        }
+        // The index's own word for the image, written with it by the same push: no request more.
+        const described = listed.annotations?.[REVISION_LABEL];
+        if (typeof described === 'string') {
+            revisions.push(described);
+            continue;
         }
         const child = parsedManifest(client, repository, await manifestOf(client, repository, childDigest));
         revisions.push(await imageRevision(client, repository, childDigest, child));
@@ -5604,8 +5613,8 @@ function ociLabels(settings, revision, repositoryUrl) {
     ]);
 }
 /**
- * The revision label again, as an annotation of the image manifest: a re-run learns the commit
- * from the manifest it already fetched, without the config blob.
+ * The revision label again, as an annotation of the image manifest and of its descriptor in the
+ * index: a re-run learns the commit from what it already fetched, without the config blob.
  */
 function revisionAnnotation(labels) {
     const revision = labels.get(REVISION_LABEL);

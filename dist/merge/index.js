@@ -3052,8 +3052,8 @@ function descriptor(entry) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/image-revision.ts
-// Which commit an image in the registry was built from: its manifest's revision annotation, else
-// the revision label of its config.
+// Which commit an image in the registry was built from: its descriptor's revision annotation in the
+// index, else its manifest's, else the revision label of its config.
 
 
 
@@ -3087,6 +3087,12 @@ async function revisionsIn(client, repository, fetched) {
         const childDigest = image_revision_text(listed.digest);
         if (!childDigest.includes(':')) {
             throw fault(client, repository, `the index ${repository}@${digest} lists an image without a digest`);
+        }
+        // The index's own word for the image, written with it by the same push: no request more.
+        const described = listed.annotations?.[REVISION_LABEL];
+        if (typeof described === 'string') {
+            revisions.push(described);
+            continue;
         }
         const child = parsedManifest(client, repository, await manifestOf(client, repository, childDigest));
         revisions.push(await imageRevision(client, repository, childDigest, child));

@@ -27,8 +27,11 @@ export function buildArgs(command: BuildCommand): string[] {
   for (const name of command.buildArgNames) args.push('--build-arg', name)
   for (const [key, value] of command.labels) args.push('--label', `${key}=${value}`)
   if (command.buildx) {
+    // On the manifest, and on its descriptor in the index buildx makes around it (with the
+    // attestations): a re-run reads the commit from the index alone.
     for (const [key, value] of command.manifestAnnotations) {
       args.push('--annotation', `manifest:${key}=${value}`)
+      args.push('--annotation', `manifest-descriptor:${key}=${value}`)
     }
   }
   if (command.target !== undefined) args.push('--target', command.target)

@@ -48,8 +48,8 @@ export function ociLabels(
 }
 
 /**
- * The revision label again, as an annotation of the image manifest: a re-run learns the commit
- * from the manifest it already fetched, without the config blob.
+ * The revision label again, as an annotation of the image manifest and of its descriptor in the
+ * index: a re-run learns the commit from what it already fetched, without the config blob.
  */
 function revisionAnnotation(labels: ReadonlyMap<string, string>): Map<string, string> {
   const revision = labels.get(REVISION_LABEL)

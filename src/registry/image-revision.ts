@@ -1,5 +1,5 @@
-// Which commit an image in the registry was built from: its manifest's revision annotation, else
-// the revision label of its config.
+// Which commit an image in the registry was built from: its descriptor's revision annotation in the
+// index, else its manifest's, else the revision label of its config.
 import { CONFIG_BODY_LIMIT, formatLimit } from './body.js'
 import type { Manifest, RegistryClient } from './client.js'
 import { registryError, registryText } from './errors.js'
@@ -75,6 +75,12 @@ export async function revisionsIn(
         repository,
         `the index ${repository}@${digest} lists an image without a digest`
       )
+    }
+    // The index's own word for the image, written with it by the same push: no request more.
+    const described = listed.annotations?.[REVISION_LABEL]
+    if (typeof described === 'string') {
+      revisions.push(described)
+      continue
     }
     const child = parsedManifest(
       client,

@@ -16,12 +16,11 @@ describe('buildArgs', () => {
     platforms: []
   }
 
-  it('annotates the image manifest with buildx, and not with the classic build, which cannot', () => {
+  it('annotates the image manifest and its descriptor with buildx, and not with the classic build, which cannot', () => {
     const manifestAnnotations = new Map([['org.opencontainers.image.revision', 'abc']])
-    const annotation = ['--annotation', 'manifest:org.opencontainers.image.revision=abc']
-    expect(buildArgs({ ...base, buildx: true, manifestAnnotations }).join(' ')).toContain(
-      annotation.join(' ')
-    )
+    const args = buildArgs({ ...base, buildx: true, manifestAnnotations }).join(' ')
+    expect(args).toContain('--annotation manifest:org.opencontainers.image.revision=abc')
+    expect(args).toContain('--annotation manifest-descriptor:org.opencontainers.image.revision=abc')
     expect(buildArgs({ ...base, buildx: false, manifestAnnotations })).not.toContain('--annotation')
   })
 

@@ -4,7 +4,14 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect } from 'vitest'
-import { freshRepository, it, makeWorkspace, tagDigest, type ActionRun } from '../harness/index.js'
+import {
+  type ActionRun,
+  buildCommands,
+  freshRepository,
+  it,
+  makeWorkspace,
+  tagDigest
+} from '../harness/index.js'
 
 const NONCE = randomBytes(4).toString('hex')
 // The expensive step comes before anything from the context, so a new commit can reuse it.
@@ -31,12 +38,6 @@ function expensiveStep(run: ActionRun): 'CACHED' | 'DONE' | undefined {
     : outcome === undefined
       ? undefined
       : 'CACHED'
-}
-
-function buildCommands(run: ActionRun): string[] {
-  return run.main.stdout
-    .split('\n')
-    .filter((line) => /^\[command\]\S*docker buildx build /.test(line))
 }
 
 /** Empties the engine's build cache: safe for other tests, which lose only speed. */
@@ -79,7 +80,7 @@ describe('a registry cache', () => {
     const exported = runs.exported
     expect(exported?.main.exitCode, exported?.main.stdout).toBe(0)
     expect(expensiveStep(exported as ActionRun)).toBe('DONE')
-    const [shipped, test] = buildCommands(exported as ActionRun)
+    const [shipped, test] = buildCommands((exported as ActionRun).main.stdout)
     expect(shipped).toContain('--cache-to type=registry,ref=')
     expect(test).toBeDefined()
     expect(test).not.toContain('--cache-to')
@@ -95,7 +96,7 @@ describe('a registry cache', () => {
     const imported = runs.imported
     expect(imported?.main.exitCode, imported?.main.stdout).toBe(0)
     expect(expensiveStep(imported as ActionRun)).toBe('CACHED')
-    for (const command of buildCommands(imported as ActionRun)) {
+    for (const command of buildCommands((imported as ActionRun).main.stdout)) {
       expect(command).toContain('--cache-from type=registry,ref=')
     }
   })
@@ -148,7 +149,7 @@ describe('a gha cache', () => {
         run.summary
       ]
       expect(written.join('\n')).not.toContain(token)
-      expect(buildCommands(run).join('\n')).toContain('--cache-from type=gha,scope=web')
+      expect(buildCommands(run.main.stdout).join('\n')).toContain('--cache-from type=gha,scope=web')
     } finally {
       await new Promise((closed) => cacheService.close(closed))
     }

@@ -4,14 +4,15 @@ import { execFileSync } from 'node:child_process'
 import { describe, expect } from 'vitest'
 import { emulatedArchitectures } from '../../src/docker/emulation.js'
 import {
+  type ActionRun,
+  buildCommands,
   BUSYBOX_TEST_COMMAND,
   busyboxWorkspace,
   dockerConfigWithoutBuildx,
   freshRepository,
   it,
   storedObjects,
-  tagDigest,
-  type ActionRun
+  tagDigest
 } from '../harness/index.js'
 
 interface IndexJson {
@@ -56,7 +57,7 @@ describe('platforms: linux/amd64,linux/arm64', () => {
 
   it('builds both in one buildx build and pushes one index holding both under the SHA tag', async () => {
     expect(run.main.exitCode, run.main.stdout).toBe(0)
-    const builds = run.main.stdout.split('\n').filter((line) => line.includes(' buildx build '))
+    const builds = buildCommands(run.main.stdout)
     expect(builds).toHaveLength(1)
     expect(builds[0]).toContain('--platform linux/amd64,linux/arm64')
     expect(await tagDigest(path, shaTag)).toBe(run.outputs.digest)

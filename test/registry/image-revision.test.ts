@@ -90,6 +90,22 @@ describe('imageRevisions', () => {
     expect(asked).toHaveLength(2)
   })
 
+  it('reads the index’s descriptor annotation without fetching the platform image', async () => {
+    const blobs: Blobs = new Map()
+    const amd = image(blobs, { 'org.opencontainers.image.revision': OTHER })
+    const digest = index(blobs, [
+      {
+        mediaType: OCI_MANIFEST,
+        digest: amd,
+        platform: { os: 'linux', architecture: 'amd64' },
+        annotations: { 'org.opencontainers.image.revision': SHA }
+      }
+    ])
+    const { client, asked } = await registry(blobs)
+    expect(await imageRevisions(client, 'acme/web', digest)).toEqual([SHA])
+    expect(asked).toEqual([`/v2/acme/web/manifests/${digest}`])
+  })
+
   it('answers undefined for an image without the label', async () => {
     const blobs: Blobs = new Map()
     const digest = image(blobs, null)
