@@ -1321,6 +1321,14 @@ class Docker {
         }
         return this.runTool('docker', args, options);
     }
+    /**
+     * Finds the buildx plugin and the engine's socket (files only, no process, no request), so a run
+     * that turns out to build starts its probes the moment it knows.
+     */
+    prepare() {
+        this.buildxPlugin().catch(() => undefined);
+        engineSocket({ ...definedEnv(process.env), ...this.baseEnv }).catch(() => undefined);
+    }
     /** The plugin `docker buildx` would run, looked for once; undefined where the CLI alone knows. */
     buildxPlugin() {
         this.probes.buildxPlugin ??= findBuildxPlugin(this.configDir ?? dockerConfigDir());
@@ -4160,6 +4168,10 @@ class EngineCheck {
         this.docker = docker;
         this.buildx = buildx;
     }
+    /** Readies what the probes need without starting them: a re-run that reuses its image starts none. */
+    prepare() {
+        this.docker.prepare();
+    }
     /** Starts both probes, to run while git and the registry are asked; `ready` reads the answers. */
     start() {
         if (this.engineVersion !== undefined)
@@ -5777,9 +5789,10 @@ function shaTag(sha, format) {
 /** Resolves with the warning to add to the report, when the checkout holds uncommitted changes. */
 async function checkBeforeBuild(check) {
     check.credentialsProof?.catch(() => undefined);
-    // The probes first: the build waits on them, while git status has until the build ends.
+    // The probes first: the build waits on them, while git status has until the build ends. Its
+    // process starts a turn later, once the probes' process and request are out.
     check.engine.start();
-    const uncommitted = uncommittedChangesWarning(check.context, check.sha);
+    const uncommitted = new Promise(setImmediate).then(() => uncommittedChangesWarning(check.context, check.sha));
     await check.engine.ready();
     await check.credentialsProof;
     const warning = await uncommitted;
@@ -8884,12 +8897,15 @@ async function run() {
         const engine = new EngineCheck(new Docker(), settings.buildx);
         // A run that builds whatever the registry holds probes the engine and buildx while git is read:
         // its fixed cost is the slowest of them, not their sum. One that may reuse the SHA tag asks the
-        // registry first, so that a re-run never starts docker.
-        if (!mayReuseShaTag(settings))
+        // registry first, so that a re-run never starts docker; it only finds what the probes need.
+        const mayReuse = mayReuseShaTag(settings);
+        if (!mayReuse)
             engine.start();
         const registry = openRepository(settings.image, settings);
         registry.catch(() => undefined);
         const guess = guessShaTag(registry, settings, context.eventSha);
+        if (mayReuse)
+            engine.prepare();
         const revision = chooseRevision(await readCheckout(settings.context), context, new Date());
         const pipeline = await BuildPipeline.create(settings, context, revision, engine, {
             registry,

@@ -27,11 +27,13 @@ export async function run(): Promise<void> {
     const engine = new EngineCheck(new Docker(), settings.buildx)
     // A run that builds whatever the registry holds probes the engine and buildx while git is read:
     // its fixed cost is the slowest of them, not their sum. One that may reuse the SHA tag asks the
-    // registry first, so that a re-run never starts docker.
-    if (!mayReuseShaTag(settings)) engine.start()
+    // registry first, so that a re-run never starts docker; it only finds what the probes need.
+    const mayReuse = mayReuseShaTag(settings)
+    if (!mayReuse) engine.start()
     const registry = openRepository(settings.image, settings)
     registry.catch(() => undefined)
     const guess = guessShaTag(registry, settings, context.eventSha)
+    if (mayReuse) engine.prepare()
     const revision = chooseRevision(await readCheckout(settings.context), context, new Date())
     const pipeline = await BuildPipeline.create(settings, context, revision, engine, {
       registry,

@@ -82,6 +82,15 @@ export class Docker {
     return this.runTool('docker', args, options)
   }
 
+  /**
+   * Finds the buildx plugin and the engine's socket (files only, no process, no request), so a run
+   * that turns out to build starts its probes the moment it knows.
+   */
+  prepare(): void {
+    this.buildxPlugin().catch(() => undefined)
+    engineSocket({ ...definedEnv(process.env), ...this.baseEnv }).catch(() => undefined)
+  }
+
   /** The plugin `docker buildx` would run, looked for once; undefined where the CLI alone knows. */
   buildxPlugin(): Promise<string | undefined> {
     this.probes.buildxPlugin ??= findBuildxPlugin(this.configDir ?? dockerConfigDir())

@@ -16,9 +16,12 @@ export interface BeforeBuild {
 /** Resolves with the warning to add to the report, when the checkout holds uncommitted changes. */
 export async function checkBeforeBuild(check: BeforeBuild): Promise<string | undefined> {
   check.credentialsProof?.catch(() => undefined)
-  // The probes first: the build waits on them, while git status has until the build ends.
+  // The probes first: the build waits on them, while git status has until the build ends. Its
+  // process starts a turn later, once the probes' process and request are out.
   check.engine.start()
-  const uncommitted = uncommittedChangesWarning(check.context, check.sha)
+  const uncommitted = new Promise(setImmediate).then(() =>
+    uncommittedChangesWarning(check.context, check.sha)
+  )
   await check.engine.ready()
   await check.credentialsProof
   const warning = await uncommitted

@@ -13,6 +13,11 @@ export class EngineCheck {
     private readonly buildx: BuildxInputs
   ) {}
 
+  /** Readies what the probes need without starting them: a re-run that reuses its image starts none. */
+  prepare(): void {
+    this.docker.prepare()
+  }
+
   /** Starts both probes, to run while git and the registry are asked; `ready` reads the answers. */
   start(): void {
     if (this.engineVersion !== undefined) return

@@ -2,10 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const execCalls: string[][] = []
-const plugin = vi.hoisted(() => ({ path: undefined as string | undefined }))
+const plugin = vi.hoisted(() => ({ path: undefined as string | undefined, lookups: 0 }))
 
 vi.mock('../../src/docker/buildx-plugin.js', () => ({
-  findBuildxPlugin: () => Promise.resolve(plugin.path)
+  findBuildxPlugin: () => {
+    plugin.lookups++
+    return Promise.resolve(plugin.path)
+  }
 }))
 
 vi.mock('../../src/run-tool.js', () => ({
@@ -25,6 +28,7 @@ const { Docker } = await import('../../src/docker/docker.js')
 afterEach(() => {
   execCalls.length = 0
   plugin.path = undefined
+  plugin.lookups = 0
 })
 
 describe('Docker.buildxVersion', () => {
@@ -68,5 +72,19 @@ describe('Docker.run of buildx', () => {
       ['docker', 'buildx', 'build', '.'],
       ['docker', 'push', 'example.com/app:1']
     ])
+  })
+})
+
+describe('Docker.prepare', () => {
+  it('finds the plugin ahead and starts no process; the probe then uses what it found', async () => {
+    plugin.path = '/usr/libexec/docker/cli-plugins/docker-buildx'
+    const docker = new Docker({ DOCKER_HOST: 'tcp://127.0.0.1:1' })
+    docker.prepare()
+    await new Promise(setImmediate)
+    expect(plugin.lookups).toBe(1)
+    expect(execCalls).toEqual([])
+    await docker.buildxVersion()
+    expect(plugin.lookups).toBe(1)
+    expect(execCalls).toEqual([['/usr/libexec/docker/cli-plugins/docker-buildx', 'version']])
   })
 })
