@@ -5775,12 +5775,12 @@ async function checkBeforeBuild(check) {
  * layers, so a caller cannot hand us something large by mistake.
  */
 const MAX_MONOLITHIC_BLOB = 1024 * 1024;
-async function uploadBlob(transport, repository, mediaType, bytes) {
+async function uploadBlob(transport, repository, mediaType, bytes, { ask = true } = {}) {
     if (bytes.length > MAX_MONOLITHIC_BLOB) {
         throw transport.error(`a blob of ${bytes.length} bytes is too large for a single-request upload`, repository);
     }
     const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
-    if (await blobExists(transport, repository, descriptor.digest))
+    if (ask && (await blobExists(transport, repository, descriptor.digest)))
         return descriptor;
     const location = await startUpload(transport, repository);
     await finishUpload(transport, repository, location, descriptor.digest, bytes);
@@ -6149,10 +6149,11 @@ async function pushByDigest(docker, registry, built) {
         await docker.run(['save', '--output', archive, built.runTag], { silent: true });
         const pushed = await pushLayout(registry.client, registry.image.path, archive, built.id);
         info(`Pushed ${registry.name}@${pushed.digest} by digest, no tag: ${pushed.uploaded} blobs uploaded, ${pushed.present} already there`);
-        if ((await registry.resolve(pushed.digest)) === undefined) {
+        const listed = await registry.resolve(pushed.digest);
+        if (listed === undefined) {
             throw new ActionError(`the registry does not list ${registry.name}@${pushed.digest} right after the push`);
         }
-        return pushed.digest;
+        return { ...listed, digest: pushed.digest };
     }
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
@@ -6189,6 +6190,7 @@ async function pushShaTag(docker, registry, image, tag) {
     const reported = digestFromPushOutput(pushed.stdout);
     return {
         digest: descriptor.digest,
+        manifest: descriptor,
         ours: reported === undefined || reported === descriptor.digest
     };
 }
@@ -7222,13 +7224,21 @@ function isObject(value) {
 
 
 
+function outcomeOf(promise) {
+    return promise.then((value) => ({ value }), (error) => ({ error }));
+}
 /**
  * Pushes `artifact` as a referrer of `subject`. A registry that processed the subject says so with
- * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back).
+ * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back). The tag is read
+ * while the blobs upload, so such a registry does not wait for it after the manifest's put; on one
+ * with the API that read is one request off the critical path, and its failure is ignored.
  */
 async function pushReferrer(transport, repository, subject, artifact) {
-    await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES);
-    const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes);
+    const tag = referrersTag(subject.digest);
+    const listing = outcomeOf(getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT));
+    const [, layer] = await both(uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES), uploadBlob(transport, repository, artifact.mediaType, artifact.bytes, {
+        ask: artifact.fresh !== true
+    }));
     const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations);
     const digest = sha256Digest(bytes);
     const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes);
@@ -7242,12 +7252,22 @@ async function pushReferrer(transport, repository, subject, artifact) {
         artifactType: artifact.artifactType,
         ...(artifact.annotations === undefined ? {} : { annotations: artifact.annotations })
     };
-    await addToReferrersTag(transport, repository, subject.digest, referrer);
+    const existing = await listing;
+    if ('error' in existing)
+        throw existing.error;
+    await addToReferrersTag(transport, repository, tag, existing.value, referrer);
     return { digest, listedBy: 'referrers-tag' };
 }
-async function addToReferrersTag(transport, repository, subject, referrer) {
-    const tag = referrersTag(subject);
-    const existing = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
+/** Both values once both requests have ended (none is left running), or the first failure. */
+async function both(first, second) {
+    const [a, b] = await Promise.allSettled([first, second]);
+    if (a.status === 'rejected')
+        throw a.reason;
+    if (b.status === 'rejected')
+        throw b.reason;
+    return [a.value, b.value];
+}
+async function addToReferrersTag(transport, repository, tag, existing, referrer) {
     let updated;
     try {
         updated = withReferrer(existing, referrer);
@@ -7460,24 +7480,42 @@ function testRecordOf(report, testedImageId, recordedAt) {
  * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
  * failure is a warning, never the step's failure.
  */
-async function attachTestRecord(transport, repository, digest, record) {
+async function attachTestRecord(transport, repository, digest, record, known) {
     try {
-        const pushed = await pushTestRecord(transport, repository, digest, record);
+        const pushed = await pushTestRecord(transport, repository, digest, record, known);
         info(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
     }
     catch (error) {
         core_warning(`The image is pushed, but its test record could not be attached: ${getErrorMessage(error)}`);
     }
 }
-/** Attaches the record to the image `digest` as an OCI referrer. */
-async function pushTestRecord(transport, repository, digest, record) {
-    const subject = await subjectOf(transport, repository, digest);
+/**
+ * Attaches the record to the image `digest` as an OCI referrer; `known` is what the registry said
+ * of the image already (the push's look-up), which spares asking for its manifest again.
+ */
+async function pushTestRecord(transport, repository, digest, record, known) {
+    const subject = subjectDescribed(known, digest) ?? (await subjectOf(transport, repository, digest));
     return pushReferrer(transport, repository, subject, {
         artifactType: TEST_REPORT_TYPE,
         mediaType: TEST_REPORT_TYPE,
         bytes: Buffer.from(JSON.stringify(record)),
-        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
+        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) },
+        fresh: true
     });
+}
+/**
+ * The subject's descriptor from a look-up's headers when they can name it: the same digest, a
+ * manifest media type and a size a manifest can have. A registry that leaves the length out (or
+ * says something else) is asked for the manifest itself.
+ */
+function subjectDescribed(known, digest) {
+    if (known === undefined || known.digest !== digest)
+        return undefined;
+    const mediaType = MANIFEST_MEDIA_TYPES.find((type) => type === known.mediaType);
+    const { size } = known;
+    if (mediaType === undefined || !Number.isSafeInteger(size) || size <= 0)
+        return undefined;
+    return size > MANIFEST_BODY_LIMIT ? undefined : { mediaType, digest, size };
 }
 /** The image's descriptor as the registry serves it: media type and exact size. */
 async function subjectOf(transport, repository, digest) {
@@ -7565,12 +7603,15 @@ async function reusedImageRecord(transport, repository, digest, sha, reference) 
         return undefined;
     }
 }
-/** The run's test record attached to the image it pushed; `testedId` is the image the tests ran in. */
-async function recordTests(registry, report, testedId) {
+/**
+ * The run's test record attached to the image it pushed; `testedId` is the image the tests ran in,
+ * `pushed` what the registry said of the image right after the push.
+ */
+async function recordTests(registry, report, testedId, pushed) {
     if (report.digest === undefined)
         return;
     const record = testRecordOf(report, testedId, new Date());
-    await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record);
+    await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record, pushed);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
@@ -7709,9 +7750,9 @@ class BuildPipeline {
             return this.result('built', undefined, [], undefined);
         }
         if (byDigest) {
-            const digest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
-            const result = this.result('pushed', digest, [], undefined);
-            await group('Attach the test record', () => this.attachTestRecord(result));
+            const manifest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
+            const result = this.result('pushed', manifest.digest, [], undefined);
+            await group('Attach the test record', () => this.attachTestRecord(result, manifest));
             return result;
         }
         // Another run of the same commit may have pushed while this one built and tested.
@@ -7739,12 +7780,12 @@ class BuildPipeline {
         this.pushed = ours;
         await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
         const result = this.result('pushed', digest, [...ours.tags], undefined);
-        await group('Attach the test record', () => this.attachTestRecord(result));
+        await group('Attach the test record', () => this.attachTestRecord(result, pushed.manifest));
         return result;
     }
     /** With a test stage the tests ran in its image, built on the shipped one's layers. */
-    attachTestRecord({ report, imageId }) {
-        return recordTests(this.registry, report, this.testStage?.id ?? imageId);
+    attachTestRecord(result, pushed) {
+        return recordTests(this.registry, result.report, this.testStage?.id ?? result.imageId, pushed);
     }
     async reuse(existing) {
         const extra = await this.pushExtraTags(existing.digest, undefined);

@@ -12,6 +12,7 @@ import {
   type Repository,
   type Tag
 } from '../registry/reference.js'
+import type { ManifestDescriptor } from '../registry/client.js'
 import type { ImageRepository } from '../registry/repository.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
@@ -24,6 +25,8 @@ export function digestFromPushOutput(output: string): string | undefined {
 export interface ShaTagPush {
   /** What the registry holds under the SHA tag right after the push. */
   readonly digest: Digest
+  /** The registry's look-up of the SHA tag: digest, media type, size. */
+  readonly manifest: ManifestDescriptor
   /** False when a concurrent run of the same commit pushed over ours: the registry's is kept. */
   readonly ours: boolean
 }
@@ -54,6 +57,7 @@ export async function pushShaTag(
   const reported = digestFromPushOutput(pushed.stdout)
   return {
     digest: descriptor.digest,
+    manifest: descriptor,
     ours: reported === undefined || reported === descriptor.digest
   }
 }

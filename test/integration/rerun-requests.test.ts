@@ -66,4 +66,23 @@ describe('a re-run of a commit already pushed', () => {
     // What a plain script would run; the engine's API answers the rest (version, inspect, tag, rm).
     expect(docker.calls().map((call) => call.split(' ')[0])).toEqual(['buildx', 'run', 'push'])
   })
+
+  it('a run that pushes asks no manifest after the push: the record names the image from the SHA tag’s look-up', async ({
+    build,
+    proxy
+  }) => {
+    const repository = freshRepository('push-requests')
+    const before = proxy.log.length
+    const run = await build({
+      workspace: makeWorkspace(),
+      repository,
+      registry: proxy.host,
+      inputs: { comment: 'false' }
+    })
+    expect(run.main.exitCode, run.main.stdout).toBe(0)
+    expect(run.main.stdout).toMatch(/Attached the test record sha256:[a-f0-9]{64} to /)
+    const digest = run.outputs.digest ?? 'missing'
+    const requests = proxy.log.slice(before)
+    expect(requests, requests.join('\n')).not.toContain(`GET /v2/${repository}/manifests/${digest}`)
+  })
 })
