@@ -911,6 +911,8 @@ const DOCKER_HUB_CONFIG_KEYS = [
     'docker.io',
     'registry-1.docker.io'
 ];
+/** The username a credential helper answers when its secret is an identity token. */
+const IDENTITY_TOKEN_USERNAME = '<token>';
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
 }
@@ -920,19 +922,47 @@ function dockerConfigDir(env = process.env) {
  */
 async function credentialsFromDockerConfig(registry, configDir) {
     const read = await readDockerConfigFile(configDir);
+    return read.kind === 'object' ? credentialsIn(read.config, registry) : undefined;
+}
+/**
+ * The login `docker push` hands the engine from this config: the identity token an `auths` entry
+ * or a helper holds (`az acr login` leaves one), else the credentials read as above.
+ */
+async function loginFromDockerConfig(registry, configDir) {
+    const read = await readDockerConfigFile(configDir);
     if (read.kind !== 'object')
         return undefined;
     const config = read.config;
-    const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
-    const helper = config.credHelpers?.[registry] ?? config.credsStore;
-    return (fromAuths(config, keys) ??
-        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+    const token = authsEntries(config, configKeys(registry)).find((entry) => typeof entry.identitytoken === 'string' && entry.identitytoken !== '')?.identitytoken;
+    if (token !== undefined)
+        return { identityToken: token };
+    const credentials = await credentialsIn(config, registry);
+    return credentials?.username === IDENTITY_TOKEN_USERNAME
+        ? { identityToken: credentials.password }
+        : credentials;
 }
-function fromAuths(config, keys) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+function configKeys(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
+}
+function credentialsIn(config, registry) {
+    const keys = configKeys(registry);
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    const fromFile = fromAuths(authsEntries(config, keys));
+    if (fromFile !== undefined || helper === undefined)
+        return Promise.resolve(fromFile);
+    return fromHelper(helper, keys[0] ?? registry);
+}
+/** The `auths` entries for these keys, by key or by the host a URL key names. */
+function authsEntries(config, keys) {
+    return Object.entries(config.auths ?? {})
+        .filter(([key]) => {
         const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        if (!keys.includes(key) && !keys.includes(host))
-            continue;
+        return keys.includes(key) || keys.includes(host);
+    })
+        .map(([, entry]) => entry);
+}
+function fromAuths(entries) {
+    for (const entry of entries) {
         if (entry.auth !== undefined && entry.auth !== '') {
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
             const colon = decoded.indexOf(':');
@@ -1261,16 +1291,8 @@ async function runShortcut(socket, args) {
     return stdout === undefined ? undefined : { exitCode: 0, stdout, stderr: '' };
 }
 
-;// CONCATENATED MODULE: ./src/docker/docker.ts
-// The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/docker/output-tail.ts
+// The last part of a long output, kept without holding all of it.
 /**
  * Keeps the last `limit` characters of a stream without holding all of it. Chunks are joined only
  * when the kept text grows to twice the limit, so a long log costs linear time, not a copy of the
@@ -1291,6 +1313,191 @@ class OutputTail {
         return this.text.slice(-this.limit);
     }
 }
+
+;// CONCATENATED MODULE: ./src/docker/engine-push.ts
+// `docker push` through the engine's API on its unix socket: no CLI process, the CLI's output and exit
+// code, the login in the X-Registry-Auth header (never an argument, never a log line).
+
+
+
+
+
+/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
+function digestFromPushOutput(output) {
+    const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g));
+    return matches.at(-1)?.[1];
+}
+/** One progress message; the registry's error messages are quoted in them, so any length. */
+const LINE_LIMIT = 64 * 1024;
+/** A push of many large layers sends a few MiB of progress; far more is not a push we follow. */
+const STREAM_LIMIT = 64 * 1024 * 1024;
+/** What is kept of the output for the caller, as the CLI's capture keeps. */
+const KEPT = 64 * 1024;
+/** A refusal before the push starts (no such image) is one short JSON message. */
+const REFUSAL_LIMIT = 64 * 1024;
+/** Where the CLI says a login for Docker Hub goes. */
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
+/**
+ * The header as the CLI encodes it: the login's JSON in base64url with its padding (the engine
+ * decodes Go's padded URL alphabet), `{}` for an anonymous push.
+ */
+function registryAuthHeader(login, registry) {
+    const serveraddress = registry === DOCKER_HUB ? DOCKER_HUB_SERVER : registry;
+    const config = login === undefined
+        ? {}
+        : 'identityToken' in login
+            ? { identitytoken: login.identityToken, serveraddress }
+            : { username: login.username, password: login.password, serveraddress };
+    return Buffer.from(JSON.stringify(config))
+        .toString('base64')
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_');
+}
+/** What a progress stream said, line by line: the lines the CLI would print, its error, its digest. */
+class PushProgress {
+    show;
+    stdout = new OutputTail(KEPT);
+    error;
+    digest;
+    constructor(show) {
+        this.show = show;
+    }
+    /** One line of the stream; text that is no JSON message is passed over, as the CLI does. */
+    line(text) {
+        let message;
+        try {
+            const parsed = JSON.parse(text);
+            if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+                return;
+            message = parsed;
+        }
+        catch {
+            return;
+        }
+        const detail = message.errorDetail;
+        const error = typeof detail?.message === 'string' ? detail.message : message.error;
+        if (typeof error === 'string') {
+            this.error = error;
+            return;
+        }
+        const aux = message.aux;
+        if (typeof aux?.Digest === 'string' && /^sha256:[a-f0-9]{64}$/.test(aux.Digest)) {
+            this.digest = aux.Digest;
+        }
+        // The CLI prints no progress bars when its output is not a terminal, nor the aux messages.
+        if (typeof message.status !== 'string' || aux !== undefined || hasProgress(message))
+            return;
+        const id = typeof message.id === 'string' && message.id !== '' ? `${message.id}: ` : '';
+        const printed = `${id}${message.status}\n`;
+        this.stdout.append(printed);
+        this.show?.(printed);
+    }
+    /** The CLI's result: exit 1 with the error on stderr when the stream ended with one. */
+    result(failure) {
+        const error = failure ?? this.error;
+        return {
+            exitCode: error === undefined ? 0 : 1,
+            stdout: this.stdout.toString(),
+            stderr: error === undefined ? '' : `${error}\n`,
+            // The containerd image store sends no aux message: its status line says the digest.
+            digest: error === undefined
+                ? (this.digest ?? digestFromPushOutput(this.stdout.toString()))
+                : undefined
+        };
+    }
+}
+function hasProgress(message) {
+    const detail = message.progressDetail;
+    const moving = typeof detail === 'object' && detail !== null && Object.keys(detail).length > 0;
+    return moving || (typeof message.progress === 'string' && message.progress !== '');
+}
+/**
+ * POST /images/{name}/push?tag=…; undefined when the socket does not answer (missing, refused),
+ * so the caller runs the CLI, which then shows its own command line and says why in its own words.
+ * A stream cut short or over its caps is a failed push: closing the connection cancels it.
+ */
+function pushThroughEngine(socketPath, { repository, tag, auth }, show) {
+    const name = repository.split('/').map(encodeURIComponent).join('/');
+    const path = `/images/${name}/push?${new URLSearchParams({ tag }).toString()}`;
+    const headers = { Host: 'docker', 'X-Registry-Auth': auth, 'Content-Length': '0' };
+    return new Promise((resolve) => {
+        const call = (0,external_node_http_.request)({ socketPath, method: 'POST', path, headers }, (response) => {
+            show?.(`[command]docker push ${repository}:${tag}${external_node_os_namespaceObject.EOL}`);
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status > 299) {
+                readCapped(response, response.headers['content-length'] ?? null, REFUSAL_LIMIT, "the engine's refusal", () => response.destroy()).then((body) => {
+                    resolve(refused(body.toString('utf8')));
+                }, () => {
+                    resolve(refused(`the engine refused the push (${status})`));
+                });
+                return;
+            }
+            void followStream(response, new PushProgress(show), () => response.destroy()).then(resolve);
+        });
+        call.on('error', () => {
+            resolve(undefined);
+        });
+        call.end();
+    });
+}
+/** The daemon's refusal as the CLI prints it: `Error response from daemon: <message>`. */
+function refused(body) {
+    let message = body.trim();
+    try {
+        const parsed = JSON.parse(body);
+        if (typeof parsed.message === 'string')
+            message = parsed.message;
+    }
+    catch {
+        // Not JSON: the text itself.
+    }
+    return {
+        exitCode: 1,
+        stdout: '',
+        stderr: `Error response from daemon: ${message}\n`,
+        digest: undefined
+    };
+}
+async function followStream(body, progress, stop) {
+    const decoder = new TextDecoder();
+    let pending = '';
+    let received = 0;
+    try {
+        for await (const chunk of body) {
+            received += chunk.byteLength;
+            pending += decoder.decode(chunk, { stream: true });
+            const lines = pending.split('\n');
+            pending = lines.pop() ?? '';
+            if (received > STREAM_LIMIT || pending.length > LINE_LIMIT) {
+                stop();
+                return progress.result(`the engine's answer to the push is longer than ${received > STREAM_LIMIT ? '64 MiB' : 'a 64 KiB line'}: stopped reading`);
+            }
+            for (const line of lines)
+                if (line.length <= LINE_LIMIT)
+                    progress.line(line);
+        }
+    }
+    catch {
+        return progress.result("the engine's answer to the push ended early");
+    }
+    if (pending.trim() !== '')
+        progress.line(pending);
+    return progress.result();
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker.ts
+// The one place `docker` runs: argv arrays only, secrets through stdin or the environment.
+
+
+
+
+
+
+
+
+
+
+
 const CAPTURE_LIMIT = 1024 * 1024;
 class Docker {
     baseEnv;
@@ -1343,6 +1550,24 @@ class Docker {
             throw new ActionError(`${tool} ${args[0] ?? ''} failed (exit ${result.exitCode}): ${lastLine(result.stderr || result.stdout)}`);
         }
         return result;
+    }
+    /**
+     * `docker push` of `repository:tag`, never failing by itself: through the engine's API where the
+     * CLI would talk to its socket, with the login the CLI would hand the engine from this client's
+     * config; the CLI where there is no such socket or it does not answer (a remote engine, a context).
+     */
+    async push(repository, tag, registry) {
+        const env = { ...definedEnv(process.env), ...this.baseEnv };
+        const socket = await engineSocket(env);
+        if (socket !== undefined) {
+            const login = await loginFromDockerConfig(registry, dockerConfigDir(env));
+            const auth = registryAuthHeader(login, registry);
+            const pushed = await untrustedLog.stream((show) => pushThroughEngine(socket, { repository, tag, auth }, show));
+            if (pushed !== undefined)
+                return pushed;
+        }
+        const result = await this.run(['push', `${repository}:${tag}`], { allowFailure: true });
+        return { ...result, digest: digestFromPushOutput(result.stdout) };
     }
     /** Fails with a clear message when no engine answers. */
     async ensureEngine() {
@@ -5811,12 +6036,12 @@ async function checkBeforeBuild(check) {
  * layers, so a caller cannot hand us something large by mistake.
  */
 const MAX_MONOLITHIC_BLOB = 1024 * 1024;
-async function uploadBlob(transport, repository, mediaType, bytes) {
+async function uploadBlob(transport, repository, mediaType, bytes, { ask = true } = {}) {
     if (bytes.length > MAX_MONOLITHIC_BLOB) {
         throw transport.error(`a blob of ${bytes.length} bytes is too large for a single-request upload`, repository);
     }
     const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length };
-    if (await blobExists(transport, repository, descriptor.digest))
+    if (ask && (await blobExists(transport, repository, descriptor.digest)))
         return descriptor;
     const location = await startUpload(transport, repository);
     await finishUpload(transport, repository, location, descriptor.digest, bytes);
@@ -6180,10 +6405,11 @@ async function pushByDigest(docker, registry, built) {
         await docker.run(['save', '--output', archive, built.runTag], { silent: true });
         const pushed = await pushLayout(registry.client, registry.image.path, archive, built.id);
         info(`Pushed ${registry.name}@${pushed.digest} by digest, no tag: ${pushed.uploaded} blobs uploaded, ${pushed.present} already there`);
-        if ((await registry.resolve(pushed.digest)) === undefined) {
+        const listed = await registry.resolve(pushed.digest);
+        if (listed === undefined) {
             throw new ActionError(`the registry does not list ${registry.name}@${pushed.digest} right after the push`);
         }
-        return pushed.digest;
+        return { ...listed, digest: pushed.digest };
     }
     finally {
         await rm(scratch, { recursive: true, force: true });
@@ -6198,17 +6424,13 @@ async function pushByDigest(docker, registry, built) {
 
 
 
-/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
-function digestFromPushOutput(output) {
-    const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g));
-    return matches.at(-1)?.[1];
-}
 async function pushShaTag(docker, registry, image, tag) {
     const reference = `${repositoryName(image)}:${tag}`;
-    let pushed = await docker.run(['push', reference], { allowFailure: true });
+    const push = () => docker.push(repositoryName(image), tag, image.registry);
+    let pushed = await push();
     if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
         info(`the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`);
-        pushed = await docker.run(['push', reference], { allowFailure: true });
+        pushed = await push();
     }
     if (pushed.exitCode !== 0) {
         throw new ActionError(`pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`);
@@ -6217,9 +6439,10 @@ async function pushShaTag(docker, registry, image, tag) {
     if (descriptor === undefined) {
         throw new ActionError(`the registry does not list ${reference} right after the push`);
     }
-    const reported = digestFromPushOutput(pushed.stdout);
+    const reported = pushed.digest;
     return {
         digest: descriptor.digest,
+        manifest: descriptor,
         ours: reported === undefined || reported === descriptor.digest
     };
 }
@@ -6267,7 +6490,7 @@ async function pushExtraTags(docker, registry, image, shaTag, digest, extraTags,
         if (localImage === undefined)
             await client.run(['pull', source]);
         await client.run(['tag', source, target], { silent: true });
-        const result = await client.run(['push', target], { allowFailure: true });
+        const result = await client.push(repositoryName(reference.repository), reference.tag ?? shaTag, reference.repository.registry);
         if (result.exitCode !== 0) {
             throw new ActionError(`pushing ${target} failed: ${pushFailure(result.stderr || result.stdout, reference.repository.registry)}`);
         }
@@ -6868,13 +7091,21 @@ function isObject(value) {
 
 
 
+function outcomeOf(promise) {
+    return promise.then((value) => ({ value }), (error) => ({ error }));
+}
 /**
  * Pushes `artifact` as a referrer of `subject`. A registry that processed the subject says so with
- * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back).
+ * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back). The tag is read
+ * while the blobs upload, so such a registry does not wait for it after the manifest's put; on one
+ * with the API that read is one request off the critical path, and its failure is ignored.
  */
 async function pushReferrer(transport, repository, subject, artifact) {
-    await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES);
-    const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes);
+    const tag = referrersTag(subject.digest);
+    const listing = outcomeOf(getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT));
+    const [, layer] = await both(uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES), uploadBlob(transport, repository, artifact.mediaType, artifact.bytes, {
+        ask: artifact.fresh !== true
+    }));
     const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations);
     const digest = sha256Digest(bytes);
     const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes);
@@ -6888,12 +7119,22 @@ async function pushReferrer(transport, repository, subject, artifact) {
         artifactType: artifact.artifactType,
         ...(artifact.annotations === undefined ? {} : { annotations: artifact.annotations })
     };
-    await addToReferrersTag(transport, repository, subject.digest, referrer);
+    const existing = await listing;
+    if ('error' in existing)
+        throw existing.error;
+    await addToReferrersTag(transport, repository, tag, existing.value, referrer);
     return { digest, listedBy: 'referrers-tag' };
 }
-async function addToReferrersTag(transport, repository, subject, referrer) {
-    const tag = referrersTag(subject);
-    const existing = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT);
+/** Both values once both requests have ended (none is left running), or the first failure. */
+async function both(first, second) {
+    const [a, b] = await Promise.allSettled([first, second]);
+    if (a.status === 'rejected')
+        throw a.reason;
+    if (b.status === 'rejected')
+        throw b.reason;
+    return [a.value, b.value];
+}
+async function addToReferrersTag(transport, repository, tag, existing, referrer) {
     let updated;
     try {
         updated = withReferrer(existing, referrer);
@@ -7106,24 +7347,42 @@ function testRecordOf(report, testedImageId, recordedAt) {
  * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
  * failure is a warning, never the step's failure.
  */
-async function attachTestRecord(transport, repository, digest, record) {
+async function attachTestRecord(transport, repository, digest, record, known) {
     try {
-        const pushed = await pushTestRecord(transport, repository, digest, record);
+        const pushed = await pushTestRecord(transport, repository, digest, record, known);
         info(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
     }
     catch (error) {
         core_warning(`The image is pushed, but its test record could not be attached: ${getErrorMessage(error)}`);
     }
 }
-/** Attaches the record to the image `digest` as an OCI referrer. */
-async function pushTestRecord(transport, repository, digest, record) {
-    const subject = await subjectOf(transport, repository, digest);
+/**
+ * Attaches the record to the image `digest` as an OCI referrer; `known` is what the registry said
+ * of the image already (the push's look-up), which spares asking for its manifest again.
+ */
+async function pushTestRecord(transport, repository, digest, record, known) {
+    const subject = subjectDescribed(known, digest) ?? (await subjectOf(transport, repository, digest));
     return pushReferrer(transport, repository, subject, {
         artifactType: TEST_REPORT_TYPE,
         mediaType: TEST_REPORT_TYPE,
         bytes: Buffer.from(JSON.stringify(record)),
-        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
+        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) },
+        fresh: true
     });
+}
+/**
+ * The subject's descriptor from a look-up's headers when they can name it: the same digest, a
+ * manifest media type and a size a manifest can have. A registry that leaves the length out (or
+ * says something else) is asked for the manifest itself.
+ */
+function subjectDescribed(known, digest) {
+    if (known === undefined || known.digest !== digest)
+        return undefined;
+    const mediaType = MANIFEST_MEDIA_TYPES.find((type) => type === known.mediaType);
+    const { size } = known;
+    if (mediaType === undefined || !Number.isSafeInteger(size) || size <= 0)
+        return undefined;
+    return size > MANIFEST_BODY_LIMIT ? undefined : { mediaType, digest, size };
 }
 /** The image's descriptor as the registry serves it: media type and exact size. */
 async function subjectOf(transport, repository, digest) {
@@ -7220,12 +7479,15 @@ async function reusedImageRecord(reading, reference) {
         return undefined;
     }
 }
-/** The run's test record attached to the image it pushed; `testedId` is the image the tests ran in. */
-async function recordTests(registry, report, testedId) {
+/**
+ * The run's test record attached to the image it pushed; `testedId` is the image the tests ran in,
+ * `pushed` what the registry said of the image right after the push.
+ */
+async function recordTests(registry, report, testedId, pushed) {
     if (report.digest === undefined)
         return;
     const record = testRecordOf(report, testedId, new Date());
-    await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record);
+    await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record, pushed);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
@@ -7766,9 +8028,9 @@ class BuildPipeline {
             return this.result('built', undefined, [], undefined);
         }
         if (byDigest) {
-            const digest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
-            const result = this.result('pushed', digest, [], undefined);
-            await group('Attach the test record', () => this.attachTestRecord(result));
+            const manifest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
+            const result = this.result('pushed', manifest.digest, [], undefined);
+            await group('Attach the test record', () => this.attachTestRecord(result, manifest));
             return result;
         }
         // Another run of the same commit may have pushed while this one built and tested. The local
@@ -7800,12 +8062,12 @@ class BuildPipeline {
         this.pushed = ours;
         await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
         const result = this.result('pushed', digest, [...ours.tags], undefined);
-        await group('Attach the test record', () => this.attachTestRecord(result));
+        await group('Attach the test record', () => this.attachTestRecord(result, pushed.manifest));
         return result;
     }
     /** With a test stage the tests ran in its image, built on the shipped one's layers. */
-    attachTestRecord({ report, imageId }) {
-        return recordTests(this.registry, report, this.testStage?.id ?? imageId);
+    attachTestRecord(result, pushed) {
+        return recordTests(this.registry, result.report, this.testStage?.id ?? result.imageId, pushed);
     }
     async reuse(existing) {
         const record = existing.record ?? startReadingRecord(this.registry, existing.digest, this.revision.sha);

@@ -1516,7 +1516,7 @@ const external_node_path_namespaceObject = require("node:path");
 
 /** A config holds logins and settings, a few KiB; a larger one is not read. */
 const CONFIG_READ_LIMIT = 1024 * 1024;
-async function readDockerConfigFile(configDir) {
+async function docker_config_file_readDockerConfigFile(configDir) {
     // Loaded here, not at start: most runs never read the file (promote starts without it).
     const { readFile, stat } = process.getBuiltinModule('node:fs/promises');
     const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
@@ -1541,7 +1541,7 @@ async function readDockerConfigFile(configDir) {
 }
 /** The file's object, or an empty one when there is none or it cannot be read as one. */
 async function dockerConfigOrEmpty(configDir) {
-    const read = await readDockerConfigFile(configDir);
+    const read = await docker_config_file_readDockerConfigFile(configDir);
     return read.kind === 'object' ? read.config : {};
 }
 
@@ -1557,6 +1557,8 @@ const DOCKER_HUB_CONFIG_KEYS = [
     'docker.io',
     'registry-1.docker.io'
 ];
+/** The username a credential helper answers when its secret is an identity token. */
+const IDENTITY_TOKEN_USERNAME = '<token>';
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
 }
@@ -1565,20 +1567,48 @@ function dockerConfigDir(env = process.env) {
  * what the configured credential helper (`credHelpers`, `credsStore`) answers.
  */
 async function credentialsFromDockerConfig(registry, configDir) {
+    const read = await docker_config_file_readDockerConfigFile(configDir);
+    return read.kind === 'object' ? credentialsIn(read.config, registry) : undefined;
+}
+/**
+ * The login `docker push` hands the engine from this config: the identity token an `auths` entry
+ * or a helper holds (`az acr login` leaves one), else the credentials read as above.
+ */
+async function loginFromDockerConfig(registry, configDir) {
     const read = await readDockerConfigFile(configDir);
     if (read.kind !== 'object')
         return undefined;
     const config = read.config;
-    const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
-    const helper = config.credHelpers?.[registry] ?? config.credsStore;
-    return (fromAuths(config, keys) ??
-        (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry)));
+    const token = authsEntries(config, configKeys(registry)).find((entry) => typeof entry.identitytoken === 'string' && entry.identitytoken !== '')?.identitytoken;
+    if (token !== undefined)
+        return { identityToken: token };
+    const credentials = await credentialsIn(config, registry);
+    return credentials?.username === IDENTITY_TOKEN_USERNAME
+        ? { identityToken: credentials.password }
+        : credentials;
 }
-function fromAuths(config, keys) {
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
+function configKeys(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry];
+}
+function credentialsIn(config, registry) {
+    const keys = configKeys(registry);
+    const helper = config.credHelpers?.[registry] ?? config.credsStore;
+    const fromFile = fromAuths(authsEntries(config, keys));
+    if (fromFile !== undefined || helper === undefined)
+        return Promise.resolve(fromFile);
+    return fromHelper(helper, keys[0] ?? registry);
+}
+/** The `auths` entries for these keys, by key or by the host a URL key names. */
+function authsEntries(config, keys) {
+    return Object.entries(config.auths ?? {})
+        .filter(([key]) => {
         const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-        if (!keys.includes(key) && !keys.includes(host))
-            continue;
+        return keys.includes(key) || keys.includes(host);
+    })
+        .map(([, entry]) => entry);
+}
+function fromAuths(entries) {
+    for (const entry of entries) {
         if (entry.auth !== undefined && entry.auth !== '') {
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
             const colon = decoded.indexOf(':');

@@ -3,10 +3,19 @@ import { EOL } from 'node:os'
 import { ActionError } from '../errors.js'
 import { runTool } from '../run-tool.js'
 import { untrustedLog, type UntrustedWriter } from '../log/untrusted-stream.js'
-import { dockerConfigDir } from '../registry/credentials.js'
+import { dockerConfigDir, loginFromDockerConfig } from '../registry/credentials.js'
 import { findBuildxPlugin } from './buildx-plugin.js'
 import { engineSocket } from './engine-api.js'
 import { runShortcut } from './engine-shortcuts.js'
+import {
+  digestFromPushOutput,
+  pushThroughEngine,
+  registryAuthHeader,
+  type PushResult
+} from './engine-push.js'
+import { OutputTail } from './output-tail.js'
+
+export { OutputTail } from './output-tail.js'
 
 export interface DockerRunOptions {
   /** Bytes for stdin (e.g. a password for `login --password-stdin`). */
@@ -25,23 +34,6 @@ export interface DockerResult {
   readonly exitCode: number
   readonly stdout: string
   readonly stderr: string
-}
-
-/**
- * Keeps the last `limit` characters of a stream without holding all of it. Chunks are joined only
- * when the kept text grows to twice the limit, so a long log costs linear time, not a copy of the
- * whole tail per chunk.
- */
-export class OutputTail {
-  private text = ''
-  constructor(private readonly limit: number) {}
-  append(chunk: string): void {
-    this.text += chunk
-    if (this.text.length > 2 * this.limit) this.text = this.text.slice(-this.limit)
-  }
-  toString(): string {
-    return this.text.slice(-this.limit)
-  }
 }
 
 const CAPTURE_LIMIT = 1024 * 1024
@@ -113,6 +105,26 @@ export class Docker {
       )
     }
     return result
+  }
+
+  /**
+   * `docker push` of `repository:tag`, never failing by itself: through the engine's API where the
+   * CLI would talk to its socket, with the login the CLI would hand the engine from this client's
+   * config; the CLI where there is no such socket or it does not answer (a remote engine, a context).
+   */
+  async push(repository: string, tag: string, registry: string): Promise<PushResult> {
+    const env = { ...definedEnv(process.env), ...this.baseEnv }
+    const socket = await engineSocket(env)
+    if (socket !== undefined) {
+      const login = await loginFromDockerConfig(registry, dockerConfigDir(env))
+      const auth = registryAuthHeader(login, registry)
+      const pushed = await untrustedLog.stream((show) =>
+        pushThroughEngine(socket, { repository, tag, auth }, show)
+      )
+      if (pushed !== undefined) return pushed
+    }
+    const result = await this.run(['push', `${repository}:${tag}`], { allowFailure: true })
+    return { ...result, digest: digestFromPushOutput(result.stdout) }
   }
 
   /** Fails with a clear message when no engine answers. */

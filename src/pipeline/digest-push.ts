@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import type { Docker } from '../docker/docker.js'
 import { ActionError } from '../errors.js'
 import { pushLayout } from '../registry/layout-push.js'
-import { isDigest, type Digest } from '../registry/reference.js'
+import type { ManifestDescriptor } from '../registry/client.js'
+import { isDigest } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import type { BuiltImage } from './image-build.js'
 
@@ -18,7 +19,7 @@ export async function pushByDigest(
   docker: Docker,
   registry: ImageRepository,
   built: BuiltImage
-): Promise<Digest> {
+): Promise<ManifestDescriptor> {
   if (!isDigest(built.id))
     throw new ActionError(`the engine named the image '${built.id}', not a digest`)
   const { mkdtemp, rm } = process.getBuiltinModule('node:fs/promises')
@@ -31,12 +32,13 @@ export async function pushByDigest(
     core.info(
       `Pushed ${registry.name}@${pushed.digest} by digest, no tag: ${pushed.uploaded} blobs uploaded, ${pushed.present} already there`
     )
-    if ((await registry.resolve(pushed.digest)) === undefined) {
+    const listed = await registry.resolve(pushed.digest)
+    if (listed === undefined) {
       throw new ActionError(
         `the registry does not list ${registry.name}@${pushed.digest} right after the push`
       )
     }
-    return pushed.digest
+    return { ...listed, digest: pushed.digest }
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }

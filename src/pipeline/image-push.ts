@@ -1,6 +1,7 @@
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
 import * as core from '../runner/core.js'
 import { lastLine, type Docker } from '../docker/docker.js'
+import type { PushResult } from '../docker/engine-push.js'
 import { ActionError } from '../errors.js'
 import { registryText } from '../registry/errors.js'
 import {
@@ -12,18 +13,15 @@ import {
   type Repository,
   type Tag
 } from '../registry/reference.js'
+import type { ManifestDescriptor } from '../registry/client.js'
 import type { ImageRepository } from '../registry/repository.js'
 import { untrustedText } from '../log/untrusted-text.js'
-
-/** `docker push` ends with `<tag>: digest: sha256:… size: N`. */
-export function digestFromPushOutput(output: string): string | undefined {
-  const matches = Array.from(output.matchAll(/digest: (sha256:[a-f0-9]{64})/g))
-  return matches.at(-1)?.[1]
-}
 
 export interface ShaTagPush {
   /** What the registry holds under the SHA tag right after the push. */
   readonly digest: Digest
+  /** The registry's look-up of the SHA tag: digest, media type, size. */
+  readonly manifest: ManifestDescriptor
   /** False when a concurrent run of the same commit pushed over ours: the registry's is kept. */
   readonly ours: boolean
 }
@@ -35,12 +33,13 @@ export async function pushShaTag(
   tag: Tag
 ): Promise<ShaTagPush> {
   const reference = `${repositoryName(image)}:${tag}`
-  let pushed = await docker.run(['push', reference], { allowFailure: true })
+  const push = (): Promise<PushResult> => docker.push(repositoryName(image), tag, image.registry)
+  let pushed = await push()
   if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
     core.info(
       `the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`
     )
-    pushed = await docker.run(['push', reference], { allowFailure: true })
+    pushed = await push()
   }
   if (pushed.exitCode !== 0) {
     throw new ActionError(
@@ -51,9 +50,10 @@ export async function pushShaTag(
   if (descriptor === undefined) {
     throw new ActionError(`the registry does not list ${reference} right after the push`)
   }
-  const reported = digestFromPushOutput(pushed.stdout)
+  const reported = pushed.digest
   return {
     digest: descriptor.digest,
+    manifest: descriptor,
     ours: reported === undefined || reported === descriptor.digest
   }
 }
@@ -118,7 +118,11 @@ export async function pushExtraTags(
     const client = await docker()
     if (localImage === undefined) await client.run(['pull', source])
     await client.run(['tag', source, target], { silent: true })
-    const result = await client.run(['push', target], { allowFailure: true })
+    const result = await client.push(
+      repositoryName(reference.repository),
+      reference.tag ?? shaTag,
+      reference.repository.registry
+    )
     if (result.exitCode !== 0) {
       throw new ActionError(
         `pushing ${target} failed: ${pushFailure(result.stderr || result.stdout, reference.repository.registry)}`

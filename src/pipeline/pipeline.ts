@@ -3,6 +3,7 @@ import * as core from '../runner/core.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
+import type { ManifestDescriptor } from '../registry/client.js'
 import { openRepository } from '../registry/open-repository.js'
 import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
@@ -187,11 +188,11 @@ export class BuildPipeline {
       return this.result('built', undefined, [], undefined)
     }
     if (byDigest) {
-      const digest = await core.group(`Push ${this.reference} by digest`, async () =>
+      const manifest = await core.group(`Push ${this.reference} by digest`, async () =>
         pushByDigest(await this.docker(), this.registry, built)
       )
-      const result = this.result('pushed', digest, [], undefined)
-      await core.group('Attach the test record', () => this.attachTestRecord(result))
+      const result = this.result('pushed', manifest.digest, [], undefined)
+      await core.group('Attach the test record', () => this.attachTestRecord(result, manifest))
       return result
     }
     // Another run of the same commit may have pushed while this one built and tested. The local
@@ -227,13 +228,13 @@ export class BuildPipeline {
     this.pushed = ours
     await core.group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags))
     const result = this.result('pushed', digest, [...ours.tags], undefined)
-    await core.group('Attach the test record', () => this.attachTestRecord(result))
+    await core.group('Attach the test record', () => this.attachTestRecord(result, pushed.manifest))
     return result
   }
 
   /** With a test stage the tests ran in its image, built on the shipped one's layers. */
-  private attachTestRecord({ report, imageId }: PipelineResult): Promise<void> {
-    return recordTests(this.registry, report, this.testStage?.id ?? imageId)
+  private attachTestRecord(result: PipelineResult, pushed: ManifestDescriptor): Promise<void> {
+    return recordTests(this.registry, result.report, this.testStage?.id ?? result.imageId, pushed)
   }
 
   private async reuse(existing: ReusableImage): Promise<PipelineResult> {

@@ -68,10 +68,11 @@ export async function attachTestRecord(
   transport: RegistryTransport,
   repository: string,
   digest: string,
-  record: TestRecord
+  record: TestRecord,
+  known?: Descriptor
 ): Promise<void> {
   try {
-    const pushed = await pushTestRecord(transport, repository, digest, record)
+    const pushed = await pushTestRecord(transport, repository, digest, record, known)
     core.info(
       `Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`
     )
@@ -82,20 +83,39 @@ export async function attachTestRecord(
   }
 }
 
-/** Attaches the record to the image `digest` as an OCI referrer. */
+/**
+ * Attaches the record to the image `digest` as an OCI referrer; `known` is what the registry said
+ * of the image already (the push's look-up), which spares asking for its manifest again.
+ */
 export async function pushTestRecord(
   transport: RegistryTransport,
   repository: string,
   digest: string,
-  record: TestRecord
+  record: TestRecord,
+  known?: Descriptor
 ): Promise<PushedReferrer> {
-  const subject = await subjectOf(transport, repository, digest)
+  const subject =
+    subjectDescribed(known, digest) ?? (await subjectOf(transport, repository, digest))
   return pushReferrer(transport, repository, subject, {
     artifactType: TEST_REPORT_TYPE,
     mediaType: TEST_REPORT_TYPE,
     bytes: Buffer.from(JSON.stringify(record)),
-    annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
+    annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) },
+    fresh: true
   })
+}
+
+/**
+ * The subject's descriptor from a look-up's headers when they can name it: the same digest, a
+ * manifest media type and a size a manifest can have. A registry that leaves the length out (or
+ * says something else) is asked for the manifest itself.
+ */
+function subjectDescribed(known: Descriptor | undefined, digest: string): Descriptor | undefined {
+  if (known === undefined || known.digest !== digest) return undefined
+  const mediaType = MANIFEST_MEDIA_TYPES.find((type) => type === known.mediaType)
+  const { size } = known
+  if (mediaType === undefined || !Number.isSafeInteger(size) || size <= 0) return undefined
+  return size > MANIFEST_BODY_LIMIT ? undefined : { mediaType, digest, size }
 }
 
 /** The image's descriptor as the registry serves it: media type and exact size. */
@@ -233,13 +253,23 @@ export async function reusedImageRecord(
   }
 }
 
-/** The run's test record attached to the image it pushed; `testedId` is the image the tests ran in. */
+/**
+ * The run's test record attached to the image it pushed; `testedId` is the image the tests ran in,
+ * `pushed` what the registry said of the image right after the push.
+ */
 export async function recordTests(
   registry: ImageRepository,
   report: BuildReport,
-  testedId: string | undefined
+  testedId: string | undefined,
+  pushed: Descriptor | undefined
 ): Promise<void> {
   if (report.digest === undefined) return
   const record = testRecordOf(report, testedId, new Date())
-  await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record)
+  await attachTestRecord(
+    registry.client.transport,
+    registry.image.path,
+    report.digest,
+    record,
+    pushed
+  )
 }

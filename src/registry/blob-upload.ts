@@ -18,11 +18,17 @@ export interface BlobDescriptor {
  */
 export const MAX_MONOLITHIC_BLOB = 1024 * 1024
 
+export interface UploadOptions {
+  /** Ask first whether the registry holds the blob (a HEAD); false for bytes made for this push. */
+  readonly ask?: boolean
+}
+
 export async function uploadBlob(
   transport: RegistryTransport,
   repository: string,
   mediaType: string,
-  bytes: Buffer
+  bytes: Buffer,
+  { ask = true }: UploadOptions = {}
 ): Promise<BlobDescriptor> {
   if (bytes.length > MAX_MONOLITHIC_BLOB) {
     throw transport.error(
@@ -31,7 +37,7 @@ export async function uploadBlob(
     )
   }
   const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.length }
-  if (await blobExists(transport, repository, descriptor.digest)) return descriptor
+  if (ask && (await blobExists(transport, repository, descriptor.digest))) return descriptor
   const location = await startUpload(transport, repository)
   await finishUpload(transport, repository, location, descriptor.digest, bytes)
   return descriptor

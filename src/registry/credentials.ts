@@ -16,8 +16,21 @@ const DOCKER_HUB_CONFIG_KEYS = [
   'registry-1.docker.io'
 ]
 
+/** What the engine is handed to log in with: credentials, or the identity token a login left. */
+export type RegistryLogin = Credentials | { readonly identityToken: string }
+
+/** The username a credential helper answers when its secret is an identity token. */
+const IDENTITY_TOKEN_USERNAME = '<token>'
+
+interface AuthsEntry {
+  auth?: string
+  username?: string
+  password?: string
+  identitytoken?: string
+}
+
 interface DockerConfig {
-  auths?: Record<string, { auth?: string; username?: string; password?: string }>
+  auths?: Record<string, AuthsEntry>
   credHelpers?: Record<string, string>
   credsStore?: string
 }
@@ -35,20 +48,54 @@ export async function credentialsFromDockerConfig(
   configDir: string
 ): Promise<Credentials | undefined> {
   const read = await readDockerConfigFile(configDir)
-  if (read.kind !== 'object') return undefined
-  const config = read.config as DockerConfig
-  const keys = registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry]
-  const helper = config.credHelpers?.[registry] ?? config.credsStore
-  return (
-    fromAuths(config, keys) ??
-    (helper === undefined ? undefined : fromHelper(helper, keys[0] ?? registry))
-  )
+  return read.kind === 'object' ? credentialsIn(read.config, registry) : undefined
 }
 
-function fromAuths(config: DockerConfig, keys: readonly string[]): Credentials | undefined {
-  for (const [key, entry] of Object.entries(config.auths ?? {})) {
-    const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '')
-    if (!keys.includes(key) && !keys.includes(host)) continue
+/**
+ * The login `docker push` hands the engine from this config: the identity token an `auths` entry
+ * or a helper holds (`az acr login` leaves one), else the credentials read as above.
+ */
+export async function loginFromDockerConfig(
+  registry: string,
+  configDir: string
+): Promise<RegistryLogin | undefined> {
+  const read = await readDockerConfigFile(configDir)
+  if (read.kind !== 'object') return undefined
+  const config = read.config as DockerConfig
+  const token = authsEntries(config, configKeys(registry)).find(
+    (entry) => typeof entry.identitytoken === 'string' && entry.identitytoken !== ''
+  )?.identitytoken
+  if (token !== undefined) return { identityToken: token }
+  const credentials = await credentialsIn(config, registry)
+  return credentials?.username === IDENTITY_TOKEN_USERNAME
+    ? { identityToken: credentials.password }
+    : credentials
+}
+
+function configKeys(registry: string): readonly string[] {
+  return registry === DOCKER_HUB ? DOCKER_HUB_CONFIG_KEYS : [registry]
+}
+
+function credentialsIn(config: DockerConfig, registry: string): Promise<Credentials | undefined> {
+  const keys = configKeys(registry)
+  const helper = config.credHelpers?.[registry] ?? config.credsStore
+  const fromFile = fromAuths(authsEntries(config, keys))
+  if (fromFile !== undefined || helper === undefined) return Promise.resolve(fromFile)
+  return fromHelper(helper, keys[0] ?? registry)
+}
+
+/** The `auths` entries for these keys, by key or by the host a URL key names. */
+function authsEntries(config: DockerConfig, keys: readonly string[]): AuthsEntry[] {
+  return Object.entries(config.auths ?? {})
+    .filter(([key]) => {
+      const host = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '')
+      return keys.includes(key) || keys.includes(host)
+    })
+    .map(([, entry]) => entry)
+}
+
+function fromAuths(entries: readonly AuthsEntry[]): Credentials | undefined {
+  for (const entry of entries) {
     if (entry.auth !== undefined && entry.auth !== '') {
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8')
       const colon = decoded.indexOf(':')

@@ -25,6 +25,11 @@ export interface Artifact {
   readonly bytes: Buffer
   /** Copied into the referrers listing: what a reader may learn without fetching the artifact. */
   readonly annotations?: Annotations
+  /**
+   * Bytes made for this push alone (a test record carries its time): no registry holds them yet,
+   * so they are uploaded without asking first.
+   */
+  readonly fresh?: boolean
 }
 
 export interface PushedReferrer {
@@ -33,9 +38,21 @@ export interface PushedReferrer {
   readonly listedBy: 'referrers-api' | 'referrers-tag'
 }
 
+/** A read started early whose failure matters only if its answer is used. */
+type Outcome<T> = { readonly value: T } | { readonly error: unknown }
+
+function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error })
+  )
+}
+
 /**
  * Pushes `artifact` as a referrer of `subject`. A registry that processed the subject says so with
- * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back).
+ * `OCI-Subject`; any other gets the referrers tag updated (read, add, put back). The tag is read
+ * while the blobs upload, so such a registry does not wait for it after the manifest's put; on one
+ * with the API that read is one request off the critical path, and its failure is ignored.
  */
 export async function pushReferrer(
   transport: RegistryTransport,
@@ -43,8 +60,14 @@ export async function pushReferrer(
   subject: Descriptor,
   artifact: Artifact
 ): Promise<PushedReferrer> {
-  await uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES)
-  const layer = await uploadBlob(transport, repository, artifact.mediaType, artifact.bytes)
+  const tag = referrersTag(subject.digest)
+  const listing = outcomeOf(getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT))
+  const [, layer] = await both(
+    uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES),
+    uploadBlob(transport, repository, artifact.mediaType, artifact.bytes, {
+      ask: artifact.fresh !== true
+    })
+  )
   const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations)
   const digest = sha256Digest(bytes)
   const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes)
@@ -58,18 +81,27 @@ export async function pushReferrer(
     artifactType: artifact.artifactType,
     ...(artifact.annotations === undefined ? {} : { annotations: artifact.annotations })
   }
-  await addToReferrersTag(transport, repository, subject.digest, referrer)
+  const existing = await listing
+  if ('error' in existing) throw existing.error
+  await addToReferrersTag(transport, repository, tag, existing.value, referrer)
   return { digest, listedBy: 'referrers-tag' }
+}
+
+/** Both values once both requests have ended (none is left running), or the first failure. */
+async function both<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second])
+  if (a.status === 'rejected') throw a.reason
+  if (b.status === 'rejected') throw b.reason
+  return [a.value, b.value]
 }
 
 async function addToReferrersTag(
   transport: RegistryTransport,
   repository: string,
-  subject: string,
+  tag: string,
+  existing: Buffer | undefined,
   referrer: ReferrerDescriptor
 ): Promise<void> {
-  const tag = referrersTag(subject)
-  const existing = await getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT)
   let updated: Buffer | undefined
   try {
     updated = withReferrer(existing, referrer)

@@ -50,7 +50,7 @@ describe('a re-run of a commit already pushed', () => {
     expect(rerun.main.stdout).not.toContain('Docker engine')
   })
 
-  it('a run that builds starts docker only to build, run the tests and push', async ({
+  it('a run that builds starts docker only to build and run the tests', async ({
     build,
     env,
     proxy
@@ -65,8 +65,27 @@ describe('a re-run of a commit already pushed', () => {
     })
     expect(run.main.exitCode, run.main.stdout).toBe(0)
     // Fewer than a plain script runs: the build is the buildx plugin's own process, with no CLI
-    // in front of it, and the engine's API answers the rest (version, inspect, tag, rm).
-    expect(docker.calls().map((call) => call.split(' ')[0])).toEqual(['run', 'push'])
+    // in front of it, and the engine's API answers the rest (version, inspect, tag, rm, push).
+    expect(docker.calls().map((call) => call.split(' ')[0])).toEqual(['run'])
     expect(run.main.stdout).toMatch(/\[command\]\S*\/docker-buildx build --load /)
+  })
+
+  it('a run that pushes asks no manifest after the push: the record names the image from the SHA tag’s look-up', async ({
+    build,
+    proxy
+  }) => {
+    const repository = freshRepository('push-requests')
+    const before = proxy.log.length
+    const run = await build({
+      workspace: makeWorkspace(),
+      repository,
+      registry: proxy.host,
+      inputs: { comment: 'false' }
+    })
+    expect(run.main.exitCode, run.main.stdout).toBe(0)
+    expect(run.main.stdout).toMatch(/Attached the test record sha256:[a-f0-9]{64} to /)
+    const digest = run.outputs.digest ?? 'missing'
+    const requests = proxy.log.slice(before)
+    expect(requests, requests.join('\n')).not.toContain(`GET /v2/${repository}/manifests/${digest}`)
   })
 })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { digestFromPushOutput, isRegistryServerError } from '../../src/pipeline/image-push.js'
+import type { Docker } from '../../src/docker/docker.js'
+import type { PushResult } from '../../src/docker/engine-push.js'
+import { digestFromPushOutput } from '../../src/docker/engine-push.js'
+import { isRegistryServerError, pushShaTag } from '../../src/pipeline/image-push.js'
+import type { Repository, Tag } from '../../src/registry/reference.js'
+import type { ImageRepository } from '../../src/registry/repository.js'
 import { describeCommand } from '../../src/pipeline/image-test.js'
 
 describe('digestFromPushOutput', () => {
@@ -32,5 +37,59 @@ describe('isRegistryServerError', () => {
     ['500 Internal Server Error\nunauthorized: authentication required', false]
   ])('%j: %s', (output, expected) => {
     expect(isRegistryServerError(output)).toBe(expected)
+  })
+})
+
+describe('pushShaTag', () => {
+  const OURS = `sha256:${'a'.repeat(64)}`
+  const THEIRS = `sha256:${'b'.repeat(64)}`
+  const image: Repository = { registry: 'r.test:5000', path: 'acme/web' }
+  const listed = { digest: OURS, mediaType: 'application/vnd.oci.image.manifest.v1+json', size: 9 }
+
+  /** An engine whose pushes answer in turn, and a registry that lists `digest` under the tag. */
+  function push(answers: PushResult[], digest = OURS) {
+    const calls: string[] = []
+    const docker = {
+      push: (repository: string, tag: string, registry: string) => {
+        calls.push(`${repository}:${tag} to ${registry}`)
+        return Promise.resolve(answers.shift())
+      }
+    } as unknown as Docker
+    const registry = {
+      resolve: () => Promise.resolve({ ...listed, digest })
+    } as unknown as ImageRepository
+    return { calls, pushing: pushShaTag(docker, registry, image, 'sha-1' as Tag) }
+  }
+
+  const ok: PushResult = { exitCode: 0, stdout: '', stderr: '', digest: OURS }
+  const failed = (stderr: string): PushResult => ({
+    exitCode: 1,
+    stdout: '',
+    stderr,
+    digest: undefined
+  })
+
+  it('pushes once more after a registry 5xx, and gives the registry’s look-up', async () => {
+    const { calls, pushing } = push([
+      failed('received unexpected HTTP status: 502 Bad Gateway\n'),
+      ok
+    ])
+    expect(await pushing).toEqual({ digest: OURS, manifest: listed, ours: true })
+    expect(calls).toEqual([
+      'r.test:5000/acme/web:sha-1 to r.test:5000',
+      'r.test:5000/acme/web:sha-1 to r.test:5000'
+    ])
+  })
+
+  it('says the authentication failed, quoting the registry safely', async () => {
+    const { pushing } = push([failed('unauthorized: authentication required\n')])
+    await expect(pushing).rejects.toThrow(
+      'pushing r.test:5000/acme/web:sha-1 failed: authentication failed for registry r.test:5000 (unauthorized: authentication required)'
+    )
+  })
+
+  it('is not ours when the registry lists another digest than the engine pushed', async () => {
+    const { pushing } = push([ok], THEIRS)
+    expect(await pushing).toMatchObject({ digest: THEIRS, ours: false })
   })
 })

@@ -184,6 +184,45 @@ describe('pushTestRecord, then readTestRecord', () => {
   })
 })
 
+describe('pushTestRecord with what the push’s look-up said of the image', () => {
+  const LOOKED_UP = { mediaType: MANIFEST, digest: IMAGE_DIGEST, size: IMAGE.length }
+
+  function subjectOfRecord(): unknown {
+    const index = JSON.parse(
+      fake.manifests.get(`sha256-${IMAGE_DIGEST.slice(7)}`)?.bytes.toString() ?? ''
+    ) as { manifests: { digest: string }[] }
+    const manifest = JSON.parse(
+      fake.manifests.get(index.manifests[0]?.digest ?? '')?.bytes.toString() ?? ''
+    ) as { subject: unknown }
+    return manifest.subject
+  }
+
+  it('names the image by that descriptor, without asking for its manifest again', async () => {
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD, LOOKED_UP)
+    expect(fake.log).not.toContain(`GET /v2/acme/web/manifests/${IMAGE_DIGEST}`)
+    expect(subjectOfRecord()).toEqual(LOOKED_UP)
+    expect(await read()).toEqual(RECORD)
+  })
+
+  it.each([
+    ['no length', { ...LOOKED_UP, size: 0 }],
+    ['a media type that is no manifest’s', { ...LOOKED_UP, mediaType: 'text/html' }],
+    ['another digest', { ...LOOKED_UP, digest: digestOf(OTHER_IMAGE) }],
+    ['a size no manifest has', { ...LOOKED_UP, size: 1e12 }]
+  ])('asks for the manifest when the look-up gave %s', async (_, lookedUp) => {
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD, lookedUp)
+    expect(fake.log).toContain(`GET /v2/acme/web/manifests/${IMAGE_DIGEST}`)
+    expect(subjectOfRecord()).toEqual(LOOKED_UP)
+  })
+
+  it('uploads the record without asking whether the registry has it: it carries its time', async () => {
+    await pushTestRecord(fake.transport(), 'acme/web', IMAGE_DIGEST, RECORD, LOOKED_UP)
+    expect(fake.log.filter((line) => line.startsWith('HEAD'))).toEqual([
+      `HEAD /v2/acme/web/blobs/${digestOf('{}')}`
+    ])
+  })
+})
+
 describe('attachTestRecord', () => {
   it('warns, and does not throw, when the record cannot be attached after the push', async () => {
     const foreign = Buffer.from(

@@ -2,7 +2,10 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { credentialsFromDockerConfig } from '../../src/registry/credentials.js'
+import {
+  credentialsFromDockerConfig,
+  loginFromDockerConfig
+} from '../../src/registry/credentials.js'
 
 function configDir(config: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'docker-config-'))
@@ -98,6 +101,49 @@ describe('credential helpers', () => {
     ).toBeUndefined()
     expect(
       await credentialsFromDockerConfig('ghcr.io', configDir({ credsStore: 'not-installed' }))
+    ).toBeUndefined()
+  })
+})
+
+describe('loginFromDockerConfig: what docker push hands the engine', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('is the credentials docker login stored', async () => {
+    const dir = configDir({ auths: { 'ghcr.io': { auth: auth('octocat', 'pw') } } })
+    expect(await loginFromDockerConfig('ghcr.io', dir)).toEqual({
+      username: 'octocat',
+      password: 'pw'
+    })
+  })
+
+  it('is the identity token an auths entry holds beside its placeholder credentials', async () => {
+    const dir = configDir({
+      auths: { 'acme.azurecr.io': { auth: auth('00000000-0000', ''), identitytoken: 'refresh' } }
+    })
+    expect(await loginFromDockerConfig('acme.azurecr.io', dir)).toEqual({
+      identityToken: 'refresh'
+    })
+  })
+
+  it('is the identity token a helper answers under the username <token>', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'helper-'))
+    const script = join(bin, 'docker-credential-acr')
+    writeFileSync(script, `#!/bin/sh\necho '{"Username":"<token>","Secret":"from-helper"}'\n`)
+    chmodSync(script, 0o755)
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`)
+    expect(
+      await loginFromDockerConfig('acme.azurecr.io', configDir({ credsStore: 'acr' }))
+    ).toEqual({ identityToken: 'from-helper' })
+  })
+
+  it('is none where the config holds nothing for the registry', async () => {
+    expect(
+      await loginFromDockerConfig(
+        'quay.io',
+        configDir({ auths: { 'ghcr.io': { auth: auth('a', 'b') } } })
+      )
     ).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { uploadBlob, uploadPath } from '../../src/registry/blob-upload.js'
 import { MANIFEST_BODY_LIMIT } from '../../src/registry/body.js'
 import { listReferrers, pushReferrer } from '../../src/registry/referrers.js'
@@ -146,6 +146,66 @@ describe('pushReferrer on a registry without the referrers API', () => {
       `acme/web:${TAG}: the referrers tag holds something other than an image index`
     )
     expect(fake.manifests.get(TAG)?.bytes).toEqual(foreign)
+  })
+})
+
+describe('pushReferrer: the requests it sends together', () => {
+  it('reads the referrers tag while both blobs upload: three requests in flight at once', async () => {
+    const transport = fake.transport()
+    const request = transport.request.bind(transport)
+    let inFlight = 0
+    let most = 0
+    vi.spyOn(transport, 'request').mockImplementation(async (call) => {
+      most = Math.max(most, ++inFlight)
+      try {
+        return await request(call)
+      } finally {
+        inFlight--
+      }
+    })
+    await pushReferrer(transport, 'acme/web', SUBJECT, artifact('one'))
+    expect(most).toBe(3)
+    expect(fake.log.indexOf(`GET /v2/acme/web/manifests/${TAG}`)).toBeLessThan(
+      fake.log.findIndex((line) => line.startsWith('PUT /v2/acme/web/manifests/sha256:'))
+    )
+  })
+
+  it('uploads a fresh artifact without asking the registry for it first', async () => {
+    await pushReferrer(fake.transport(), 'acme/web', SUBJECT, { ...artifact('one'), fresh: true })
+    expect(fake.log).not.toContain(`HEAD /v2/acme/web/blobs/${digestOf('one')}`)
+    expect(fake.blobs.get(digestOf('one'))?.toString()).toBe('one')
+  })
+
+  it('asks for an artifact that is not fresh, and uploads nothing the registry has', async () => {
+    fake.blobs.set(digestOf('one'), Buffer.from('one'))
+    fake.blobs.set(digestOf('{}'), Buffer.from('{}'))
+    await pushReferrer(fake.transport(), 'acme/web', SUBJECT, artifact('one'))
+    expect(fake.log.filter((line) => line.startsWith('POST'))).toEqual([])
+  })
+
+  it('ignores a failed read of the referrers tag where the registry lists by its API', async () => {
+    fake.referrersApi = true
+    fake.override = (method, path) =>
+      method === 'GET' && path.endsWith(`/manifests/${TAG}`) ? { status: 500 } : undefined
+    const pushed = await pushReferrer(fake.transport(), 'acme/web', SUBJECT, artifact('one'))
+    expect(pushed.listedBy).toBe('referrers-api')
+  })
+
+  it('fails on a failed read of the referrers tag where the tag must list it, and puts no tag', async () => {
+    fake.override = (method, path) =>
+      method === 'GET' && path.endsWith(`/manifests/${TAG}`) ? { status: 500 } : undefined
+    await expect(
+      pushReferrer(fake.transport(), 'acme/web', SUBJECT, artifact('one'))
+    ).rejects.toThrow(`could not fetch acme/web:${TAG}: 500`)
+    expect(fake.manifests.has(TAG)).toBe(false)
+  })
+
+  it('fails when a blob upload fails, once the other upload has ended, and puts no manifest', async () => {
+    fake.override = (method) => (method === 'POST' ? { status: 503 } : undefined)
+    await expect(
+      pushReferrer(fake.transport(), 'acme/web', SUBJECT, { ...artifact('one'), fresh: true })
+    ).rejects.toThrow('could not start an upload: 503')
+    expect(fake.log.filter((line) => line.startsWith('PUT'))).toEqual([])
   })
 })
 
