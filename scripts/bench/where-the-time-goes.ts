@@ -85,8 +85,9 @@ function coldStart(results: BenchResults): string {
 export function whereTheTimeGoes(results: BenchResults): string {
   return `${promotion(results)}
 ${coldStart(results)}
-- **The pipeline** starts docker only for \`buildx build\` and the tests' \`run\`; the push goes
-  to the engine's API, as the CLI would send it. On top it pays a second Node start's worth of work
+- **The pipeline** starts docker only for the tests' \`run\`: the build is the buildx plugin's
+  own process, standalone (the plain script's \`docker build\` is the CLI and then the plugin), and
+  the push goes to the engine's API, as the CLI would send it. On top it pays a second Node start's worth of work
   once: Node and the bundle, \`git\` for the commit (while the SHA tag is already asked for), the
   buildx plugin's version (one process, while the login is written into a config of its own), the
   engine's version, image inspect, tag and removals over its API socket, the SHA tag look-up before
