@@ -1534,16 +1534,20 @@ class Docker {
      */
     prepare() {
         this.buildxPlugin().catch(() => undefined);
-        engineSocket({ ...definedEnv(process.env), ...this.baseEnv }).catch(() => undefined);
+        engineSocket(this.env()).catch(() => undefined);
     }
     /** The plugin `docker buildx` would run, looked for once; undefined where the CLI alone knows. */
     buildxPlugin() {
         this.probes.buildxPlugin ??= findBuildxPlugin(this.configDir ?? dockerConfigDir());
         return this.probes.buildxPlugin;
     }
+    /** The environment docker runs with: the step's, this client's over it, then `extra`. */
+    env(extra = {}) {
+        return { ...definedEnv(process.env), ...this.baseEnv, ...extra };
+    }
     /** `docker` or one of its plugins, run directly, with this client's environment. */
     async runTool(tool, args, options) {
-        const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env };
+        const env = this.env(options.env);
         const result = (await askEngineInstead(tool, args, options, env)) ??
             (await execTool(tool, args, options, env));
         if (result.exitCode !== 0 && options.allowFailure !== true) {
@@ -1557,7 +1561,7 @@ class Docker {
      * config; the CLI where there is no such socket or it does not answer (a remote engine, a context).
      */
     async push(repository, tag, registry) {
-        const env = { ...definedEnv(process.env), ...this.baseEnv };
+        const env = this.env();
         const socket = await engineSocket(env);
         if (socket !== undefined) {
             const login = await loginFromDockerConfig(registry, dockerConfigDir(env));

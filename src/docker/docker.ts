@@ -80,7 +80,7 @@ export class Docker {
    */
   prepare(): void {
     this.buildxPlugin().catch(() => undefined)
-    engineSocket({ ...definedEnv(process.env), ...this.baseEnv }).catch(() => undefined)
+    engineSocket(this.env()).catch(() => undefined)
   }
 
   /** The plugin `docker buildx` would run, looked for once; undefined where the CLI alone knows. */
@@ -89,13 +89,18 @@ export class Docker {
     return this.probes.buildxPlugin
   }
 
+  /** The environment docker runs with: the step's, this client's over it, then `extra`. */
+  private env(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+    return { ...definedEnv(process.env), ...this.baseEnv, ...extra }
+  }
+
   /** `docker` or one of its plugins, run directly, with this client's environment. */
   private async runTool(
     tool: string,
     args: readonly string[],
     options: DockerRunOptions
   ): Promise<DockerResult> {
-    const env = { ...definedEnv(process.env), ...this.baseEnv, ...options.env }
+    const env = this.env(options.env)
     const result =
       (await askEngineInstead(tool, args, options, env)) ??
       (await execTool(tool, args, options, env))
@@ -113,7 +118,7 @@ export class Docker {
    * config; the CLI where there is no such socket or it does not answer (a remote engine, a context).
    */
   async push(repository: string, tag: string, registry: string): Promise<PushResult> {
-    const env = { ...definedEnv(process.env), ...this.baseEnv }
+    const env = this.env()
     const socket = await engineSocket(env)
     if (socket !== undefined) {
       const login = await loginFromDockerConfig(registry, dockerConfigDir(env))

@@ -25,7 +25,7 @@ export { freshRepository, MANIFEST_ACCEPT, tagDigest } from './registry/tags.js'
 export { bearerToken, pushTokenImage, tokenTagDigest } from './registry/token-images.js'
 export { runAction, type ActionRun } from './runner/runner.js'
 export { dockerConfigWithoutBuildx, linkBuildxPlugin, type TestEnvironment } from './test-env.js'
-export { BUILD_COMMAND, buildCommands } from './build-commands.js'
+export { buildCommands } from './build-commands.js'
 export { BUSYBOX_TEST_COMMAND, busyboxWorkspace } from './busybox-workspace.js'
 export { commitChange, makeWorkspace, writeFiles, type Workspace } from './workspace.js'
 export {

@@ -1,12 +1,12 @@
+// The test record in the registry: attached to the image as a referrer, read back, foreign and
+// hostile ones passed over.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   attachTestRecord,
-  parseTestRecord,
   pushTestRecord,
   readTestRecord,
   RECORD_ANNOTATION,
   TEST_REPORT_TYPE,
-  testRecordOf,
   type TestRecord
 } from '../../src/pipeline/test-record.js'
 import { artifactManifest } from '../../src/registry/oci-artifact.js'
@@ -23,7 +23,6 @@ import {
   MANIFEST,
   OTHER_IMAGE,
   RECORD,
-  REPORT,
   SHA
 } from '../harness/fakes/test-record-fixture.js'
 
@@ -53,63 +52,6 @@ function plant(body: unknown, artifactType = TEST_REPORT_TYPE, subject = IMAGE):
     { artifactType, mediaType: TEST_REPORT_TYPE, bytes: Buffer.from(JSON.stringify(body)) }
   )
 }
-
-describe('testRecordOf', () => {
-  it('names the test stage when the tests ran in one', () => {
-    const staged = { ...REPORT, test: { ...REPORT.test, stage: 'test' } }
-    expect(testRecordOf(staged, undefined, new Date()).testStage).toBe('test')
-  })
-
-  it('holds commit, result, command, stage, tested image, smoke test, durations, run and time', () => {
-    expect(RECORD).toEqual({
-      commit: SHA,
-      result: 'passed',
-      testCommand: 'npm test',
-      testStage: null,
-      testedImageId: `sha256:${'9'.repeat(64)}`,
-      smokeTest: null,
-      smokeTestCommand: null,
-      durations: { buildMs: 61_000, testMs: 4200, smokeTestMs: null },
-      runUrl: 'https://github.com/acme/web/actions/runs/1',
-      recordedAt: '2026-11-25T08:00:00.000Z'
-    })
-  })
-})
-
-describe('testRecordOf, with a smoke test', () => {
-  it.each(['passed', 'failed'] as const)(
-    'carries a %s smoke test, its command and duration',
-    (result) => {
-      const smokeTest = {
-        result,
-        command: 'wget -qO- http://127.0.0.1:8080/',
-        durationMs: 1500,
-        healthCheck: true,
-        attempts: 1,
-        failure: undefined,
-        outputTail: '',
-        logTail: ''
-      }
-      const record = testRecordOf({ ...REPORT, smokeTest }, undefined, new Date())
-      expect(record).toMatchObject({
-        smokeTest: result,
-        smokeTestCommand: 'wget -qO- http://127.0.0.1:8080/',
-        durations: { smokeTestMs: 1500 }
-      })
-      expect(parseTestRecord(Buffer.from(JSON.stringify(record)))).toEqual(record)
-    }
-  )
-
-  it('reads a record written before smoke tests as one without', () => {
-    const older = { ...RECORD, smokeTestCommand: undefined, durations: { buildMs: 1, testMs: 2 } }
-    const parsed = parseTestRecord(Buffer.from(JSON.stringify(older)))
-    expect(parsed).toMatchObject({
-      smokeTest: null,
-      smokeTestCommand: null,
-      durations: { buildMs: 1, testMs: 2, smokeTestMs: null }
-    })
-  })
-})
 
 describe('pushTestRecord, then readTestRecord', () => {
   it('attaches the record to the image’s own descriptor and reads it back', async () => {
