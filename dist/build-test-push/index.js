@@ -1584,6 +1584,18 @@ class Docker {
         }
         return result.stdout.trim();
     }
+    /**
+     * Whether `docker buildx` runs, without a process where the plugin is found on disk and its
+     * version was not asked already (the process would cost a build start about 60 ms); else the
+     * CLI is asked.
+     */
+    async buildx() {
+        const asked = this.probes.buildxVersion !== undefined;
+        if (!asked && (await this.buildxPlugin()) !== undefined)
+            return { available: true, version: undefined };
+        const version = await this.buildxVersion();
+        return { available: version !== undefined, version };
+    }
     /** What `docker buildx version` prints, asked once; undefined when buildx is missing. */
     buildxVersion() {
         this.probes.buildxVersion ??= this.askBuildxVersion();
@@ -4397,6 +4409,9 @@ class EngineCheck {
         this.docker = docker;
         this.buildx = buildx;
     }
+    get needsBuildx() {
+        return buildxOnlyInputs(this.buildx).length > 0;
+    }
     /** Readies what the probes need without starting them: a re-run that reuses its image starts none. */
     prepare() {
         this.docker.prepare();
@@ -4405,8 +4420,12 @@ class EngineCheck {
     start() {
         if (this.engineVersion !== undefined)
             return;
-        // buildx first: its answer is a process, the engine's one request on its socket.
-        this.docker.buildxVersion().catch(() => undefined);
+        // buildx first: its version is a process. Only inputs the classic builder refuses need it
+        // before the build; otherwise the plugin found on disk builds, and is asked only if it fails.
+        if (this.needsBuildx)
+            this.docker.buildxVersion().catch(() => undefined);
+        else
+            this.docker.buildx().catch(() => undefined);
         this.engineVersion = this.docker.ensureEngine();
         // Awaited in `ready`; until then a failure must not count as unhandled.
         this.engineVersion.catch(() => undefined);
@@ -4418,7 +4437,8 @@ class EngineCheck {
         await group('Docker engine', async () => {
             info(`Engine ${untrustedText(await version)}`);
         });
-        requireBuilderFor(this.buildx, (await this.docker.buildxVersion()) !== undefined);
+        if (this.needsBuildx)
+            requireBuilderFor(this.buildx, (await this.docker.buildxVersion()) !== undefined);
     }
 }
 
@@ -5889,20 +5909,63 @@ async function buildTestStage(docker, settings, tag, labels, stage, platforms) {
         platforms
     });
 }
+/** A buildx older than 0.12 stops at the flag, before building anything; nothing else is taken for it. */
+const REFUSED_ANNOTATION = /^(ERROR: )?unknown flag: --annotation$/;
+const CLASSIC_NOTICE = 'docker buildx is not available: using the classic builder';
 async function buildStage(docker, settings, labels, build) {
     const started = Date.now();
     const { runTag } = build;
-    const buildxVersion = await docker.buildxVersion();
-    const buildx = buildxVersion !== undefined;
-    if (!buildx)
-        info('docker buildx is not available: using the classic builder');
+    const result = await buildWithWhatIsKnown(docker, settings, labels, build, await docker.buildx());
+    if (result.exitCode !== 0) {
+        throw new BuildFailedError(build.what, result.exitCode, buildError(result.output, result.buildx ? 'buildx' : 'classic'));
+    }
+    // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
+    // digest there for a lone manifest (provenance off), and the store knows the image only by the
+    // manifest's digest.
+    const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag);
+    return {
+        id,
+        runTag,
+        sizeBytes,
+        layers: diffIds.length,
+        diffIds,
+        durationMs: Date.now() - started
+    };
+}
+/**
+ * A plugin found on disk builds without being asked its version first (a process on the way to
+ * the build): it is taken to annotate, and what its failure shows is learnt after. One that refuses
+ * --annotation builds again without it; one that fails without a word is asked its version, as the
+ * CLI asks a plugin, and the classic builder builds where it gives none.
+ */
+async function buildWithWhatIsKnown(docker, settings, labels, build, { available, version }) {
+    if (!available)
+        info(CLASSIC_NOTICE);
+    const annotate = available && (version === undefined || buildxAnnotates(version));
+    const result = await runBuild(docker, settings, labels, build, { buildx: available, annotate });
+    if (result.exitCode === 0 || !available || version !== undefined)
+        return result;
+    const output = result.output.trim();
+    if (output === '') {
+        if ((await docker.buildxVersion()) === undefined) {
+            const classic = { available: false, version: undefined };
+            return buildWithWhatIsKnown(docker, settings, labels, build, classic);
+        }
+    }
+    else if (REFUSED_ANNOTATION.test(output)) {
+        info('This buildx takes no --annotation (0.12 and later do): building without it');
+        return runBuild(docker, settings, labels, build, { buildx: true, annotate: false });
+    }
+    return result;
+}
+async function runBuild(docker, settings, labels, build, { buildx, annotate }) {
     const flags = inputFlags(settings.buildx, { buildx, stage: build.stage });
     const args = buildArgs({
         buildx,
-        manifestAnnotations: buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
+        manifestAnnotations: annotate ? revisionAnnotation(labels) : new Map(),
         context: settings.context,
         file: settings.file,
-        tags: [runTag],
+        tags: [build.runTag],
         buildArgNames: [...settings.buildArgs.keys()],
         labels,
         target: build.target,
@@ -5923,21 +5986,7 @@ async function buildStage(docker, settings, labels, build) {
             output.append(chunk.toString('utf8'));
         }
     });
-    if (result.exitCode !== 0) {
-        throw new BuildFailedError(build.what, result.exitCode, buildError(output.toString(), buildx ? 'buildx' : 'classic'));
-    }
-    // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
-    // digest there for a lone manifest (provenance off), and the store knows the image only by the
-    // manifest's digest.
-    const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag);
-    return {
-        id,
-        runTag,
-        sizeBytes,
-        layers: diffIds.length,
-        diffIds,
-        durationMs: Date.now() - started
-    };
+    return { exitCode: result.exitCode, output: output.toString(), buildx };
 }
 async function inspectImage(docker, reference) {
     const result = await docker.run(['image', 'inspect', '--format', '{{json .}}', reference], {

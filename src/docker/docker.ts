@@ -38,6 +38,12 @@ export interface DockerResult {
 
 const CAPTURE_LIMIT = 1024 * 1024
 
+export interface Buildx {
+  readonly available: boolean
+  /** Its `docker buildx version` line where it was asked; undefined for a plugin found on disk. */
+  readonly version: string | undefined
+}
+
 /** Answers about the engine and its plugins, asked once per run whichever client asks. */
 interface Probes {
   buildxPlugin?: Promise<string | undefined>
@@ -144,6 +150,19 @@ export class Docker {
       )
     }
     return result.stdout.trim()
+  }
+
+  /**
+   * Whether `docker buildx` runs, without a process where the plugin is found on disk and its
+   * version was not asked already (the process would cost a build start about 60 ms); else the
+   * CLI is asked.
+   */
+  async buildx(): Promise<Buildx> {
+    const asked = this.probes.buildxVersion !== undefined
+    if (!asked && (await this.buildxPlugin()) !== undefined)
+      return { available: true, version: undefined }
+    const version = await this.buildxVersion()
+    return { available: version !== undefined, version }
   }
 
   /** What `docker buildx version` prints, asked once; undefined when buildx is missing. */

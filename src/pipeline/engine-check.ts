@@ -3,7 +3,11 @@
 import * as core from '../runner/core.js'
 import type { Docker } from '../docker/docker.js'
 import { untrustedText } from '../log/untrusted-text.js'
-import { requireBuilderFor, type BuildxInputs } from '../settings/buildx-inputs.js'
+import {
+  buildxOnlyInputs,
+  requireBuilderFor,
+  type BuildxInputs
+} from '../settings/buildx-inputs.js'
 
 export class EngineCheck {
   private engineVersion: Promise<string> | undefined
@@ -13,6 +17,10 @@ export class EngineCheck {
     private readonly buildx: BuildxInputs
   ) {}
 
+  private get needsBuildx(): boolean {
+    return buildxOnlyInputs(this.buildx).length > 0
+  }
+
   /** Readies what the probes need without starting them: a re-run that reuses its image starts none. */
   prepare(): void {
     this.docker.prepare()
@@ -21,8 +29,10 @@ export class EngineCheck {
   /** Starts both probes, to run while git and the registry are asked; `ready` reads the answers. */
   start(): void {
     if (this.engineVersion !== undefined) return
-    // buildx first: its answer is a process, the engine's one request on its socket.
-    this.docker.buildxVersion().catch(() => undefined)
+    // buildx first: its version is a process. Only inputs the classic builder refuses need it
+    // before the build; otherwise the plugin found on disk builds, and is asked only if it fails.
+    if (this.needsBuildx) this.docker.buildxVersion().catch(() => undefined)
+    else this.docker.buildx().catch(() => undefined)
     this.engineVersion = this.docker.ensureEngine()
     // Awaited in `ready`; until then a failure must not count as unhandled.
     this.engineVersion.catch(() => undefined)
@@ -35,6 +45,7 @@ export class EngineCheck {
     await core.group('Docker engine', async () => {
       core.info(`Engine ${untrustedText(await version)}`)
     })
-    requireBuilderFor(this.buildx, (await this.docker.buildxVersion()) !== undefined)
+    if (this.needsBuildx)
+      requireBuilderFor(this.buildx, (await this.docker.buildxVersion()) !== undefined)
   }
 }

@@ -4,7 +4,7 @@ import * as core from '../runner/core.js'
 import { buildArgs, buildxAnnotates } from '../docker/args.js'
 import { buildError } from '../docker/build-error.js'
 import { inputFlags } from '../docker/buildx-args.js'
-import { OutputTail, type Docker } from '../docker/docker.js'
+import { OutputTail, type Buildx, type Docker } from '../docker/docker.js'
 import { BuildFailedError } from './build-failure.js'
 import type { BuildSettings } from '../settings/build.js'
 import type { Revision } from './revision.js'
@@ -99,6 +99,18 @@ export async function buildTestStage(
   })
 }
 
+interface BuildRun {
+  readonly exitCode: number
+  /** The end of the build's output, where its error is. */
+  readonly output: string
+  readonly buildx: boolean
+}
+
+/** A buildx older than 0.12 stops at the flag, before building anything; nothing else is taken for it. */
+const REFUSED_ANNOTATION = /^(ERROR: )?unknown flag: --annotation$/
+
+const CLASSIC_NOTICE = 'docker buildx is not available: using the classic builder'
+
 async function buildStage(
   docker: Docker,
   settings: BuildSettings,
@@ -107,17 +119,72 @@ async function buildStage(
 ): Promise<BuiltImage> {
   const started = Date.now()
   const { runTag } = build
-  const buildxVersion = await docker.buildxVersion()
-  const buildx = buildxVersion !== undefined
-  if (!buildx) core.info('docker buildx is not available: using the classic builder')
+  const result = await buildWithWhatIsKnown(docker, settings, labels, build, await docker.buildx())
+  if (result.exitCode !== 0) {
+    throw new BuildFailedError(
+      build.what,
+      result.exitCode,
+      buildError(result.output, result.buildx ? 'buildx' : 'classic')
+    )
+  }
+  // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
+  // digest there for a lone manifest (provenance off), and the store knows the image only by the
+  // manifest's digest.
+  const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag)
+  return {
+    id,
+    runTag,
+    sizeBytes,
+    layers: diffIds.length,
+    diffIds,
+    durationMs: Date.now() - started
+  }
+}
+
+/**
+ * A plugin found on disk builds without being asked its version first (a process on the way to
+ * the build): it is taken to annotate, and what its failure shows is learnt after. One that refuses
+ * --annotation builds again without it; one that fails without a word is asked its version, as the
+ * CLI asks a plugin, and the classic builder builds where it gives none.
+ */
+async function buildWithWhatIsKnown(
+  docker: Docker,
+  settings: BuildSettings,
+  labels: ReadonlyMap<string, string>,
+  build: StageBuild,
+  { available, version }: Buildx
+): Promise<BuildRun> {
+  if (!available) core.info(CLASSIC_NOTICE)
+  const annotate = available && (version === undefined || buildxAnnotates(version))
+  const result = await runBuild(docker, settings, labels, build, { buildx: available, annotate })
+  if (result.exitCode === 0 || !available || version !== undefined) return result
+  const output = result.output.trim()
+  if (output === '') {
+    if ((await docker.buildxVersion()) === undefined) {
+      const classic = { available: false, version: undefined }
+      return buildWithWhatIsKnown(docker, settings, labels, build, classic)
+    }
+  } else if (REFUSED_ANNOTATION.test(output)) {
+    core.info('This buildx takes no --annotation (0.12 and later do): building without it')
+    return runBuild(docker, settings, labels, build, { buildx: true, annotate: false })
+  }
+  return result
+}
+
+async function runBuild(
+  docker: Docker,
+  settings: BuildSettings,
+  labels: ReadonlyMap<string, string>,
+  build: StageBuild,
+  { buildx, annotate }: { buildx: boolean; annotate: boolean }
+): Promise<BuildRun> {
   const flags = inputFlags(settings.buildx, { buildx, stage: build.stage })
   const args = buildArgs({
     buildx,
-    manifestAnnotations:
-      buildx && buildxAnnotates(buildxVersion) ? revisionAnnotation(labels) : new Map(),
+    manifestAnnotations: annotate ? revisionAnnotation(labels) : new Map(),
     context: settings.context,
     file: settings.file,
-    tags: [runTag],
+    tags: [build.runTag],
     buildArgNames: [...settings.buildArgs.keys()],
     labels,
     target: build.target,
@@ -138,25 +205,7 @@ async function buildStage(
       output.append(chunk.toString('utf8'))
     }
   })
-  if (result.exitCode !== 0) {
-    throw new BuildFailedError(
-      build.what,
-      result.exitCode,
-      buildError(output.toString(), buildx ? 'buildx' : 'classic')
-    )
-  }
-  // Read back by the run tag, not --iidfile: with the containerd store buildx writes the config
-  // digest there for a lone manifest (provenance off), and the store knows the image only by the
-  // manifest's digest.
-  const { id, sizeBytes, diffIds } = await inspectImage(docker, runTag)
-  return {
-    id,
-    runTag,
-    sizeBytes,
-    layers: diffIds.length,
-    diffIds,
-    durationMs: Date.now() - started
-  }
+  return { exitCode: result.exitCode, output: output.toString(), buildx }
 }
 
 export async function inspectImage(

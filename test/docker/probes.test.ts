@@ -88,3 +88,22 @@ describe('Docker.prepare', () => {
     expect(execCalls).toEqual([['/usr/libexec/docker/cli-plugins/docker-buildx', 'version']])
   })
 })
+
+describe('Docker.buildx', () => {
+  it('starts no process where the plugin is found on disk, and leaves its version unasked', async () => {
+    plugin.path = '/usr/libexec/docker/cli-plugins/docker-buildx'
+    expect(await new Docker().buildx()).toEqual({ available: true, version: undefined })
+    expect(execCalls).toEqual([])
+  })
+
+  it('asks the CLI once where no plugin is found, and keeps the version it printed', async () => {
+    const docker = new Docker()
+    const answers = await Promise.all([docker.buildx(), docker.buildx()])
+    const version = 'github.com/docker/buildx v0.13.1 abc'
+    expect(answers).toEqual([
+      { available: true, version },
+      { available: true, version }
+    ])
+    expect(execCalls).toEqual([['docker', 'buildx', 'version']])
+  })
+})

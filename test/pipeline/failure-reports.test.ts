@@ -32,7 +32,7 @@ function fakeEngine(answer: Answer = () => undefined): { engine: Docker; calls: 
     return Promise.resolve({ exitCode: 0, stdout, stderr: '' })
   }
   const engine = {
-    buildxVersion: () => Promise.resolve('github.com/docker/buildx v0.13.1 abc'),
+    buildx: () => Promise.resolve({ available: true, version: undefined }),
     ensureEngine: () => Promise.resolve('26.1.5'),
     run
   } as unknown as Docker

@@ -20,7 +20,7 @@ function engineThrowing(error: unknown): Docker {
   const fail = (): never => {
     throw error
   }
-  return { buildxVersion: fail, ensureEngine: fail, run: fail } as unknown as Docker
+  return { buildx: fail, buildxVersion: fail, ensureEngine: fail, run: fail } as unknown as Docker
 }
 
 let root: string

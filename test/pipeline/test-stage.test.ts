@@ -42,7 +42,7 @@ function fakeEngine(layers: { shipped: string[]; test: string[] }): {
     return Promise.resolve(ok())
   }
   const engine = {
-    buildxVersion: () => Promise.resolve('github.com/docker/buildx v0.13.1 abc'),
+    buildx: () => Promise.resolve({ available: true, version: undefined }),
     ensureEngine: () => Promise.resolve('26.1.5'),
     run
   } as unknown as Docker
