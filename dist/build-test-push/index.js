@@ -7156,9 +7156,7 @@ function outcomeOf(promise) {
 async function pushReferrer(transport, repository, subject, artifact) {
     const tag = referrersTag(subject.digest);
     const listing = outcomeOf(getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT));
-    const [, layer] = await both(uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES), uploadBlob(transport, repository, artifact.mediaType, artifact.bytes, {
-        ask: artifact.fresh !== true
-    }));
+    const layer = await (artifact.uploaded ?? uploadBlobs(transport, repository, artifact));
     const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations);
     const digest = sha256Digest(bytes);
     const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes);
@@ -7177,6 +7175,22 @@ async function pushReferrer(transport, repository, subject, artifact) {
         throw existing.error;
     await addToReferrersTag(transport, repository, tag, existing.value, referrer);
     return { digest, listedBy: 'referrers-tag' };
+}
+/**
+ * `artifact` with its blobs uploading now: they do not name the subject, so they can go while it is
+ * still being pushed. A failure is seen by pushReferrer, which awaits them.
+ */
+function withBlobsUploading(transport, repository, artifact) {
+    const uploaded = uploadBlobs(transport, repository, artifact);
+    uploaded.catch(() => undefined);
+    return { ...artifact, uploaded };
+}
+/** The empty config and the layer, together; the layer's descriptor. */
+async function uploadBlobs(transport, repository, artifact) {
+    const [, layer] = await both(uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES), uploadBlob(transport, repository, artifact.mediaType, artifact.bytes, {
+        ask: artifact.fresh !== true
+    }));
+    return layer;
 }
 /** Both values once both requests have ended (none is left running), or the first failure. */
 async function both(first, second) {
@@ -7400,9 +7414,9 @@ function testRecordOf(report, testedImageId, recordedAt) {
  * Attaches the record and says so. The image is pushed and correct whatever happens here, so a
  * failure is a warning, never the step's failure.
  */
-async function attachTestRecord(transport, repository, digest, record, known) {
+async function attachTestRecord(transport, repository, digest, record, known, artifact) {
     try {
-        const pushed = await pushTestRecord(transport, repository, digest, record, known);
+        const pushed = await pushTestRecord(transport, repository, digest, record, known, artifact);
         info(`Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`);
     }
     catch (error) {
@@ -7413,15 +7427,21 @@ async function attachTestRecord(transport, repository, digest, record, known) {
  * Attaches the record to the image `digest` as an OCI referrer; `known` is what the registry said
  * of the image already (the push's look-up), which spares asking for its manifest again.
  */
-async function pushTestRecord(transport, repository, digest, record, known) {
+async function pushTestRecord(transport, repository, digest, record, known, artifact = recordArtifact(record)) {
     const subject = subjectDescribed(known, digest) ?? (await subjectOf(transport, repository, digest));
     return pushReferrer(transport, repository, subject, {
+        ...artifact,
+        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
+    });
+}
+/** The record as an artifact; its annotation, which names the subject, is added when pushed. */
+function recordArtifact(record) {
+    return {
         artifactType: TEST_REPORT_TYPE,
         mediaType: TEST_REPORT_TYPE,
         bytes: Buffer.from(JSON.stringify(record)),
-        annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) },
         fresh: true
-    });
+    };
 }
 /**
  * The subject's descriptor from a look-up's headers when they can name it: the same digest, a
@@ -7533,14 +7553,23 @@ async function reusedImageRecord(reading, reference) {
     }
 }
 /**
- * The run's test record attached to the image it pushed; `testedId` is the image the tests ran in,
- * `pushed` what the registry said of the image right after the push.
+ * The record of the tests that passed, made once they did: its blobs name no image, so they upload
+ * while the image is pushed, and recordTests has only the manifests left to put.
  */
-async function recordTests(registry, report, testedId, pushed) {
-    if (report.digest === undefined)
-        return;
+function stageTestRecord(registry, report, testedId) {
     const record = testRecordOf(report, testedId, new Date());
-    await attachTestRecord(registry.client.transport, registry.image.path, report.digest, record, pushed);
+    const { transport } = registry.client;
+    const artifact = withBlobsUploading(transport, registry.image.path, recordArtifact(record));
+    return { record, artifact };
+}
+/**
+ * The staged record attached to the image `digest`; `pushed` is what the registry said of the
+ * image right after the push.
+ */
+async function recordTests(registry, staged, digest, pushed) {
+    const { transport } = registry.client;
+    const { record, artifact } = staged;
+    await attachTestRecord(transport, registry.image.path, digest, record, pushed, artifact);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
@@ -8080,10 +8109,12 @@ class BuildPipeline {
             await reclaimTag(await this.docker(), built, this.reference);
             return this.result('built', undefined, [], undefined);
         }
+        // The record tells of the tests alone: it is made now, and its blobs go while the image does.
+        const record = stageTestRecord(this.registry, this.result('pushed', undefined, [], undefined).report, this.testStage?.id ?? built.id);
         if (byDigest) {
             const manifest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
             const result = this.result('pushed', manifest.digest, [], undefined);
-            await group('Attach the test record', () => this.attachTestRecord(result, manifest));
+            await group('Attach the test record', () => recordTests(this.registry, record, manifest.digest, manifest));
             return result;
         }
         // Another run of the same commit may have pushed while this one built and tested. The local
@@ -8115,12 +8146,8 @@ class BuildPipeline {
         this.pushed = ours;
         await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
         const result = this.result('pushed', digest, [...ours.tags], undefined);
-        await group('Attach the test record', () => this.attachTestRecord(result, pushed.manifest));
+        await group('Attach the test record', () => recordTests(this.registry, record, digest, pushed.manifest));
         return result;
-    }
-    /** With a test stage the tests ran in its image, built on the shipped one's layers. */
-    attachTestRecord(result, pushed) {
-        return recordTests(this.registry, result.report, this.testStage?.id ?? result.imageId, pushed);
     }
     async reuse(existing) {
         const record = existing.record ?? startReadingRecord(this.registry, existing.digest, this.revision.sha);

@@ -3,7 +3,6 @@ import * as core from '../runner/core.js'
 import type { Docker } from '../docker/docker.js'
 import { ActionError, asError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
-import type { ManifestDescriptor } from '../registry/client.js'
 import { openRepository } from '../registry/open-repository.js'
 import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
@@ -43,7 +42,12 @@ import { shaTag, type Revision } from './revision.js'
 import { ShaTagLookup, type ReusableImage, type ShaTagGuess } from './sha-tag-lookup.js'
 import { smokeTestShipped } from './smoke-test.js'
 import { imageToTest } from './test-stage-image.js'
-import { recordTests, reusedImageRecord, startReadingRecord } from './test-record.js'
+import {
+  recordTests,
+  reusedImageRecord,
+  stageTestRecord,
+  startReadingRecord
+} from './test-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
@@ -187,12 +191,20 @@ export class BuildPipeline {
       await reclaimTag(await this.docker(), built, this.reference)
       return this.result('built', undefined, [], undefined)
     }
+    // The record tells of the tests alone: it is made now, and its blobs go while the image does.
+    const record = stageTestRecord(
+      this.registry,
+      this.result('pushed', undefined, [], undefined).report,
+      this.testStage?.id ?? built.id
+    )
     if (byDigest) {
       const manifest = await core.group(`Push ${this.reference} by digest`, async () =>
         pushByDigest(await this.docker(), this.registry, built)
       )
       const result = this.result('pushed', manifest.digest, [], undefined)
-      await core.group('Attach the test record', () => this.attachTestRecord(result, manifest))
+      await core.group('Attach the test record', () =>
+        recordTests(this.registry, record, manifest.digest, manifest)
+      )
       return result
     }
     // Another run of the same commit may have pushed while this one built and tested. The local
@@ -228,13 +240,10 @@ export class BuildPipeline {
     this.pushed = ours
     await core.group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags))
     const result = this.result('pushed', digest, [...ours.tags], undefined)
-    await core.group('Attach the test record', () => this.attachTestRecord(result, pushed.manifest))
+    await core.group('Attach the test record', () =>
+      recordTests(this.registry, record, digest, pushed.manifest)
+    )
     return result
-  }
-
-  /** With a test stage the tests ran in its image, built on the shipped one's layers. */
-  private attachTestRecord(result: PipelineResult, pushed: ManifestDescriptor): Promise<void> {
-    return recordTests(this.registry, result.report, this.testStage?.id ?? result.imageId, pushed)
   }
 
   private async reuse(existing: ReusableImage): Promise<PipelineResult> {

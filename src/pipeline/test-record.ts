@@ -14,6 +14,8 @@ import {
   getManifest,
   listReferrers,
   pushReferrer,
+  withBlobsUploading,
+  type Artifact,
   type PushedReferrer
 } from '../registry/referrers.js'
 import type { ImageRepository } from '../registry/repository.js'
@@ -69,10 +71,11 @@ export async function attachTestRecord(
   repository: string,
   digest: string,
   record: TestRecord,
-  known?: Descriptor
+  known?: Descriptor,
+  artifact?: Artifact
 ): Promise<void> {
   try {
-    const pushed = await pushTestRecord(transport, repository, digest, record, known)
+    const pushed = await pushTestRecord(transport, repository, digest, record, known, artifact)
     core.info(
       `Attached the test record ${pushed.digest} to ${untrustedText(digest)} (listed by the ${pushed.listedBy})`
     )
@@ -92,17 +95,25 @@ export async function pushTestRecord(
   repository: string,
   digest: string,
   record: TestRecord,
-  known?: Descriptor
+  known?: Descriptor,
+  artifact: Artifact = recordArtifact(record)
 ): Promise<PushedReferrer> {
   const subject =
     subjectDescribed(known, digest) ?? (await subjectOf(transport, repository, digest))
   return pushReferrer(transport, repository, subject, {
+    ...artifact,
+    annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) }
+  })
+}
+
+/** The record as an artifact; its annotation, which names the subject, is added when pushed. */
+function recordArtifact(record: TestRecord): Artifact {
+  return {
     artifactType: TEST_REPORT_TYPE,
     mediaType: TEST_REPORT_TYPE,
     bytes: Buffer.from(JSON.stringify(record)),
-    annotations: { [RECORD_ANNOTATION]: JSON.stringify({ subject: digest, ...record }) },
     fresh: true
-  })
+  }
 }
 
 /**
@@ -253,23 +264,38 @@ export async function reusedImageRecord(
   }
 }
 
+/** A run's test record, its blobs uploading while the image it records is pushed. */
+export interface StagedRecord {
+  readonly record: TestRecord
+  readonly artifact: Artifact
+}
+
 /**
- * The run's test record attached to the image it pushed; `testedId` is the image the tests ran in,
- * `pushed` what the registry said of the image right after the push.
+ * The record of the tests that passed, made once they did: its blobs name no image, so they upload
+ * while the image is pushed, and recordTests has only the manifests left to put.
+ */
+export function stageTestRecord(
+  registry: ImageRepository,
+  report: BuildReport,
+  testedId: string | undefined
+): StagedRecord {
+  const record = testRecordOf(report, testedId, new Date())
+  const { transport } = registry.client
+  const artifact = withBlobsUploading(transport, registry.image.path, recordArtifact(record))
+  return { record, artifact }
+}
+
+/**
+ * The staged record attached to the image `digest`; `pushed` is what the registry said of the
+ * image right after the push.
  */
 export async function recordTests(
   registry: ImageRepository,
-  report: BuildReport,
-  testedId: string | undefined,
+  staged: StagedRecord,
+  digest: string,
   pushed: Descriptor | undefined
 ): Promise<void> {
-  if (report.digest === undefined) return
-  const record = testRecordOf(report, testedId, new Date())
-  await attachTestRecord(
-    registry.client.transport,
-    registry.image.path,
-    report.digest,
-    record,
-    pushed
-  )
+  const { transport } = registry.client
+  const { record, artifact } = staged
+  await attachTestRecord(transport, registry.image.path, digest, record, pushed, artifact)
 }

@@ -1,5 +1,5 @@
 // Attaches an artifact to an image and lists what is attached: the referrers API, else the tag schema.
-import { expectStatus, uploadBlob } from './blob-upload.js'
+import { expectStatus, uploadBlob, type BlobDescriptor } from './blob-upload.js'
 import { ERROR_BODY_LIMIT, formatLimit, MANIFEST_BODY_LIMIT } from './body.js'
 import { bytesMatchDigest, sha256Digest } from './digest.js'
 import { registryText } from './errors.js'
@@ -30,6 +30,8 @@ export interface Artifact {
    * so they are uploaded without asking first.
    */
   readonly fresh?: boolean
+  /** Its blobs' upload, started by withBlobsUploading before the subject was there to name. */
+  readonly uploaded?: Promise<BlobDescriptor>
 }
 
 export interface PushedReferrer {
@@ -62,12 +64,7 @@ export async function pushReferrer(
 ): Promise<PushedReferrer> {
   const tag = referrersTag(subject.digest)
   const listing = outcomeOf(getManifest(transport, repository, tag, OCI_INDEX, MANIFEST_BODY_LIMIT))
-  const [, layer] = await both(
-    uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES),
-    uploadBlob(transport, repository, artifact.mediaType, artifact.bytes, {
-      ask: artifact.fresh !== true
-    })
-  )
+  const layer = await (artifact.uploaded ?? uploadBlobs(transport, repository, artifact))
   const bytes = artifactManifest(artifact.artifactType, subject, layer, artifact.annotations)
   const digest = sha256Digest(bytes)
   const response = await putManifest(transport, repository, digest, OCI_MANIFEST, bytes)
@@ -85,6 +82,35 @@ export async function pushReferrer(
   if ('error' in existing) throw existing.error
   await addToReferrersTag(transport, repository, tag, existing.value, referrer)
   return { digest, listedBy: 'referrers-tag' }
+}
+
+/**
+ * `artifact` with its blobs uploading now: they do not name the subject, so they can go while it is
+ * still being pushed. A failure is seen by pushReferrer, which awaits them.
+ */
+export function withBlobsUploading(
+  transport: RegistryTransport,
+  repository: string,
+  artifact: Artifact
+): Artifact {
+  const uploaded = uploadBlobs(transport, repository, artifact)
+  uploaded.catch(() => undefined)
+  return { ...artifact, uploaded }
+}
+
+/** The empty config and the layer, together; the layer's descriptor. */
+async function uploadBlobs(
+  transport: RegistryTransport,
+  repository: string,
+  artifact: Artifact
+): Promise<BlobDescriptor> {
+  const [, layer] = await both(
+    uploadBlob(transport, repository, EMPTY_CONFIG.mediaType, EMPTY_CONFIG_BYTES),
+    uploadBlob(transport, repository, artifact.mediaType, artifact.bytes, {
+      ask: artifact.fresh !== true
+    })
+  )
+  return layer
 }
 
 /** Both values once both requests have ended (none is left running), or the first failure. */

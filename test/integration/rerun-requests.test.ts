@@ -70,7 +70,7 @@ describe('a re-run of a commit already pushed', () => {
     expect(run.main.stdout).toMatch(/\[command\]\S*\/docker-buildx build --load /)
   })
 
-  it('a run that pushes asks no manifest after the push: the record names the image from the SHA tag’s look-up', async ({
+  it('a run that pushes asks no manifest and sends no blob after the push: the record names the image from the SHA tag’s look-up, its blobs went during the push', async ({
     build,
     proxy
   }) => {
@@ -87,5 +87,12 @@ describe('a re-run of a commit already pushed', () => {
     const digest = run.outputs.digest ?? 'missing'
     const requests = proxy.log.slice(before)
     expect(requests, requests.join('\n')).not.toContain(`GET /v2/${repository}/manifests/${digest}`)
+    // The SHA tag's put ends the engine's push; the record's blob was uploaded beside it.
+    const tagPut = requests.findLastIndex((line) =>
+      line.startsWith(`PUT /v2/${repository}/manifests/sha-`)
+    )
+    expect(tagPut, requests.join('\n')).toBeGreaterThan(0)
+    const blobsAfter = requests.slice(tagPut + 1).filter((line) => line.includes('/blobs/'))
+    expect(blobsAfter, requests.join('\n')).toEqual([])
   })
 })
