@@ -12,6 +12,7 @@ import { promoteChart } from './chart.js'
 import { benchBuildCache } from './build-cache.js'
 import { benchColdStart } from './cold-start.js'
 import { runCommand } from './command.js'
+import { resetEngine } from './engine-reset.js'
 import { goalsForTerminal, judgeGoals } from './goals.js'
 import { benchPipeline } from './pipeline.js'
 import { PROFILE_PARTS } from './profile.js'
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
         }
       )
     }
+    log(`removed ${await resetEngine(dockerEnv)} images from the engine, the base images left`)
     const context = {
       proxy,
       harness,

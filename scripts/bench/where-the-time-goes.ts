@@ -89,10 +89,11 @@ ${coldStart(results)}
   own process, standalone (the plain script's \`docker build\` is the CLI and then the plugin), and
   the push goes to the engine's API, as the CLI would send it. On top it pays a second Node start's worth of work
   once: Node and the bundle, \`git\` for the commit (while the SHA tag is already asked for), the
-  buildx plugin's version (one process, while the login is written into a config of its own), the
-  engine's version, image inspect, tag and removals over its API socket, the SHA tag look-up before
-  pushing, the digest check after the push and the test record (four round trips, three with the referrers
-  API; its subject taken from that check). There is no post step when the main step
+  login written into a config of its own, the engine's version, image inspect, tag and removals
+  over its API socket, the SHA tag look-up before pushing, the digest check after the push and the
+  test record (its blobs upload during the push; after it, two round trips, one with the referrers
+  API; its subject taken from that check). The buildx plugin found on disk builds without being
+  asked its version first. There is no post step when the main step
   removed what it made. The plain script's \`docker build\` is BuildKit, as the CLI runs it where
   buildx is installed (on GitHub's runners); the legacy builder's row is there for reference.
 - **A re-run** of an existing SHA makes ${results.pipeline.rerun.requests} registry requests and
