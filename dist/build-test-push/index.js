@@ -7552,25 +7552,6 @@ async function reusedImageRecord(reading, reference) {
         return undefined;
     }
 }
-/**
- * The record of the tests that passed, made once they did: its blobs name no image, so they upload
- * while the image is pushed, and recordTests has only the manifests left to put.
- */
-function stageTestRecord(registry, report, testedId) {
-    const record = testRecordOf(report, testedId, new Date());
-    const { transport } = registry.client;
-    const artifact = withBlobsUploading(transport, registry.image.path, recordArtifact(record));
-    return { record, artifact };
-}
-/**
- * The staged record attached to the image `digest`; `pushed` is what the registry said of the
- * image right after the push.
- */
-async function recordTests(registry, staged, digest, pushed) {
-    const { transport } = registry.client;
-    const { record, artifact } = staged;
-    await attachTestRecord(transport, registry.image.path, digest, record, pushed, artifact);
-}
 
 ;// CONCATENATED MODULE: ./src/pipeline/sha-tag-lookup.ts
 // What the registry holds under the SHA tag, asked as soon as the commit is known and once per question.
@@ -7974,8 +7955,34 @@ async function imageToTest(docker, settings, shipped, labels, platforms) {
     return { id: testStage.id, name: `the test stage ${stage}`, testStage };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/staged-record.ts
+// The record of the tests that passed, made before the push and attached to the pushed image.
+
+
+
+/**
+ * The record of the tests that passed, made once they did: its blobs name no image, so they upload
+ * while the image is pushed, and recordTests has only the manifests left to put.
+ */
+function stageTestRecord(registry, report, testedId) {
+    const record = testRecordOf(report, testedId, new Date());
+    const { transport } = registry.client;
+    const artifact = withBlobsUploading(transport, registry.image.path, recordArtifact(record));
+    return { record, artifact };
+}
+/**
+ * The staged record attached to the image `digest`; `pushed` is what the registry said of the
+ * image right after the push.
+ */
+async function recordTests(registry, staged, digest, pushed) {
+    const { transport } = registry.client;
+    const { record, artifact } = staged;
+    await group('Attach the test record', () => attachTestRecord(transport, registry.image.path, digest, record, pushed, artifact));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
+
 
 
 
@@ -8114,7 +8121,7 @@ class BuildPipeline {
         if (byDigest) {
             const manifest = await group(`Push ${this.reference} by digest`, async () => pushByDigest(await this.docker(), this.registry, built));
             const result = this.result('pushed', manifest.digest, [], undefined);
-            await group('Attach the test record', () => recordTests(this.registry, record, manifest.digest, manifest));
+            await recordTests(this.registry, record, manifest.digest, manifest);
             return result;
         }
         // Another run of the same commit may have pushed while this one built and tested. The local
@@ -8146,7 +8153,7 @@ class BuildPipeline {
         this.pushed = ours;
         await group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags));
         const result = this.result('pushed', digest, [...ours.tags], undefined);
-        await group('Attach the test record', () => recordTests(this.registry, record, digest, pushed.manifest));
+        await recordTests(this.registry, record, digest, pushed.manifest);
         return result;
     }
     async reuse(existing) {

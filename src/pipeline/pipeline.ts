@@ -42,12 +42,8 @@ import { shaTag, type Revision } from './revision.js'
 import { ShaTagLookup, type ReusableImage, type ShaTagGuess } from './sha-tag-lookup.js'
 import { smokeTestShipped } from './smoke-test.js'
 import { imageToTest } from './test-stage-image.js'
-import {
-  recordTests,
-  reusedImageRecord,
-  stageTestRecord,
-  startReadingRecord
-} from './test-record.js'
+import { reusedImageRecord, startReadingRecord } from './test-record.js'
+import { recordTests, stageTestRecord } from './staged-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
 
 export interface PipelineResult {
@@ -202,9 +198,7 @@ export class BuildPipeline {
         pushByDigest(await this.docker(), this.registry, built)
       )
       const result = this.result('pushed', manifest.digest, [], undefined)
-      await core.group('Attach the test record', () =>
-        recordTests(this.registry, record, manifest.digest, manifest)
-      )
+      await recordTests(this.registry, record, manifest.digest, manifest)
       return result
     }
     // Another run of the same commit may have pushed while this one built and tested. The local
@@ -240,9 +234,7 @@ export class BuildPipeline {
     this.pushed = ours
     await core.group('Push extra tags', () => this.pushExtraTags(digest, this.reference, ours.tags))
     const result = this.result('pushed', digest, [...ours.tags], undefined)
-    await core.group('Attach the test record', () =>
-      recordTests(this.registry, record, digest, pushed.manifest)
-    )
+    await recordTests(this.registry, record, digest, pushed.manifest)
     return result
   }
 

@@ -14,7 +14,6 @@ import {
   getManifest,
   listReferrers,
   pushReferrer,
-  withBlobsUploading,
   type Artifact,
   type PushedReferrer
 } from '../registry/referrers.js'
@@ -107,7 +106,7 @@ export async function pushTestRecord(
 }
 
 /** The record as an artifact; its annotation, which names the subject, is added when pushed. */
-function recordArtifact(record: TestRecord): Artifact {
+export function recordArtifact(record: TestRecord): Artifact {
   return {
     artifactType: TEST_REPORT_TYPE,
     mediaType: TEST_REPORT_TYPE,
@@ -262,40 +261,4 @@ export async function reusedImageRecord(
     core.warning(`Could not read the test record of ${reference}: ${getErrorMessage(error)}`)
     return undefined
   }
-}
-
-/** A run's test record, its blobs uploading while the image it records is pushed. */
-export interface StagedRecord {
-  readonly record: TestRecord
-  readonly artifact: Artifact
-}
-
-/**
- * The record of the tests that passed, made once they did: its blobs name no image, so they upload
- * while the image is pushed, and recordTests has only the manifests left to put.
- */
-export function stageTestRecord(
-  registry: ImageRepository,
-  report: BuildReport,
-  testedId: string | undefined
-): StagedRecord {
-  const record = testRecordOf(report, testedId, new Date())
-  const { transport } = registry.client
-  const artifact = withBlobsUploading(transport, registry.image.path, recordArtifact(record))
-  return { record, artifact }
-}
-
-/**
- * The staged record attached to the image `digest`; `pushed` is what the registry said of the
- * image right after the push.
- */
-export async function recordTests(
-  registry: ImageRepository,
-  staged: StagedRecord,
-  digest: string,
-  pushed: Descriptor | undefined
-): Promise<void> {
-  const { transport } = registry.client
-  const { record, artifact } = staged
-  await attachTestRecord(transport, registry.image.path, digest, record, pushed, artifact)
 }
