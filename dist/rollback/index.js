@@ -1906,7 +1906,12 @@ function nextPage(link, current) {
 
 
 const PAYLOAD_TOOL = 'immutable-image';
-async function startDeployment(history, deployment) {
+/**
+ * Creates the deployment and marks it in progress, unless `over()` says the promotion has already
+ * ended by the time GitHub answered: its final status then follows the create straight away, one
+ * round trip fewer, and the deployment never shows as running after it has finished.
+ */
+async function startDeployment(history, deployment, over = () => false) {
     const id = await history.create({
         ref: deployment.ref,
         environment: deployment.environment,
@@ -1914,7 +1919,8 @@ async function startDeployment(history, deployment) {
         description: `${deployment.payload.image}@${deployment.payload.digest}`.slice(0, 140),
         production: /^prod(uction)?$/i.test(deployment.environment)
     });
-    await history.setStatus(id, { state: 'in_progress', logUrl: deployment.logUrl });
+    if (!over())
+        await history.setStatus(id, { state: 'in_progress', logUrl: deployment.logUrl });
     return id;
 }
 async function finishDeployment(history, deploymentId, outcome) {
@@ -2019,7 +2025,7 @@ function githubDeploymentLog(run, options, openHistory = () => Promise.resolve(r
     let opened;
     const history = () => (opened ??= openHistory());
     return {
-        async start(promotion) {
+        async start(promotion, over) {
             if (!options.record)
                 return undefined;
             if (options.token === '') {
@@ -2041,7 +2047,7 @@ function githubDeploymentLog(run, options, openHistory = () => Promise.resolve(r
                         actor: run.actor,
                         run_url: run.runUrl
                     }
-                });
+                }, over);
                 info(`Recorded as deployment ${untrustedText(id)} of ${options.environment}.`);
                 return id;
             }
@@ -2152,16 +2158,19 @@ async function promote(settings, run, registry, log) {
     // The deployment is created while the tags move: its round trips to GitHub overlap the registry's.
     // DeploymentLog.start never rejects (GitHub's failures become warnings): left unawaited meanwhile,
     // it cannot become an unhandled rejection.
+    let retagEnded = false;
     const starting = log.start({
         image,
         digest: manifest.digest,
         source: settings.source.kind === 'previous' ? `previous (${manifest.digest})` : source,
         previousDigest,
         targets: settings.targets
-    });
+    }, () => retagEnded);
     let result;
     try {
-        result = await retag(registry, manifest, targets);
+        result = await retag(registry, manifest, targets).finally(() => {
+            retagEnded = true;
+        });
     }
     catch (error) {
         await log.finish(await starting, 'failure', `promotion of ${manifest.digest} failed`);

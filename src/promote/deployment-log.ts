@@ -25,8 +25,11 @@ export interface PromotionRecord {
 }
 
 export interface DeploymentLog {
-  /** Records the promotion as started; undefined when not recorded. Never rejects. */
-  start(promotion: PromotionRecord): Promise<number | undefined>
+  /**
+   * Records the promotion as started; undefined when not recorded. Never rejects. `over` tells
+   * whether the promotion has ended meanwhile (then it is not marked in progress).
+   */
+  start(promotion: PromotionRecord, over?: () => boolean): Promise<number | undefined>
   finish(
     deploymentId: number | undefined,
     state: 'success' | 'failure',
@@ -60,28 +63,32 @@ export function githubDeploymentLog(
   let opened: Promise<DeploymentHistory> | undefined
   const history = (): Promise<DeploymentHistory> => (opened ??= openHistory())
   return {
-    async start(promotion) {
+    async start(promotion, over) {
       if (!options.record) return undefined
       if (options.token === '') {
         core.warning('No github-token: the promotion is not recorded as a deployment.')
         return undefined
       }
       try {
-        const id = await startDeployment(await history(), {
-          ref: run.eventSha,
-          environment: options.environment,
-          logUrl: run.runUrl,
-          payload: {
-            tool: PAYLOAD_TOOL,
-            image: promotion.image,
-            digest: promotion.digest,
-            source: promotion.source,
-            previous_digest: promotion.previousDigest,
-            targets: promotion.targets,
-            actor: run.actor,
-            run_url: run.runUrl
-          }
-        })
+        const id = await startDeployment(
+          await history(),
+          {
+            ref: run.eventSha,
+            environment: options.environment,
+            logUrl: run.runUrl,
+            payload: {
+              tool: PAYLOAD_TOOL,
+              image: promotion.image,
+              digest: promotion.digest,
+              source: promotion.source,
+              previous_digest: promotion.previousDigest,
+              targets: promotion.targets,
+              actor: run.actor,
+              run_url: run.runUrl
+            }
+          },
+          over
+        )
         core.info(`Recorded as deployment ${untrustedText(id)} of ${options.environment}.`)
         return id
       } catch (error) {

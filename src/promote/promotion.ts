@@ -65,16 +65,22 @@ export async function promote(
   // The deployment is created while the tags move: its round trips to GitHub overlap the registry's.
   // DeploymentLog.start never rejects (GitHub's failures become warnings): left unawaited meanwhile,
   // it cannot become an unhandled rejection.
-  const starting = log.start({
-    image,
-    digest: manifest.digest,
-    source: settings.source.kind === 'previous' ? `previous (${manifest.digest})` : source,
-    previousDigest,
-    targets: settings.targets
-  })
+  let retagEnded = false
+  const starting = log.start(
+    {
+      image,
+      digest: manifest.digest,
+      source: settings.source.kind === 'previous' ? `previous (${manifest.digest})` : source,
+      previousDigest,
+      targets: settings.targets
+    },
+    () => retagEnded
+  )
   let result
   try {
-    result = await retag(registry, manifest, targets)
+    result = await retag(registry, manifest, targets).finally(() => {
+      retagEnded = true
+    })
   } catch (error) {
     await log.finish(await starting, 'failure', `promotion of ${manifest.digest} failed`)
     throw error

@@ -20,11 +20,17 @@ const settings: PromoteSettings = {
 }
 
 /** A deployment log whose start answers only when the test says so, every call noted in `events`. */
-function gatedLog(events: string[]): { log: DeploymentLog; answerStart: (id: number) => void } {
+function gatedLog(events: string[]): {
+  log: DeploymentLog
+  answerStart: (id: number) => void
+  promotionOver: () => boolean
+} {
   let answerStart: (id: number) => void = () => undefined
+  let promotionOver: () => boolean = () => false
   const log: DeploymentLog = {
-    start: () => {
-      events.push('start')
+    start: (_promotion, over) => {
+      events.push(`start (over: ${String(over?.())})`)
+      if (over !== undefined) promotionOver = over
       return new Promise((settle) => (answerStart = settle))
     },
     finish: (id, state) => {
@@ -37,7 +43,8 @@ function gatedLog(events: string[]): { log: DeploymentLog; answerStart: (id: num
     log,
     answerStart: (id) => {
       answerStart(id)
-    }
+    },
+    promotionOver: () => promotionOver()
   }
 }
 
@@ -66,15 +73,17 @@ const settle = (): Promise<void> => new Promise((done) => setImmediate(done))
 
 describe('the deployment is created while the tags move', () => {
   it('puts every tag while GitHub has not yet answered, and marks the deployment live after both', async () => {
-    const { log, answerStart } = gatedLog(events)
+    const { log, answerStart, promotionOver } = gatedLog(events)
 
     const promoting = promote(settings, {} as RunContext, store, log)
     await settle()
-    expect(events).toEqual(['start', 'put production', 'put v1'])
+    expect(events).toEqual(['start (over: false)', 'put production', 'put v1'])
+    // Told so, the log marks the deployment straight as finished, not in progress.
+    expect(promotionOver()).toBe(true)
 
     answerStart(42)
     const result = await promoting
-    expect(events).toEqual(['start', 'put production', 'put v1', 'finish 42 success'])
+    expect(events).toEqual(['start (over: false)', 'put production', 'put v1', 'finish 42 success'])
     expect(result.deploymentId).toBe(42)
   })
 
@@ -82,14 +91,15 @@ describe('the deployment is created while the tags move', () => {
     const before = store.snapshot()
     store.failPut = (_tag, attempt) =>
       attempt === 2 ? new Error('500 from the registry') : undefined
-    const { log, answerStart } = gatedLog(events)
+    const { log, answerStart, promotionOver } = gatedLog(events)
 
     const promoting = promote(settings, {} as RunContext, store, log)
     const failed = expect(promoting).rejects.toThrow('500 from the registry')
     await settle()
     // v1's put failed and production was put back, all before GitHub answered.
-    expect(events).toEqual(['start', 'put production', 'put v1', 'put production'])
+    expect(events).toEqual(['start (over: false)', 'put production', 'put v1', 'put production'])
     expect(store.snapshot()).toEqual(before)
+    expect(promotionOver()).toBe(true)
 
     answerStart(42)
     await failed

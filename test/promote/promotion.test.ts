@@ -135,6 +135,26 @@ describe('promote', () => {
     expect(deployment?.statuses[1]).toMatchObject({ autoInactive: true, logUrl: run.runUrl })
   })
 
+  it('goes from the create straight to the final status when the tags moved before GitHub answered it', async () => {
+    store.add(OLD, 'production')
+    store.add(NEW, 'sha-1a2b3c4')
+    const create = history.create.bind(history)
+    // GitHub answers the create only once every put has been made (and answered).
+    vi.spyOn(history, 'create').mockImplementation(async (deployment) => {
+      while (store.puts.length < 2) await new Promise((next) => setImmediate(next))
+      await new Promise((next) => setImmediate(next))
+      return create(deployment)
+    })
+
+    const result = await promoteOnFakes(
+      settings({ kind: 'tag', tag: parseTag('sha-1a2b3c4') }, ['production', 'v1'])
+    )
+
+    expect(store.snapshot()).toMatchObject({ production: NEW.digest, v1: NEW.digest })
+    const deployment = history.deployments.find(({ id }) => id === result.deploymentId)
+    expect(deployment?.statuses.map((status) => status.state)).toEqual(['success'])
+  })
+
   it('leaves every tag as it was and marks the deployment failed when a put fails', async () => {
     store.add(OLD, 'production', 'v1')
     store.add(NEW, 'sha-1a2b3c4')
