@@ -66,7 +66,8 @@ function promotion(results: BenchResults): string {
   retries, masking or summary) took ${milliseconds(minimal)}, ${times(minimal / floor)} the floor:
   ours adds ${milliseconds(unrecorded - minimal)} to it. Recording the
   deployment adds ${milliseconds(recorded - unrecorded)} on average: it is created while the tags
-  move (its create and in_progress requests overlap the PUT), then marked live.`
+  move (its create overlaps the PUT), then marked live; it is marked in progress only when the
+  tags are still moving as GitHub answers the create.`
 }
 
 function coldStart(results: BenchResults): string {
