@@ -1841,6 +1841,8 @@ async function fromHelper(helper, serverUrl) {
             .execFile(`docker-credential-${helper}`, ['get'], { timeout: 10_000 }, (error, stdout) => {
             resolve(error === null ? stdout : undefined);
         });
+        // A helper may exit without reading its stdin; its exit status and stdout decide, not EPIPE.
+        child.stdin?.on('error', () => undefined);
         child.stdin?.end(serverUrl);
     });
     if (answer === undefined)

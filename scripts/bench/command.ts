@@ -26,6 +26,7 @@ export function runCommand(
     }
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
+    child.stdin.on('error', () => undefined)
     child.stdin.end(options.input)
     child.on('error', reject)
     child.on('close', (code) => {

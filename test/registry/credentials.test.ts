@@ -94,6 +94,20 @@ describe('credential helpers', () => {
     })
   })
 
+  it('takes the answer of a helper that exits without reading the server URL', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'helper-'))
+    const script = join(bin, 'docker-credential-deaf')
+    writeFileSync(script, `#!/bin/sh\necho '{"Username":"AWS","Secret":"from-helper"}'\n`)
+    chmodSync(script, 0o755)
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`)
+    // Longer than a pipe holds, so the write is still pending when the helper exits: EPIPE.
+    const registry = `${'a'.repeat(256 * 1024)}.example.com`
+    expect(await credentialsFromDockerConfig(registry, configDir({ credsStore: 'deaf' }))).toEqual({
+      username: 'AWS',
+      password: 'from-helper'
+    })
+  })
+
   it('gives nothing when the helper has no answer or is missing', async () => {
     installHelper('other', 'somewhere-else')
     expect(
