@@ -6471,8 +6471,68 @@ async function pushByDigest(docker, registry, built) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/settled-tag.ts
+// What a tag names once another client's push under it is over. `docker push` of an index (the
+// containerd image store's pusher) PUTs every child manifest under the tag before the index, so for
+// a moment the tag names a platform image, then an attestation, then the index that lists both.
+
+
+/** BuildKit's attestation manifests hold in-toto statements as their layers, and never an image. */
+const IN_TOTO = 'application/vnd.in-toto+json';
+/**
+ * Between the waits the tag is read again. Such a push writes its manifests back to back, so two
+ * reads this far apart that agree have seen where it ended; over 2 s of change is no push in flight.
+ */
+const SETTLE_WAITS_MS = [150, 300, 600, 1200];
+function isIndex(answer) {
+    return answer.mediaType === OCI_INDEX || answer.mediaType === DOCKER_MANIFEST_LIST;
+}
+/** An attestation manifest: what a tag names only halfway through a push. */
+function isAttestationManifest(manifest) {
+    if (isIndex(manifest))
+        return false;
+    try {
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        const layers = Array.isArray(parsed.layers) ? parsed.layers : [];
+        return (layers.length > 0 &&
+            layers.every((layer) => typeof layer === 'object' &&
+                layer !== null &&
+                layer.mediaType === IN_TOTO));
+    }
+    catch {
+        return false;
+    }
+}
+/** A lone manifest under the tag may be a child of an index still being pushed. */
+function mayBeHalfway(answer) {
+    return !isIndex(answer);
+}
+/** An attestation is a child for sure: it is never the image a tag names once a push is over. */
+function halfwayForSure(answer) {
+    return 'bytes' in answer && isAttestationManifest(answer);
+}
+/**
+ * `first`, or what the tag names once it stops changing: nothing or an index is where a push
+ * ends; a lone manifest is read again until two reads agree (and it is no attestation). After
+ * the last wait the latest answer stands, whatever it is.
+ */
+async function settledTag(first, read, sleep = retry_sleepFor) {
+    let current = first;
+    for (const wait of SETTLE_WAITS_MS) {
+        if (current === undefined || !mayBeHalfway(current))
+            return current;
+        await sleep(wait);
+        const next = await read();
+        if (next !== undefined && next.digest === current.digest && !halfwayForSure(next))
+            return next;
+        current = next;
+    }
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/image-push.ts
 // Pushes the tested image under its SHA tag, checks the registry's digest, then adds the extra tags.
+
 
 
 
@@ -6483,18 +6543,22 @@ async function pushShaTag(docker, registry, image, tag) {
     const reference = `${repositoryName(image)}:${tag}`;
     const push = () => docker.push(repositoryName(image), tag, image.registry);
     let pushed = await push();
-    if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
-        info(`the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`);
+    if (pushed.exitCode !== 0 && isPushWorthRepeating(pushed.stderr || pushed.stdout)) {
+        info(`the push failed (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`);
         pushed = await push();
     }
     if (pushed.exitCode !== 0) {
         throw new ActionError(`pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`);
     }
-    const descriptor = await registry.resolve(tag);
+    const reported = pushed.digest;
+    const answer = await registry.resolve(tag);
+    // Not ours: another run's push under the tag may be halfway, its lone manifests before its index.
+    const descriptor = reported === undefined || answer?.digest === reported
+        ? answer
+        : await settledTag(answer, () => registry.resolve(tag));
     if (descriptor === undefined) {
         throw new ActionError(`the registry does not list ${reference} right after the push`);
     }
-    const reported = pushed.digest;
     return {
         digest: descriptor.digest,
         manifest: descriptor,
@@ -6507,6 +6571,15 @@ async function pushShaTag(docker, registry, image, tag) {
  */
 function isRegistryServerError(output) {
     return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test(lastLine(output));
+}
+/**
+ * What one more push mends: a 5xx, or the registry refusing the index for children it lacks, which
+ * another run's push of the same commit from the same engine causes now and then (containerd's
+ * pusher decides what the registry holds by what the tag names).
+ */
+function isPushWorthRepeating(output) {
+    return (isRegistryServerError(output) ||
+        /references to blobs and\/or manifests are missing in your target registry/.test(lastLine(output)));
 }
 /** The last line docker printed, which often quotes the registry: made one safe, capped line. */
 function pushFailure(output, registry) {
@@ -7564,6 +7637,7 @@ async function reusedImageRecord(reading, reference) {
 
 
 
+
 /**
  * Asks for the SHA tag of the event's commit while git reads the checkout: it is the checked-out
  * commit on a push and with the default pull_request checkout. A wrong guess costs one request, and
@@ -7615,9 +7689,15 @@ class ShaTagLookup {
         const question = registryQuestion(this.policy);
         if (question === 'none')
             return undefined;
-        const fetched = this.early ?? this.registry.fetch(this.tag);
+        const early = this.early;
         this.early = undefined;
-        const manifest = await group(`Look for ${this.wanted.reference} ${when}`, () => fetched);
+        const manifest = await group(`Look for ${this.wanted.reference} ${when}`, async () => {
+            const answer = await (early ?? this.registry.fetch(this.tag));
+            // The early answer is mostly a tag pushed long ago: read again only if it shows a push
+            // caught halfway. A later one appeared during this run, perhaps mid-push.
+            const suspect = early === undefined || (answer !== undefined && isAttestationManifest(answer));
+            return suspect ? settledTag(answer, () => this.registry.fetch(this.tag)) : answer;
+        });
         let held = { kind: 'nothing' };
         if (manifest !== undefined) {
             held =

@@ -16,6 +16,7 @@ import {
 import type { ManifestDescriptor } from '../registry/client.js'
 import type { ImageRepository } from '../registry/repository.js'
 import { untrustedText } from '../log/untrusted-text.js'
+import { settledTag } from '../registry/settled-tag.js'
 
 export interface ShaTagPush {
   /** What the registry holds under the SHA tag right after the push. */
@@ -35,9 +36,9 @@ export async function pushShaTag(
   const reference = `${repositoryName(image)}:${tag}`
   const push = (): Promise<PushResult> => docker.push(repositoryName(image), tag, image.registry)
   let pushed = await push()
-  if (pushed.exitCode !== 0 && isRegistryServerError(pushed.stderr || pushed.stdout)) {
+  if (pushed.exitCode !== 0 && isPushWorthRepeating(pushed.stderr || pushed.stdout)) {
     core.info(
-      `the registry failed during the push (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`
+      `the push failed (${registryText(lastLine(pushed.stderr || pushed.stdout))}): pushing once more`
     )
     pushed = await push()
   }
@@ -46,11 +47,16 @@ export async function pushShaTag(
       `pushing ${reference} failed: ${pushFailure(pushed.stderr || pushed.stdout, image.registry)}`
     )
   }
-  const descriptor = await registry.resolve(tag)
+  const reported = pushed.digest
+  const answer = await registry.resolve(tag)
+  // Not ours: another run's push under the tag may be halfway, its lone manifests before its index.
+  const descriptor =
+    reported === undefined || answer?.digest === reported
+      ? answer
+      : await settledTag(answer, () => registry.resolve(tag))
   if (descriptor === undefined) {
     throw new ActionError(`the registry does not list ${reference} right after the push`)
   }
-  const reported = pushed.digest
   return {
     digest: descriptor.digest,
     manifest: descriptor,
@@ -65,6 +71,20 @@ export async function pushShaTag(
 export function isRegistryServerError(output: string): boolean {
   return /\b5\d\d (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\b/.test(
     lastLine(output)
+  )
+}
+
+/**
+ * What one more push mends: a 5xx, or the registry refusing the index for children it lacks, which
+ * another run's push of the same commit from the same engine causes now and then (containerd's
+ * pusher decides what the registry holds by what the tag names).
+ */
+export function isPushWorthRepeating(output: string): boolean {
+  return (
+    isRegistryServerError(output) ||
+    /references to blobs and\/or manifests are missing in your target registry/.test(
+      lastLine(output)
+    )
   )
 }
 

@@ -4,6 +4,7 @@ import { ActionError } from '../errors.js'
 import type { Manifest } from '../registry/client.js'
 import { imageRevisions, revisionsIn } from '../registry/image-revision.js'
 import { parseDigest, parseTag, type Digest, type Tag } from '../registry/reference.js'
+import { isAttestationManifest, settledTag } from '../registry/settled-tag.js'
 import type { ImageRepository } from '../registry/repository.js'
 import {
   chooseForExistingTag,
@@ -84,9 +85,15 @@ export class ShaTagLookup {
   async existing(when: string): Promise<ReusableImage | undefined> {
     const question = registryQuestion(this.policy)
     if (question === 'none') return undefined
-    const fetched = this.early ?? this.registry.fetch(this.tag)
+    const early = this.early
     this.early = undefined
-    const manifest = await core.group(`Look for ${this.wanted.reference} ${when}`, () => fetched)
+    const manifest = await core.group(`Look for ${this.wanted.reference} ${when}`, async () => {
+      const answer = await (early ?? this.registry.fetch(this.tag))
+      // The early answer is mostly a tag pushed long ago: read again only if it shows a push
+      // caught halfway. A later one appeared during this run, perhaps mid-push.
+      const suspect = early === undefined || (answer !== undefined && isAttestationManifest(answer))
+      return suspect ? settledTag(answer, () => this.registry.fetch(this.tag)) : answer
+    })
     let held: HeldImage = { kind: 'nothing' }
     if (manifest !== undefined) {
       held =

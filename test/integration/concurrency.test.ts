@@ -1,10 +1,11 @@
-// Runs racing each other: ten promotions to one target, two builds of one commit.
+// Runs racing each other: ten promotions to one target, two builds of one commit, a tag mid-push.
 import { describe, expect } from 'vitest'
 import {
   freshRepository,
   it,
   makeWorkspace,
   pushImage,
+  storedObjects,
   tagDigest,
   type ActionRun
 } from '../harness/index.js'
@@ -70,5 +71,46 @@ describe('two runs of the build action for the same commit at once', () => {
     const digest = await tagDigest(path, `sha-${workspace.sha.slice(0, 7)}`)
     expect([first.outputs.digest, second.outputs.digest]).toContain(digest)
     expect(github.commentsOn(61)).toHaveLength(1)
+  })
+})
+
+describe('a SHA tag read while another run’s push under it is halfway', () => {
+  it('is read again past the attestation the tag names for a moment, and the image reused', async ({
+    build,
+    proxy
+  }) => {
+    const repository = freshRepository('halfway')
+    const workspace = makeWorkspace()
+    const first = await build({ workspace, repository, registry: proxy.host })
+    expect(first.main.exitCode, first.main.stdout).toBe(0)
+    // docker push PUTs each child manifest under the tag before the index: the attestation last.
+    const objects = await storedObjects(repository, first.outputs.digest ?? '')
+    const attestation = objects.find((object) =>
+      object.content.toString('utf8').includes('application/vnd.in-toto+json"')
+    )
+    expect(attestation, objects.map((object) => object.digest).join('\n')).toBeDefined()
+    proxy.inject(
+      {
+        kind: 'answer',
+        headers: {
+          'content-type': attestation?.mediaType ?? '',
+          'docker-content-digest': attestation?.digest ?? ''
+        },
+        body: attestation?.content ?? Buffer.alloc(0)
+      },
+      1,
+      'GET',
+      /\/manifests\/sha-/
+    )
+    const rerun = await build({
+      workspace,
+      repository,
+      registry: proxy.host,
+      inputs: { 'if-exists': 'skip', comment: 'false' }
+    })
+    proxy.clearFaults()
+    expect(rerun.main.exitCode, rerun.main.stdout).toBe(0)
+    expect(rerun.outputs.pushed).toBe('false')
+    expect(rerun.outputs.digest).toBe(first.outputs.digest)
   })
 })

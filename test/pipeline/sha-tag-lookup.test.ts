@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Manifest } from '../../src/registry/client.js'
 import { sha256Digest } from '../../src/registry/digest.js'
-import { OCI_MANIFEST } from '../../src/registry/media-types.js'
+import { OCI_INDEX, OCI_MANIFEST } from '../../src/registry/media-types.js'
 import { parseTag, type Tag } from '../../src/registry/reference.js'
 import type { ImageRepository } from '../../src/registry/repository.js'
 import type { TestRecord } from '../../src/pipeline/test-record.js'
@@ -35,14 +35,47 @@ function annotatedImage(revision: string): Manifest {
   return { digest: sha256Digest(bytes), mediaType: OCI_MANIFEST, size: bytes.length, bytes }
 }
 
-function repository(held: Manifest | undefined): { store: ImageRepository; asked: Tag[] } {
+/** A single-platform index with its attestation, as buildx makes it, naming `revision`. */
+function indexOf(image: Manifest, revision: string): Manifest {
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [
+        {
+          mediaType: OCI_MANIFEST,
+          digest: image.digest,
+          size: image.size,
+          annotations: { 'org.opencontainers.image.revision': revision },
+          platform: { architecture: 'amd64', os: 'linux' }
+        }
+      ]
+    })
+  )
+  return { digest: sha256Digest(bytes), mediaType: OCI_INDEX, size: bytes.length, bytes }
+}
+
+const ATTESTATION = ((): Manifest => {
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { digest: `sha256:${'c'.repeat(64)}`, size: 2 },
+      layers: [{ mediaType: 'application/vnd.in-toto+json', digest: `sha256:${'d'.repeat(64)}` }]
+    })
+  )
+  return { digest: sha256Digest(bytes), mediaType: OCI_MANIFEST, size: bytes.length, bytes }
+})()
+
+/** A registry whose SHA tag answers `held` in turn, the last answer repeating. */
+function repository(...held: (Manifest | undefined)[]): { store: ImageRepository; asked: Tag[] } {
   const asked: Tag[] = []
   const store = {
     client: { registry: 'ghcr.io' },
     image: { registry: 'ghcr.io', path: 'acme/web' },
     fetch: (reference: Tag) => {
       asked.push(reference)
-      return Promise.resolve(held)
+      return Promise.resolve(held.length > 1 ? held.shift() : held[0])
     }
   } as unknown as ImageRepository
   return { store, asked }
@@ -107,6 +140,24 @@ describe('ShaTagLookup', () => {
     expect(await lookup.existing('before building')).toBeUndefined()
     expect(await lookup.existing('before pushing')).toBeUndefined()
     expect(asked).toEqual([TAG, TAG])
+  })
+
+  it('reads the tag again when it names an attestation: a push caught halfway', async () => {
+    const index = indexOf(annotatedImage(SHA), SHA)
+    const { store, asked } = repository(ATTESTATION, index)
+    const lookup = new ShaTagLookup(store, { push: true, ifExists: 'skip' }, TAG, wanted)
+    expect(await lookup.existing('before building')).toEqual({ digest: index.digest })
+    expect(asked).toEqual([TAG, TAG])
+  })
+
+  it('before pushing, reads past another run’s platform image and attestation to its index', async () => {
+    const image = annotatedImage(SHA)
+    const index = indexOf(image, SHA)
+    const { store, asked } = repository(undefined, image, ATTESTATION, index)
+    const lookup = new ShaTagLookup(store, { push: true, ifExists: 'skip' }, TAG, wanted)
+    expect(await lookup.existing('before building')).toBeUndefined()
+    expect(await lookup.existing('before pushing')).toEqual({ digest: index.digest })
+    expect(asked).toEqual([TAG, TAG, TAG, TAG])
   })
 
   it('refuses an image whose manifest names another commit', async () => {

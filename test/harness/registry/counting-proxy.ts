@@ -11,6 +11,8 @@ export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly headers?: Record<string, string> }
   | { readonly kind: 'reset' }
   | { readonly kind: 'stall' }
+  /** What the registry would say in another moment: a 200 with these headers and bytes. */
+  | { readonly kind: 'answer'; readonly headers: Record<string, string>; readonly body: Buffer }
 
 export interface CountingProxy {
   /** host:port to use as the registry in image references. */
@@ -21,8 +23,8 @@ export interface CountingProxy {
   readonly log: readonly string[]
   /** Request and response body bytes that crossed the proxy. */
   readonly bytes: number
-  /** The next `times` requests (matching `method` when given) get the fault instead. */
-  inject(fault: Fault, times: number, method?: string): void
+  /** The next `times` requests (matching `method` and `path` when given) get the fault instead. */
+  inject(fault: Fault, times: number, method?: string, path?: RegExp): void
   /** Drops every fault still waiting. */
   clearFaults(): void
   close(): Promise<void>
@@ -30,7 +32,12 @@ export interface CountingProxy {
 
 export async function startCountingProxy(upstream: string): Promise<CountingProxy> {
   const [upstreamHost = '127.0.0.1', upstreamPort = '80'] = upstream.split(':')
-  const faults: { fault: Fault; method: string | undefined; remaining: number }[] = []
+  const faults: {
+    fault: Fault
+    method: string | undefined
+    path: RegExp | undefined
+    remaining: number
+  }[] = []
   const state = { requests: 0, bytes: 0 }
   const log: string[] = []
   const stalled = new Set<ServerResponse>()
@@ -40,7 +47,9 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
     log.push(`${incoming.method} ${incoming.url}`)
     const pending = faults.find(
       (entry) =>
-        entry.remaining > 0 && (entry.method === undefined || entry.method === incoming.method)
+        entry.remaining > 0 &&
+        (entry.method === undefined || entry.method === incoming.method) &&
+        (entry.path === undefined || entry.path.test(incoming.url ?? ''))
     )
     if (pending !== undefined) {
       pending.remaining--
@@ -54,6 +63,11 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
         return
       }
       incoming.resume()
+      if (fault.kind === 'answer') {
+        outgoing.writeHead(200, { ...fault.headers, 'content-length': String(fault.body.length) })
+        outgoing.end(fault.body)
+        return
+      }
       outgoing.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
       outgoing.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: 'injected fault' }] }))
       return
@@ -90,8 +104,8 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
     get bytes() {
       return state.bytes
     },
-    inject(fault, times, method) {
-      faults.push({ fault, method, remaining: times })
+    inject(fault, times, method, path) {
+      faults.push({ fault, method, path, remaining: times })
     },
     clearFaults() {
       faults.length = 0
