@@ -2291,6 +2291,65 @@ function githubDeploymentLog(run, options, openHistory = () => Promise.resolve(r
     };
 }
 
+;// CONCATENATED MODULE: ./src/registry/settled-tag.ts
+// What a tag names once another client's push under it is over. `docker push` of an index (the
+// containerd image store's pusher) PUTs every child manifest under the tag before the index, so for
+// a moment the tag names a platform image, then an attestation, then the index that lists both.
+
+
+/** BuildKit's attestation manifests hold in-toto statements as their layers, and never an image. */
+const IN_TOTO = 'application/vnd.in-toto+json';
+/**
+ * Between the waits the tag is read again. Such a push writes its manifests back to back, so two
+ * reads this far apart that agree have seen where it ended; over 2 s of change is no push in flight.
+ */
+const SETTLE_WAITS_MS = [150, 300, 600, 1200];
+function isIndex(answer) {
+    return answer.mediaType === OCI_INDEX || answer.mediaType === DOCKER_MANIFEST_LIST;
+}
+/** An attestation manifest: what a tag names only halfway through a push. */
+function isAttestationManifest(manifest) {
+    if (isIndex(manifest))
+        return false;
+    try {
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        const layers = Array.isArray(parsed.layers) ? parsed.layers : [];
+        return (layers.length > 0 &&
+            layers.every((layer) => typeof layer === 'object' &&
+                layer !== null &&
+                layer.mediaType === IN_TOTO));
+    }
+    catch {
+        return false;
+    }
+}
+/** A lone manifest under the tag may be a child of an index still being pushed. */
+function mayBeHalfway(answer) {
+    return !isIndex(answer);
+}
+/** An attestation is a child for sure: it is never the image a tag names once a push is over. */
+function halfwayForSure(answer) {
+    return 'bytes' in answer && isAttestationManifest(answer);
+}
+/**
+ * `first`, or what the tag names once it stops changing: nothing or an index is where a push
+ * ends; a lone manifest is read again until two reads agree (and it is no attestation). After
+ * the last wait the latest answer stands, whatever it is.
+ */
+async function settledTag(first, read, sleep = sleepFor) {
+    let current = first;
+    for (const wait of SETTLE_WAITS_MS) {
+        if (current === undefined || !mayBeHalfway(current))
+            return current;
+        await sleep(wait);
+        const next = await read();
+        if (next !== undefined && next.digest === current.digest && !halfwayForSure(next))
+            return next;
+        current = next;
+    }
+    return current;
+}
+
 ;// CONCATENATED MODULE: ./src/promote/retag.ts
 // Puts one manifest under several tags; if any put fails, puts back what the moved tags held.
 
@@ -2339,6 +2398,8 @@ async function restore(registry, moved) {
 
 ;// CONCATENATED MODULE: ./src/promote/promotion.ts
 // One promotion: resolve the source to a digest, move the target tags to it, record it as a deployment.
+
+
 
 
 
@@ -2406,9 +2467,16 @@ async function rollbackManifest(settings, registry, log, current) {
     return fetchOrFail(registry, previous.digest);
 }
 async function fetchOrFail(registry, reference) {
-    const manifest = await registry.fetch(reference);
+    const fetched = await registry.fetch(reference);
+    // A tag read while a docker push under it is halfway may name the index's attestation.
+    const manifest = fetched !== undefined && !isDigest(reference) && isAttestationManifest(fetched)
+        ? await settledTag(fetched, () => registry.fetch(reference))
+        : fetched;
     if (manifest === undefined) {
         throw new ActionError(`source '${reference}' was not found in ${registry.name}: nothing was changed`);
+    }
+    if (isAttestationManifest(manifest)) {
+        throw new ActionError(`source '${reference}' in ${registry.name} is an attestation manifest, not an image: nothing was changed`);
     }
     return manifest;
 }

@@ -4,7 +4,8 @@ import { ActionError } from '../errors.js'
 import type { RunContext } from '../github/context.js'
 import type { Manifest } from '../registry/client.js'
 import { loadHashingWhileWaiting } from '../registry/digest.js'
-import type { Digest, Tag } from '../registry/reference.js'
+import { isDigest, type Digest, type Tag } from '../registry/reference.js'
+import { isAttestationManifest, settledTag } from '../registry/settled-tag.js'
 import type { ManifestStore } from '../registry/repository.js'
 import type { PromoteSettings, Source } from '../settings/promote.js'
 import type { DeploymentLog } from './deployment-log.js'
@@ -114,10 +115,20 @@ async function rollbackManifest(
 }
 
 async function fetchOrFail(registry: ManifestStore, reference: Tag | Digest): Promise<Manifest> {
-  const manifest = await registry.fetch(reference)
+  const fetched = await registry.fetch(reference)
+  // A tag read while a docker push under it is halfway may name the index's attestation.
+  const manifest =
+    fetched !== undefined && !isDigest(reference) && isAttestationManifest(fetched)
+      ? await settledTag(fetched, () => registry.fetch(reference))
+      : fetched
   if (manifest === undefined) {
     throw new ActionError(
       `source '${reference}' was not found in ${registry.name}: nothing was changed`
+    )
+  }
+  if (isAttestationManifest(manifest)) {
+    throw new ActionError(
+      `source '${reference}' in ${registry.name} is an attestation manifest, not an image: nothing was changed`
     )
   }
   return manifest

@@ -3,6 +3,9 @@ import { PAYLOAD_TOOL } from '../../src/github/deployments.js'
 import type { RunContext } from '../../src/github/context.js'
 import { githubDeploymentLog } from '../../src/promote/deployment-log.js'
 import { promote } from '../../src/promote/promotion.js'
+import type { Manifest } from '../../src/registry/client.js'
+import { sha256Digest } from '../../src/registry/digest.js'
+import { OCI_MANIFEST } from '../../src/registry/media-types.js'
 import { parseTag } from '../../src/registry/reference.js'
 import type { PromoteSettings, Source } from '../../src/settings/promote.js'
 import { FakeDeploymentHistory } from '../harness/fakes/deployment-history.js'
@@ -11,6 +14,18 @@ import { FakeManifestStore, manifestFor } from '../harness/fakes/manifest-store.
 const IMAGE = 'registry.test/acme/web'
 const OLD = manifestFor('old')
 const NEW = manifestFor('new')
+/** What BuildKit lists beside the image in its index: in-toto statements as layers. */
+const ATTESTATION = ((): Manifest => {
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: 'sha256:c' },
+      layers: [{ mediaType: 'application/vnd.in-toto+json', digest: 'sha256:s' }]
+    })
+  )
+  return { digest: sha256Digest(bytes), mediaType: OCI_MANIFEST, size: bytes.length, bytes }
+})()
 
 const run: RunContext = {
   owner: 'acme',
@@ -180,6 +195,36 @@ describe('promote', () => {
     await expect(
       promoteOnFakes(settings({ kind: 'tag', tag: parseTag('sha-missing') }, ['production']))
     ).rejects.toThrow(`source 'sha-missing' was not found in ${IMAGE}: nothing was changed`)
+
+    expect(store.snapshot()).toEqual(before)
+    expect(store.puts).toEqual([])
+    expect(history.deployments).toEqual([])
+  })
+
+  it('reads a source tag again that names an attestation: a docker push caught halfway', async () => {
+    store.add(OLD, 'production')
+    store.add(NEW, 'sha-1a2b3c4')
+    const attestation = store.add(ATTESTATION)
+    vi.spyOn(store, 'fetch').mockResolvedValueOnce(attestation)
+
+    const result = await promoteOnFakes(
+      settings({ kind: 'tag', tag: parseTag('sha-1a2b3c4') }, ['production'])
+    )
+
+    expect(result.digest).toBe(NEW.digest)
+    expect(store.tags.get('production')).toBe(NEW.digest)
+  })
+
+  it('changes nothing when the source is an attestation manifest, not an image', async () => {
+    store.add(OLD, 'production')
+    store.add(ATTESTATION)
+    const before = store.snapshot()
+
+    await expect(
+      promoteOnFakes(settings({ kind: 'digest', digest: ATTESTATION.digest }, ['production']))
+    ).rejects.toThrow(
+      `source '${ATTESTATION.digest}' in ${IMAGE} is an attestation manifest, not an image: nothing was changed`
+    )
 
     expect(store.snapshot()).toEqual(before)
     expect(store.puts).toEqual([])
