@@ -1674,8 +1674,99 @@ function failStep(error) {
     setFailed(getErrorMessage(error));
 }
 
+;// CONCATENATED MODULE: ./src/git/head.ts
+// The commit HEAD names, read from the repository's files as git reads them: a re-run that reuses
+// its image learns its SHA tag without starting a process. Anything this does not read as git
+// would (GIT_DIR and kin, reftable, a SHA-256 repository, an unborn branch) gives undefined, and
+// git itself is asked.
+
+
+/** HEAD, a loose ref, `.git` and `commondir` files: a line each. */
+const SMALL_FILE_LIMIT = 4096;
+/** packed-refs of a big repository with many tags; past this git is asked. */
+const PACKED_REFS_LIMIT = 4 * 1024 * 1024;
+const SHA1 = /^[0-9a-f]{40}$/;
+/** Variables that make git look elsewhere than the directories above the context. */
+const REDIRECTING_VARIABLES = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_COMMON_DIR',
+    'GIT_CEILING_DIRECTORIES'
+];
+/** The file's text, or undefined when it is missing, not a file or longer than `limit`. */
+function readSmall(path, limit = SMALL_FILE_LIMIT) {
+    const stat = (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false });
+    if (stat?.isFile() !== true || stat.size > limit)
+        return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stat.size, 0);
+        return buffer.subarray(0, read).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The git directory of the work tree `dir` is in: `.git`, or where a `.git` file points. */
+function gitDirAbove(dir) {
+    for (let at = (0,external_node_path_namespaceObject.resolve)(dir);; at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        const dotGit = (0,external_node_path_namespaceObject.join)(at, '.git');
+        const stat = (0,external_node_fs_namespaceObject.statSync)(dotGit, { throwIfNoEntry: false });
+        if (stat?.isDirectory() === true)
+            return dotGit;
+        if (stat?.isFile() === true) {
+            const pointer = /^gitdir: (.+)$/.exec(readSmall(dotGit)?.trim() ?? '')?.[1];
+            return pointer === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(at, pointer);
+        }
+        if ((0,external_node_path_namespaceObject.dirname)(at) === at)
+            return undefined;
+    }
+}
+/** Where the refs of a linked work tree's repository are; the git directory itself otherwise. */
+function commonDir(gitDir) {
+    const common = readSmall((0,external_node_path_namespaceObject.join)(gitDir, 'commondir'))?.trim();
+    if (common === undefined || common === '')
+        return gitDir;
+    return (0,external_node_path_namespaceObject.isAbsolute)(common) ? common : (0,external_node_path_namespaceObject.resolve)(gitDir, common);
+}
+function packedRef(commonGitDir, ref) {
+    const packed = readSmall((0,external_node_path_namespaceObject.join)(commonGitDir, 'packed-refs'), PACKED_REFS_LIMIT);
+    for (const line of packed?.split('\n') ?? []) {
+        const [sha, name] = line.trim().split(' ');
+        if (name === ref && sha !== undefined && SHA1.test(sha))
+            return sha;
+    }
+    return undefined;
+}
+/** The full SHA of HEAD for the work tree `dir` is in, or undefined where git must be asked. */
+function headFromFiles(dir, env = process.env) {
+    if (REDIRECTING_VARIABLES.some((name) => env[name] !== undefined))
+        return undefined;
+    const gitDir = gitDirAbove(dir);
+    if (gitDir === undefined)
+        return undefined;
+    const head = readSmall((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'))?.trim();
+    if (head === undefined)
+        return undefined;
+    if (SHA1.test(head))
+        return head;
+    const ref = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
+    if (ref === undefined || ref.split('/').some((part) => part === '' || part.startsWith('.'))) {
+        return undefined;
+    }
+    const common = commonDir(gitDir);
+    for (const base of new Set([gitDir, common])) {
+        const loose = readSmall((0,external_node_path_namespaceObject.join)(base, ref))?.trim();
+        if (loose !== undefined)
+            return SHA1.test(loose) ? loose : undefined;
+    }
+    return packedRef(common, ref);
+}
+
 ;// CONCATENATED MODULE: ./src/git/checkout.ts
 // What git says about the checkout the build context sits in.
+
 
 const GIT_OUTPUT_LIMIT = 64 * 1024;
 async function git(dir, args) {
@@ -1692,21 +1783,33 @@ async function git(dir, args) {
     });
     return { exitCode, stdout: Buffer.concat(chunks).toString('utf8').trim() };
 }
-/** The checked-out commit, or undefined when the directory is not inside a git work tree. */
+/**
+ * The checked-out commit, or undefined when the directory is not inside a git work tree. HEAD is
+ * read from the repository's files where it can be; git is started for the commit time only when
+ * it is asked for, by a run that builds.
+ */
 async function readCheckout(dir) {
-    let head;
+    const sha = headFromFiles(dir);
+    if (sha !== undefined) {
+        let asked;
+        const committedAt = () => (asked ??= show(dir, '%cI', sha).then((shown) => shown?.[0]));
+        return { sha, committedAt };
+    }
+    const shown = await show(dir, '%H %cI', 'HEAD');
+    const [headSha, committedAt] = shown ?? [];
+    if (headSha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(headSha))
+        return undefined;
+    return { sha: headSha, committedAt: () => Promise.resolve(committedAt) };
+}
+/** `git show -s --format=<format> <commit>`, split at spaces; undefined when git fails or is missing. */
+async function show(dir, format, commit) {
     try {
-        head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD']);
+        const head = await git(dir, ['show', '-s', `--format=${format}`, commit]);
+        return head.exitCode === 0 ? head.stdout.split(' ') : undefined;
     }
     catch {
         return undefined; // git itself is not installed
     }
-    if (head.exitCode !== 0)
-        return undefined;
-    const [sha, committedAt] = head.stdout.split(' ');
-    if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
-        return undefined;
-    return { sha, committedAt };
 }
 /**
  * Whether tracked or untracked (not ignored) files differ from HEAD. Asked only by a run that
@@ -5867,11 +5970,11 @@ function fault(client, repository, message) {
 
 /** The build output kept to find its error in: the failing step's log is at its end. */
 const ERROR_TAIL_CHARS = 64 * 1024;
-function ociLabels(settings, revision, repositoryUrl) {
+async function ociLabels(settings, revision, repositoryUrl) {
     return new Map([
         [REVISION_LABEL, revision.sha],
         ['org.opencontainers.image.source', repositoryUrl],
-        ['org.opencontainers.image.created', revision.createdAt],
+        ['org.opencontainers.image.created', await revision.createdAt()],
         ...settings.labels
     ]);
 }
@@ -6040,7 +6143,8 @@ function chooseRevision(checkout, run, now) {
             throw new ActionError('the build context is not a git checkout and the event names no commit (GITHUB_SHA is not set)');
         }
         warnings.push(`The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`);
-        return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings };
+        const createdAt = run.eventCommitTime ?? now.toISOString();
+        return { sha, createdAt: () => Promise.resolve(createdAt), warnings };
     }
     const head = run.pullRequest?.headSha;
     if (head !== undefined && head !== checkout.sha) {
@@ -6049,7 +6153,8 @@ function chooseRevision(checkout, run, now) {
                 ? " (it is GitHub's merge commit: check out `github.event.pull_request.head.sha`)."
                 : '.'));
     }
-    return { sha: checkout.sha, createdAt: checkout.committedAt, warnings };
+    const createdAt = async () => (await checkout.committedAt()) ?? run.eventCommitTime ?? now.toISOString();
+    return { sha: checkout.sha, createdAt, warnings };
 }
 /** For a run that builds: the warning when the checkout holds changes its commit does not. */
 async function uncommittedChangesWarning(dir, sha) {
@@ -8161,6 +8266,9 @@ class BuildPipeline {
         // The login runs while the engine is probed: neither needs the other's answer. With no lookup
         // to prove the credentials, a look at the SHA tag does, before anything is built.
         this.docker().catch(() => undefined);
+        // The commit time the labels need may start git: it runs while the engine is checked.
+        const labelling = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
+        labelling.catch(() => undefined);
         const warning = await checkBeforeBuild({
             engine: this.check,
             credentialsProof: this.lookup.asksRegistry || !this.settings.push
@@ -8172,7 +8280,7 @@ class BuildPipeline {
         if (warning !== undefined)
             this.warnings.push(warning);
         await requireTestNetwork(this.engine, this.settings.test);
-        const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
+        const labels = await labelling;
         this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms);
         const built = await group(`Build ${this.reference}`, async () => buildImage(await this.docker(), this.settings, this.reference, labels, this.platforms.built));
         this.built = built;

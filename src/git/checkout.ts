@@ -1,11 +1,12 @@
 // What git says about the checkout the build context sits in.
 import { runTool } from '../run-tool.js'
+import { headFromFiles } from './head.js'
 
 export interface Checkout {
   /** The full SHA of HEAD. */
   readonly sha: string
-  /** Committer time of HEAD, ISO 8601. */
-  readonly committedAt: string
+  /** Committer time of HEAD, ISO 8601; undefined when git cannot say. Asked once, when called. */
+  readonly committedAt: () => Promise<string | undefined>
 }
 
 const GIT_OUTPUT_LIMIT = 64 * 1024
@@ -24,19 +25,34 @@ async function git(dir: string, args: string[]): Promise<{ exitCode: number; std
   return { exitCode, stdout: Buffer.concat(chunks).toString('utf8').trim() }
 }
 
-/** The checked-out commit, or undefined when the directory is not inside a git work tree. */
+/**
+ * The checked-out commit, or undefined when the directory is not inside a git work tree. HEAD is
+ * read from the repository's files where it can be; git is started for the commit time only when
+ * it is asked for, by a run that builds.
+ */
 export async function readCheckout(dir: string): Promise<Checkout | undefined> {
-  let head: { exitCode: number; stdout: string }
+  const sha = headFromFiles(dir)
+  if (sha !== undefined) {
+    let asked: Promise<string | undefined> | undefined
+    const committedAt = (): Promise<string | undefined> =>
+      (asked ??= show(dir, '%cI', sha).then((shown) => shown?.[0]))
+    return { sha, committedAt }
+  }
+  const shown = await show(dir, '%H %cI', 'HEAD')
+  const [headSha, committedAt] = shown ?? []
+  if (headSha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(headSha))
+    return undefined
+  return { sha: headSha, committedAt: () => Promise.resolve(committedAt) }
+}
+
+/** `git show -s --format=<format> <commit>`, split at spaces; undefined when git fails or is missing. */
+async function show(dir: string, format: string, commit: string): Promise<string[] | undefined> {
   try {
-    head = await git(dir, ['show', '-s', '--format=%H %cI', 'HEAD'])
+    const head = await git(dir, ['show', '-s', `--format=${format}`, commit])
+    return head.exitCode === 0 ? head.stdout.split(' ') : undefined
   } catch {
     return undefined // git itself is not installed
   }
-  if (head.exitCode !== 0) return undefined
-  const [sha, committedAt] = head.stdout.split(' ')
-  if (sha === undefined || committedAt === undefined || !/^[0-9a-f]{40}$/.test(sha))
-    return undefined
-  return { sha, committedAt }
 }
 
 /**

@@ -34,15 +34,15 @@ interface StageBuild {
 /** The build output kept to find its error in: the failing step's log is at its end. */
 const ERROR_TAIL_CHARS = 64 * 1024
 
-export function ociLabels(
+export async function ociLabels(
   settings: BuildSettings,
   revision: Revision,
   repositoryUrl: string
-): Map<string, string> {
+): Promise<Map<string, string>> {
   return new Map([
     [REVISION_LABEL, revision.sha],
     ['org.opencontainers.image.source', repositoryUrl],
-    ['org.opencontainers.image.created', revision.createdAt],
+    ['org.opencontainers.image.created', await revision.createdAt()],
     ...settings.labels
   ])
 }

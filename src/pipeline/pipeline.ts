@@ -132,6 +132,9 @@ export class BuildPipeline {
     // The login runs while the engine is probed: neither needs the other's answer. With no lookup
     // to prove the credentials, a look at the SHA tag does, before anything is built.
     this.docker().catch(() => undefined)
+    // The commit time the labels need may start git: it runs while the engine is checked.
+    const labelling = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
+    labelling.catch(() => undefined)
     const warning = await checkBeforeBuild({
       engine: this.check,
       credentialsProof:
@@ -143,7 +146,7 @@ export class BuildPipeline {
     })
     if (warning !== undefined) this.warnings.push(warning)
     await requireTestNetwork(this.engine, this.settings.test)
-    const labels = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
+    const labels = await labelling
     this.platforms = await platformPlan(this.engine, this.settings.buildx.platforms)
     const built = await core.group(`Build ${this.reference}`, async () =>
       buildImage(await this.docker(), this.settings, this.reference, labels, this.platforms.built)

@@ -5,8 +5,11 @@ import type { RunContext } from '../github/context.js'
 
 export interface Revision {
   readonly sha: string
-  /** Commit time, for `org.opencontainers.image.created`, so rebuilds of a commit agree. */
-  readonly createdAt: string
+  /**
+   * Commit time, for `org.opencontainers.image.created`, so rebuilds of a commit agree. Asked only
+   * by a run that builds: from a checkout it starts git.
+   */
+  readonly createdAt: () => Promise<string>
   /** Things that make the tag name less than exactly what was built. */
   readonly warnings: readonly string[]
 }
@@ -31,7 +34,8 @@ export function chooseRevision(
     warnings.push(
       `The build context is not a git checkout: tagged with the event's commit ${sha.slice(0, 7)}.`
     )
-    return { sha, createdAt: run.eventCommitTime ?? now.toISOString(), warnings }
+    const createdAt = run.eventCommitTime ?? now.toISOString()
+    return { sha, createdAt: () => Promise.resolve(createdAt), warnings }
   }
   const head = run.pullRequest?.headSha
   if (head !== undefined && head !== checkout.sha) {
@@ -42,7 +46,9 @@ export function chooseRevision(
           : '.')
     )
   }
-  return { sha: checkout.sha, createdAt: checkout.committedAt, warnings }
+  const createdAt = async (): Promise<string> =>
+    (await checkout.committedAt()) ?? run.eventCommitTime ?? now.toISOString()
+  return { sha: checkout.sha, createdAt, warnings }
 }
 
 /** For a run that builds: the warning when the checkout holds changes its commit does not. */

@@ -14,7 +14,11 @@ import { pipelineSettings, pushContext } from '../harness/fakes/pipeline-inputs.
 const SHA = 'c'.repeat(40)
 const IMAGE_ID = `sha256:${'3'.repeat(64)}`
 const context = pushContext(SHA)
-const revision = { sha: SHA, createdAt: '2026-11-25T08:00:00Z', warnings: [] }
+const revision = {
+  sha: SHA,
+  createdAt: () => Promise.resolve('2026-11-25T08:00:00Z'),
+  warnings: []
+}
 
 type Answer = (args: readonly string[], options: DockerRunOptions) => DockerResult | undefined
 

@@ -13,7 +13,11 @@ const settings = pipelineSettings()
 
 const context = pushContext(SHA)
 
-const revision = { sha: SHA, createdAt: '2026-11-25T08:00:00Z', warnings: ['a warning'] }
+const revision = {
+  sha: SHA,
+  createdAt: () => Promise.resolve('2026-11-25T08:00:00Z'),
+  warnings: ['a warning']
+}
 
 /** An engine whose first call throws `error`. */
 function engineThrowing(error: unknown): Docker {

@@ -18,7 +18,11 @@ const settings = pipelineSettings({
 
 const context = pushContext(SHA)
 
-const revision = { sha: SHA, createdAt: '2026-11-25T08:00:00Z', warnings: [] }
+const revision = {
+  sha: SHA,
+  createdAt: () => Promise.resolve('2026-11-25T08:00:00Z'),
+  warnings: []
+}
 
 /** An engine that builds the shipped and test images with the given layers and records every call. */
 function fakeEngine(layers: { shipped: string[]; test: string[] }): {
