@@ -1710,7 +1710,15 @@ function readSmall(path, limit = SMALL_FILE_LIMIT) {
 }
 /** The git directory of the work tree `dir` is in: `.git`, or where a `.git` file points. */
 function gitDirAbove(dir) {
-    for (let at = (0,external_node_path_namespaceObject.resolve)(dir);; at = (0,external_node_path_namespaceObject.dirname)(at)) {
+    let real;
+    try {
+        // As git does after its chdir: a symlinked directory is looked above where it really is.
+        real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
+    }
+    catch {
+        return undefined;
+    }
+    for (let at = real;; at = (0,external_node_path_namespaceObject.dirname)(at)) {
         const dotGit = (0,external_node_path_namespaceObject.join)(at, '.git');
         const stat = (0,external_node_fs_namespaceObject.statSync)(dotGit, { throwIfNoEntry: false });
         if (stat?.isDirectory() === true)

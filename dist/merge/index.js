@@ -2914,7 +2914,15 @@ function readSmall(path, limit = SMALL_FILE_LIMIT) {
 }
 /** The git directory of the work tree `dir` is in: `.git`, or where a `.git` file points. */
 function gitDirAbove(dir) {
-    for (let at = resolve(dir);; at = dirname(at)) {
+    let real;
+    try {
+        // As git does after its chdir: a symlinked directory is looked above where it really is.
+        real = realpathSync(dir);
+    }
+    catch {
+        return undefined;
+    }
+    for (let at = real;; at = dirname(at)) {
         const dotGit = join(at, '.git');
         const stat = statSync(dotGit, { throwIfNoEntry: false });
         if (stat?.isDirectory() === true)

@@ -2,7 +2,7 @@
 // its image learns its SHA tag without starting a process. Anything this does not read as git
 // would (GIT_DIR and kin, reftable, a SHA-256 repository, an unborn branch) gives undefined, and
 // git itself is asked.
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 
 /** HEAD, a loose ref, `.git` and `commondir` files: a line each. */
@@ -34,7 +34,14 @@ function readSmall(path: string, limit = SMALL_FILE_LIMIT): string | undefined {
 
 /** The git directory of the work tree `dir` is in: `.git`, or where a `.git` file points. */
 function gitDirAbove(dir: string): string | undefined {
-  for (let at = resolve(dir); ; at = dirname(at)) {
+  let real: string
+  try {
+    // As git does after its chdir: a symlinked directory is looked above where it really is.
+    real = realpathSync(dir)
+  } catch {
+    return undefined
+  }
+  for (let at = real; ; at = dirname(at)) {
     const dotGit = join(at, '.git')
     const stat = statSync(dotGit, { throwIfNoEntry: false })
     if (stat?.isDirectory() === true) return dotGit

@@ -1,6 +1,6 @@
 // HEAD read from the repository's files must be what git itself says, or nothing.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -47,6 +47,20 @@ describe('headFromFiles', () => {
     mkdirSync(join(dir, 'app', 'src'), { recursive: true })
     expect(headFromFiles(dir, NO_GIT_VARIABLES)).toBe(sha)
     expect(headFromFiles(join(dir, 'app', 'src'), NO_GIT_VARIABLES)).toBe(sha)
+  })
+
+  it('looks above where a symlinked directory really is, as git does', () => {
+    commit('one')
+    const other = join(root, 'other')
+    mkdirSync(other)
+    git(other, 'init', '--quiet')
+    writeFileSync(join(other, 'file'), 'x')
+    git(other, 'add', 'file')
+    git(other, 'commit', '--quiet', '-m', 'other')
+    symlinkSync(other, join(dir, 'linked'))
+    expect(headFromFiles(join(dir, 'linked'), NO_GIT_VARIABLES)).toBe(
+      git(other, 'rev-parse', 'HEAD')
+    )
   })
 
   it('reads a packed ref', () => {
