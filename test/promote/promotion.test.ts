@@ -154,9 +154,17 @@ describe('promote', () => {
     store.add(OLD, 'production')
     store.add(NEW, 'sha-1a2b3c4')
     const create = history.create.bind(history)
-    // GitHub answers the create only once every put has been made (and answered).
+    const put = store.put.bind(store)
+    let putsAnswered = (): void => undefined
+    const bothPut = new Promise<void>((resolve) => (putsAnswered = resolve))
+    vi.spyOn(store, 'put').mockImplementation(async (tag, manifest) => {
+      const digest = await put(tag, manifest)
+      if (store.puts.length === 2) putsAnswered()
+      return digest
+    })
+    // GitHub answers the create only once every put has been answered and the retag is over.
     vi.spyOn(history, 'create').mockImplementation(async (deployment) => {
-      while (store.puts.length < 2) await new Promise((next) => setImmediate(next))
+      await bothPut
       await new Promise((next) => setImmediate(next))
       return create(deployment)
     })
