@@ -750,21 +750,53 @@ process.on('exit', () => {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/fs-calls.ts
+// node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
+// brings readline and the REPL's history with it), and most steps only stat or read a file or two.
+
+function statOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.stat)(path, (error, stats) => {
+            if (error === null)
+                resolve(stats);
+            else
+                reject(error);
+        });
+    });
+}
+function textOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.readFile)(path, 'utf8', (error, text) => {
+            if (error === null)
+                resolve(text);
+            else
+                reject(error);
+        });
+    });
+}
+/** Whether the process may use the file as `mode` (fs.constants.X_OK and the like) says. */
+function mayAccess(path, mode) {
+    return new Promise((resolve) => {
+        (0,external_node_fs_namespaceObject.access)(path, mode, (error) => {
+            resolve(error === null);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/registry/docker-config-file.ts
 // The Docker config file (config.json) as every reader of ours takes it: the user's file, so read
 // with a cap, and an object or nothing.
 
+
 /** A config holds logins and settings, a few KiB; a larger one is not read. */
 const CONFIG_READ_LIMIT = 1024 * 1024;
 async function readDockerConfigFile(configDir) {
-    // Loaded here, not at start: most runs never read the file (promote starts without it).
-    const { readFile, stat } = process.getBuiltinModule('node:fs/promises');
     const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
     let text;
     try {
-        if ((await stat(file)).size > CONFIG_READ_LIMIT)
+        if ((await statOf(file)).size > CONFIG_READ_LIMIT)
             return { kind: 'invalid' };
-        text = await readFile(file, 'utf8');
+        text = await textOf(file);
     }
     catch {
         return { kind: 'absent' };
@@ -1006,6 +1038,7 @@ async function fromHelper(helper, serverUrl) {
 
 
 
+
 /** The CLI's own list on Linux (cli-plugins/manager/manager_unix.go), searched after the config's. */
 const SYSTEM_PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -1020,10 +1053,10 @@ async function extraPluginDirs(configDir) {
     return dirs.filter((dir) => typeof dir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(dir));
 }
 async function isExecutableFile(path) {
-    const { access, stat } = process.getBuiltinModule('node:fs/promises');
+    if (!(await mayAccess(path, external_node_fs_namespaceObject.constants.X_OK)))
+        return false;
     try {
-        await access(path, external_node_fs_namespaceObject.constants.X_OK);
-        return (await stat(path)).isFile();
+        return (await statOf(path)).isFile();
     }
     catch {
         return false;

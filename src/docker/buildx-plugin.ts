@@ -2,6 +2,7 @@
 // plugin alone: one process instead of three (the CLI, the plugin's metadata call, the plugin).
 import { constants } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
+import { mayAccess, statOf } from '../fs-calls.js'
 import { dockerConfigOrEmpty } from '../registry/docker-config-file.js'
 
 /** The CLI's own list on Linux (cli-plugins/manager/manager_unix.go), searched after the config's. */
@@ -19,10 +20,9 @@ async function extraPluginDirs(configDir: string): Promise<string[]> {
 }
 
 async function isExecutableFile(path: string): Promise<boolean> {
-  const { access, stat } = process.getBuiltinModule('node:fs/promises')
+  if (!(await mayAccess(path, constants.X_OK))) return false
   try {
-    await access(path, constants.X_OK)
-    return (await stat(path)).isFile()
+    return (await statOf(path)).isFile()
   } catch {
     return false
   }

@@ -1,6 +1,7 @@
 // The Docker config file (config.json) as every reader of ours takes it: the user's file, so read
 // with a cap, and an object or nothing.
 import { join } from 'node:path'
+import { statOf, textOf } from '../fs-calls.js'
 
 /** A config holds logins and settings, a few KiB; a larger one is not read. */
 export const CONFIG_READ_LIMIT = 1024 * 1024
@@ -12,13 +13,11 @@ export type DockerConfigFile =
   | { readonly kind: 'object'; readonly config: Readonly<Record<string, unknown>> }
 
 export async function readDockerConfigFile(configDir: string): Promise<DockerConfigFile> {
-  // Loaded here, not at start: most runs never read the file (promote starts without it).
-  const { readFile, stat } = process.getBuiltinModule('node:fs/promises')
   const file = join(configDir, 'config.json')
   let text: string
   try {
-    if ((await stat(file)).size > CONFIG_READ_LIMIT) return { kind: 'invalid' }
-    text = await readFile(file, 'utf8')
+    if ((await statOf(file)).size > CONFIG_READ_LIMIT) return { kind: 'invalid' }
+    text = await textOf(file)
   } catch {
     return { kind: 'absent' }
   }

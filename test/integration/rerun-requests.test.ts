@@ -20,6 +20,20 @@ function dockerCallLog(dockerPath: string): { env: Record<string, string>; calls
   }
 }
 
+/** NODE_OPTIONS that make a step write the built-in modules it loaded, and a reader of them. */
+function moduleReport(): { env: Record<string, string>; loaded: () => string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'modules-'))
+  const out = join(dir, 'loaded.json')
+  writeFileSync(
+    join(dir, 'report.cjs'),
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList)))\n`
+  )
+  return {
+    env: { NODE_OPTIONS: `--require ${join(dir, 'report.cjs')}` },
+    loaded: () => JSON.parse(readFileSync(out, 'utf8')) as string[]
+  }
+}
+
 describe('a re-run of a commit already pushed', () => {
   it('reuses the image and its test record in 2 registry requests, starting no docker', async ({
     build,
@@ -32,12 +46,13 @@ describe('a re-run of a commit already pushed', () => {
     expect(first.main.exitCode, first.main.stdout).toBe(0)
     const before = proxy.log.length
     const docker = dockerCallLog(env.dockerEnv.PATH ?? '')
+    const modules = moduleReport()
     const rerun = await build({
       workspace,
       repository,
       registry: proxy.host,
       inputs: { 'if-exists': 'skip', comment: 'false' },
-      env: docker.env
+      env: { ...docker.env, ...modules.env }
     })
     expect(rerun.main.exitCode, rerun.main.stdout).toBe(0)
     expect(rerun.outputs.pushed).toBe('false')
@@ -48,6 +63,12 @@ describe('a re-run of a commit already pushed', () => {
     // Nothing to build: neither the engine nor buildx is asked, and no login is made.
     expect(docker.calls()).toEqual([])
     expect(rerun.main.stdout).not.toContain('Docker engine')
+    // Nor git: HEAD is read from the repository's files. node:fs/promises, which takes a few
+    // milliseconds to load, is not needed either.
+    const loaded = modules.loaded()
+    expect(loaded).toContain('NativeModule http')
+    expect(loaded).not.toContain('NativeModule child_process')
+    expect(loaded).not.toContain('NativeModule fs/promises')
   })
 
   it('a run that builds starts docker only to build and run the tests', async ({
