@@ -7839,10 +7839,9 @@ class ShaTagLookup {
         this.early = undefined;
         const manifest = await group(`Look for ${this.wanted.reference} ${when}`, async () => {
             const answer = await (early ?? this.registry.fetch(this.tag));
-            // The early answer is mostly a tag pushed long ago: read again only if it shows a push
-            // caught halfway. A later one appeared during this run, perhaps mid-push.
-            const suspect = early === undefined || (answer !== undefined && isAttestationManifest(answer));
-            return suspect ? settledTag(answer, () => this.registry.fetch(this.tag)) : answer;
+            return (await this.mayBeHalfway(early !== undefined, answer))
+                ? settledTag(answer, () => this.registry.fetch(this.tag))
+                : answer;
         });
         let held = { kind: 'nothing' };
         if (manifest !== undefined) {
@@ -7867,6 +7866,24 @@ class ShaTagLookup {
         const why = notThisCommit(revisions, this.wanted);
         if (why !== undefined)
             throw new ActionError(why);
+    }
+    /**
+     * Whether the tag may have been read halfway through another run's push. A later answer
+     * appeared during this run. The early one is mostly a tag pushed long ago: it is suspect as an
+     * attestation, or as a lone manifest without a test record (records go to the index a push
+     * ends with, never to the images it lists).
+     */
+    async mayBeHalfway(early, answer) {
+        if (!early)
+            return true;
+        if (answer === undefined || isIndex(answer))
+            return false;
+        if (isAttestationManifest(answer))
+            return true;
+        const ahead = this.recordAhead;
+        if (ahead?.digest !== answer.digest)
+            return false;
+        return (await ahead.record.catch(() => undefined)) === undefined;
     }
     revisionsIn(manifest) {
         return group(`Check which commit ${this.wanted.reference} holds`, () => revisionsIn(this.registry.client, this.registry.image.path, manifest));

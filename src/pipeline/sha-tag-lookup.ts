@@ -4,7 +4,7 @@ import { ActionError } from '../errors.js'
 import type { Manifest } from '../registry/client.js'
 import { imageRevisions, revisionsIn } from '../registry/image-revision.js'
 import { parseDigest, parseTag, type Digest, type Tag } from '../registry/reference.js'
-import { isAttestationManifest, settledTag } from '../registry/settled-tag.js'
+import { isAttestationManifest, isIndex, settledTag } from '../registry/settled-tag.js'
 import type { ImageRepository } from '../registry/repository.js'
 import {
   chooseForExistingTag,
@@ -89,10 +89,9 @@ export class ShaTagLookup {
     this.early = undefined
     const manifest = await core.group(`Look for ${this.wanted.reference} ${when}`, async () => {
       const answer = await (early ?? this.registry.fetch(this.tag))
-      // The early answer is mostly a tag pushed long ago: read again only if it shows a push
-      // caught halfway. A later one appeared during this run, perhaps mid-push.
-      const suspect = early === undefined || (answer !== undefined && isAttestationManifest(answer))
-      return suspect ? settledTag(answer, () => this.registry.fetch(this.tag)) : answer
+      return (await this.mayBeHalfway(early !== undefined, answer))
+        ? settledTag(answer, () => this.registry.fetch(this.tag))
+        : answer
     })
     let held: HeldImage = { kind: 'nothing' }
     if (manifest !== undefined) {
@@ -117,6 +116,21 @@ export class ShaTagLookup {
     )
     const why = notThisCommit(revisions, this.wanted)
     if (why !== undefined) throw new ActionError(why)
+  }
+
+  /**
+   * Whether the tag may have been read halfway through another run's push. A later answer
+   * appeared during this run. The early one is mostly a tag pushed long ago: it is suspect as an
+   * attestation, or as a lone manifest without a test record (records go to the index a push
+   * ends with, never to the images it lists).
+   */
+  private async mayBeHalfway(early: boolean, answer: Manifest | undefined): Promise<boolean> {
+    if (!early) return true
+    if (answer === undefined || isIndex(answer)) return false
+    if (isAttestationManifest(answer)) return true
+    const ahead = this.recordAhead
+    if (ahead?.digest !== answer.digest) return false
+    return (await ahead.record.catch(() => undefined)) === undefined
   }
 
   private revisionsIn(manifest: Manifest): Promise<(string | undefined)[]> {

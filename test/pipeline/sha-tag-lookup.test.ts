@@ -8,11 +8,13 @@ import type { ImageRepository } from '../../src/registry/repository.js'
 import type { TestRecord } from '../../src/pipeline/test-record.js'
 
 const recordReads = vi.hoisted(() => [] as { digest: string; sha: string }[])
-const RECORD = vi.hoisted(() => Promise.resolve(undefined as TestRecord | undefined))
+/** What the test record reads answer: a record, unless a test says none for a digest. */
+const RECORD = vi.hoisted(() => Promise.resolve({ result: 'passed' } as TestRecord | undefined))
+const unrecorded = vi.hoisted(() => new Set<string>())
 vi.mock('../../src/pipeline/test-record.js', () => ({
   startReadingRecord: (_registry: unknown, digest: string, sha: string) => {
     recordReads.push({ digest, sha })
-    return RECORD
+    return unrecorded.has(digest) ? Promise.resolve(undefined) : RECORD
   }
 }))
 
@@ -88,6 +90,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks()
   recordReads.length = 0
+  unrecorded.clear()
 })
 
 describe('ShaTagLookup', () => {
@@ -147,6 +150,25 @@ describe('ShaTagLookup', () => {
     const { store, asked } = repository(ATTESTATION, index)
     const lookup = new ShaTagLookup(store, { push: true, ifExists: 'skip' }, TAG, wanted)
     expect(await lookup.existing('before building')).toEqual({ digest: index.digest })
+    expect(asked).toEqual([TAG, TAG])
+  })
+
+  it('reads the tag again when it names a lone image with no test record: a push caught halfway', async () => {
+    const image = annotatedImage(SHA)
+    const index = indexOf(image, SHA)
+    unrecorded.add(image.digest)
+    const { store, asked } = repository(image, index)
+    const lookup = new ShaTagLookup(store, { push: true, ifExists: 'skip' }, TAG, wanted)
+    expect(await lookup.existing('before building')).toEqual({ digest: index.digest })
+    expect(asked).toEqual([TAG, TAG])
+  })
+
+  it('reuses a lone image with no test record once two reads agree on it', async () => {
+    const image = annotatedImage(SHA)
+    unrecorded.add(image.digest)
+    const { store, asked } = repository(image)
+    const lookup = new ShaTagLookup(store, { push: true, ifExists: 'skip' }, TAG, wanted)
+    expect(await lookup.existing('before building')).toMatchObject({ digest: image.digest })
     expect(asked).toEqual([TAG, TAG])
   })
 
