@@ -1,24 +1,13 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { hasUncommittedChanges, readCheckout } from '../../src/git/checkout.js'
 import { uncommittedChangesWarning } from '../../src/pipeline/revision.js'
+import { commitFile, gitIn } from './scratch-repository.js'
 
 let dir: string
-const git = (...args: string[]): string =>
-  execFileSync('git', ['-C', dir, ...args], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      GIT_COMMITTER_DATE: '2026-12-07T10:00:00Z'
-    }
-  }).trim()
+const git = (...args: string[]): string => gitIn(dir, ...args)
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'checkout-'))
@@ -32,10 +21,7 @@ afterEach(() => {
 describe('readCheckout', () => {
   it('reads HEAD’s commit, its time and the changes only when asked', async () => {
     git('init', '--quiet')
-    writeFileSync(join(dir, 'a'), '1')
-    git('add', 'a')
-    git('commit', '--quiet', '-m', 'one')
-    const sha = git('rev-parse', 'HEAD')
+    const sha = commitFile(dir, 'one')
     const checkout = await readCheckout(dir)
     expect(checkout?.sha).toBe(sha)
     expect(await checkout?.committedAt()).toBe('2026-12-07T10:00:00+00:00')
@@ -50,10 +36,7 @@ describe('readCheckout', () => {
 
   it('reads the commit from the repository’s files, starting no git until the time is asked', async () => {
     git('init', '--quiet')
-    writeFileSync(join(dir, 'a'), '1')
-    git('add', 'a')
-    git('commit', '--quiet', '-m', 'one')
-    const sha = git('rev-parse', 'HEAD')
+    const sha = commitFile(dir, 'one')
     vi.stubEnv('PATH', '/nonexistent')
     const checkout = await readCheckout(dir)
     expect(checkout?.sha).toBe(sha)
@@ -63,9 +46,7 @@ describe('readCheckout', () => {
 
   it('asks git where the files do not say, as in a repository with GIT_DIR set', async () => {
     git('init', '--quiet')
-    writeFileSync(join(dir, 'a'), '1')
-    git('add', 'a')
-    git('commit', '--quiet', '-m', 'one')
+    commitFile(dir, 'one')
     vi.stubEnv('GIT_DIR', join(dir, '.git'))
     const checkout = await readCheckout(dir)
     expect(checkout?.sha).toBe(git('rev-parse', 'HEAD'))

@@ -1,31 +1,15 @@
 // HEAD read from the repository's files must be what git itself says, or nothing.
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { headFromFiles } from '../../src/git/head.js'
+import { commitFile, gitIn } from './scratch-repository.js'
 
 let root: string
 let dir: string
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-C', cwd, ...args], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.com'
-    }
-  }).trim()
-
-function commit(message: string): string {
-  writeFileSync(join(dir, 'file'), message)
-  git(dir, 'add', 'file')
-  git(dir, 'commit', '--quiet', '-m', message)
-  return git(dir, 'rev-parse', 'HEAD')
-}
+const git = gitIn
+const commit = (message: string): string => commitFile(dir, message)
 
 const NO_GIT_VARIABLES = {}
 
