@@ -1,6 +1,6 @@
 // node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
 // brings readline and the REPL's history with it), and most steps only stat or read a file or two.
-import { access, readFile, stat, type Stats } from 'node:fs'
+import { access, appendFile, readFile, stat, type Stats } from 'node:fs'
 
 export function statOf(path: string): Promise<Stats> {
   return new Promise((resolve, reject) => {
@@ -15,6 +15,15 @@ export function textOf(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     readFile(path, 'utf8', (error, text) => {
       if (error === null) resolve(text)
+      else reject(error)
+    })
+  })
+}
+
+export function appendText(path: string, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    appendFile(path, text, { encoding: 'utf8' }, (error) => {
+      if (error === null) resolve()
       else reject(error)
     })
   })

@@ -387,10 +387,54 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = require("node:os");
+;// CONCATENATED MODULE: ./src/fs-calls.ts
+// node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
+// brings readline and the REPL's history with it), and most steps only stat or read a file or two.
+
+function statOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.stat)(path, (error, stats) => {
+            if (error === null)
+                resolve(stats);
+            else
+                reject(error);
+        });
+    });
+}
+function textOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.readFile)(path, 'utf8', (error, text) => {
+            if (error === null)
+                resolve(text);
+            else
+                reject(error);
+        });
+    });
+}
+function appendText(path, text) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.appendFile)(path, text, { encoding: 'utf8' }, (error) => {
+            if (error === null)
+                resolve();
+            else
+                reject(error);
+        });
+    });
+}
+/** Whether the process may use the file as `mode` (fs.constants.X_OK and the like) says. */
+function mayAccess(path, mode) {
+    return new Promise((resolve) => {
+        (0,external_node_fs_namespaceObject.access)(path, mode, (error) => {
+            resolve(error === null);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/runner/core.ts
 // The runner's protocol as @actions/core speaks it: inputs, workflow commands, file commands, summary.
 // Ours because @actions/core imports its OIDC client at load time, and with it @actions/http-client
 // and undici: most of every bundle's start-up, for a token no step of ours asks for.
+
 
 
 /** A value as the runner reads it: text as is, nothing as '', anything else as JSON. */
@@ -487,15 +531,7 @@ async function appendJobSummary(markdown) {
     if (path === '') {
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
     }
-    // node:fs's callback form: loading node:fs/promises would cost a promotion about 3 ms.
-    await new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.appendFile)(path, markdown + external_node_os_namespaceObject.EOL, { encoding: 'utf8' }, (error) => {
-            if (error === null)
-                resolve();
-            else
-                reject(error);
-        });
-    });
+    await appendText(path, markdown + external_node_os_namespaceObject.EOL);
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup-flag.ts
@@ -750,39 +786,6 @@ process.on('exit', () => {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/fs-calls.ts
-// node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
-// brings readline and the REPL's history with it), and most steps only stat or read a file or two.
-
-function statOf(path) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.stat)(path, (error, stats) => {
-            if (error === null)
-                resolve(stats);
-            else
-                reject(error);
-        });
-    });
-}
-function textOf(path) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.readFile)(path, 'utf8', (error, text) => {
-            if (error === null)
-                resolve(text);
-            else
-                reject(error);
-        });
-    });
-}
-/** Whether the process may use the file as `mode` (fs.constants.X_OK and the like) says. */
-function mayAccess(path, mode) {
-    return new Promise((resolve) => {
-        (0,external_node_fs_namespaceObject.access)(path, mode, (error) => {
-            resolve(error === null);
-        });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/registry/docker-config-file.ts
 // The Docker config file (config.json) as every reader of ours takes it: the user's file, so read
 // with a cap, and an object or nothing.
@@ -4759,6 +4762,10 @@ const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
 const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+/** An image index (OCI) or manifest list (Docker): a manifest that lists manifests. */
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
 
 ;// CONCATENATED MODULE: ./src/registry/repository.ts
 
@@ -5912,7 +5919,7 @@ async function imageRevisions(client, repository, digest) {
 async function revisionsIn(client, repository, fetched) {
     const { digest } = fetched;
     const manifest = parsedManifest(client, repository, fetched);
-    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+    if (!isIndexMediaType(fetched.mediaType)) {
         return [await imageRevision(client, repository, digest, manifest)];
     }
     const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
@@ -6523,7 +6530,7 @@ async function collect(file, entries, manifest, image) {
         throw new LayoutError(`the saved manifest ${manifest.digest} does not match its digest`);
     }
     const body = layout_push_parse(bytes, manifest.digest);
-    if (manifest.mediaType === OCI_INDEX || manifest.mediaType === DOCKER_MANIFEST_LIST) {
+    if (isIndexMediaType(manifest.mediaType)) {
         for (const child of layout_push_list(body.manifests)) {
             await collect(file, entries, descriptor(child, manifest.digest), image);
         }
@@ -6630,12 +6637,9 @@ const IN_TOTO = 'application/vnd.in-toto+json';
  * reads this far apart that agree have seen where it ended; over 2 s of change is no push in flight.
  */
 const SETTLE_WAITS_MS = [150, 300, 600, 1200];
-function isIndex(answer) {
-    return answer.mediaType === OCI_INDEX || answer.mediaType === DOCKER_MANIFEST_LIST;
-}
 /** An attestation manifest: what a tag names only halfway through a push. */
 function isAttestationManifest(manifest) {
-    if (isIndex(manifest))
+    if (isIndexMediaType(manifest.mediaType))
         return false;
     try {
         const parsed = JSON.parse(manifest.bytes.toString('utf8'));
@@ -6649,10 +6653,6 @@ function isAttestationManifest(manifest) {
         return false;
     }
 }
-/** A lone manifest under the tag may be a child of an index still being pushed. */
-function mayBeHalfway(answer) {
-    return !isIndex(answer);
-}
 /** An attestation is a child for sure: it is never the image a tag names once a push is over. */
 function halfwayForSure(answer) {
     return 'bytes' in answer && isAttestationManifest(answer);
@@ -6665,7 +6665,8 @@ function halfwayForSure(answer) {
 async function settledTag(first, read, sleep = retry_sleepFor) {
     let current = first;
     for (const wait of SETTLE_WAITS_MS) {
-        if (current === undefined || !mayBeHalfway(current))
+        // A lone manifest under the tag may be a child of an index still being pushed.
+        if (current === undefined || isIndexMediaType(current.mediaType))
             return current;
         await sleep(wait);
         const next = await read();
@@ -7784,6 +7785,7 @@ async function reusedImageRecord(reading, reference) {
 
 
 
+
 /**
  * Asks for the SHA tag of the event's commit while git reads the checkout: it is the checked-out
  * commit on a push and with the default pull_request checkout. A wrong guess costs one request, and
@@ -7876,7 +7878,7 @@ class ShaTagLookup {
     async mayBeHalfway(early, answer) {
         if (!early)
             return true;
-        if (answer === undefined || isIndex(answer))
+        if (answer === undefined || isIndexMediaType(answer.mediaType))
             return false;
         if (isAttestationManifest(answer))
             return true;
@@ -8225,8 +8227,38 @@ async function recordTests(registry, staged, digest, pushed) {
     await group('Attach the test record', () => attachTestRecord(transport, registry.image.path, digest, record, pushed, artifact));
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/pipeline-result.ts
+// What a pipeline reports when it ends: the outcome it reached, with everything it learnt on the way.
+
+
+
+function pipelineResult(state, outcome, digest, tags, failure) {
+    const { settings, built } = state;
+    return {
+        report: {
+            outcome,
+            image: repositoryName(settings.image),
+            shaTag: state.shaTag,
+            sha: state.sha,
+            digest,
+            tags,
+            test: state.test,
+            recordedTest: state.recordedTest,
+            smokeTest: state.smokeTest,
+            ...builtImageFacts(built),
+            platforms: platformOutcomes(state.platforms, state.test),
+            pushedByDigest: settings.pushByDigest && outcome === 'pushed',
+            warnings: state.warnings,
+            failure,
+            runUrl: state.runUrl
+        },
+        imageId: built?.id
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 // The build, test and push of one commit's image, as a report of what happened.
+
 
 
 
@@ -8326,7 +8358,6 @@ class BuildPipeline {
         this.docker().catch(() => undefined);
         // The commit time the labels need may start git: it runs while the engine is checked.
         const labelling = ociLabels(this.settings, this.revision, this.context.repositoryUrl);
-        labelling.catch(() => undefined);
         const warning = await checkBeforeBuild({
             engine: this.check,
             credentialsProof: this.lookup.asksRegistry || !this.settings.push
@@ -8419,27 +8450,19 @@ class BuildPipeline {
         return this.loggedIn;
     }
     result(outcome, digest, tags, failure) {
-        const built = this.built;
-        return {
-            report: {
-                outcome,
-                image: repositoryName(this.settings.image),
-                shaTag: this.tag,
-                sha: this.revision.sha,
-                digest,
-                tags,
-                test: this.test,
-                recordedTest: this.recordedTest,
-                smokeTest: this.smoke,
-                ...builtImageFacts(built),
-                platforms: platformOutcomes(this.platforms, this.test),
-                pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
-                warnings: this.warnings,
-                failure,
-                runUrl: this.context.runUrl
-            },
-            imageId: built?.id
+        const state = {
+            settings: this.settings,
+            shaTag: this.tag,
+            sha: this.revision.sha,
+            runUrl: this.context.runUrl,
+            built: this.built,
+            test: this.test,
+            recordedTest: this.recordedTest,
+            smokeTest: this.smoke,
+            platforms: this.platforms,
+            warnings: this.warnings
         };
+        return pipelineResult(state, outcome, digest, tags, failure);
     }
 }
 

@@ -387,10 +387,54 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = require("node:os");
+;// CONCATENATED MODULE: ./src/fs-calls.ts
+// node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
+// brings readline and the REPL's history with it), and most steps only stat or read a file or two.
+
+function statOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.stat)(path, (error, stats) => {
+            if (error === null)
+                resolve(stats);
+            else
+                reject(error);
+        });
+    });
+}
+function textOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.readFile)(path, 'utf8', (error, text) => {
+            if (error === null)
+                resolve(text);
+            else
+                reject(error);
+        });
+    });
+}
+function appendText(path, text) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.appendFile)(path, text, { encoding: 'utf8' }, (error) => {
+            if (error === null)
+                resolve();
+            else
+                reject(error);
+        });
+    });
+}
+/** Whether the process may use the file as `mode` (fs.constants.X_OK and the like) says. */
+function mayAccess(path, mode) {
+    return new Promise((resolve) => {
+        access(path, mode, (error) => {
+            resolve(error === null);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/runner/core.ts
 // The runner's protocol as @actions/core speaks it: inputs, workflow commands, file commands, summary.
 // Ours because @actions/core imports its OIDC client at load time, and with it @actions/http-client
 // and undici: most of every bundle's start-up, for a token no step of ours asks for.
+
 
 
 /** A value as the runner reads it: text as is, nothing as '', anything else as JSON. */
@@ -487,15 +531,7 @@ async function appendJobSummary(markdown) {
     if (path === '') {
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
     }
-    // node:fs's callback form: loading node:fs/promises would cost a promotion about 3 ms.
-    await new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.appendFile)(path, markdown + external_node_os_namespaceObject.EOL, { encoding: 'utf8' }, (error) => {
-            if (error === null)
-                resolve();
-            else
-                reject(error);
-        });
-    });
+    await appendText(path, markdown + external_node_os_namespaceObject.EOL);
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -1078,6 +1114,10 @@ const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
 const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+/** An image index (OCI) or manifest list (Docker): a manifest that lists manifests. */
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
 
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 // Image references in Docker's grammar: registry host, repository path, tag and digest.
@@ -1999,39 +2039,6 @@ function contentType(response) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/fs-calls.ts
-// node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
-// brings readline and the REPL's history with it), and most steps only stat or read a file or two.
-
-function statOf(path) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.stat)(path, (error, stats) => {
-            if (error === null)
-                resolve(stats);
-            else
-                reject(error);
-        });
-    });
-}
-function textOf(path) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.readFile)(path, 'utf8', (error, text) => {
-            if (error === null)
-                resolve(text);
-            else
-                reject(error);
-        });
-    });
-}
-/** Whether the process may use the file as `mode` (fs.constants.X_OK and the like) says. */
-function mayAccess(path, mode) {
-    return new Promise((resolve) => {
-        access(path, mode, (error) => {
-            resolve(error === null);
-        });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/registry/docker-config-file.ts
 // The Docker config file (config.json) as every reader of ours takes it: the user's file, so read
 // with a cap, and an object or nothing.
@@ -3248,7 +3255,7 @@ async function imageRevisions(client, repository, digest) {
 async function revisionsIn(client, repository, fetched) {
     const { digest } = fetched;
     const manifest = parsedManifest(client, repository, fetched);
-    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+    if (!isIndexMediaType(fetched.mediaType)) {
         return [await imageRevision(client, repository, digest, manifest)];
     }
     const listed = Array.isArray(manifest.manifests) ? manifest.manifests : [];
@@ -3395,7 +3402,7 @@ async function inspectDigest(client, repository, digest) {
     if (manifest === undefined)
         return { kind: 'missing', digest };
     const body = parseJson(manifest.bytes);
-    if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+    if (!isIndexMediaType(manifest.mediaType)) {
         const [revision] = await revisionsIn(client, repository, manifest);
         const platform = await configPlatform(client, repository, body.config);
         return {

@@ -117,10 +117,54 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = require("node:os");
+;// CONCATENATED MODULE: ./src/fs-calls.ts
+// node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
+// brings readline and the REPL's history with it), and most steps only stat or read a file or two.
+
+function statOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.stat)(path, (error, stats) => {
+            if (error === null)
+                resolve(stats);
+            else
+                reject(error);
+        });
+    });
+}
+function textOf(path) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.readFile)(path, 'utf8', (error, text) => {
+            if (error === null)
+                resolve(text);
+            else
+                reject(error);
+        });
+    });
+}
+function appendText(path, text) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_fs_namespaceObject.appendFile)(path, text, { encoding: 'utf8' }, (error) => {
+            if (error === null)
+                resolve();
+            else
+                reject(error);
+        });
+    });
+}
+/** Whether the process may use the file as `mode` (fs.constants.X_OK and the like) says. */
+function mayAccess(path, mode) {
+    return new Promise((resolve) => {
+        access(path, mode, (error) => {
+            resolve(error === null);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/runner/core.ts
 // The runner's protocol as @actions/core speaks it: inputs, workflow commands, file commands, summary.
 // Ours because @actions/core imports its OIDC client at load time, and with it @actions/http-client
 // and undici: most of every bundle's start-up, for a token no step of ours asks for.
+
 
 
 /** A value as the runner reads it: text as is, nothing as '', anything else as JSON. */
@@ -217,15 +261,7 @@ async function appendJobSummary(markdown) {
     if (path === '') {
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY');
     }
-    // node:fs's callback form: loading node:fs/promises would cost a promotion about 3 ms.
-    await new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.appendFile)(path, markdown + external_node_os_namespaceObject.EOL, { encoding: 'utf8' }, (error) => {
-            if (error === null)
-                resolve();
-            else
-                reject(error);
-        });
-    });
+    await appendText(path, markdown + external_node_os_namespaceObject.EOL);
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -525,6 +561,10 @@ const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
 const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ');
+/** An image index (OCI) or manifest list (Docker): a manifest that lists manifests. */
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
 
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 // Image references in Docker's grammar: registry host, repository path, tag and digest.
@@ -1510,39 +1550,6 @@ function contentType(response) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/fs-calls.ts
-// node:fs's callback calls as promises. node:fs/promises costs a step about 2.5 ms to load (it
-// brings readline and the REPL's history with it), and most steps only stat or read a file or two.
-
-function statOf(path) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.stat)(path, (error, stats) => {
-            if (error === null)
-                resolve(stats);
-            else
-                reject(error);
-        });
-    });
-}
-function textOf(path) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_fs_namespaceObject.readFile)(path, 'utf8', (error, text) => {
-            if (error === null)
-                resolve(text);
-            else
-                reject(error);
-        });
-    });
-}
-/** Whether the process may use the file as `mode` (fs.constants.X_OK and the like) says. */
-function mayAccess(path, mode) {
-    return new Promise((resolve) => {
-        access(path, mode, (error) => {
-            resolve(error === null);
-        });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/registry/docker-config-file.ts
 // The Docker config file (config.json) as every reader of ours takes it: the user's file, so read
 // with a cap, and an object or nothing.
@@ -2126,12 +2133,9 @@ const IN_TOTO = 'application/vnd.in-toto+json';
  * reads this far apart that agree have seen where it ended; over 2 s of change is no push in flight.
  */
 const SETTLE_WAITS_MS = [150, 300, 600, 1200];
-function isIndex(answer) {
-    return answer.mediaType === OCI_INDEX || answer.mediaType === DOCKER_MANIFEST_LIST;
-}
 /** An attestation manifest: what a tag names only halfway through a push. */
 function isAttestationManifest(manifest) {
-    if (isIndex(manifest))
+    if (isIndexMediaType(manifest.mediaType))
         return false;
     try {
         const parsed = JSON.parse(manifest.bytes.toString('utf8'));
@@ -2145,10 +2149,6 @@ function isAttestationManifest(manifest) {
         return false;
     }
 }
-/** A lone manifest under the tag may be a child of an index still being pushed. */
-function mayBeHalfway(answer) {
-    return !isIndex(answer);
-}
 /** An attestation is a child for sure: it is never the image a tag names once a push is over. */
 function halfwayForSure(answer) {
     return 'bytes' in answer && isAttestationManifest(answer);
@@ -2161,7 +2161,8 @@ function halfwayForSure(answer) {
 async function settledTag(first, read, sleep = sleepFor) {
     let current = first;
     for (const wait of SETTLE_WAITS_MS) {
-        if (current === undefined || !mayBeHalfway(current))
+        // A lone manifest under the tag may be a child of an index still being pushed.
+        if (current === undefined || isIndexMediaType(current.mediaType))
             return current;
         await sleep(wait);
         const next = await read();
@@ -2289,16 +2290,17 @@ async function rollbackManifest(settings, registry, log, current) {
     return fetchOrFail(registry, previous.digest);
 }
 async function fetchOrFail(registry, reference) {
-    const fetched = await registry.fetch(reference);
-    // A tag read while a docker push under it is halfway may name the index's attestation.
-    const manifest = fetched !== undefined && !isDigest(reference) && isAttestationManifest(fetched)
-        ? await settledTag(fetched, () => registry.fetch(reference))
-        : fetched;
+    let manifest = await registry.fetch(reference);
+    if (manifest !== undefined && isAttestationManifest(manifest)) {
+        // A tag read while a docker push under it is halfway may name the index's attestation.
+        if (!isDigest(reference))
+            manifest = await settledTag(manifest, () => registry.fetch(reference));
+        if (manifest !== undefined && isAttestationManifest(manifest)) {
+            throw new ActionError(`source '${reference}' in ${registry.name} is an attestation manifest, not an image: nothing was changed`);
+        }
+    }
     if (manifest === undefined) {
         throw new ActionError(`source '${reference}' was not found in ${registry.name}: nothing was changed`);
-    }
-    if (isAttestationManifest(manifest)) {
-        throw new ActionError(`source '${reference}' in ${registry.name} is an attestation manifest, not an image: nothing was changed`);
     }
     return manifest;
 }

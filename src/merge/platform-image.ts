@@ -3,7 +3,7 @@ import { CONFIG_BODY_LIMIT } from '../registry/body.js'
 import type { Manifest, RegistryClient } from '../registry/client.js'
 import { registryText } from '../registry/errors.js'
 import { revisionsIn } from '../registry/image-revision.js'
-import { DOCKER_MANIFEST_LIST, OCI_INDEX } from '../registry/media-types.js'
+import { isIndexMediaType } from '../registry/media-types.js'
 import { parsePlatform, type Platform } from '../registry/platform.js'
 import { isDigest, type Digest } from '../registry/reference.js'
 
@@ -49,7 +49,7 @@ export async function inspectDigest(
   const manifest = await client.fetch(repository, digest)
   if (manifest === undefined) return { kind: 'missing', digest }
   const body = parseJson(manifest.bytes) as { manifests?: unknown; config?: RawDescriptor }
-  if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+  if (!isIndexMediaType(manifest.mediaType)) {
     const [revision] = await revisionsIn(client, repository, manifest)
     const platform = await configPlatform(client, repository, body.config)
     return {

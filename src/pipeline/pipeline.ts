@@ -7,21 +7,13 @@ import { openRepository } from '../registry/open-repository.js'
 import { parseTag, repositoryName, type Digest, type Tag } from '../registry/reference.js'
 import type { ImageRepository } from '../registry/repository.js'
 import type { BuildSettings } from '../settings/build.js'
-import {
-  buildImage,
-  builtImageFacts,
-  dropRunTags,
-  ociLabels,
-  reclaimTag,
-  type BuiltImage
-} from './image-build.js'
+import { buildImage, dropRunTags, ociLabels, reclaimTag, type BuiltImage } from './image-build.js'
 import { checkBeforeBuild } from './before-build.js'
 import { pushByDigest } from './digest-push.js'
 import { EngineCheck } from './engine-check.js'
 import { pushExtraTags, pushShaTag } from './image-push.js'
 import {
   ENGINE_PLATFORM_ONLY,
-  platformOutcomes,
   platformPlan,
   testOnPlatforms,
   type PlatformPlan
@@ -45,11 +37,9 @@ import { imageToTest } from './test-stage-image.js'
 import { reusedImageRecord, startReadingRecord } from './test-record.js'
 import { recordTests, stageTestRecord } from './staged-record.js'
 import { untrustedText } from '../log/untrusted-text.js'
+import { pipelineResult, type PipelineResult, type PipelineState } from './pipeline-result.js'
 
-export interface PipelineResult {
-  readonly report: BuildReport
-  readonly imageId: string | undefined
-}
+export type { PipelineResult } from './pipeline-result.js'
 
 export class BuildPipeline {
   private readonly tag: Tag
@@ -134,7 +124,6 @@ export class BuildPipeline {
     this.docker().catch(() => undefined)
     // The commit time the labels need may start git: it runs while the engine is checked.
     const labelling = ociLabels(this.settings, this.revision, this.context.repositoryUrl)
-    labelling.catch(() => undefined)
     const warning = await checkBeforeBuild({
       engine: this.check,
       credentialsProof:
@@ -278,26 +267,18 @@ export class BuildPipeline {
     tags: string[],
     failure: Error | undefined
   ): PipelineResult {
-    const built = this.built
-    return {
-      report: {
-        outcome,
-        image: repositoryName(this.settings.image),
-        shaTag: this.tag,
-        sha: this.revision.sha,
-        digest,
-        tags,
-        test: this.test,
-        recordedTest: this.recordedTest,
-        smokeTest: this.smoke,
-        ...builtImageFacts(built),
-        platforms: platformOutcomes(this.platforms, this.test),
-        pushedByDigest: this.settings.pushByDigest && outcome === 'pushed',
-        warnings: this.warnings,
-        failure,
-        runUrl: this.context.runUrl
-      },
-      imageId: built?.id
+    const state: PipelineState = {
+      settings: this.settings,
+      shaTag: this.tag,
+      sha: this.revision.sha,
+      runUrl: this.context.runUrl,
+      built: this.built,
+      test: this.test,
+      recordedTest: this.recordedTest,
+      smokeTest: this.smoke,
+      platforms: this.platforms,
+      warnings: this.warnings
     }
+    return pipelineResult(state, outcome, digest, tags, failure)
   }
 }

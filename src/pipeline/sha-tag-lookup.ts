@@ -4,7 +4,8 @@ import { ActionError } from '../errors.js'
 import type { Manifest } from '../registry/client.js'
 import { imageRevisions, revisionsIn } from '../registry/image-revision.js'
 import { parseDigest, parseTag, type Digest, type Tag } from '../registry/reference.js'
-import { isAttestationManifest, isIndex, settledTag } from '../registry/settled-tag.js'
+import { isIndexMediaType } from '../registry/media-types.js'
+import { isAttestationManifest, settledTag } from '../registry/settled-tag.js'
 import type { ImageRepository } from '../registry/repository.js'
 import {
   chooseForExistingTag,
@@ -126,7 +127,7 @@ export class ShaTagLookup {
    */
   private async mayBeHalfway(early: boolean, answer: Manifest | undefined): Promise<boolean> {
     if (!early) return true
-    if (answer === undefined || isIndex(answer)) return false
+    if (answer === undefined || isIndexMediaType(answer.mediaType)) return false
     if (isAttestationManifest(answer)) return true
     const ahead = this.recordAhead
     if (ahead?.digest !== answer.digest) return false

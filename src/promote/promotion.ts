@@ -115,20 +115,19 @@ async function rollbackManifest(
 }
 
 async function fetchOrFail(registry: ManifestStore, reference: Tag | Digest): Promise<Manifest> {
-  const fetched = await registry.fetch(reference)
-  // A tag read while a docker push under it is halfway may name the index's attestation.
-  const manifest =
-    fetched !== undefined && !isDigest(reference) && isAttestationManifest(fetched)
-      ? await settledTag(fetched, () => registry.fetch(reference))
-      : fetched
+  let manifest = await registry.fetch(reference)
+  if (manifest !== undefined && isAttestationManifest(manifest)) {
+    // A tag read while a docker push under it is halfway may name the index's attestation.
+    if (!isDigest(reference)) manifest = await settledTag(manifest, () => registry.fetch(reference))
+    if (manifest !== undefined && isAttestationManifest(manifest)) {
+      throw new ActionError(
+        `source '${reference}' in ${registry.name} is an attestation manifest, not an image: nothing was changed`
+      )
+    }
+  }
   if (manifest === undefined) {
     throw new ActionError(
       `source '${reference}' was not found in ${registry.name}: nothing was changed`
-    )
-  }
-  if (isAttestationManifest(manifest)) {
-    throw new ActionError(
-      `source '${reference}' in ${registry.name} is an attestation manifest, not an image: nothing was changed`
     )
   }
   return manifest

@@ -3,7 +3,7 @@
 import { CONFIG_BODY_LIMIT, formatLimit } from './body.js'
 import type { Manifest, RegistryClient } from './client.js'
 import { registryError, registryText } from './errors.js'
-import { DOCKER_MANIFEST_LIST, OCI_INDEX } from './media-types.js'
+import { isIndexMediaType } from './media-types.js'
 
 export const REVISION_LABEL = 'org.opencontainers.image.revision'
 /** More platforms than any real index lists: a hostile index cannot make us fetch thousands. */
@@ -48,7 +48,7 @@ export async function revisionsIn(
 ): Promise<(string | undefined)[]> {
   const { digest } = fetched
   const manifest = parsedManifest(client, repository, fetched)
-  if (manifest.mediaType !== OCI_INDEX && manifest.mediaType !== DOCKER_MANIFEST_LIST) {
+  if (!isIndexMediaType(fetched.mediaType)) {
     return [await imageRevision(client, repository, digest, manifest)]
   }
   const listed: readonly unknown[] = Array.isArray(manifest.manifests) ? manifest.manifests : []

@@ -7,7 +7,7 @@ import { uploadFileBlob } from './chunked-upload.js'
 import type { Manifest, RegistryClient } from './client.js'
 import { sha256Digest } from './digest.js'
 import { registryText } from './errors.js'
-import { MANIFEST_MEDIA_TYPES, OCI_INDEX, DOCKER_MANIFEST_LIST } from './media-types.js'
+import { isIndexMediaType, MANIFEST_MEDIA_TYPES } from './media-types.js'
 import { isDigest, type Digest } from './reference.js'
 import { tarEntries, type TarEntry } from './tar-entries.js'
 
@@ -99,7 +99,7 @@ async function collect(
     config?: unknown
     layers?: unknown
   }
-  if (manifest.mediaType === OCI_INDEX || manifest.mediaType === DOCKER_MANIFEST_LIST) {
+  if (isIndexMediaType(manifest.mediaType)) {
     for (const child of list(body.manifests)) {
       await collect(file, entries, descriptor(child, manifest.digest), image)
     }

@@ -8,3 +8,8 @@ export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+
 export const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST]
 
 export const ACCEPT_MANIFESTS = MANIFEST_MEDIA_TYPES.join(', ')
+
+/** An image index (OCI) or manifest list (Docker): a manifest that lists manifests. */
+export function isIndexMediaType(mediaType: string): boolean {
+  return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST
+}

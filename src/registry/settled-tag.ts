@@ -3,7 +3,7 @@
 // a moment the tag names a platform image, then an attestation, then the index that lists both.
 import { sleepFor, type Sleep } from '../retry.js'
 import type { Manifest, ManifestDescriptor } from './client.js'
-import { DOCKER_MANIFEST_LIST, OCI_INDEX } from './media-types.js'
+import { isIndexMediaType } from './media-types.js'
 
 /** BuildKit's attestation manifests hold in-toto statements as their layers, and never an image. */
 const IN_TOTO = 'application/vnd.in-toto+json'
@@ -14,13 +14,9 @@ const IN_TOTO = 'application/vnd.in-toto+json'
  */
 const SETTLE_WAITS_MS = [150, 300, 600, 1200]
 
-export function isIndex(answer: ManifestDescriptor): boolean {
-  return answer.mediaType === OCI_INDEX || answer.mediaType === DOCKER_MANIFEST_LIST
-}
-
 /** An attestation manifest: what a tag names only halfway through a push. */
 export function isAttestationManifest(manifest: Manifest): boolean {
-  if (isIndex(manifest)) return false
+  if (isIndexMediaType(manifest.mediaType)) return false
   try {
     const parsed = JSON.parse(manifest.bytes.toString('utf8')) as { layers?: unknown }
     const layers = Array.isArray(parsed.layers) ? (parsed.layers as unknown[]) : []
@@ -36,11 +32,6 @@ export function isAttestationManifest(manifest: Manifest): boolean {
   } catch {
     return false
   }
-}
-
-/** A lone manifest under the tag may be a child of an index still being pushed. */
-function mayBeHalfway(answer: ManifestDescriptor): boolean {
-  return !isIndex(answer)
 }
 
 /** An attestation is a child for sure: it is never the image a tag names once a push is over. */
@@ -60,7 +51,8 @@ export async function settledTag<T extends ManifestDescriptor>(
 ): Promise<T | undefined> {
   let current = first
   for (const wait of SETTLE_WAITS_MS) {
-    if (current === undefined || !mayBeHalfway(current)) return current
+    // A lone manifest under the tag may be a child of an index still being pushed.
+    if (current === undefined || isIndexMediaType(current.mediaType)) return current
     await sleep(wait)
     const next = await read()
     if (next !== undefined && next.digest === current.digest && !halfwayForSure(next)) return next

@@ -1,8 +1,9 @@
 // The runner's protocol as @actions/core speaks it: inputs, workflow commands, file commands, summary.
 // Ours because @actions/core imports its OIDC client at load time, and with it @actions/http-client
 // and undici: most of every bundle's start-up, for a token no step of ours asks for.
-import { appendFile, appendFileSync, existsSync } from 'node:fs'
+import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { appendText } from '../fs-calls.js'
 
 /** A value as the runner reads it: text as is, nothing as '', anything else as JSON. */
 function commandValue(value: unknown): string {
@@ -117,11 +118,5 @@ export async function appendJobSummary(markdown: string): Promise<void> {
   if (path === '') {
     throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY')
   }
-  // node:fs's callback form: loading node:fs/promises would cost a promotion about 3 ms.
-  await new Promise<void>((resolve, reject) => {
-    appendFile(path, markdown + EOL, { encoding: 'utf8' }, (error) => {
-      if (error === null) resolve()
-      else reject(error)
-    })
-  })
+  await appendText(path, markdown + EOL)
 }
